@@ -1,0 +1,55 @@
+import * as path from 'path';
+import { z } from 'zod';
+import { fromRoot, projectRoot } from './projectPaths';
+
+const optionalText = z
+    .string()
+    .optional()
+    .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined));
+
+const environmentSchema = z.object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    DATA_DIR: z.string().default('./data'),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: optionalText,
+    MicrosoftAppTenantId: optionalText,
+    COSMOS_ENDPOINT: optionalText,
+    COSMOS_KEY: optionalText,
+    COSMOS_DATABASE: optionalText,
+    STAFF_TEAM_ID: optionalText,
+    DIRECT_LINE_SECRET: optionalText,
+    INSTITUTION_PROFILE: z.string().default('institution/profile.json'),
+    RESUME_AFTER_MINUTES: z.coerce.number().min(0).default(60),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export interface BotConfig extends Environment {
+    /** No Bot Framework credentials: local mode, no authentication. */
+    localMode: boolean;
+    dataDir: string;
+    institutionProfilePath: string;
+}
+
+export class ConfigurationError extends Error {
+    readonly code = 'CONFIGURATION_INVALID';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+    const parsed = environmentSchema.safeParse(env);
+    if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+        throw new ConfigurationError(`Invalid configuration: ${problems}`);
+    }
+    const values = parsed.data;
+    return {
+        ...values,
+        localMode: !values.MicrosoftAppId,
+        dataDir: path.resolve(projectRoot, values.DATA_DIR),
+        institutionProfilePath: path.isAbsolute(values.INSTITUTION_PROFILE)
+            ? values.INSTITUTION_PROFILE
+            : fromRoot(values.INSTITUTION_PROFILE),
+    };
+}

@@ -1,0 +1,80 @@
+import { ActivityHandler, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { setLanguage, speakerFor, type DialogServices } from '../dialogs/dialogServices';
+import { MAIN_DIALOG, MainDialog, type MainDialogOptions } from '../dialogs/mainDialog';
+import { languageFromLocale } from './language';
+import { privacyFinding } from './privacyMiddleware';
+
+export interface EImzaBotOptions {
+    /** After this long without a word, a user is offered to resume instead of being dropped mid-step. */
+    resumeAfterMs: number;
+}
+
+/** Turns Bot Framework activities into dialog turns; all conversation logic lives in dialogs/. */
+export class EImzaBot extends ActivityHandler {
+    private readonly dialogState: StatePropertyAccessor<DialogState>;
+    private readonly lastSeenAt: StatePropertyAccessor<number | undefined>;
+    private readonly welcomed: StatePropertyAccessor<boolean>;
+    private readonly dialogs: DialogSet;
+
+    constructor(private readonly services: DialogServices, private readonly options: EImzaBotOptions) {
+        super();
+        const { conversationState } = services;
+        this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+        this.lastSeenAt = conversationState.createProperty<number | undefined>('lastSeenAt');
+        this.welcomed = conversationState.createProperty<boolean>('welcomed');
+        this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(services));
+
+        this.onMessage(async (context, next) => {
+            await this.useUserLanguage(context);
+            const finding = privacyFinding(context);
+            if (finding) {
+                // The masked text is not an answer to anything: warn, and leave the last card where it is.
+                await context.sendActivity(speakerFor(this.services, context).say('privacy.warning', { context: finding.kinds[0] }));
+            } else {
+                await this.runDialogs(context, { routeInput: true, offerResume: true });
+            }
+            await next();
+        });
+
+        this.onMembersAdded(async (context, next) => {
+            const humansJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient.id);
+            if (humansJoined && !(await this.welcomed.get(context, false))) {
+                await this.welcomed.set(context, true);
+                await this.useUserLanguage(context);
+                await this.runDialogs(context, { greet: true, offerResume: true });
+            }
+            await next();
+        });
+    }
+
+    async run(context: TurnContext): Promise<void> {
+        await super.run(context);
+        await this.services.conversationState.saveChanges(context);
+        await this.services.userState.saveChanges(context);
+    }
+
+    /** The remembered choice wins; the first time, the client's locale decides and is remembered. */
+    private async useUserLanguage(context: TurnContext): Promise<void> {
+        const remembered = await this.services.language.get(context);
+        await setLanguage(this.services, context, remembered ?? languageFromLocale(context.activity.locale));
+    }
+
+    private async runDialogs(context: TurnContext, startOptions: MainDialogOptions): Promise<void> {
+        const dc = await this.dialogs.createContext(context);
+        const now = this.services.clock.now();
+        const lastSeen = await this.lastSeenAt.get(context);
+        await this.lastSeenAt.set(context, now);
+        const cameBack = lastSeen !== undefined && now - lastSeen > this.options.resumeAfterMs;
+        if (dc.activeDialog && cameBack && (await this.services.progress.get(context))) {
+            await dc.cancelAllDialogs();
+            await dc.beginDialog(MAIN_DIALOG, { offerResume: true } satisfies MainDialogOptions);
+            return;
+        }
+        if (dc.activeDialog) {
+            await dc.continueDialog();
+            return;
+        }
+        await dc.beginDialog(MAIN_DIALOG, startOptions);
+    }
+}

@@ -1,0 +1,65 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import i18next, { type i18n as I18nInstance } from 'i18next';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './language';
+import { fromRoot } from './projectPaths';
+
+export type TranslationValues = Record<string, unknown>;
+
+/** Renders text by key; every sentence a user reads comes through here. */
+export interface Translator {
+    t(language: Language, key: string, values?: TranslationValues): string;
+    list<T = string>(language: Language, key: string, values?: TranslationValues): T[];
+    has(language: Language, key: string): boolean;
+    /** Every translation of a key, for matching what users type in either language. */
+    allLanguages(key: string): string[];
+}
+
+/** Reads `locales/<lang>/<file>.json`; each file's content sits under its file name (`menu.json` → `menu.*`). */
+export function readLocaleResources(localesDir = fromRoot('locales')): Record<Language, Record<string, unknown>> {
+    const resources = {} as Record<Language, Record<string, unknown>>;
+    for (const language of LANGUAGES) {
+        const dir = path.join(localesDir, language);
+        const bundle: Record<string, unknown> = {};
+        for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+            bundle[path.basename(file, '.json')] = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+        }
+        resources[language] = bundle;
+    }
+    return resources;
+}
+
+export function createTranslator(localesDir?: string): Translator {
+    const resources = readLocaleResources(localesDir);
+    const instance: I18nInstance = i18next.createInstance();
+    void instance.init({
+        initAsync: false,
+        resources: Object.fromEntries(LANGUAGES.map((language) => [language, { translation: resources[language] }])),
+        lng: DEFAULT_LANGUAGE,
+        fallbackLng: DEFAULT_LANGUAGE,
+        supportedLngs: [...LANGUAGES],
+        interpolation: { escapeValue: false },
+        returnNull: false,
+    });
+    const ensure = (language: Language, key: string) => {
+        if (!instance.exists(key, { lng: language })) throw new Error(`Missing translation "${key}" for "${language}"`);
+    };
+    return {
+        t(language, key, values) {
+            ensure(language, key);
+            return instance.t(key, { lng: language, ...values }) as string;
+        },
+        list<T>(language: Language, key: string, values?: TranslationValues): T[] {
+            ensure(language, key);
+            const value = instance.t(key, { lng: language, returnObjects: true, ...values }) as unknown;
+            if (!Array.isArray(value)) throw new Error(`Translation "${key}" is not a list`);
+            return value as T[];
+        },
+        has: (language, key) => instance.exists(key, { lng: language }),
+        allLanguages: (key) => LANGUAGES.flatMap((language) => {
+            if (!instance.exists(key, { lng: language })) return [];
+            const value = instance.t(key, { lng: language, returnObjects: true }) as unknown;
+            return Array.isArray(value) ? (value as string[]) : [String(value)];
+        }),
+    };
+}

@@ -1,0 +1,12 @@
+export const LANGUAGES = ['tr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'tr';
+
+/** Turkish unless the client clearly asks for English (`en`, `en-US`, …). */
+export function languageFromLocale(locale: string | undefined): Language {
+    return locale && /^en\b/i.test(locale.trim()) ? 'en' : DEFAULT_LANGUAGE;
+}
+
+export function isLanguage(value: unknown): value is Language {
+    return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}

@@ -1,0 +1,20 @@
+import { choiceData, commandData, type Choice } from '../dialogs/choiceMatching';
+import type { CardAction } from './guideCard';
+import type { Speaker } from './speaker';
+
+export function choiceActions(choices: Choice[]): CardAction[] {
+    return choices.map((choice, index) => ({ title: choice.title, data: choiceData(choice.id), style: index === 0 ? 'positive' : 'default' }));
+}
+
+/** The buttons every guided step carries: back, "I can't find it", ask the library. */
+export function stepHelpActions(speaker: Speaker, canGoBack: boolean): CardAction[] {
+    return [
+        ...(canGoBack ? [{ title: speaker.say('actions.back'), data: commandData('back') }] : []),
+        { title: speaker.say('actions.cantFind'), data: commandData('help') },
+        { title: speaker.say('actions.askLibrary'), data: commandData('library') },
+    ];
+}
+
+export function menuAction(speaker: Speaker): CardAction {
+    return { title: speaker.say('actions.menu'), data: commandData('menu') };
+}

@@ -1,0 +1,93 @@
+import type { Attachment } from 'botbuilder';
+import type { Choice } from '../dialogs/choiceMatching';
+import { commandData } from '../dialogs/choiceMatching';
+import { PAYMENT_CHANNELS, type InstitutionProfile } from '../institution/institutionProfile';
+import { choiceActions, menuAction } from './commonActions';
+import { renderGuideCard, type CardAction, type TableCell } from './guideCard';
+import type { Speaker } from './speaker';
+
+export const STATUS_KEYS = ['awaitingPayment', 'awaitingProduction', 'cancelled', 'awaitingForm'] as const;
+export type StatusKey = (typeof STATUS_KEYS)[number];
+
+export function menuCard(speaker: Speaker, choices: Choice[], intro: string[]): Attachment {
+    return renderGuideCard({ title: speaker.say('menu.title'), paragraphs: intro, actions: choiceActions(choices) });
+}
+
+export function resumeCard(speaker: Speaker, choices: Choice[], where: { number: number; total: number; title: string }): Attachment {
+    return renderGuideCard({
+        title: speaker.say('resume.title'),
+        paragraphs: speaker.sayList('resume.body', where),
+        actions: choiceActions(choices),
+    });
+}
+
+export function contactsCard(speaker: Speaker, extraActions: CardAction[] = []): Attachment {
+    return renderGuideCard({
+        title: speaker.say('contacts.title'),
+        paragraphs: speaker.sayList('contacts.body'),
+        facts: speaker.sayList<{ label: string; value: string }>('contacts.facts').map((fact) => ({ title: fact.label, value: fact.value })),
+        actions: extraActions,
+    });
+}
+
+export function feesCard(speaker: Speaker, choices: Choice[]): Attachment {
+    return renderGuideCard({ title: speaker.say('fees.title'), paragraphs: speaker.sayList('fees.body'), actions: [...choiceActions(choices), menuAction(speaker)] });
+}
+
+/** The generic "what can I do here" card, for places that have no step of their own. */
+export function generalHelpCard(speaker: Speaker): Attachment {
+    return renderGuideCard({
+        title: speaker.say('help.title'),
+        paragraphs: speaker.sayList('help.body'),
+        actions: [menuAction(speaker), { title: speaker.say('actions.askLibrary'), data: commandData('library') }],
+    });
+}
+
+/** "I can't find it" on one step: that step's hints, with the step's own buttons to go on. */
+export function stepHelpCard(speaker: Speaker, stepId: string, choices: Choice[]): Attachment {
+    return renderGuideCard({
+        title: speaker.say('help.stepTitle', { step: speaker.say(`steps.${stepId}.title`) }),
+        paragraphs: speaker.sayList(`steps.${stepId}.help`),
+        actions: [...choiceActions(choices), { title: speaker.say('actions.askLibrary'), data: commandData('library') }],
+    });
+}
+
+export function statusListCard(speaker: Speaker, choices: Choice[]): Attachment {
+    return renderGuideCard({ title: speaker.say('status.title'), paragraphs: speaker.sayList('status.intro'), actions: choiceActions(choices) });
+}
+
+function paymentTable(speaker: Speaker, profile: InstitutionProfile): { cells: TableCell[] }[] {
+    const header: TableCell[] = [
+        { text: speaker.say('status.bankColumn'), weight: 'Bolder' },
+        ...PAYMENT_CHANNELS.map((channel): TableCell => ({ text: speaker.say(`status.paymentChannels.${channel}`), weight: 'Bolder' })),
+    ];
+    const rows = profile.kamusm.paymentBanks.map((bank) => ({
+        cells: [
+            { text: bank.name, weight: 'Bolder' } as TableCell,
+            ...PAYMENT_CHANNELS.map((channel): TableCell => (bank.channels.includes(channel) ? { text: '✓', color: 'Good' } : { text: '–' })),
+        ],
+    }));
+    return [{ cells: header }, ...rows];
+}
+
+export function statusDetailCard(speaker: Speaker, profile: InstitutionProfile, status: StatusKey, choices: Choice[]): Attachment {
+    const key = `status.${status}`;
+    return renderGuideCard({
+        title: speaker.say(`kamusm.statuses.${status}`),
+        paragraphs: speaker.sayList(`${key}.body`),
+        facts: speaker.has(`${key}.facts`)
+            ? speaker.sayList<{ label: string; value: string }>(`${key}.facts`).map((fact) => ({ title: fact.label, value: fact.value }))
+            : [],
+        table: status === 'awaitingPayment' ? paymentTable(speaker, profile) : undefined,
+        note: speaker.has(`${key}.note`) ? speaker.say(`${key}.note`) : undefined,
+        actions: choiceActions(choices),
+    });
+}
+
+export function completionCard(speaker: Speaker, variant: string, choices: Choice[]): Attachment {
+    return renderGuideCard({
+        title: speaker.say('completion.title'),
+        paragraphs: speaker.sayList('completion.body', { context: variant }),
+        actions: [...choiceActions(choices), menuAction(speaker)],
+    });
+}

@@ -1,0 +1,52 @@
+import type { Attachment } from 'botbuilder';
+import type { Choice } from '../dialogs/choiceMatching';
+import type { StepDefinition, StepId, StepPosition } from '../dialogs/flowSteps';
+import { choiceActions, stepHelpActions } from './commonActions';
+import { renderGuideCard, type TableCell } from './guideCard';
+import type { Speaker } from './speaker';
+
+export interface StepCardInput {
+    step: StepDefinition;
+    position: StepPosition;
+    choices: Choice[];
+    /** i18next context picked from the answers (which login button, which approval). */
+    variant?: string;
+    canGoBack: boolean;
+}
+
+const MENU_STEPS: StepId[] = ['menuNes', 'menuIndividual', 'menuApplications', 'menuMyApplications'];
+
+/** NES İŞLEMLERİ › BİREYSEL İŞLEMLER › … with the item to click now in bold. */
+function breadcrumb(speaker: Speaker, current: StepId): string {
+    const labels = speaker.sayList('kamusm.menuPath');
+    const here = MENU_STEPS.indexOf(current);
+    return labels
+        .map((label, index) => (index < here ? `✓ ${label}` : index === here ? `**▶ ${label}**` : label))
+        .join('  ›  ');
+}
+
+function applicationsTable(speaker: Speaker): { cells: TableCell[] }[] {
+    const header = speaker.sayList('kamusm.applicationsColumns').map((text): TableCell => ({ text, weight: 'Bolder' }));
+    const rows = speaker.sayList<string[]>('kamusm.applicationsExampleRows').map((row) => ({
+        cells: row.map((text): TableCell => (text === speaker.say('kamusm.updateButton') ? { text: `**${text}**`, color: 'Accent' } : { text })),
+    }));
+    return [{ cells: header }, ...rows];
+}
+
+export function stepCard(speaker: Speaker, input: StepCardInput): Attachment {
+    const { step, position, variant } = input;
+    const key = `steps.${step.id}`;
+    const values = { context: variant };
+    return renderGuideCard({
+        header: { phase: speaker.say(`phases.p${step.phase}`), progress: speaker.say('step.progress', { ...position }) },
+        title: speaker.say(`${key}.title`, values),
+        breadcrumb: step.breadcrumb ? breadcrumb(speaker, step.id) : undefined,
+        paragraphs: speaker.sayList(`${key}.body`, values),
+        facts: speaker.has(`${key}.fields`)
+            ? speaker.sayList<{ label: string; note: string }>(`${key}.fields`).map((field) => ({ title: field.label, value: field.note }))
+            : [],
+        table: step.applicationsTable ? applicationsTable(speaker) : undefined,
+        note: speaker.has(`${key}.note`) ? speaker.say(`${key}.note`, values) : undefined,
+        actions: [...choiceActions(input.choices), ...stepHelpActions(speaker, input.canGoBack)],
+    });
+}

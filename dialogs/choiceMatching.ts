@@ -1,0 +1,67 @@
+import type { TurnContext } from 'botbuilder';
+import type { Translator } from '../bot/i18n';
+import { isLanguage, type Language } from '../bot/language';
+import { foldText } from '../bot/textMatch';
+
+/** One button: its title in the turn's language, and the locale keys whose words also pick it. */
+export interface Choice {
+    id: string;
+    title: string;
+    matchKeys: string[];
+}
+
+export const COMMANDS = ['help', 'cancel', 'menu', 'back', 'library', 'language'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export interface Command {
+    name: CommandName;
+    /** For `language`: the language asked for; absent means "the other one". */
+    language?: Language;
+}
+
+interface SubmittedValue {
+    choice?: unknown;
+    command?: unknown;
+    language?: unknown;
+}
+
+function submitted(context: TurnContext): SubmittedValue {
+    const value = context.activity.value as unknown;
+    return value && typeof value === 'object' ? (value as SubmittedValue) : {};
+}
+
+function typedText(context: TurnContext): string {
+    return foldText(context.activity.text ?? '');
+}
+
+function saysAnyOf(translator: Translator, folded: string, keys: string[]): boolean {
+    return folded !== '' && keys.some((key) => translator.allLanguages(key).some((text) => foldText(text) === folded));
+}
+
+/** A clicked button, or its title typed in any case, with or without Turkish letters, or its number. */
+export function matchChoice(context: TurnContext, choices: Choice[], translator: Translator): string | undefined {
+    const clicked = submitted(context).choice;
+    if (typeof clicked === 'string') return choices.find((choice) => choice.id === clicked)?.id;
+    const folded = typedText(context);
+    if (folded === '') return undefined;
+    const byNumber = /^\d{1,2}$/.test(folded) ? choices[Number(folded) - 1] : undefined;
+    if (byNumber) return byNumber.id;
+    return choices.find((choice) => foldText(choice.title) === folded || saysAnyOf(translator, folded, choice.matchKeys))?.id;
+}
+
+/** help, cancel, menu, back, language, talk to the library: clicked or typed in either language. */
+export function recognizeCommand(context: TurnContext, translator: Translator): Command | undefined {
+    const value = submitted(context);
+    if (typeof value.command === 'string' && (COMMANDS as readonly string[]).includes(value.command)) {
+        return { name: value.command as CommandName, language: isLanguage(value.language) ? value.language : undefined };
+    }
+    if (typeof value.choice === 'string') return undefined;
+    const folded = typedText(context);
+    if (saysAnyOf(translator, folded, ['commands.english'])) return { name: 'language', language: 'en' };
+    if (saysAnyOf(translator, folded, ['commands.turkish'])) return { name: 'language', language: 'tr' };
+    const name = COMMANDS.find((command) => saysAnyOf(translator, folded, [`commands.${command}`]));
+    return name ? { name } : undefined;
+}
+
+export const choiceData = (id: string) => ({ choice: id });
+export const commandData = (name: CommandName, language?: Language) => (language ? { command: name, language } : { command: name });

@@ -1,0 +1,180 @@
+/**
+ * The guided KamuSM application as data: which steps exist, which phase each belongs to, what
+ * the user can answer and where each answer leads. Text lives in locales/<lang>/steps.json under
+ * the step id; this file only decides *which* step comes next.
+ */
+export const APPLICATION_KINDS = ['first', 'renewal', 'lost'] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+
+export interface FlowAnswers {
+    requestSent?: boolean;
+    otherInstitution?: boolean;
+    kamusmMail?: boolean;
+    signatureValid?: boolean;
+    approval?: 'esign' | 'wet';
+}
+
+export type StepId =
+    | 'requestSent' | 'requestHowTo'
+    | 'otherInstitution' | 'otherInstitutionNotice'
+    | 'kamusmMail' | 'kamusmMailWait'
+    | 'signatureValid' | 'login'
+    | 'menuNes' | 'menuIndividual' | 'menuApplications' | 'menuMyApplications'
+    | 'applicationsTable'
+    | 'formProduct' | 'formIdentity' | 'formContact' | 'formInstitution' | 'formDelivery'
+    | 'smsVerification' | 'smsTrouble'
+    | 'approval' | 'approvalEsign' | 'approvalWet';
+
+/** Where an answer leads: a step, the next step on the path, or out of the flow. */
+export type StepTarget = StepId | 'next' | 'later' | 'status' | 'finish';
+
+export interface StepOption {
+    id: string;
+    target: StepTarget;
+    answer?: (answers: FlowAnswers) => FlowAnswers;
+    /** Shown only when it makes sense for these answers. */
+    when?: (answers: FlowAnswers) => boolean;
+}
+
+export interface StepDefinition {
+    id: StepId;
+    phase: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+    /** A detour explains a step and shares its number ("Adım 3 / 17" stays "Adım 3 / 17"). */
+    detourOf?: StepId;
+    /** The KamuSM menu path, shown as a breadcrumb with this step's item highlighted. */
+    breadcrumb?: boolean;
+    /** The "Başvurularım" table is drawn, not described. */
+    applicationsTable?: boolean;
+    /** Picks a text variant (i18next context) from the answers, e.g. which login button. */
+    context?: (answers: FlowAnswers) => string;
+    options: StepOption[];
+}
+
+const set = (patch: FlowAnswers) => (answers: FlowAnswers): FlowAnswers => ({ ...answers, ...patch });
+const continueLater: StepOption = { id: 'later', target: 'later' };
+const done: StepOption = { id: 'done', target: 'next' };
+const loginContext = (answers: FlowAnswers) => (answers.signatureValid ? 'esign' : 'edevlet');
+
+export const STEPS: Record<StepId, StepDefinition> = {
+    requestSent: {
+        id: 'requestSent', phase: 0,
+        options: [
+            { id: 'yes', target: 'next', answer: set({ requestSent: true }) },
+            { id: 'no', target: 'requestHowTo', answer: set({ requestSent: false }) },
+        ],
+    },
+    requestHowTo: {
+        id: 'requestHowTo', phase: 0, detourOf: 'requestSent',
+        options: [{ id: 'sent', target: 'next', answer: set({ requestSent: true }) }, continueLater],
+    },
+    otherInstitution: {
+        id: 'otherInstitution', phase: 0,
+        options: [
+            { id: 'yes', target: 'otherInstitutionNotice', answer: set({ otherInstitution: true }) },
+            { id: 'no', target: 'next', answer: set({ otherInstitution: false }) },
+        ],
+    },
+    otherInstitutionNotice: {
+        id: 'otherInstitutionNotice', phase: 0, detourOf: 'otherInstitution',
+        options: [{ id: 'told', target: 'next' }, continueLater],
+    },
+    kamusmMail: {
+        id: 'kamusmMail', phase: 0,
+        options: [
+            { id: 'yes', target: 'next', answer: set({ kamusmMail: true }) },
+            { id: 'no', target: 'kamusmMailWait', answer: set({ kamusmMail: false }) },
+        ],
+    },
+    kamusmMailWait: {
+        id: 'kamusmMailWait', phase: 0, detourOf: 'kamusmMail',
+        options: [{ id: 'arrived', target: 'next', answer: set({ kamusmMail: true }) }, continueLater],
+    },
+    signatureValid: {
+        id: 'signatureValid', phase: 1,
+        options: [
+            { id: 'yes', target: 'next', answer: set({ signatureValid: true }) },
+            { id: 'no', target: 'next', answer: set({ signatureValid: false }) },
+        ],
+    },
+    login: { id: 'login', phase: 1, context: loginContext, options: [done] },
+    menuNes: { id: 'menuNes', phase: 2, breadcrumb: true, options: [done] },
+    menuIndividual: { id: 'menuIndividual', phase: 2, breadcrumb: true, options: [done] },
+    menuApplications: { id: 'menuApplications', phase: 2, breadcrumb: true, options: [done] },
+    menuMyApplications: { id: 'menuMyApplications', phase: 2, breadcrumb: true, options: [done] },
+    applicationsTable: {
+        id: 'applicationsTable', phase: 3, applicationsTable: true,
+        options: [done, { id: 'status', target: 'status' }],
+    },
+    formProduct: { id: 'formProduct', phase: 4, options: [done] },
+    formIdentity: { id: 'formIdentity', phase: 4, options: [done] },
+    formContact: { id: 'formContact', phase: 4, options: [done] },
+    formInstitution: { id: 'formInstitution', phase: 4, options: [done] },
+    formDelivery: { id: 'formDelivery', phase: 4, options: [done] },
+    smsVerification: {
+        id: 'smsVerification', phase: 5,
+        options: [done, { id: 'noCode', target: 'smsTrouble' }, { id: 'expired', target: 'smsTrouble' }],
+    },
+    smsTrouble: { id: 'smsTrouble', phase: 5, detourOf: 'smsVerification', options: [done] },
+    approval: {
+        id: 'approval', phase: 6,
+        context: (answers) => (answers.signatureValid ? 'esign' : 'wet'),
+        options: [
+            { id: 'esign', target: 'next', answer: set({ approval: 'esign' }), when: (answers) => answers.signatureValid === true },
+            { id: 'wet', target: 'next', answer: set({ approval: 'wet' }) },
+        ],
+    },
+    approvalEsign: { id: 'approvalEsign', phase: 6, options: [{ id: 'finish', target: 'finish' }] },
+    approvalWet: { id: 'approvalWet', phase: 6, options: [{ id: 'finish', target: 'finish' }, { id: 'status', target: 'status' }] },
+};
+
+/** The numbered steps for this kind and these answers; detours are not counted. */
+export function mainPath(kind: ApplicationKind, answers: FlowAnswers): StepId[] {
+    return [
+        'requestSent', 'otherInstitution', 'kamusmMail',
+        // Only a renewal may still hold a valid e-signature: a first applicant has none, a lost one has no card.
+        ...(kind === 'renewal' ? (['signatureValid'] as const) : []),
+        'login',
+        'menuNes', 'menuIndividual', 'menuApplications', 'menuMyApplications',
+        'applicationsTable',
+        'formProduct', 'formIdentity', 'formContact', 'formInstitution', 'formDelivery',
+        'smsVerification',
+        'approval',
+        answers.approval === 'esign' ? 'approvalEsign' : 'approvalWet',
+    ];
+}
+
+export function initialAnswers(kind: ApplicationKind): FlowAnswers {
+    return kind === 'renewal' ? {} : { signatureValid: false };
+}
+
+export interface StepPosition {
+    number: number;
+    total: number;
+}
+
+export function positionOf(stepId: StepId, kind: ApplicationKind, answers: FlowAnswers): StepPosition {
+    const path = mainPath(kind, answers);
+    const numbered = STEPS[stepId].detourOf ?? stepId;
+    // Both approval results hold the last place, whichever the answers lead to.
+    const index = path.indexOf(numbered);
+    return { number: (index < 0 ? path.length - 1 : index) + 1, total: path.length };
+}
+
+/** The numbered step after `stepId` (or after the step a detour explains); undefined at the end. */
+export function nextStepAfter(stepId: StepId, kind: ApplicationKind, answers: FlowAnswers): StepId | undefined {
+    const path = mainPath(kind, answers);
+    const index = path.indexOf(STEPS[stepId].detourOf ?? stepId);
+    return index >= 0 ? path[index + 1] : undefined;
+}
+
+export function visibleOptions(step: StepDefinition, answers: FlowAnswers): StepOption[] {
+    return step.options.filter((option) => !option.when || option.when(answers));
+}
+
+export function isStepId(value: unknown): value is StepId {
+    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(STEPS, value);
+}
+
+export function isApplicationKind(value: unknown): value is ApplicationKind {
+    return typeof value === 'string' && (APPLICATION_KINDS as readonly string[]).includes(value);
+}

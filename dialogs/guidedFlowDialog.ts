@@ -1,0 +1,145 @@
+import type { TurnContext } from 'botbuilder';
+import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { completionCard, stepHelpCard } from '../cards/infoCards';
+import { stepCard } from '../cards/stepCard';
+import { matchChoice, type Choice } from './choiceMatching';
+import { speakerFor, type DialogServices, type FlowProgress } from './dialogServices';
+import {
+    initialAnswers, nextStepAfter, positionOf, STEPS, visibleOptions,
+    type ApplicationKind, type FlowAnswers, type StepDefinition,
+} from './flowSteps';
+import { InterruptibleDialog, toMenu, type DialogOutcome } from './interruptibleDialog';
+import { STATUS_EXPLAINER_DIALOG, StatusExplainerDialog } from './statusExplainerDialog';
+
+export const GUIDED_FLOW_DIALOG = 'guidedFlow';
+const STEP_WATERFALL = 'guidedFlow.step';
+
+export interface GuidedFlowOptions {
+    /** Start this kind of application from its first step; without it, continue the saved one. */
+    kind?: ApplicationKind;
+}
+
+/** Finished or paused: the chat goes quiet until the user writes again. */
+const idle: DialogOutcome = { next: 'idle' };
+
+/**
+ * Walks the user through KAMUSM_FLOW.md one card at a time. Each step is a two-turn waterfall
+ * (show the card, read the answer) that replaces itself with the next step, so "back", resume
+ * and branching are all just a change of the saved `FlowProgress`.
+ */
+export class GuidedFlowDialog extends InterruptibleDialog {
+    constructor(services: DialogServices) {
+        super(GUIDED_FLOW_DIALOG, services);
+        this.addDialog(new WaterfallDialog(STEP_WATERFALL, [this.showStep.bind(this), this.handleAnswer.bind(this), this.afterStatusExplainer.bind(this)]));
+        this.addDialog(new StatusExplainerDialog(services));
+        this.initialDialogId = STEP_WATERFALL;
+    }
+
+    protected async onBeginDialog(innerDc: DialogContext, options?: GuidedFlowOptions): Promise<DialogTurnResult> {
+        if (options?.kind) {
+            await this.saveProgress(innerDc.context, {
+                kind: options.kind, stepId: 'requestSent', answers: initialAnswers(options.kind), history: [], updatedAt: 0,
+            });
+        }
+        return super.onBeginDialog(innerDc);
+    }
+
+    private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const progress = await this.services.progress.get(step.context);
+        if (!progress) return step.endDialog(toMenu);
+        const definition = STEPS[progress.stepId];
+        const speaker = speakerFor(this.services, step.context);
+        await step.context.sendActivity({
+            attachments: [stepCard(speaker, {
+                step: definition,
+                position: positionOf(progress.stepId, progress.kind, progress.answers),
+                choices: this.choicesFor(step.context, definition, progress.answers),
+                variant: definition.context?.(progress.answers),
+                canGoBack: progress.history.length > 0,
+            })],
+        });
+        return Dialog.EndOfTurn;
+    }
+
+    private async handleAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const progress = await this.services.progress.get(step.context);
+        if (!progress) return step.endDialog(toMenu);
+        const definition = STEPS[progress.stepId];
+        const chosenId = matchChoice(step.context, this.choicesFor(step.context, definition, progress.answers), this.services.translator);
+        const option = visibleOptions(definition, progress.answers).find((candidate) => candidate.id === chosenId);
+        if (!option) {
+            await step.context.sendActivity(speakerFor(this.services, step.context).say('flow.chooseAnOption'));
+            return step.replaceDialog(STEP_WATERFALL);
+        }
+        const answers = option.answer ? option.answer(progress.answers) : progress.answers;
+        switch (option.target) {
+            case 'later':
+                await this.saveProgress(step.context, { ...progress, answers });
+                await step.context.sendActivity(speakerFor(this.services, step.context).say('flow.savedForLater', { ...positionOf(progress.stepId, progress.kind, answers) }));
+                return step.endDialog(idle);
+            case 'status':
+                return step.beginDialog(STATUS_EXPLAINER_DIALOG);
+            case 'finish':
+                await this.services.progress.delete(step.context);
+                await step.context.sendActivity({
+                    attachments: [completionCard(speakerFor(this.services, step.context), answers.approval ?? 'wet', this.completionChoices(step.context))],
+                });
+                return step.endDialog(idle);
+            default: {
+                const target = option.target === 'next' ? nextStepAfter(definition.id, progress.kind, answers) : option.target;
+                if (!target) return step.endDialog(toMenu);
+                await this.saveProgress(step.context, { ...progress, stepId: target, answers, history: [...progress.history, progress.stepId] });
+                return step.replaceDialog(STEP_WATERFALL);
+            }
+        }
+    }
+
+    private async afterStatusExplainer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const outcome = step.result as DialogOutcome | undefined;
+        return outcome?.next === 'menu' ? step.endDialog(outcome) : step.replaceDialog(STEP_WATERFALL);
+    }
+
+    protected async redisplay(innerDc: DialogContext): Promise<DialogTurnResult> {
+        return innerDc.replaceDialog(STEP_WATERFALL);
+    }
+
+    protected async showHelp(innerDc: DialogContext): Promise<DialogTurnResult> {
+        const progress = await this.services.progress.get(innerDc.context);
+        if (!progress) return this.finish(innerDc, toMenu);
+        const definition = STEPS[progress.stepId];
+        const speaker = speakerFor(this.services, innerDc.context);
+        await innerDc.context.sendActivity({ attachments: [stepHelpCard(speaker, definition.id, this.choicesFor(innerDc.context, definition, progress.answers))] });
+        return Dialog.EndOfTurn;
+    }
+
+    protected async goBack(innerDc: DialogContext): Promise<DialogTurnResult> {
+        const progress = await this.services.progress.get(innerDc.context);
+        const previous = progress?.history.at(-1);
+        if (!progress || !previous) return this.finish(innerDc, toMenu);
+        await this.saveProgress(innerDc.context, { ...progress, stepId: previous, history: progress.history.slice(0, -1) });
+        return this.redisplay(innerDc);
+    }
+
+    protected async onCancel(innerDc: DialogContext): Promise<void> {
+        await this.services.progress.delete(innerDc.context);
+    }
+
+    private choicesFor(context: TurnContext, definition: StepDefinition, answers: FlowAnswers): Choice[] {
+        const speaker = speakerFor(this.services, context);
+        const variant = definition.context?.(answers);
+        return visibleOptions(definition, answers).map((option) => {
+            const stepKey = `steps.${definition.id}.options.${option.id}`;
+            const titleKey = speaker.has(stepKey) ? stepKey : `options.${option.id}`;
+            return { id: option.id, title: speaker.say(titleKey, { context: variant }), matchKeys: [titleKey, `synonyms.${option.id}`] };
+        });
+    }
+
+    private completionChoices(context: TurnContext): Choice[] {
+        const speaker = speakerFor(this.services, context);
+        return [{ id: 'status', title: speaker.say('menu.options.status'), matchKeys: ['menu.options.status', 'synonyms.status'] }];
+    }
+
+    private async saveProgress(context: TurnContext, progress: FlowProgress): Promise<void> {
+        await this.services.progress.set(context, { ...progress, updatedAt: this.services.clock.now() });
+    }
+}

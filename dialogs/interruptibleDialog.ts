@@ -1,0 +1,79 @@
+import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { contactsCard, generalHelpCard } from '../cards/infoCards';
+import type { Language } from '../bot/language';
+import { recognizeCommand, type Command } from './choiceMatching';
+import { setLanguage, speakerFor, turnLanguage, type DialogServices } from './dialogServices';
+
+/** What a dialog hands back to the main menu when it ends. */
+export interface DialogOutcome {
+    /** menu: show the main menu; idle: say nothing more; back: return to whatever came before. */
+    next: 'menu' | 'idle' | 'back';
+}
+
+export const toMenu: DialogOutcome = { next: 'menu' };
+
+/**
+ * Help, cancel, menu, back, language and "talk to the library" work on every step of every
+ * dialog that extends this class; the innermost such dialog answers them.
+ */
+export abstract class InterruptibleDialog extends ComponentDialog {
+    protected constructor(id: string, protected readonly services: DialogServices) {
+        super(id);
+    }
+
+    protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+        // A nested dialog of this kind is closer to what the user sees: let it answer.
+        if (innerDc.child) return super.onContinueDialog(innerDc);
+        const command = recognizeCommand(innerDc.context, this.services.translator);
+        return command ? this.interrupt(innerDc, command) : super.onContinueDialog(innerDc);
+    }
+
+    protected async interrupt(innerDc: DialogContext, command: Command): Promise<DialogTurnResult> {
+        const speaker = speakerFor(this.services, innerDc.context);
+        switch (command.name) {
+            case 'help':
+                return this.showHelp(innerDc);
+            case 'library':
+                await innerDc.context.sendActivity({ attachments: [contactsCard(speaker)] });
+                return this.redisplay(innerDc);
+            case 'language':
+                await this.switchLanguage(innerDc, command.language);
+                return this.redisplay(innerDc);
+            case 'back':
+                return this.goBack(innerDc);
+            case 'menu':
+                return this.finish(innerDc, toMenu);
+            case 'cancel':
+                await this.onCancel(innerDc);
+                await innerDc.context.sendActivity(speaker.say('cancel.done'));
+                return this.finish(innerDc, toMenu);
+        }
+    }
+
+    /** Shows the dialog's current question again (after help, contacts, a language switch). */
+    protected abstract redisplay(innerDc: DialogContext): Promise<DialogTurnResult>;
+
+    protected async showHelp(innerDc: DialogContext): Promise<DialogTurnResult> {
+        await innerDc.context.sendActivity({ attachments: [generalHelpCard(speakerFor(this.services, innerDc.context))] });
+        return { status: DialogTurnStatus.waiting };
+    }
+
+    protected async goBack(innerDc: DialogContext): Promise<DialogTurnResult> {
+        return this.finish(innerDc, toMenu);
+    }
+
+    /** What cancelling forgets; nothing by default. */
+    protected async onCancel(_innerDc: DialogContext): Promise<void> {}
+
+    protected async finish(innerDc: DialogContext, outcome: DialogOutcome): Promise<DialogTurnResult> {
+        await innerDc.cancelAllDialogs();
+        return { status: DialogTurnStatus.complete, result: outcome };
+    }
+
+    private async switchLanguage(innerDc: DialogContext, wanted: Language | undefined): Promise<void> {
+        const current = turnLanguage(innerDc.context);
+        const language = wanted ?? (current === 'tr' ? 'en' : 'tr');
+        await setLanguage(this.services, innerDc.context, language);
+        await innerDc.context.sendActivity(speakerFor(this.services, innerDc.context).say('language.switched'));
+    }
+}

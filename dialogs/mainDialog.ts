@@ -1,0 +1,142 @@
+import type { TurnContext } from 'botbuilder';
+import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { contactsCard, feesCard, generalHelpCard, menuCard, resumeCard } from '../cards/infoCards';
+import { menuAction } from '../cards/commonActions';
+import { matchChoice, recognizeCommand, type Choice } from './choiceMatching';
+import { setLanguage, speakerFor, turnLanguage, type DialogServices, type FlowProgress } from './dialogServices';
+import { isApplicationKind, positionOf } from './flowSteps';
+import { GUIDED_FLOW_DIALOG, GuidedFlowDialog } from './guidedFlowDialog';
+import { InterruptibleDialog, type DialogOutcome } from './interruptibleDialog';
+import { STATUS_EXPLAINER_DIALOG, StatusExplainerDialog } from './statusExplainerDialog';
+
+export const MAIN_DIALOG = 'main';
+const MENU_WATERFALL = 'main.menu';
+
+export interface MainDialogOptions {
+    /** First contact in this conversation: say hello. */
+    greet?: boolean;
+    /** The user comes back with a flow half done: offer to continue it or start over. */
+    offerResume?: boolean;
+    /** Act on what the user just wrote (a menu title, a language) instead of ignoring it. */
+    routeInput?: boolean;
+    /** The last card already carries the menu's choices: wait without drawing the menu again. */
+    quiet?: boolean;
+}
+
+const MENU_CHOICES = ['first', 'renewal', 'lost', 'status', 'fees', 'contact', 'language'] as const;
+const RESUME_CHOICES = ['resume', 'restart', 'showMenu'] as const;
+
+/** The root dialog: welcome, resume offer, main menu, and a loop back to the menu after each topic. */
+export class MainDialog extends InterruptibleDialog {
+    constructor(services: DialogServices) {
+        super(MAIN_DIALOG, services);
+        this.addDialog(new WaterfallDialog<MainDialogOptions>(MENU_WATERFALL, [
+            this.showMenu.bind(this), this.route.bind(this), this.afterTopic.bind(this),
+        ]));
+        this.addDialog(new GuidedFlowDialog(services));
+        this.addDialog(new StatusExplainerDialog(services));
+        this.initialDialogId = MENU_WATERFALL;
+    }
+
+    private async showMenu(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
+        const options = step.options ?? {};
+        const { context } = step;
+        const progress = await this.services.progress.get(context);
+        if (options.routeInput) {
+            const picked = matchChoice(context, this.choices(context, progress), this.services.translator);
+            if (picked) return step.next(picked);
+            await this.applyOpeningCommand(context);
+        }
+        if (options.quiet) return Dialog.EndOfTurn;
+        const speaker = speakerFor(this.services, context);
+        if (options.offerResume && progress) {
+            const where = { ...positionOf(progress.stepId, progress.kind, progress.answers), title: speaker.say(`steps.${progress.stepId}.title`) };
+            await context.sendActivity({ attachments: [resumeCard(speaker, this.resumeChoices(context), where)] });
+            return Dialog.EndOfTurn;
+        }
+        const name = options.greet ? displayName(context) : undefined;
+        const intro = options.greet
+            ? speaker.sayList('menu.welcome', { context: name ? 'named' : undefined, name })
+            : speaker.sayList('menu.prompt');
+        await context.sendActivity({ attachments: [menuCard(speaker, this.choices(context, progress), intro)] });
+        return Dialog.EndOfTurn;
+    }
+
+    private async route(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
+        const { context } = step;
+        const progress = await this.services.progress.get(context);
+        const picked = (step.result as string | undefined)
+            ?? matchChoice(context, [...this.choices(context, progress), ...this.resumeChoices(context)], this.services.translator);
+        const speaker = speakerFor(this.services, context);
+        if (isApplicationKind(picked)) return step.beginDialog(GUIDED_FLOW_DIALOG, { kind: picked });
+        switch (picked) {
+            case 'resume':
+                return progress ? step.beginDialog(GUIDED_FLOW_DIALOG) : step.replaceDialog(MENU_WATERFALL);
+            case 'restart':
+                return progress ? step.beginDialog(GUIDED_FLOW_DIALOG, { kind: progress.kind }) : step.replaceDialog(MENU_WATERFALL);
+            case 'showMenu':
+                return step.replaceDialog(MENU_WATERFALL);
+            case 'status':
+                return step.beginDialog(STATUS_EXPLAINER_DIALOG);
+            case 'fees':
+                await context.sendActivity({ attachments: [feesCard(speaker, this.choices(context, progress).filter((choice) => choice.id === 'first'))] });
+                return step.replaceDialog(MENU_WATERFALL, { quiet: true });
+            case 'contact':
+                await context.sendActivity({ attachments: [contactsCard(speaker, [menuAction(speaker)])] });
+                return step.replaceDialog(MENU_WATERFALL, { quiet: true });
+            case 'language':
+                await setLanguage(this.services, context, turnLanguage(context) === 'tr' ? 'en' : 'tr');
+                return step.replaceDialog(MENU_WATERFALL);
+            default:
+                await context.sendActivity(speaker.say('flow.chooseAnOption'));
+                return step.replaceDialog(MENU_WATERFALL);
+        }
+    }
+
+    private async afterTopic(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
+        const outcome = step.result as DialogOutcome | undefined;
+        return outcome?.next === 'idle' ? step.endDialog() : step.replaceDialog(MENU_WATERFALL);
+    }
+
+    protected async redisplay(innerDc: DialogContext): Promise<DialogTurnResult> {
+        return innerDc.replaceDialog(MENU_WATERFALL);
+    }
+
+    /** The menu is the bottom of the stack: menu, back and cancel all land here again. */
+    protected async finish(innerDc: DialogContext, _outcome: DialogOutcome): Promise<DialogTurnResult> {
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(MENU_WATERFALL);
+    }
+
+    /** A first message such as "help" or "English" is honoured before the menu appears. */
+    private async applyOpeningCommand(context: TurnContext): Promise<void> {
+        const command = recognizeCommand(context, this.services.translator);
+        const speaker = speakerFor(this.services, context);
+        if (command?.name === 'language') await setLanguage(this.services, context, command.language ?? (turnLanguage(context) === 'tr' ? 'en' : 'tr'));
+        if (command?.name === 'help') await context.sendActivity({ attachments: [generalHelpCard(speaker)] });
+        if (command?.name === 'library') await context.sendActivity({ attachments: [contactsCard(speaker)] });
+    }
+
+    private choices(context: TurnContext, progress: FlowProgress | undefined): Choice[] {
+        const speaker = speakerFor(this.services, context);
+        const ids = [...(progress ? ['resume'] : []), ...MENU_CHOICES];
+        return ids.map((id) => ({
+            id,
+            title: id === 'resume'
+                ? speaker.say('menu.options.resume', { ...positionOf(progress!.stepId, progress!.kind, progress!.answers) })
+                : speaker.say(`menu.options.${id}`),
+            matchKeys: [`menu.options.${id}`, `synonyms.${id}`],
+        }));
+    }
+
+    private resumeChoices(context: TurnContext): Choice[] {
+        const speaker = speakerFor(this.services, context);
+        return RESUME_CHOICES.map((id) => ({ id, title: speaker.say(`resume.options.${id}`), matchKeys: [`resume.options.${id}`, `synonyms.${id}`] }));
+    }
+}
+
+/** The user's name when the channel knows it (Teams does; Web Chat often says nothing useful). */
+function displayName(context: TurnContext): string | undefined {
+    const name = context.activity.from?.name?.trim();
+    return name && !/^(user|you|sen|siz)$/i.test(name) ? name : undefined;
+}

@@ -1,0 +1,60 @@
+import type { TurnContext } from 'botbuilder';
+import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { STATUS_KEYS, statusDetailCard, statusListCard, type StatusKey } from '../cards/infoCards';
+import { matchChoice, type Choice } from './choiceMatching';
+import { speakerFor, type DialogServices } from './dialogServices';
+import { InterruptibleDialog } from './interruptibleDialog';
+
+export const STATUS_EXPLAINER_DIALOG = 'statusExplainer';
+const STATUS_WATERFALL = 'statusExplainer.pick';
+const DONE = 'done';
+
+interface PickOptions {
+    /** The last card already offers every status: wait for the pick without drawing the list again. */
+    quiet?: boolean;
+}
+
+/** "What does my status mean?": one card per "Başvuru Durumu" value KamuSM shows. */
+export class StatusExplainerDialog extends InterruptibleDialog {
+    constructor(services: DialogServices) {
+        super(STATUS_EXPLAINER_DIALOG, services);
+        this.addDialog(new WaterfallDialog<PickOptions>(STATUS_WATERFALL, [this.showList.bind(this), this.explain.bind(this)]));
+        this.initialDialogId = STATUS_WATERFALL;
+    }
+
+    private async showList(step: WaterfallStepContext<PickOptions>): Promise<DialogTurnResult> {
+        if (!step.options?.quiet) {
+            await step.context.sendActivity({ attachments: [statusListCard(speakerFor(this.services, step.context), this.choices(step.context))] });
+        }
+        return Dialog.EndOfTurn;
+    }
+
+    private async explain(step: WaterfallStepContext<PickOptions>): Promise<DialogTurnResult> {
+        const picked = matchChoice(step.context, this.choices(step.context), this.services.translator);
+        if (picked === DONE) return step.endDialog({ next: 'back' });
+        const speaker = speakerFor(this.services, step.context);
+        if (!picked) {
+            await step.context.sendActivity(speaker.say('flow.chooseAnOption'));
+            return step.replaceDialog(STATUS_WATERFALL);
+        }
+        const others = this.choices(step.context).filter((choice) => choice.id !== picked);
+        await step.context.sendActivity({ attachments: [statusDetailCard(speaker, this.services.profile, picked as StatusKey, others)] });
+        return step.replaceDialog(STATUS_WATERFALL, { quiet: true });
+    }
+
+    protected async redisplay(innerDc: DialogContext): Promise<DialogTurnResult> {
+        return innerDc.replaceDialog(STATUS_WATERFALL);
+    }
+
+    protected async goBack(innerDc: DialogContext): Promise<DialogTurnResult> {
+        return this.finish(innerDc, { next: 'back' });
+    }
+
+    private choices(context: TurnContext): Choice[] {
+        const speaker = speakerFor(this.services, context);
+        return [
+            ...STATUS_KEYS.map((status) => ({ id: status, title: speaker.say(`kamusm.statuses.${status}`), matchKeys: [`kamusm.statuses.${status}`] })),
+            { id: DONE, title: speaker.say('status.done'), matchKeys: ['status.done', 'synonyms.done'] },
+        ];
+    }
+}

@@ -1,0 +1,81 @@
+import * as fs from 'fs';
+import { z } from 'zod';
+import type { Language } from '../bot/language';
+
+const bilingual = z.object({ tr: z.string().min(1), en: z.string().min(1) });
+export const PAYMENT_CHANNELS = ['branch', 'internet', 'mobile', 'atm', 'callCentre'] as const;
+
+const profileSchema = z.object({
+    id: z.string().min(1),
+    name: bilingual,
+    formInstitutionName: z.string().min(1),
+    institutionalEmailDomain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i),
+    deliveryCity: z.string().min(1),
+    library: z.object({
+        name: bilingual,
+        phone: z.string().min(1),
+        extension: z.string().min(1),
+        mobile: z.string().min(1),
+        shortCode: z.string().min(1),
+        email: z.email(),
+    }),
+    fees: z.object({ paidByInstitutionFor: bilingual, userPaysWhen: bilingual }),
+    kamusm: z.object({
+        name: z.string().min(1),
+        onlineServicesUrl: z.url(),
+        websiteUrl: z.url(),
+        paymentReceiptEmail: z.email(),
+        formDeliveryAddress: z.array(z.string().min(1)).min(1),
+        smsCountdownSeconds: z.number().int().positive(),
+        renewalProductionMonthsBeforeExpiry: z.number().int().positive(),
+        paymentBanks: z.array(z.object({ name: z.string().min(1), channels: z.array(z.enum(PAYMENT_CHANNELS)) })).min(1),
+    }),
+});
+
+export type InstitutionProfile = z.infer<typeof profileSchema>;
+export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
+
+export class InstitutionProfileError extends Error {
+    readonly code = 'INSTITUTION_PROFILE_INVALID';
+}
+
+/** Validated at start-up: a typo in a contact must stop the bot, not reach a user. */
+export function loadInstitutionProfile(file: string): InstitutionProfile {
+    let raw: unknown;
+    try {
+        raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+        throw new InstitutionProfileError(`Cannot read institution profile ${file}: ${(error as Error).message}`);
+    }
+    const parsed = profileSchema.safeParse(raw);
+    if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+        throw new InstitutionProfileError(`Invalid institution profile ${file}: ${problems}`);
+    }
+    return parsed.data;
+}
+
+/** Values every locale string may interpolate: `{{libraryEmail}}`, `{{institutionName}}`, … */
+export function profileTextValues(profile: InstitutionProfile, language: Language): Record<string, string> {
+    return {
+        institutionName: profile.name[language],
+        formInstitutionName: profile.formInstitutionName,
+        emailDomain: profile.institutionalEmailDomain,
+        deliveryCity: profile.deliveryCity,
+        libraryName: profile.library.name[language],
+        libraryPhone: profile.library.phone,
+        libraryExtension: profile.library.extension,
+        libraryMobile: profile.library.mobile,
+        libraryShortCode: profile.library.shortCode,
+        libraryEmail: profile.library.email,
+        feePaidFor: profile.fees.paidByInstitutionFor[language],
+        feeUserPaysWhen: profile.fees.userPaysWhen[language],
+        kamusmName: profile.kamusm.name,
+        kamusmOnlineUrl: profile.kamusm.onlineServicesUrl,
+        kamusmWebsiteUrl: profile.kamusm.websiteUrl,
+        paymentReceiptEmail: profile.kamusm.paymentReceiptEmail,
+        formDeliveryAddress: profile.kamusm.formDeliveryAddress.join(', '),
+        smsCountdownSeconds: String(profile.kamusm.smsCountdownSeconds),
+        renewalMonths: String(profile.kamusm.renewalProductionMonthsBeforeExpiry),
+    };
+}

@@ -1,0 +1,30 @@
+import type { Activity, Attachment } from 'botbuilder';
+
+export interface CardButton {
+    title: string;
+    data: Record<string, unknown>;
+}
+
+function collectStrings(node: unknown, out: string[]): void {
+    if (typeof node === 'string') out.push(node);
+    else if (Array.isArray(node)) node.forEach((item) => collectStrings(item, out));
+    else if (node && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+            if (['text', 'title', 'value', 'speak'].includes(key) || typeof value === 'object') collectStrings(value, out);
+        }
+    }
+}
+
+/** Everything a person would read in a reply: its text and every text of its cards. */
+export function readableText(activity: Partial<Activity>): string {
+    const parts: string[] = activity.text ? [activity.text] : [];
+    for (const attachment of activity.attachments ?? []) collectStrings((attachment as Attachment).content, parts);
+    return parts.join('\n');
+}
+
+export function buttonsOf(activity: Partial<Activity>): CardButton[] {
+    return (activity.attachments ?? []).flatMap((attachment) => {
+        const actions = ((attachment as Attachment).content as { actions?: CardButton[] } | undefined)?.actions ?? [];
+        return actions.map((action) => ({ title: action.title, data: action.data }));
+    });
+}
