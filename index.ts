@@ -24,7 +24,7 @@ const conversationState = new ConversationState(storage);
 const userState = new UserState(storage);
 const services = createDialogServices({ translator, profile, logger, clock: systemClock, userState, conversationState });
 const bot = new EImzaBot(services, { resumeAfterMs: config.RESUME_AFTER_MINUTES * 60_000 });
-const adapter = createAdapter({ config, logger, translator, conversationState, userState });
+const adapter = createAdapter(config, { logger, translator, conversationState, userState });
 const server = createServer({
     adapter,
     logic: (context) => bot.run(context),

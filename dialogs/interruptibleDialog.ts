@@ -55,7 +55,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
     protected async showHelp(innerDc: DialogContext): Promise<DialogTurnResult> {
         await innerDc.context.sendActivity({ attachments: [generalHelpCard(speakerFor(this.services, innerDc.context))] });
-        return { status: DialogTurnStatus.waiting };
+        return this.redisplay(innerDc);
     }
 
     protected async goBack(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -23,6 +23,10 @@ export interface MainDialogOptions {
     quiet?: boolean;
 }
 
+interface RoutedInput {
+    picked: string;
+}
+
 const MENU_CHOICES = ['first', 'renewal', 'lost', 'status', 'fees', 'contact', 'language'] as const;
 const RESUME_CHOICES = ['resume', 'restart', 'showMenu'] as const;
 
@@ -44,7 +48,7 @@ export class MainDialog extends InterruptibleDialog {
         const progress = await this.services.progress.get(context);
         if (options.routeInput) {
             const picked = matchChoice(context, this.choices(context, progress), this.services.translator);
-            if (picked) return step.next(picked);
+            if (picked) return step.next({ picked } satisfies RoutedInput);
             await this.applyOpeningCommand(context);
         }
         if (options.quiet) return Dialog.EndOfTurn;
@@ -65,7 +69,9 @@ export class MainDialog extends InterruptibleDialog {
     private async route(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
         const { context } = step;
         const progress = await this.services.progress.get(context);
-        const picked = (step.result as string | undefined)
+        // A waterfall hands the typed text to the next step; only a routed first message carries a pick.
+        const routed = step.result as RoutedInput | string | undefined;
+        const picked = (typeof routed === 'object' ? routed.picked : undefined)
             ?? matchChoice(context, [...this.choices(context, progress), ...this.resumeChoices(context)], this.services.translator);
         const speaker = speakerFor(this.services, context);
         if (isApplicationKind(picked)) return step.beginDialog(GUIDED_FLOW_DIALOG, { kind: picked });

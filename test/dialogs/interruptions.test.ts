@@ -1,0 +1,102 @@
+import * as assert from 'assert';
+import { TestChat } from '../support/testBot';
+import { play, type Turn } from '../support/conversationTable';
+
+/** Brings a new Turkish user to a given step of a first application. */
+const toStep: Record<string, Turn[]> = {
+    'Adım 1 (a question)': [{ open: true }, { click: 'Yeni e-imza başvurusu' }],
+    'Adım 3 (phase 0)': [{ open: true }, { click: 'Yeni e-imza başvurusu' }, { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' }],
+    'Adım 6 (the KamuSM menu)': [
+        { open: true }, { click: 'Yeni e-imza başvurusu' }, { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' },
+        { click: 'Evet, geldi' }, { click: 'Giriş yaptım' },
+    ],
+};
+const stepTitles: Record<string, string> = {
+    'Adım 1 (a question)': 'Kütüphaneye e-imza talebinizi bildirdiniz mi?',
+    'Adım 3 (phase 0)': 'KamuSM’nin bilgilendirme e-postası geldi mi?',
+    'Adım 6 (the KamuSM menu)': '“NES İŞLEMLERİ” seçeneğine tıklayın',
+};
+
+describe('interruptions work on every step', () => {
+    for (const [where, path] of Object.entries(toStep)) {
+        const title = stepTitles[where];
+
+        it(`${where}: help ("yardim", "YARDIM", the button) shows hints and keeps the step's buttons`, async () => {
+            for (const words of ['yardim', 'YARDIM', 'Yardım']) {
+                const chat = new TestChat();
+                await play(chat, [...path, { say: words, sees: [`Bulamıyorum: ${title}`], offers: ['Kütüphaneye sor'] }]);
+                assert.ok(chat.buttons().length >= 2, 'the help card carries the step\'s own answers');
+            }
+            const chat = new TestChat();
+            await play(chat, [...path, { click: 'Bulamıyorum', sees: [`Bulamıyorum: ${title}`] }]);
+        });
+
+        it(`${where}: cancel ("İPTAL", "iptal", "Iptal") leaves the guide and forgets the application`, async () => {
+            for (const words of ['İPTAL', 'iptal', 'Iptal', 'cancel']) {
+                const chat = new TestChat();
+                await play(chat, [
+                    ...path,
+                    { say: words, sees: ['Başvuru rehberini bıraktım', 'Ne yapmak istiyorsunuz?'], doesNotSee: ['Kaldığım yerden'] },
+                ]);
+            }
+        });
+
+        it(`${where}: menu keeps the application, which the menu offers to resume`, async () => {
+            await play(new TestChat(), [
+                ...path,
+                { say: 'menü', sees: ['Ne yapmak istiyorsunuz?'], offers: [] },
+                { say: 'kaldığım yerden devam', sees: [title] },
+            ]);
+        });
+
+        it(`${where}: talking to the library shows its contacts, then the same step`, async () => {
+            await play(new TestChat(), [
+                ...path,
+                { click: 'Kütüphaneye sor', sees: ['Kütüphaneye ulaşın', '0 212 523 22 88', '3503', '0531 393 24 65', '1093', 'ebysyardim@bezmialem.edu.tr', title] },
+                { say: 'kutuphane', sees: ['Kütüphaneye ulaşın', title] },
+            ]);
+        });
+
+        it(`${where}: switching language redraws the same step in English and back`, async () => {
+            const chat = new TestChat({ locale: 'tr-TR' });
+            await play(chat, [...path, { say: 'English', sees: ["I'll speak English", 'Step '], doesNotSee: ['Adım '] }]);
+            await play(chat, [{ say: 'Türkçe', sees: ['Türkçe konuşuyorum', title] }]);
+        });
+    }
+
+    it('back walks to the previous step and, on the first step, to the menu', async () => {
+        await play(new TestChat(), [
+            ...toStep['Adım 3 (phase 0)'],
+            { say: 'geri', sees: ['Adım 2 / 17'] },
+            { click: '◀ Geri', sees: ['Adım 1 / 17'] },
+            { say: 'back', sees: ['Ne yapmak istiyorsunuz?'] },
+        ]);
+    });
+
+    it('a detour goes back to the question it explains', async () => {
+        await play(new TestChat(), [
+            ...toStep['Adım 1 (a question)'],
+            { click: 'Hayır, henüz göndermedim', sees: ['Kütüphaneye bir e-posta gönderin'] },
+            { say: 'geri', sees: ['Kütüphaneye e-imza talebinizi bildirdiniz mi?'] },
+        ]);
+    });
+
+    it('commands work inside the status explainer too, and "back" returns to the step', async () => {
+        await play(new TestChat(), [
+            { open: true },
+            { click: 'Başvuru durumum ne anlama geliyor?', offers: ['Üretim Bekleniyor'] },
+            { say: 'yardım', sees: ['Size nasıl yardımcı olabilirim?'] },
+            { click: 'Üretim Bekleniyor', sees: ['İlk sertifika', 'Yenileme', '2 ay kala', 'Kayıp / çalıntı', 'diğer bütün sertifikalarınız iptal edilir'] },
+            { say: 'geri', sees: ['Ne yapmak istiyorsunuz?'] },
+        ]);
+    });
+
+    it('anything else gets a polite "please choose" and the same step again', async () => {
+        await play(new TestChat(), [
+            ...toStep['Adım 1 (a question)'],
+            { say: 'bu ne demek şimdi', sees: ['Bunu anlayamadım', 'Kütüphaneye e-imza talebinizi bildirdiniz mi?'] },
+            { say: '', sees: ['Bunu anlayamadım'] },
+            { say: '1', sees: ['Adım 2 / 17'] },
+        ]);
+    });
+});
