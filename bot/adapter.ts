@@ -12,7 +12,7 @@ export function createAdapter(config: BotConfig, errorDependencies: TurnErrorDep
         MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
     });
     const adapter = new CloudAdapter(authentication);
-    adapter.use(new PrivacyMiddleware());
+    adapter.use(new PrivacyMiddleware(errorDependencies.translator));
     adapter.onTurnError = createTurnErrorHandler(errorDependencies);
     return adapter;
 }

@@ -43,54 +43,72 @@ interface Detector {
     mask: (match: string, ...groups: string[]) => string | undefined;
 }
 
+/** Words that announce a secret, in every language the bot speaks (from locales/<lang>/privacy.json). */
+export interface PrivacyKeywords {
+    password: string[];
+    code: string[];
+    /** "is", "şu": joins a keyword to its value ("my password is …"). */
+    saying: string[];
+}
+
+const escapeForRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const anyOf = (words: string[]) => words.map(escapeForRegExp).join('|');
+
 // Order matters: longer, more specific numbers are masked before shorter patterns look.
-const DETECTORS: Detector[] = [
-    {
-        kind: 'iban',
-        pattern: new RegExp(`${START}TR\\s?\\d{2}(?:[\\s-]?\\d){22}${END}`, 'giu'),
-        mask: () => REDACTION_MARK,
-    },
-    {
-        kind: 'cardNumber',
-        pattern: new RegExp(`${START}\\d(?:[ -]?\\d){12,18}${END}`, 'gu'),
-        mask: (match) => (passesLuhn(onlyDigits(match)) && !isNationalId(onlyDigits(match)) ? REDACTION_MARK : undefined),
-    },
-    {
-        kind: 'nationalId',
-        pattern: new RegExp(`${START}[1-9]\\d{10}${END}`, 'gu'),
-        // Over-masking is cheaper than a leak: any 11 digits not starting with 0 (phones do) count.
-        mask: () => REDACTION_MARK,
-    },
-    {
-        kind: 'password',
-        pattern: new RegExp(`${START}(şifre\\p{L}*|sifre\\p{L}*|parola\\p{L}*|password|passcode|pin)(\\s*(?:[:=]|is${END}|şu${END}|su${END})?\\s*)(\\S+)`, 'giu'),
-        // "şifremi unuttum" is a question, "şifrem: abc" or "şifrem x9y" is a secret.
-        mask: (_match, keyword, separator, token) =>
-            separator.trim() !== '' || /\d/.test(token) ? `${keyword}${separator}${REDACTION_MARK}` : undefined,
-    },
-    {
-        kind: 'smsCode',
-        pattern: new RegExp(`${START}(sms|kod\\p{L}*|code|doğrulama|dogrulama|onay)([^\\d\\n]{0,20})\\d{4,8}${END}`, 'giu'),
-        mask: (_match, keyword, between) => `${keyword}${between}${REDACTION_MARK}`,
-    },
-];
+function buildDetectors(keywords: PrivacyKeywords): Detector[] {
+    return [
+        {
+            kind: 'iban',
+            pattern: new RegExp(`${START}TR\\s?\\d{2}(?:[\\s-]?\\d){22}${END}`, 'giu'),
+            mask: () => REDACTION_MARK,
+        },
+        {
+            kind: 'cardNumber',
+            pattern: new RegExp(`${START}\\d(?:[ -]?\\d){12,18}${END}`, 'gu'),
+            mask: (match) => (passesLuhn(onlyDigits(match)) && !isNationalId(onlyDigits(match)) ? REDACTION_MARK : undefined),
+        },
+        {
+            kind: 'nationalId',
+            pattern: new RegExp(`${START}[1-9]\\d{10}${END}`, 'gu'),
+            // Over-masking is cheaper than a leak: any 11 digits not starting with 0 (phones do) count.
+            mask: () => REDACTION_MARK,
+        },
+        {
+            kind: 'password',
+            pattern: new RegExp(`${START}((?:${anyOf(keywords.password)})\\p{L}*)(\\s*(?:[:=]|(?:${anyOf(keywords.saying)})${END})?\\s*)(\\S+)`, 'giu'),
+            // "I forgot my password" is a question; "password: abc" or "password x9y" is a secret.
+            mask: (_match, keyword, separator, token) =>
+                separator.trim() !== '' || /\d/.test(token) ? `${keyword}${separator}${REDACTION_MARK}` : undefined,
+        },
+        {
+            kind: 'smsCode',
+            pattern: new RegExp(`${START}((?:${anyOf(keywords.code)})\\p{L}*)([^\\d\\n]{0,20})\\d{4,8}${END}`, 'giu'),
+            mask: (_match, keyword, between) => `${keyword}${between}${REDACTION_MARK}`,
+        },
+    ];
+}
 
 /** A message that is only a 4–8 digit number is most likely an SMS code typed into the wrong window. */
 const BARE_CODE = /^\s*\d{4,8}\s*$/;
 
-export function inspectText(text: string): PrivacyFinding {
-    if (BARE_CODE.test(text)) return { kinds: ['smsCode'], redacted: REDACTION_MARK };
-    const kinds = new Set<SensitiveKind>();
-    let redacted = text;
-    for (const detector of DETECTORS) {
-        redacted = redacted.replace(detector.pattern, (match: string, ...rest: unknown[]) => {
-            // replace() passes the groups, then the offset and the whole text.
-            const groups = rest.slice(0, -2).map((group) => (typeof group === 'string' ? group : ''));
-            const masked = detector.mask(match, ...groups);
-            if (masked === undefined) return match;
-            kinds.add(detector.kind);
-            return masked;
-        });
-    }
-    return { kinds: [...kinds], redacted };
+export type PrivacyInspector = (text: string) => PrivacyFinding;
+
+export function createPrivacyInspector(keywords: PrivacyKeywords): PrivacyInspector {
+    const detectors = buildDetectors(keywords);
+    return (text) => {
+        if (BARE_CODE.test(text)) return { kinds: ['smsCode'], redacted: REDACTION_MARK };
+        const kinds = new Set<SensitiveKind>();
+        let redacted = text;
+        for (const detector of detectors) {
+            redacted = redacted.replace(detector.pattern, (match: string, ...rest: unknown[]) => {
+                // replace() passes the groups, then the offset and the whole text.
+                const groups = rest.slice(0, -2).map((group) => (typeof group === 'string' ? group : ''));
+                const masked = detector.mask(match, ...groups);
+                if (masked === undefined) return match;
+                kinds.add(detector.kind);
+                return masked;
+            });
+        }
+        return { kinds: [...kinds], redacted };
+    };
 }

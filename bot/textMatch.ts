@@ -1,4 +1,5 @@
-const TURKISH_TO_ASCII: Record<string, string> = { ı: 'i', ğ: 'g', ü: 'u', ş: 's', ö: 'o', ç: 'c', â: 'a', î: 'i', û: 'u' };
+// Dotless i is the one Turkish letter that Unicode decomposition does not map to a plain letter.
+const DOTLESS_I = /\u0131/g;
 
 /**
  * Folds text for matching the way a Turkish reader would: Turkish case rules (İ→i, I→ı),
@@ -7,8 +8,7 @@ const TURKISH_TO_ASCII: Record<string, string> = { ı: 'i', ğ: 'g', ü: 'u', ş
 export function foldText(text: string): string {
     return text
         .toLocaleLowerCase('tr-TR')
-        .normalize('NFC')
-        .replace(/[ığüşöçâîû]/g, (ch) => TURKISH_TO_ASCII[ch] ?? ch)
+        .replace(DOTLESS_I, 'i')
         .normalize('NFD')
         .replace(/[\u0300-\u036f]/g, '')
         .replace(/[^\p{L}\p{N}]+/gu, ' ')

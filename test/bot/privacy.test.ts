@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { MemoryStorage } from 'botbuilder';
-import { inspectText, REDACTION_MARK, type SensitiveKind } from '../../bot/privacyGuard';
-import { TestChat } from '../support/testBot';
+import { createPrivacyInspector, REDACTION_MARK, type SensitiveKind } from '../../bot/privacyGuard';
+import { TestChat, translator } from '../support/testBot';
 import { play } from '../support/conversationTable';
 
 const NATIONAL_ID = '10000000146'; // a checksum-valid example number, not a person's
@@ -21,6 +21,12 @@ const cases: { text: string; kinds: SensitiveKind[]; secret?: string }[] = [
     { text: 'Adım 5 tamam', kinds: [] },
     { text: 'telefonum 0531 393 24 65', kinds: [] },
 ];
+
+const inspectText = createPrivacyInspector({
+    password: translator.allLanguages('privacy.keywords.password'),
+    code: translator.allLanguages('privacy.keywords.code'),
+    saying: translator.allLanguages('privacy.keywords.saying'),
+});
 
 describe('privacy guard', () => {
     for (const { text, kinds, secret } of cases) {

@@ -49,7 +49,7 @@ export class TestChat {
             }
             await bot.run(context);
         });
-        this.adapter.use(new PrivacyMiddleware());
+        this.adapter.use(new PrivacyMiddleware(translator));
         this.adapter.onTurnError = createTurnErrorHandler({ logger, translator, conversationState, userState });
     }
 
