@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'child_process';
+import * as net from 'net';
+import type { Activity } from 'botbuilder';
+import { fromRoot } from '../../bot/projectPaths';
+
+export async function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const probe = net.createServer();
+        probe.once('error', reject);
+        probe.listen(0, '127.0.0.1', () => {
+            const { port } = probe.address() as net.AddressInfo;
+            probe.close(() => resolve(port));
+        });
+    });
+}
+
+/** The real bot (`node dist/index.js`), as `npm start` runs it, on its own port and data folder. */
+export class BotProcess {
+    private child?: ChildProcess;
+    readonly baseUrl: string;
+
+    constructor(readonly port: number, private readonly env: Record<string, string>) {
+        this.baseUrl = `http://127.0.0.1:${port}`;
+    }
+
+    /** Resolves once the bot logs that it listens; rejects if it exits or stays silent for 15 s. */
+    async start(): Promise<void> {
+        const child = spawn(process.execPath, [fromRoot('dist', 'index.js')], {
+            cwd: fromRoot(),
+            env: { ...process.env, ...this.env, PORT: String(this.port) },
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        this.child = child;
+        let output = '';
+        await new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output}`)), 15_000);
+            const onData = (chunk: Buffer) => {
+                output += chunk.toString();
+                if (output.includes('is listening')) {
+                    clearTimeout(timer);
+                    resolve();
+                }
+            };
+            child.stdout?.on('data', onData);
+            child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+            child.once('exit', (code) => {
+                clearTimeout(timer);
+                reject(new Error(`bot exited with ${code}:\n${output}`));
+            });
+        });
+    }
+
+    /** SIGKILL: the crash case. Resolves when the process is gone. */
+    async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+        const child = this.child;
+        if (!child || child.exitCode !== null || child.signalCode !== null) return;
+        await new Promise<void>((resolve) => {
+            child.once('exit', () => resolve());
+            child.kill(signal);
+        });
+    }
+
+    async post(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+        const response = await fetch(`${this.baseUrl}${path}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+        });
+        const text = await response.text();
+        return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    }
+
+    async get(path: string): Promise<{ status: number; body: unknown }> {
+        const response = await fetch(`${this.baseUrl}${path}`);
+        return { status: response.status, body: await response.json() };
+    }
+
+    /** Sends one activity with `deliveryMode: "expectReplies"` and returns the bot's replies. */
+    async exchange(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+        const { status, body } = await this.post('/api/messages', { deliveryMode: 'expectReplies', ...activity });
+        if (status !== 200) throw new Error(`POST /api/messages answered ${status}: ${JSON.stringify(body)}`);
+        return ((body as { activities?: Partial<Activity>[] }).activities ?? []).filter((reply) => reply.type === 'message');
+    }
+}
