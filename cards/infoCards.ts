@@ -44,10 +44,10 @@ export function generalHelpCard(speaker: Speaker): Attachment {
 }
 
 /** "I can't find it" on one step: that step's hints, with the step's own buttons to go on. */
-export function stepHelpCard(speaker: Speaker, stepId: string, choices: Choice[]): Attachment {
+export function stepHelpCard(speaker: Speaker, stepId: string, variant: string | undefined, choices: Choice[]): Attachment {
     return renderGuideCard({
-        title: speaker.say('help.stepTitle', { step: speaker.say(`steps.${stepId}.title`) }),
-        paragraphs: speaker.sayList(`steps.${stepId}.help`),
+        title: speaker.say('help.stepTitle', { step: speaker.say(`steps.${stepId}.title`, { context: variant }) }),
+        paragraphs: speaker.sayList(`steps.${stepId}.help`, { context: variant }),
         actions: [...choiceActions(choices), { title: speaker.say('actions.askLibrary'), data: commandData('library') }],
     });
 }

@@ -167,6 +167,11 @@ export function nextStepAfter(stepId: StepId, kind: ApplicationKind, answers: Fl
     return index >= 0 ? path[index + 1] : undefined;
 }
 
+/** The text variant of a step for these answers (which login button, which approval method). */
+export function stepVariant(stepId: StepId, answers: FlowAnswers): string | undefined {
+    return STEPS[stepId].context?.(answers);
+}
+
 export function visibleOptions(step: StepDefinition, answers: FlowAnswers): StepOption[] {
     return step.options.filter((option) => !option.when || option.when(answers));
 }

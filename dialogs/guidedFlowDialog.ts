@@ -5,7 +5,7 @@ import { stepCard } from '../cards/stepCard';
 import { matchChoice, type Choice } from './choiceMatching';
 import { speakerFor, type DialogServices, type FlowProgress } from './dialogServices';
 import {
-    initialAnswers, nextStepAfter, positionOf, STEPS, visibleOptions,
+    initialAnswers, nextStepAfter, positionOf, STEPS, stepVariant, visibleOptions,
     type ApplicationKind, type FlowAnswers, type StepDefinition,
 } from './flowSteps';
 import { InterruptibleDialog, toMenu, type DialogOutcome } from './interruptibleDialog';
@@ -54,7 +54,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
                 step: definition,
                 position: positionOf(progress.stepId, progress.kind, progress.answers),
                 choices: this.choicesFor(step.context, definition, progress.answers),
-                variant: definition.context?.(progress.answers),
+                variant: stepVariant(definition.id, progress.answers),
                 canGoBack: progress.history.length > 0,
             })],
         });
@@ -108,7 +108,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         if (!progress) return this.finish(innerDc, toMenu);
         const definition = STEPS[progress.stepId];
         const speaker = speakerFor(this.services, innerDc.context);
-        await innerDc.context.sendActivity({ attachments: [stepHelpCard(speaker, definition.id, this.choicesFor(innerDc.context, definition, progress.answers))] });
+        await innerDc.context.sendActivity({ attachments: [stepHelpCard(speaker, definition.id, stepVariant(definition.id, progress.answers), this.choicesFor(innerDc.context, definition, progress.answers))] });
         return Dialog.EndOfTurn;
     }
 
@@ -126,7 +126,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
 
     private choicesFor(context: TurnContext, definition: StepDefinition, answers: FlowAnswers): Choice[] {
         const speaker = speakerFor(this.services, context);
-        const variant = definition.context?.(answers);
+        const variant = stepVariant(definition.id, answers);
         return visibleOptions(definition, answers).map((option) => {
             const stepKey = `steps.${definition.id}.options.${option.id}`;
             const titleKey = speaker.has(stepKey) ? stepKey : `options.${option.id}`;

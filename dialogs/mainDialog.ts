@@ -4,7 +4,7 @@ import { contactsCard, feesCard, generalHelpCard, menuCard, resumeCard } from '.
 import { menuAction } from '../cards/commonActions';
 import { matchChoice, recognizeCommand, type Choice } from './choiceMatching';
 import { setLanguage, speakerFor, turnLanguage, type DialogServices, type FlowProgress } from './dialogServices';
-import { isApplicationKind, positionOf } from './flowSteps';
+import { isApplicationKind, positionOf, stepVariant } from './flowSteps';
 import { GUIDED_FLOW_DIALOG, GuidedFlowDialog } from './guidedFlowDialog';
 import { InterruptibleDialog, type DialogOutcome } from './interruptibleDialog';
 import { STATUS_EXPLAINER_DIALOG, StatusExplainerDialog } from './statusExplainerDialog';
@@ -54,7 +54,7 @@ export class MainDialog extends InterruptibleDialog {
         if (options.quiet) return Dialog.EndOfTurn;
         const speaker = speakerFor(this.services, context);
         if (options.offerResume && progress) {
-            const where = { ...positionOf(progress.stepId, progress.kind, progress.answers), title: speaker.say(`steps.${progress.stepId}.title`) };
+            const where = { ...positionOf(progress.stepId, progress.kind, progress.answers), title: speaker.say(`steps.${progress.stepId}.title`, { context: stepVariant(progress.stepId, progress.answers) }) };
             await context.sendActivity({ attachments: [resumeCard(speaker, this.resumeChoices(context), where)] });
             return Dialog.EndOfTurn;
         }

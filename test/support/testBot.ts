@@ -73,6 +73,11 @@ export class TestChat {
         return this.send({ type: ActivityTypes.Message, value: button.data });
     }
 
+    /** Submits a choice by its id, as a card button would; for walks where titles do not matter. */
+    async pick(choice: string): Promise<Partial<Activity>[]> {
+        return this.send({ type: ActivityTypes.Message, value: { choice } });
+    }
+
     buttons(): CardButton[] {
         return this.lastReplies.flatMap(buttonsOf);
     }
