@@ -32,7 +32,10 @@ export class EImzaBot extends ActivityHandler {
                 // The masked text is not an answer to anything: warn, and leave the last card where it is.
                 await context.sendActivity(speakerFor(this.services, context).say('privacy.warning', { context: finding.kinds[0] }));
             } else {
-                await this.runDialogs(context, { routeInput: true, offerResume: true });
+                // Some channels (Teams, often) send no conversationUpdate first: greet on the first message instead.
+                const greet = !(await this.welcomed.get(context, false));
+                await this.welcomed.set(context, true);
+                await this.runDialogs(context, { routeInput: true, offerResume: true, greet });
             }
             await next();
         });

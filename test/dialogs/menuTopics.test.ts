@@ -62,6 +62,7 @@ describe('main menu topics', () => {
         await play(new TestChat(), [{ say: 'YENİLEME', sees: ['Adım 1 / 18'] }]);
         await play(new TestChat(), [{ say: 'english', sees: ['What would you like to do?'] }]);
         await play(new TestChat(), [{ say: 'yardım', sees: ['Size nasıl yardımcı olabilirim?', 'Ne yapmak istiyorsunuz?'] }]);
+        await play(new TestChat(), [{ say: 'merhaba', sees: ['Merhaba! Ben', 'Ne yapmak istiyorsunuz?'] }, { say: 'selam', doesNotSee: ['Merhaba! Ben'] }]);
     });
 
     it('the resume offer names the step as the user saw it', async () => {
