@@ -19,9 +19,18 @@ const environmentSchema = z.object({
     COSMOS_DATABASE: optionalText,
     STAFF_TEAM_ID: optionalText,
     DIRECT_LINE_SECRET: optionalText,
+    // Regional Direct Line services (and tests) use another base URL than the global one.
+    DIRECT_LINE_ENDPOINT: z.url().default('https://directline.botframework.com/v3/directline'),
     INSTITUTION_PROFILE: z.string().default('institution/profile.json'),
     RESUME_AFTER_MINUTES: z.coerce.number().min(0).default(60),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    SMTP_URL: optionalText,
+    TICKET_EMAIL_TO: optionalText,
+    TICKET_EMAIL_FROM: optionalText,
+    REMINDER_UNCLAIMED_WORKING_HOURS: z.coerce.number().positive().default(4),
+    REMINDER_WAITING_WORKING_DAYS: z.coerce.number().positive().default(2),
+    WORKING_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/).default('08:30-17:30'),
+    WORKING_TIME_ZONE: z.string().default('Europe/Istanbul'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -1,13 +1,21 @@
-import { ActivityHandler, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+    ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type StatePropertyAccessor, type TurnContext,
+} from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { setLanguage, speakerFor, type DialogServices } from '../dialogs/dialogServices';
 import { MAIN_DIALOG, MainDialog, type MainDialogOptions } from '../dialogs/mainDialog';
 import { languageFromLocale } from './language';
 import { privacyFinding } from './privacyMiddleware';
+import { flushTranscript, recordTranscript } from './transcriptRecorder';
+import { handleStaffAction, isStaffVerb, type StaffActionDependencies } from '../tickets/staffActions';
+import type { StaffChannelRegistry } from '../tickets/staffChannel';
+import { handleUserTicketMessage } from '../tickets/userTicketMessage';
 
 export interface EImzaBotOptions {
     /** After this long without a word, a user is offered to resume instead of being dropped mid-step. */
     resumeAfterMs: number;
+    staffChannels: StaffChannelRegistry;
+    staffActions: StaffActionDependencies;
 }
 
 /** Turns Bot Framework activities into dialog turns; all conversation logic lives in dialogs/. */
@@ -28,10 +36,12 @@ export class EImzaBot extends ActivityHandler {
         this.onMessage(async (context, next) => {
             await this.useUserLanguage(context);
             const finding = privacyFinding(context);
+            // An answer to the library typed into a notice card is relayed (masked) without any dialog.
+            const relayed = await handleUserTicketMessage(context, this.services);
             if (finding) {
-                // The masked text is not an answer to anything: warn, and leave the last card where it is.
+                // A masked secret answers nothing: warn, and leave the last card where it is.
                 await context.sendActivity(speakerFor(this.services, context).say('privacy.warning', { context: finding.kinds[0] }));
-            } else {
+            } else if (!relayed) {
                 // Some channels (Teams, often) send no conversationUpdate first: greet on the first message instead.
                 const greet = !(await this.welcomed.get(context, false));
                 await this.welcomed.set(context, true);
@@ -52,9 +62,17 @@ export class EImzaBot extends ActivityHandler {
     }
 
     async run(context: TurnContext): Promise<void> {
+        await this.options.staffChannels.learnFrom(context);
+        recordTranscript(context, this.services.recentTurns);
         await super.run(context);
+        await flushTranscript(context);
         await this.services.conversationState.saveChanges(context);
         await this.services.userState.saveChanges(context);
+    }
+
+    protected async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+        if (isStaffVerb(invoke.action?.verb)) return handleStaffAction(context, invoke, this.options.staffActions);
+        return super.onAdaptiveCardInvoke(context, invoke);
     }
 
     /** The remembered choice wins; the first time, the client's locale decides and is remembered. */

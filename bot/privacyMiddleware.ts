@@ -1,6 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Translator } from './i18n';
-import { createPrivacyInspector, type PrivacyFinding, type PrivacyInspector } from './privacyGuard';
+import { createPrivacyInspector, type PrivacyFinding, type PrivacyInspector, type SensitiveKind } from './privacyGuard';
 
 const PRIVACY_FINDING = Symbol('eimza.privacyFinding');
 
@@ -22,12 +22,20 @@ export class PrivacyMiddleware implements Middleware {
 
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
         const { activity } = context;
-        if (activity.type === ActivityTypes.Message && typeof activity.text === 'string') {
-            const finding = this.inspect(activity.text);
-            if (finding.kinds.length > 0) {
-                activity.text = finding.redacted;
-                context.turnState.set(PRIVACY_FINDING, finding);
+        if (activity.type === ActivityTypes.Message) {
+            const kinds = new Set<SensitiveKind>();
+            const mask = (text: string) => {
+                const finding = this.inspect(text);
+                finding.kinds.forEach((kind) => kinds.add(kind));
+                return finding.redacted;
+            };
+            if (typeof activity.text === 'string') activity.text = mask(activity.text);
+            // Card inputs (an answer to the library) arrive as strings in `value`.
+            if (activity.value && typeof activity.value === 'object' && !Array.isArray(activity.value)) {
+                activity.value = Object.fromEntries(Object.entries(activity.value as Record<string, unknown>)
+                    .map(([key, field]) => [key, typeof field === 'string' ? mask(field) : field]));
             }
+            if (kinds.size > 0) context.turnState.set(PRIVACY_FINDING, { kinds: [...kinds], redacted: activity.text ?? '' });
         }
         await next();
     }

@@ -18,3 +18,8 @@ export function stepHelpActions(speaker: Speaker, canGoBack: boolean): CardActio
 export function menuAction(speaker: Speaker): CardAction {
     return { title: speaker.say('actions.menu'), data: commandData('menu') };
 }
+
+/** "Write to the library": opens a help ticket from wherever the user is. */
+export function askLibraryAction(speaker: Speaker): CardAction {
+    return { title: speaker.say('actions.writeToLibrary'), data: commandData('ticket') };
+}

@@ -24,6 +24,10 @@ export interface GuideCardContent {
     facts?: { title: string; value: string }[];
     table?: { cells: TableCell[] }[];
     note?: string;
+    /** Someone's words shown as they wrote them (a staff reply relayed to the user). */
+    quote?: string;
+    /** One free-text box whose value comes back with the submit (`id` names it). */
+    input?: { id: string; placeholder: string };
     actions?: CardAction[];
 }
 

@@ -10,7 +10,7 @@ export interface Choice {
     matchKeys: string[];
 }
 
-export const COMMANDS = ['help', 'cancel', 'menu', 'back', 'library', 'language'] as const;
+export const COMMANDS = ['help', 'cancel', 'menu', 'back', 'library', 'language', 'ticket'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface Command {

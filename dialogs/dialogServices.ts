@@ -4,6 +4,8 @@ import { DEFAULT_LANGUAGE, type Language } from '../bot/language';
 import type { Logger } from '../bot/logger';
 import { profileTextValues, type InstitutionProfile } from '../institution/institutionProfile';
 import type { Speaker } from '../cards/speaker';
+import type { TranscriptLine } from '../tickets/ticket';
+import type { TicketService } from '../tickets/ticketService';
 import type { ApplicationKind, FlowAnswers, StepId } from './flowSteps';
 
 /** Where a user is in the guided flow; kept in user state so it survives new chats and restarts. */
@@ -29,15 +31,19 @@ export interface DialogServices {
     clock: Clock;
     userState: UserState;
     conversationState: ConversationState;
+    tickets: TicketService;
     language: StatePropertyAccessor<Language | undefined>;
     progress: StatePropertyAccessor<FlowProgress | undefined>;
+    /** The last few turns, already redacted, for the transcript of a help ticket. */
+    recentTurns: StatePropertyAccessor<TranscriptLine[]>;
 }
 
-export function createDialogServices(parts: Omit<DialogServices, 'language' | 'progress'>): DialogServices {
+export function createDialogServices(parts: Omit<DialogServices, 'language' | 'progress' | 'recentTurns'>): DialogServices {
     return {
         ...parts,
         language: parts.userState.createProperty<Language | undefined>('language'),
         progress: parts.userState.createProperty<FlowProgress | undefined>('flowProgress'),
+        recentTurns: parts.conversationState.createProperty<TranscriptLine[]>('recentTurns'),
     };
 }
 
@@ -54,18 +60,16 @@ export async function setLanguage(services: DialogServices, context: TurnContext
 }
 
 /** Text in the turn's language, with the institution's facts available to every sentence. */
-export function say(services: DialogServices, context: TurnContext, key: string, values?: TranslationValues): string {
-    const language = turnLanguage(context);
-    return services.translator.t(language, key, { ...profileTextValues(services.profile, language), ...values });
+export function speakerFor(services: DialogServices, context: TurnContext): Speaker {
+    return languageSpeaker(services.translator, services.profile, turnLanguage(context));
 }
 
-
-export function speakerFor(services: DialogServices, context: TurnContext): Speaker {
-    const language = turnLanguage(context);
+/** Text in one language, outside any user's turn (staff cards, notices, e-mails). */
+export function languageSpeaker(translator: Translator, profile: InstitutionProfile, language: Language): Speaker {
+    const withProfile = (values?: TranslationValues) => ({ ...profileTextValues(profile, language), ...values });
     return {
-        say: (key, values) => say(services, context, key, values),
-        sayList: <T = string>(key: string, values?: TranslationValues) =>
-            services.translator.list<T>(language, key, { ...profileTextValues(services.profile, language), ...values }),
-        has: (key) => services.translator.has(language, key),
+        say: (key, values) => translator.t(language, key, withProfile(values)),
+        sayList: <T = string>(key: string, values?: TranslationValues) => translator.list<T>(language, key, withProfile(values)),
+        has: (key) => translator.has(language, key),
     };
 }

@@ -26,7 +26,7 @@ export type StepId =
     | 'approval' | 'approvalEsign' | 'approvalWet';
 
 /** Where an answer leads: a step, the next step on the path, or out of the flow. */
-export type StepTarget = StepId | 'next' | 'later' | 'status' | 'finish';
+export type StepTarget = StepId | 'next' | 'later' | 'status' | 'finish' | 'ticketRequest' | 'formDelivery';
 
 export interface StepOption {
     id: string;
@@ -65,7 +65,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     },
     requestHowTo: {
         id: 'requestHowTo', phase: 0, detourOf: 'requestSent',
-        options: [{ id: 'sent', target: 'next', answer: set({ requestSent: true }) }, continueLater],
+        options: [{ id: 'sendViaBot', target: 'ticketRequest' }, { id: 'sent', target: 'next', answer: set({ requestSent: true }) }, continueLater],
     },
     otherInstitution: {
         id: 'otherInstitution', phase: 0,
@@ -124,7 +124,10 @@ export const STEPS: Record<StepId, StepDefinition> = {
         ],
     },
     approvalEsign: { id: 'approvalEsign', phase: 6, options: [{ id: 'finish', target: 'finish' }] },
-    approvalWet: { id: 'approvalWet', phase: 6, options: [{ id: 'finish', target: 'finish' }, { id: 'status', target: 'status' }] },
+    approvalWet: {
+        id: 'approvalWet', phase: 6,
+        options: [{ id: 'bringForm', target: 'formDelivery' }, { id: 'finish', target: 'finish' }, { id: 'status', target: 'status' }],
+    },
 };
 
 /** The numbered steps for this kind and these answers; detours are not counted. */

@@ -6,8 +6,13 @@ import { matchChoice, type Choice } from './choiceMatching';
 import { speakerFor, type DialogServices, type FlowProgress } from './dialogServices';
 import {
     initialAnswers, nextStepAfter, positionOf, STEPS, stepVariant, visibleOptions,
-    type ApplicationKind, type FlowAnswers, type StepDefinition,
+    type ApplicationKind, type FlowAnswers, type StepDefinition, type StepId,
 } from './flowSteps';
+import { FORM_DELIVERY_DIALOG, TICKET_REQUEST_DIALOG } from './dialogIds';
+import { FormDeliveryDialog } from './formDeliveryDialog';
+import { HelpTicketDialog } from './helpTicketDialog';
+import type { TicketOutcome } from './ticketDialogBase';
+import { TicketRequestDialog, type TicketRequestOptions } from './ticketRequestDialog';
 import { InterruptibleDialog, toMenu, type DialogOutcome } from './interruptibleDialog';
 import { STATUS_EXPLAINER_DIALOG, StatusExplainerDialog } from './statusExplainerDialog';
 
@@ -17,6 +22,11 @@ const STEP_WATERFALL = 'guidedFlow.step';
 export interface GuidedFlowOptions {
     /** Start this kind of application from its first step; without it, continue the saved one. */
     kind?: ApplicationKind;
+}
+
+/** Which errand the step started, so its outcome can move the flow on. */
+interface ErrandValues {
+    errand?: 'ticketRequest' | 'formDelivery';
 }
 
 /** Finished or paused: the chat goes quiet until the user writes again. */
@@ -30,8 +40,11 @@ const idle: DialogOutcome = { next: 'idle' };
 export class GuidedFlowDialog extends InterruptibleDialog {
     constructor(services: DialogServices) {
         super(GUIDED_FLOW_DIALOG, services);
-        this.addDialog(new WaterfallDialog(STEP_WATERFALL, [this.showStep.bind(this), this.handleAnswer.bind(this), this.afterStatusExplainer.bind(this)]));
+        this.addDialog(new WaterfallDialog(STEP_WATERFALL, [this.showStep.bind(this), this.handleAnswer.bind(this), this.afterErrand.bind(this)]));
         this.addDialog(new StatusExplainerDialog(services));
+        this.addDialog(new TicketRequestDialog(services));
+        this.addDialog(new FormDeliveryDialog(services));
+        this.addDialog(new HelpTicketDialog(services));
         this.initialDialogId = STEP_WATERFALL;
     }
 
@@ -79,24 +92,46 @@ export class GuidedFlowDialog extends InterruptibleDialog {
                 return step.endDialog(idle);
             case 'status':
                 return step.beginDialog(STATUS_EXPLAINER_DIALOG);
+            case 'ticketRequest':
+                (step.values as ErrandValues).errand = 'ticketRequest';
+                return step.beginDialog(TICKET_REQUEST_DIALOG, { kind: progress.kind } satisfies TicketRequestOptions);
+            case 'formDelivery':
+                (step.values as ErrandValues).errand = 'formDelivery';
+                return step.beginDialog(FORM_DELIVERY_DIALOG);
             case 'finish':
-                await this.services.progress.delete(step.context);
-                await step.context.sendActivity({
-                    attachments: [completionCard(speakerFor(this.services, step.context), answers.approval ?? 'wet', this.completionChoices(step.context))],
-                });
-                return step.endDialog(idle);
-            default: {
-                const target = option.target === 'next' ? nextStepAfter(definition.id, progress.kind, answers) : option.target;
-                if (!target) return step.endDialog(toMenu);
-                await this.saveProgress(step.context, { ...progress, stepId: target, answers, history: [...progress.history, progress.stepId] });
-                return step.replaceDialog(STEP_WATERFALL);
-            }
+                return this.finishFlow(step, answers);
+            default:
+                return this.advance(step, progress, answers, option.target === 'next' ? nextStepAfter(definition.id, progress.kind, answers) : option.target);
         }
     }
 
-    private async afterStatusExplainer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-        const outcome = step.result as DialogOutcome | undefined;
-        return outcome?.next === 'menu' ? step.endDialog(outcome) : step.replaceDialog(STEP_WATERFALL);
+    /** Back from an errand (status explainer, a ticket): a sent ticket moves the flow on. */
+    private async afterErrand(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const outcome = step.result as TicketOutcome | undefined;
+        if (outcome?.next === 'menu') return step.endDialog(outcome);
+        const progress = await this.services.progress.get(step.context);
+        const { errand } = step.values as ErrandValues;
+        // A help ticket (from any step) leaves the flow where it was; only these errands move it on.
+        if (!progress || !errand || outcome?.ticketNumber === undefined) return step.replaceDialog(STEP_WATERFALL);
+        if (errand === 'formDelivery') return this.finishFlow(step, progress.answers);
+        // The request replaces the e-mail, and it already told the library about other institutions.
+        const answers: FlowAnswers = { ...progress.answers, requestSent: true, otherInstitution: outcome.otherInstitution };
+        const after = outcome.otherInstitution === undefined ? progress.stepId : 'otherInstitution';
+        return this.advance(step, progress, answers, nextStepAfter(after, progress.kind, answers));
+    }
+
+    private async advance(step: WaterfallStepContext, progress: FlowProgress, answers: FlowAnswers, target: StepId | undefined): Promise<DialogTurnResult> {
+        if (!target) return step.endDialog(toMenu);
+        await this.saveProgress(step.context, { ...progress, stepId: target, answers, history: [...progress.history, progress.stepId] });
+        return step.replaceDialog(STEP_WATERFALL);
+    }
+
+    private async finishFlow(step: WaterfallStepContext, answers: FlowAnswers): Promise<DialogTurnResult> {
+        await this.services.progress.delete(step.context);
+        await step.context.sendActivity({
+            attachments: [completionCard(speakerFor(this.services, step.context), answers.approval ?? 'wet', this.completionChoices(step.context))],
+        });
+        return step.endDialog(idle);
     }
 
     protected async redisplay(innerDc: DialogContext): Promise<DialogTurnResult> {

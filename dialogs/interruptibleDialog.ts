@@ -1,5 +1,7 @@
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { askLibraryAction } from '../cards/commonActions';
 import { contactsCard, generalHelpCard } from '../cards/infoCards';
+import { HELP_TICKET_DIALOG } from './dialogIds';
 import type { Language } from '../bot/language';
 import { recognizeCommand, type Command } from './choiceMatching';
 import { setLanguage, speakerFor, turnLanguage, type DialogServices } from './dialogServices';
@@ -34,6 +36,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             case 'help':
                 return this.showHelp(innerDc);
             case 'library':
+                await innerDc.context.sendActivity({ attachments: [contactsCard(speaker, this.findDialog(HELP_TICKET_DIALOG) ? [askLibraryAction(speaker)] : [])] });
+                return this.redisplay(innerDc);
+            case 'ticket':
+                // The question goes to the library from where the user is; afterwards they are back here.
+                if (this.findDialog(HELP_TICKET_DIALOG)) return innerDc.beginDialog(HELP_TICKET_DIALOG);
                 await innerDc.context.sendActivity({ attachments: [contactsCard(speaker)] });
                 return this.redisplay(innerDc);
             case 'language':

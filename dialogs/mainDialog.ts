@@ -1,11 +1,14 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { contactsCard, feesCard, generalHelpCard, menuCard, resumeCard } from '../cards/infoCards';
-import { menuAction } from '../cards/commonActions';
+import { askLibraryAction, menuAction } from '../cards/commonActions';
 import { matchChoice, recognizeCommand, type Choice } from './choiceMatching';
 import { setLanguage, speakerFor, turnLanguage, type DialogServices, type FlowProgress } from './dialogServices';
 import { isApplicationKind, positionOf, stepVariant } from './flowSteps';
+import { HELP_TICKET_DIALOG, MY_TICKETS_DIALOG } from './dialogIds';
 import { GUIDED_FLOW_DIALOG, GuidedFlowDialog } from './guidedFlowDialog';
+import { HelpTicketDialog } from './helpTicketDialog';
+import { MyTicketsDialog } from './myTicketsDialog';
 import { InterruptibleDialog, type DialogOutcome } from './interruptibleDialog';
 import { STATUS_EXPLAINER_DIALOG, StatusExplainerDialog } from './statusExplainerDialog';
 
@@ -27,7 +30,7 @@ interface RoutedInput {
     picked: string;
 }
 
-const MENU_CHOICES = ['first', 'renewal', 'lost', 'status', 'fees', 'contact', 'language'] as const;
+const MENU_CHOICES = ['first', 'renewal', 'lost', 'status', 'askLibrary', 'myTickets', 'fees', 'contact', 'language'] as const;
 const RESUME_CHOICES = ['resume', 'restart', 'showMenu'] as const;
 
 /** The root dialog: welcome, resume offer, main menu, and a loop back to the menu after each topic. */
@@ -39,6 +42,8 @@ export class MainDialog extends InterruptibleDialog {
         ]));
         this.addDialog(new GuidedFlowDialog(services));
         this.addDialog(new StatusExplainerDialog(services));
+        this.addDialog(new HelpTicketDialog(services));
+        this.addDialog(new MyTicketsDialog(services));
         this.initialDialogId = MENU_WATERFALL;
     }
 
@@ -84,11 +89,15 @@ export class MainDialog extends InterruptibleDialog {
                 return step.replaceDialog(MENU_WATERFALL);
             case 'status':
                 return step.beginDialog(STATUS_EXPLAINER_DIALOG);
+            case 'askLibrary':
+                return step.beginDialog(HELP_TICKET_DIALOG);
+            case 'myTickets':
+                return step.beginDialog(MY_TICKETS_DIALOG);
             case 'fees':
                 await context.sendActivity({ attachments: [feesCard(speaker, this.choices(context, progress).filter((choice) => choice.id === 'first'))] });
                 return step.replaceDialog(MENU_WATERFALL, { quiet: true });
             case 'contact':
-                await context.sendActivity({ attachments: [contactsCard(speaker, [menuAction(speaker)])] });
+                await context.sendActivity({ attachments: [contactsCard(speaker, [askLibraryAction(speaker), menuAction(speaker)])] });
                 return step.replaceDialog(MENU_WATERFALL, { quiet: true });
             case 'language':
                 await setLanguage(this.services, context, turnLanguage(context) === 'tr' ? 'en' : 'tr');

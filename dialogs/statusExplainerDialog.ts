@@ -3,6 +3,7 @@ import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, typ
 import { STATUS_KEYS, statusDetailCard, statusListCard, type StatusKey } from '../cards/infoCards';
 import { matchChoice, type Choice } from './choiceMatching';
 import { speakerFor, type DialogServices } from './dialogServices';
+import { HelpTicketDialog } from './helpTicketDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
 
 export const STATUS_EXPLAINER_DIALOG = 'statusExplainer';
@@ -19,6 +20,7 @@ export class StatusExplainerDialog extends InterruptibleDialog {
     constructor(services: DialogServices) {
         super(STATUS_EXPLAINER_DIALOG, services);
         this.addDialog(new WaterfallDialog<PickOptions>(STATUS_WATERFALL, [this.showList.bind(this), this.explain.bind(this)]));
+        this.addDialog(new HelpTicketDialog(services));
         this.initialDialogId = STATUS_WATERFALL;
     }
 

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { z } from 'zod';
-import type { Language } from '../bot/language';
+import { LANGUAGES, type Language } from '../bot/language';
 
 const bilingual = z.object({ tr: z.string().min(1), en: z.string().min(1) });
 export const PAYMENT_CHANNELS = ['branch', 'internet', 'mobile', 'atm', 'callCentre'] as const;
@@ -11,6 +11,10 @@ const profileSchema = z.object({
     formInstitutionName: z.string().min(1),
     institutionalEmailDomain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i),
     deliveryCity: z.string().min(1),
+    /** The language of the library's staff: ticket cards, thread messages, e-mails. */
+    staffLanguage: z.enum(LANGUAGES),
+    /** For the dates and times staff and users read. */
+    timeZone: z.string().min(1),
     library: z.object({
         name: bilingual,
         phone: z.string().min(1),

@@ -1,3 +1,7 @@
+import { randomUUID } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type Storage } from 'botbuilder';
 import { EImzaBot } from '../../bot/eImzaBot';
 import { createTranslator } from '../../bot/i18n';
@@ -6,6 +10,10 @@ import { fromRoot } from '../../bot/projectPaths';
 import { PrivacyMiddleware } from '../../bot/privacyMiddleware';
 import { createTurnErrorHandler } from '../../bot/turnErrorHandler';
 import { createDialogServices } from '../../dialogs/dialogServices';
+import { SqliteTicketStore } from '../../storage/sqliteTicketStore';
+import { StaffChannelRegistry } from '../../tickets/staffChannel';
+import { TicketService } from '../../tickets/ticketService';
+import type { ChatMessenger } from '../../tickets/chatMessenger';
 import { loadInstitutionProfile } from '../../institution/institutionProfile';
 import { buttonsOf, readableText, type CardButton } from './cardText';
 import { FakeClock } from './fakeClock';
@@ -24,12 +32,25 @@ export interface TestChatOptions {
     logger?: Logger;
     /** A message with exactly this text makes the turn throw, as a bug would. */
     failOn?: string;
+    tickets?: TicketService;
+}
+
+let scratch: string | undefined;
+/** One folder of throw-away ticket stores per test run, removed when the run ends. */
+function scratchDir(): string {
+    if (!scratch) {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-testchat-'));
+        process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+        scratch = dir;
+    }
+    return scratch;
 }
 
 /** One user chatting with the whole bot (privacy middleware, language, dialogs) in memory. */
 export class TestChat {
     readonly clock: FakeClock;
     readonly storage: Storage;
+    readonly tickets: TicketService;
     private readonly adapter: TestAdapter;
     private lastReplies: Partial<Activity>[] = [];
     private earlierButtons: CardButton[] = [];
@@ -40,8 +61,15 @@ export class TestChat {
         const conversationState = new ConversationState(this.storage);
         const userState = new UserState(this.storage);
         const logger = options.logger ?? silentLogger;
-        const services = createDialogServices({ translator, profile, logger, clock: this.clock, userState, conversationState });
-        const bot = new EImzaBot(services, { resumeAfterMs: (options.resumeAfterMinutes ?? 60) * 60_000 });
+        this.tickets = options.tickets ?? new TicketService(new SqliteTicketStore(path.join(scratchDir(), `${randomUUID()}.sqlite`)), this.clock, logger);
+        const services = createDialogServices({ translator, profile, logger, clock: this.clock, userState, conversationState, tickets: this.tickets });
+        const staffChannels = new StaffChannelRegistry(this.storage, undefined);
+        const bot = new EImzaBot(services, {
+            resumeAfterMs: (options.resumeAfterMinutes ?? 60) * 60_000,
+            staffChannels,
+            // No Bot Connector here: staff cards are exercised end to end in test/tickets.
+            staffActions: { tickets: this.tickets, messenger: undefined as unknown as ChatMessenger, staffChannels, translator, profile, logger },
+        });
         this.adapter = new TestAdapter(async (context) => {
             if (options.failOn !== undefined && context.activity.text === options.failOn) {
                 await services.progress.get(context); // state is loaded when the failure strikes, as in real turns

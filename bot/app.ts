@@ -1,0 +1,104 @@
+import * as path from 'path';
+import { ConversationState, UserState, type CloudAdapter } from 'botbuilder';
+import type * as restify from 'restify';
+import { createDialogServices, systemClock, type Clock, type DialogServices } from '../dialogs/dialogServices';
+import { loadInstitutionProfile } from '../institution/institutionProfile';
+import { SqliteStorage } from '../storage/sqliteStorage';
+import { SqliteTicketStore } from '../storage/sqliteTicketStore';
+import { ChatMessenger } from '../tickets/chatMessenger';
+import { NoticeDispatcher } from '../tickets/noticeDispatcher';
+import { sweepReminders, type ReminderPolicy } from '../tickets/reminders';
+import { StaffChannelRegistry } from '../tickets/staffChannel';
+import { createTicketMailer } from '../tickets/ticketMailer';
+import { TicketService } from '../tickets/ticketService';
+import { workingCalendar } from '../tickets/workingHours';
+import { createAdapter } from './adapter';
+import type { BotConfig } from './config';
+import { EImzaBot } from './eImzaBot';
+import { createTranslator } from './i18n';
+import { createLogger, type Logger } from './logger';
+import { createServer } from './server';
+
+export interface AppOptions {
+    logger?: Logger;
+    clock?: Clock;
+    /** How often leftover notices and due reminders are looked for. */
+    sweepIntervalMs?: number;
+}
+
+export interface App {
+    config: BotConfig;
+    server: restify.Server;
+    adapter: CloudAdapter;
+    services: DialogServices;
+    dispatcher: NoticeDispatcher;
+    /** Sends the reminders that are due now; the timer calls it, tests may too. */
+    sweepReminders(): Promise<number>;
+    listen(): Promise<string>;
+    close(): Promise<void>;
+}
+
+/** The whole bot wired together; `index.ts` starts it, tests start as many as they like. */
+export function createApp(config: BotConfig, options: AppOptions = {}): App {
+    const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+    const clock = options.clock ?? systemClock;
+    const profile = loadInstitutionProfile(config.institutionProfilePath);
+    const translator = createTranslator();
+    const storage = new SqliteStorage(path.join(config.dataDir, 'bot.sqlite'));
+    const ticketStore = new SqliteTicketStore(path.join(config.dataDir, 'tickets.sqlite'));
+    const conversationState = new ConversationState(storage);
+    const userState = new UserState(storage);
+    const mailer = createTicketMailer(config, translator, logger);
+    const tickets = new TicketService(ticketStore, clock, logger, !!mailer);
+    const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets });
+    const adapter = createAdapter(config, { logger, translator, conversationState, userState });
+    const staffChannels = new StaffChannelRegistry(storage, config.STAFF_TEAM_ID);
+    const messenger = new ChatMessenger({ adapter, botAppId: config.MicrosoftAppId ?? '', staffChannels, translator, profile, logger });
+    const dispatcher = new NoticeDispatcher(ticketStore, messenger, clock, logger, mailer);
+    tickets.onNotices(() => dispatcher.kick());
+    const bot = new EImzaBot(services, {
+        resumeAfterMs: config.RESUME_AFTER_MINUTES * 60_000,
+        staffChannels,
+        staffActions: { tickets, messenger, staffChannels, translator, profile, logger },
+    });
+    const server = createServer({
+        adapter,
+        logic: (context) => bot.run(context),
+        checkHealth: async () => {
+            await storage.ping();
+            await ticketStore.ping();
+            return { store: 'sqlite' };
+        },
+        logger,
+    });
+    const policy: ReminderPolicy = {
+        calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE),
+        unclaimedWorkingHours: config.REMINDER_UNCLAIMED_WORKING_HOURS,
+        waitingWorkingDays: config.REMINDER_WAITING_WORKING_DAYS,
+    };
+    const sweep = () => sweepReminders(tickets, policy, clock, logger);
+    let timer: NodeJS.Timeout | undefined;
+
+    return {
+        config, server, adapter, services, dispatcher,
+        sweepReminders: sweep,
+        listen: () => new Promise((resolve) => {
+            server.listen(config.PORT, () => {
+                const interval = options.sweepIntervalMs ?? 60_000;
+                dispatcher.start(interval);
+                timer = setInterval(() => void sweep().catch((error: Error) => logger.error('reminder sweep failed', { error: error.message })), interval);
+                timer.unref();
+                resolve(server.url);
+            });
+        }),
+        close: async () => {
+            if (timer) clearInterval(timer);
+            dispatcher.stop();
+            await new Promise<void>((resolve) => server.close(() => resolve()));
+            await dispatcher.settled();
+            mailer?.close();
+            await ticketStore.close();
+            storage.close();
+        },
+    };
+}

@@ -1,0 +1,124 @@
+import * as fs from 'fs';
+import { Template } from 'adaptivecards-templating';
+import { CardFactory, type Attachment } from 'botbuilder';
+import { fromRoot } from '../bot/projectPaths';
+import type { HistoryEntry, Person, Ticket, TicketStatus } from '../tickets/ticket';
+import { renderGuideCard, type CardAction } from './guideCard';
+import type { Speaker } from './speaker';
+
+/** Staff card verbs (Universal Actions), routed by `tickets/staffActions.ts`. */
+export const STAFF_VERBS = ['claim', 'assign', 'reply', 'ask', 'resolve', 'reopen'] as const;
+export type StaffVerb = (typeof STAFF_VERBS)[number];
+export const verbOf = (verb: StaffVerb) => `ticket.${verb}`;
+
+const STATUS_COLORS: Record<TicketStatus, string> = { new: 'Attention', claimed: 'Accent', waitingForUser: 'Warning', resolved: 'Good', withdrawn: 'Default' };
+
+const template = new Template(JSON.parse(fs.readFileSync(fromRoot('cards', 'ticketCard.json'), 'utf8')));
+
+export function formatTime(at: number, language: string, timeZone: string): string {
+    return new Intl.DateTimeFormat(language === 'tr' ? 'tr-TR' : 'en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(at);
+}
+
+export function ticketHeading(speaker: Speaker, ticket: Ticket): string {
+    return speaker.say('tickets.heading', { number: ticket.number, kind: speaker.say(`tickets.kinds.${ticket.kind}`) });
+}
+
+function historyLine(speaker: Speaker, entry: HistoryEntry, when: string): string {
+    return speaker.say(`tickets.history.${entry.action}`, { when, actor: entry.actor.name, assignee: entry.assignee?.name ?? '', text: entry.text ?? '' });
+}
+
+function staffFacts(speaker: Speaker, ticket: Ticket): { title: string; value: string }[] {
+    const { details, requester } = ticket;
+    const facts: [string, string | undefined][] = [
+        ['requester', requester.name],
+        ['email', details.email ?? requester.email],
+        ['unit', details.unit],
+        ['title', details.title],
+        ['applicationKind', details.applicationKind && speaker.say(`tickets.applicationKinds.${details.applicationKind}`)],
+        ['otherInstitution', details.otherInstitution === undefined ? undefined : speaker.say(`options.${details.otherInstitution ? 'yes' : 'no'}`)],
+        ['otherInstitutionSignatures', details.otherInstitutionSignatures],
+        ['question', details.question],
+        ['step', details.stepId && speaker.has(`steps.${details.stepId}.title`) ? speaker.say(`steps.${details.stepId}.title`) : details.stepId],
+        ['assignee', ticket.assignee?.name],
+        ['channel', speaker.say(`tickets.channels.${requester.reference.channelId === 'msteams' ? 'teams' : 'web'}`)],
+    ];
+    return facts.filter((fact): fact is [string, string] => !!fact[1]).map(([key, value]) => ({ title: speaker.say(`tickets.facts.${key}`), value }));
+}
+
+function textInputCard(speaker: Speaker, verb: StaffVerb, ticketId: string, required: boolean): Record<string, unknown> {
+    return {
+        type: 'AdaptiveCard',
+        body: [{ type: 'Input.Text', id: 'text', isMultiline: true, isRequired: required, placeholder: speaker.say(`tickets.staffActions.${verb}Placeholder`), errorMessage: speaker.say('tickets.staffActions.textRequired') }],
+        actions: [{ type: 'Action.Execute', verb: verbOf(verb), title: speaker.say(`tickets.staffActions.${verb}Send`), data: { ticketId }, associatedInputs: 'auto' }],
+    };
+}
+
+function staffActions(speaker: Speaker, ticket: Ticket, colleagues: Person[]): Record<string, unknown>[] {
+    const execute = (verb: StaffVerb) => ({ type: 'Action.Execute', verb: verbOf(verb), title: speaker.say(`tickets.staffActions.${verb}`), data: { ticketId: ticket.id } });
+    const showCard = (verb: StaffVerb, card: Record<string, unknown>) => ({ type: 'Action.ShowCard', title: speaker.say(`tickets.staffActions.${verb}`), card });
+    if (ticket.status === 'resolved') return [execute('reopen')];
+    if (ticket.status === 'withdrawn') return [];
+    return [
+        ...(ticket.assignee ? [] : [execute('claim')]),
+        showCard('reply', textInputCard(speaker, 'reply', ticket.id, true)),
+        showCard('ask', textInputCard(speaker, 'ask', ticket.id, true)),
+        ...(colleagues.length > 0 ? [showCard('assign', {
+            type: 'AdaptiveCard',
+            body: [{ type: 'Input.ChoiceSet', id: 'assigneeId', isRequired: true, errorMessage: speaker.say('tickets.staffActions.textRequired'), choices: colleagues.map((person) => ({ title: person.name, value: person.id })) }],
+            actions: [{ type: 'Action.Execute', verb: verbOf('assign'), title: speaker.say('tickets.staffActions.assignSend'), data: { ticketId: ticket.id } }],
+        })] : []),
+        showCard('resolve', textInputCard(speaker, 'resolve', ticket.id, false)),
+    ];
+}
+
+export interface StaffCardOptions {
+    timeZone: string;
+    language: string;
+    /** The staff team's members, for "assign to a colleague". */
+    colleagues: Person[];
+    /** Why the last click did not change the ticket, for the one who clicked. */
+    notice?: string;
+}
+
+/** The ticket as the library's staff see it in their channel; refreshed in place after every change. */
+export function staffTicketCard(speaker: Speaker, ticket: Ticket, options: StaffCardOptions): Attachment {
+    const card = template.expand({
+        $root: {
+            heading: ticketHeading(speaker, ticket),
+            statusLabel: speaker.say(`tickets.statuses.${ticket.status}`),
+            statusColor: STATUS_COLORS[ticket.status],
+            facts: staffFacts(speaker, ticket),
+            transcriptTitle: speaker.say('tickets.transcriptTitle'),
+            transcript: (ticket.details.transcript ?? []).map((line) => speaker.say(`tickets.transcriptLine.${line.from}`, { text: line.text })),
+            historyTitle: speaker.say('tickets.historyTitle'),
+            history: ticket.history.map((entry) => historyLine(speaker, entry, formatTime(entry.at, options.language, options.timeZone))),
+            notice: options.notice,
+            actions: staffActions(speaker, ticket, options.colleagues),
+        },
+    }) as Record<string, unknown>;
+    return CardFactory.adaptiveCard(card);
+}
+
+/** What the user reads when the library acts on their ticket, in their own language. */
+export function userNoticeCard(speaker: Speaker, ticket: Ticket, entry: HistoryEntry): Attachment {
+    const values = { number: ticket.number, actor: entry.actor.name, assignee: entry.assignee?.name ?? '' };
+    const canAnswer = (entry.action === 'asked' || entry.action === 'replied') && ['claimed', 'waitingForUser', 'new'].includes(ticket.status);
+    const actions: CardAction[] = canAnswer
+        ? [{ title: speaker.say('tickets.user.answerSend'), data: { ticketAction: 'message', ticketId: ticket.id }, style: 'positive' }]
+        : [{ title: speaker.say('tickets.user.myTickets'), data: { choice: 'myTickets' } }];
+    return renderGuideCard({
+        title: speaker.say(`tickets.user.notices.${entry.action}.title`, values),
+        paragraphs: speaker.sayList(`tickets.user.notices.${entry.action}.body`, values),
+        quote: entry.text,
+        input: canAnswer ? { id: 'message', placeholder: speaker.say('tickets.user.answerPlaceholder') } : undefined,
+        actions,
+    });
+}
+
+/** A line in the staff thread for changes the card alone would not make visible. */
+export function staffThreadMessage(speaker: Speaker, ticket: Ticket, entry: HistoryEntry, timeZone: string): string | undefined {
+    if (!['userMessage', 'withdrawn', 'reminded', 'replied', 'asked', 'reopened'].includes(entry.action)) return undefined;
+    const reminder = entry.action === 'reminded' ? Object.entries(ticket.reminders).find(([, at]) => at === entry.at)?.[0] : undefined;
+    const key = reminder ? `tickets.thread.reminded_${reminder}` : `tickets.thread.${entry.action}`;
+    return speaker.say(key, { number: ticket.number, actor: entry.actor.name, text: entry.text ?? '', when: formatTime(entry.at, 'tr', timeZone) });
+}

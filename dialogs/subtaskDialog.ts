@@ -1,0 +1,29 @@
+import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Command } from './choiceMatching';
+import { speakerFor } from './dialogServices';
+import { InterruptibleDialog, type DialogOutcome } from './interruptibleDialog';
+
+export function isOutcome(value: unknown): value is DialogOutcome {
+    return !!value && typeof value === 'object' && typeof (value as DialogOutcome).next === 'string';
+}
+
+/**
+ * A short errand inside a bigger task (sending a ticket from a step): "cancel" and "back" drop
+ * the errand and return to the task; "menu" still goes all the way to the menu.
+ */
+export abstract class SubtaskDialog extends InterruptibleDialog {
+    protected async interrupt(innerDc: DialogContext, command: Command): Promise<DialogTurnResult> {
+        if (command.name !== 'cancel') return super.interrupt(innerDc, command);
+        await innerDc.context.sendActivity(speakerFor(this.services, innerDc.context).say('tickets.notSent'));
+        return this.finish(innerDc, { next: 'back' });
+    }
+
+    protected async goBack(innerDc: DialogContext): Promise<DialogTurnResult> {
+        return this.finish(innerDc, { next: 'back' });
+    }
+
+    /** When a nested errand ended early, this one ends the same way. */
+    protected endedEarly(step: WaterfallStepContext): Promise<DialogTurnResult> | undefined {
+        return isOutcome(step.result) ? step.endDialog(step.result) : undefined;
+    }
+}

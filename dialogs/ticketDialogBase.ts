@@ -1,0 +1,78 @@
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { choiceActions } from '../cards/commonActions';
+import { renderGuideCard, type GuideCardContent } from '../cards/guideCard';
+import type { Ticket } from '../tickets/ticket';
+import { CardChoicePrompt, type CardChoiceOptions } from './cardChoicePrompt';
+import type { Choice } from './choiceMatching';
+import { CARD_CHOICE_PROMPT, REQUESTER_IDENTITY_DIALOG, TEXT_PROMPT } from './dialogIds';
+import { speakerFor, type DialogServices } from './dialogServices';
+import type { DialogOutcome } from './interruptibleDialog';
+import { RequesterIdentityDialog } from './requesterIdentityDialog';
+import { SubtaskDialog } from './subtaskDialog';
+import { freeTextPrompt } from './ticketPrompts';
+
+/** What a ticket dialog hands back: whether a ticket now exists. */
+export interface TicketOutcome extends DialogOutcome {
+    ticketNumber?: number;
+    /** What an e-signature request said about other institutions' e-signatures. */
+    otherInstitution?: boolean;
+}
+
+/** The prompts and steps every ticket dialog shares: who is asking, free text, a card question. */
+export abstract class TicketDialogBase extends SubtaskDialog {
+    protected constructor(id: string, services: DialogServices) {
+        super(id, services);
+        this.addDialog(new RequesterIdentityDialog(services));
+        this.addDialog(new CardChoicePrompt(CARD_CHOICE_PROMPT, services.translator));
+        this.addDialog(freeTextPrompt());
+    }
+
+    protected choices(context: TurnContext, ids: string[], keyOf: (id: string) => string): Choice[] {
+        const speaker = speakerFor(this.services, context);
+        return ids.map((id) => ({ id, title: speaker.say(keyOf(id)), matchKeys: [keyOf(id), `synonyms.${id}`] }));
+    }
+
+    protected askIdentity(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        return step.beginDialog(REQUESTER_IDENTITY_DIALOG);
+    }
+
+    protected askText(step: WaterfallStepContext, key: string): Promise<DialogTurnResult> {
+        const speaker = speakerFor(this.services, step.context);
+        return step.prompt(TEXT_PROMPT, { prompt: speaker.say(key), retryPrompt: speaker.say('tickets.ask.retryText') });
+    }
+
+    protected askWithCard(step: WaterfallStepContext, content: GuideCardContent, choices: Choice[]): Promise<DialogTurnResult> {
+        const card = renderGuideCard({ ...content, actions: choiceActions(choices) });
+        const options: CardChoiceOptions = {
+            prompt: { type: 'message', attachments: [card] },
+            retryPrompt: speakerFor(this.services, step.context).say('flow.chooseAnOption'),
+            validations: { choices },
+        };
+        return step.prompt(CARD_CHOICE_PROMPT, options);
+    }
+
+    /** The user's receipt: the number to quote on the phone, and what happens next. */
+    protected async confirmCreated(step: WaterfallStepContext, ticket: Ticket): Promise<DialogTurnResult> {
+        const speaker = speakerFor(this.services, step.context);
+        await step.context.sendActivity({
+            attachments: [renderGuideCard({
+                title: speaker.say('tickets.created.title', { number: ticket.number }),
+                paragraphs: speaker.sayList(`tickets.created.body_${ticket.kind}`, { number: ticket.number }),
+                actions: [{ title: speaker.say('menu.options.myTickets'), data: { choice: 'myTickets' } }],
+            })],
+        });
+        return step.endDialog({ next: 'back', ticketNumber: ticket.number, otherInstitution: ticket.details.otherInstitution } satisfies TicketOutcome);
+    }
+
+    protected async dropped(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        await step.context.sendActivity(speakerFor(this.services, step.context).say('tickets.notSent'));
+        return step.endDialog({ next: 'back' } satisfies TicketOutcome);
+    }
+
+
+    protected async redisplay(innerDc: DialogContext): Promise<DialogTurnResult> {
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+    }
+}

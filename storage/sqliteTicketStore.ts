@@ -1,0 +1,217 @@
+import { randomUUID } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import Database from 'better-sqlite3';
+import type { NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
+import type { TicketStore } from '../tickets/ticketStore';
+import { ETagConflictError, StoreUnavailableError } from './storageErrors';
+
+const FIRST_TICKET_NUMBER = 1001;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS tickets (
+    id TEXT PRIMARY KEY,
+    number INTEGER NOT NULL UNIQUE,
+    requester_id TEXT NOT NULL,
+    staff_conversation_id TEXT,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    etag TEXT NOT NULL,
+    document TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tickets_requester ON tickets (requester_id, created_at);
+CREATE INDEX IF NOT EXISTS tickets_staff_conversation ON tickets (staff_conversation_id);
+CREATE INDEX IF NOT EXISTS tickets_status ON tickets (status, created_at);
+CREATE INDEX IF NOT EXISTS tickets_updated ON tickets (updated_at);
+CREATE TABLE IF NOT EXISTS notices (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    ticket_id TEXT NOT NULL REFERENCES tickets (id),
+    target TEXT NOT NULL,
+    history_index INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before INTEGER NOT NULL,
+    delivered_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS notices_pending ON notices (created_at, seq) WHERE delivered_at IS NULL;
+CREATE INDEX IF NOT EXISTS notices_ticket ON notices (ticket_id);
+CREATE TABLE IF NOT EXISTS counters (
+    name TEXT PRIMARY KEY,
+    next INTEGER NOT NULL
+);
+`;
+
+interface TicketRow {
+    document: string;
+    etag: string;
+}
+
+interface NoticeRow {
+    id: string;
+    ticket_id: string;
+    target: Notice['target'];
+    history_index: number;
+    created_at: number;
+    attempts: number;
+    not_before: number;
+}
+
+type TicketDocument = Omit<Ticket, 'eTag'>;
+
+const TICKET_COLUMNS = 'SELECT document, etag FROM tickets';
+const NEWEST_FIRST = 'ORDER BY created_at DESC, number DESC';
+
+/**
+ * Tickets and their notice outbox in one SQLite file (WAL) of their own. Each write is one
+ * IMMEDIATE transaction, so several bot processes sharing the file serialise cleanly and a
+ * kill -9 keeps either the whole change (ticket, counter, notices) or none of it.
+ */
+export class SqliteTicketStore implements TicketStore {
+    private readonly db: Database.Database;
+
+    constructor(file: string) {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        this.db = new Database(file);
+        this.db.pragma('journal_mode = WAL');
+        // WAL + NORMAL survives a process crash (kill -9); only a power cut may lose the last commit.
+        this.db.pragma('synchronous = NORMAL');
+        this.db.pragma('busy_timeout = 5000');
+        this.db.pragma('foreign_keys = ON');
+        this.db.exec(SCHEMA);
+        this.db.prepare('INSERT OR IGNORE INTO counters (name, next) VALUES (?, ?)').run('ticketNumber', FIRST_TICKET_NUMBER);
+    }
+
+    async create(ticket: NewTicket, notices: NoticeDraft[]): Promise<Ticket> {
+        return this.guard(() => this.db.transaction(() => {
+            // Allocated in the insert's transaction: a rolled-back create leaves no gap.
+            const { next: number } = this.db.prepare<[], { next: number }>("SELECT next FROM counters WHERE name = 'ticketNumber'").get()!;
+            this.db.prepare("UPDATE counters SET next = next + 1 WHERE name = 'ticketNumber'").run();
+            const stored: Ticket = { ...ticket, id: randomUUID(), number, eTag: randomUUID() };
+            this.db.prepare(
+                `INSERT INTO tickets (id, number, requester_id, staff_conversation_id, status, created_at, updated_at, etag, document)
+                 VALUES (@id, @number, @requesterId, @staffConversationId, @status, @createdAt, @updatedAt, @eTag, @document)`,
+            ).run({ ...this.indexedColumns(stored), number, createdAt: stored.createdAt });
+            this.insertNotices(stored, notices);
+            return stored;
+        }).immediate());
+    }
+
+    async get(id: string): Promise<Ticket | undefined> {
+        return this.guard(() => this.one(`${TICKET_COLUMNS} WHERE id = ?`, id));
+    }
+
+    async getByNumber(number: number): Promise<Ticket | undefined> {
+        return this.guard(() => this.one(`${TICKET_COLUMNS} WHERE number = ?`, number));
+    }
+
+    async findByStaffConversation(conversationId: string): Promise<Ticket | undefined> {
+        return this.guard(() => this.one(`${TICKET_COLUMNS} WHERE staff_conversation_id = ?`, conversationId));
+    }
+
+    async update(ticket: Ticket, notices: NoticeDraft[]): Promise<Ticket> {
+        return this.guard(() => this.db.transaction(() => {
+            const current = this.db.prepare<[string], { etag: string; number: number }>('SELECT etag, number FROM tickets WHERE id = ?').get(ticket.id);
+            if (!current || current.etag !== ticket.eTag) throw new ETagConflictError(`ticket/${ticket.id}`);
+            // The number is the ticket's identity for people: an update cannot change it.
+            const stored: Ticket = { ...ticket, number: current.number, eTag: randomUUID() };
+            this.db.prepare(
+                `UPDATE tickets SET requester_id = @requesterId, staff_conversation_id = @staffConversationId, status = @status,
+                 updated_at = @updatedAt, etag = @eTag, document = @document WHERE id = @id`,
+            ).run(this.indexedColumns(stored));
+            this.insertNotices(stored, notices);
+            return stored;
+        }).immediate());
+    }
+
+    async listByRequester(userId: string): Promise<Ticket[]> {
+        return this.guard(() => this.many(`${TICKET_COLUMNS} WHERE requester_id = ? ${NEWEST_FIRST}`, userId));
+    }
+
+    async list(statuses?: readonly TicketStatus[]): Promise<Ticket[]> {
+        return this.guard(() => {
+            if (!statuses) return this.many(`${TICKET_COLUMNS} ${NEWEST_FIRST}`);
+            if (statuses.length === 0) return [];
+            return this.many(`${TICKET_COLUMNS} WHERE status IN (${statuses.map(() => '?').join(', ')}) ${NEWEST_FIRST}`, ...statuses);
+        });
+    }
+
+    async pendingNotices(now: number, limit: number): Promise<Notice[]> {
+        return this.guard(() => this.db
+            .prepare<[number, number], NoticeRow>(
+                `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before FROM notices
+                 WHERE delivered_at IS NULL AND not_before <= ? ORDER BY created_at, seq LIMIT ?`,
+            )
+            .all(now, Math.max(0, Math.floor(limit)))
+            .map((row) => ({
+                id: row.id,
+                ticketId: row.ticket_id,
+                target: row.target,
+                historyIndex: row.history_index,
+                createdAt: row.created_at,
+                attempts: row.attempts,
+                notBefore: row.not_before,
+            })));
+    }
+
+    async markDelivered(noticeId: string): Promise<void> {
+        this.guard(() => this.db.prepare('UPDATE notices SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL').run(Date.now(), noticeId));
+    }
+
+    async postpone(noticeId: string, notBefore: number): Promise<void> {
+        this.guard(() => this.db.prepare('UPDATE notices SET attempts = attempts + 1, not_before = ? WHERE id = ? AND delivered_at IS NULL').run(notBefore, noticeId));
+    }
+
+    async ping(): Promise<void> {
+        this.guard(() => this.db.prepare('SELECT 1').get());
+    }
+
+    async close(): Promise<void> {
+        if (this.db.open) this.db.close();
+    }
+
+    private indexedColumns(ticket: Ticket) {
+        const { eTag, ...document } = ticket;
+        return {
+            id: ticket.id,
+            requesterId: ticket.requester.id,
+            staffConversationId: ticket.staffThread?.conversationId ?? null,
+            status: ticket.status,
+            updatedAt: ticket.updatedAt,
+            eTag,
+            document: JSON.stringify(document),
+        };
+    }
+
+    /** Notices tell about the change that caused them, so they carry that change's time. */
+    private insertNotices(ticket: Ticket, notices: NoticeDraft[]): void {
+        const insert = this.db.prepare(
+            'INSERT INTO notices (id, ticket_id, target, history_index, created_at, attempts, not_before) VALUES (?, ?, ?, ?, ?, 0, ?)',
+        );
+        for (const notice of notices) insert.run(randomUUID(), ticket.id, notice.target, notice.historyIndex, ticket.updatedAt, ticket.updatedAt);
+    }
+
+    private one(sql: string, ...params: unknown[]): Ticket | undefined {
+        const row = this.db.prepare<unknown[], TicketRow>(sql).get(...params);
+        return row && toTicket(row);
+    }
+
+    private many(sql: string, ...params: unknown[]): Ticket[] {
+        return this.db.prepare<unknown[], TicketRow>(sql).all(...params).map(toTicket);
+    }
+
+    /** Callers tell a lost race (retry with a fresh read) from a store that cannot answer (retry later). */
+    private guard<T>(work: () => T): T {
+        try {
+            return work();
+        } catch (error) {
+            if (error instanceof ETagConflictError) throw error;
+            throw new StoreUnavailableError(`Ticket store: ${(error as Error).message}`, { cause: error });
+        }
+    }
+}
+
+function toTicket(row: TicketRow): Ticket {
+    return { ...(JSON.parse(row.document) as TicketDocument), eTag: row.etag };
+}

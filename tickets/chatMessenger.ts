@@ -1,0 +1,93 @@
+import { MessageFactory, TeamsInfo, TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { Translator } from '../bot/i18n';
+import type { Logger } from '../bot/logger';
+import { staffThreadMessage, staffTicketCard, userNoticeCard } from '../cards/ticketCards';
+import { languageSpeaker } from '../dialogs/dialogServices';
+import type { InstitutionProfile } from '../institution/institutionProfile';
+import type { TicketMessenger } from './noticeDispatcher';
+import type { StaffChannelRegistry } from './staffChannel';
+import type { HistoryEntry, Person, StaffThread, Ticket } from './ticket';
+
+// botbuilder picks the right audience for the cloud when none is given; its type insists on a string.
+const DEFAULT_AUDIENCE = undefined as unknown as string;
+
+export interface ChatMessengerDependencies {
+    adapter: CloudAdapter;
+    /** Empty in local mode. */
+    botAppId: string;
+    staffChannels: StaffChannelRegistry;
+    translator: Translator;
+    profile: InstitutionProfile;
+    logger: Logger;
+}
+
+/** The staff team's members, for "assign to a colleague"; none when Teams cannot tell. */
+export async function staffColleagues(context: TurnContext, teamId: string, logger: Logger): Promise<Person[]> {
+    try {
+        const page = await TeamsInfo.getPagedTeamMembers(context, teamId, 100);
+        return page.members.filter((member) => member.id !== context.activity.recipient?.id).map((member) => ({ id: member.id, name: member.name }));
+    } catch (error) {
+        logger.warn('could not list the staff team', { error: (error as Error).message });
+        return [];
+    }
+}
+
+/** Sends ticket notices through the Bot Framework: to the user's own chat, and to the staff thread. */
+export class ChatMessenger implements TicketMessenger {
+    constructor(private readonly deps: ChatMessengerDependencies) {}
+
+    async notifyUser(ticket: Ticket, entry: HistoryEntry): Promise<void> {
+        const speaker = languageSpeaker(this.deps.translator, this.deps.profile, ticket.requester.language);
+        await this.deps.adapter.continueConversationAsync(this.deps.botAppId, ticket.requester.reference, async (context) => {
+            await context.sendActivity(MessageFactory.attachment(userNoticeCard(speaker, ticket, entry)));
+        });
+    }
+
+    async notifyStaff(ticket: Ticket, entry: HistoryEntry): Promise<StaffThread | undefined> {
+        if (!ticket.staffThread) return this.openThread(ticket);
+        const thread = ticket.staffThread;
+        await this.deps.adapter.continueConversationAsync(this.deps.botAppId, thread.reference, async (context) => {
+            await context.updateActivity({ ...MessageFactory.attachment(await this.card(context, ticket)), id: thread.cardActivityId });
+            const line = staffThreadMessage(this.staffSpeaker(), ticket, entry, this.deps.profile.timeZone);
+            if (line) await context.sendActivity(line);
+        });
+        return undefined;
+    }
+
+    /** The refreshed staff card, for updates and for answers to staff clicks. */
+    async card(context: TurnContext, ticket: Ticket, notice?: string) {
+        const channel = await this.deps.staffChannels.get();
+        const colleagues = channel ? await staffColleagues(context, channel.teamId, this.deps.logger) : [];
+        return staffTicketCard(this.staffSpeaker(), ticket, {
+            timeZone: this.deps.profile.timeZone, language: this.deps.profile.staffLanguage, colleagues, notice,
+        });
+    }
+
+    private staffSpeaker() {
+        return languageSpeaker(this.deps.translator, this.deps.profile, this.deps.profile.staffLanguage);
+    }
+
+    private async openThread(ticket: Ticket): Promise<StaffThread> {
+        const channel = await this.deps.staffChannels.get();
+        if (!channel) throw new Error('the staff channel is unknown: install the bot in the STAFF_TEAM_ID team');
+        const firstCard = staffTicketCard(this.staffSpeaker(), ticket, { timeZone: this.deps.profile.timeZone, language: this.deps.profile.staffLanguage, colleagues: [] });
+        let thread: StaffThread | undefined;
+        await this.deps.adapter.createConversationAsync(this.deps.botAppId, 'msteams', channel.serviceUrl, DEFAULT_AUDIENCE, {
+            isGroup: true,
+            bot: channel.bot,
+            members: [],
+            channelData: { channel: { id: channel.channelId }, tenant: channel.tenantId ? { id: channel.tenantId } : undefined },
+            activity: MessageFactory.attachment(firstCard) as never,
+        }, async (context) => {
+            const conversationId = context.activity.conversation.id;
+            // Teams names a thread "<channel>;messageid=<root message>": the root is the card.
+            let cardActivityId = /;messageid=(.+)$/.exec(conversationId)?.[1];
+            const fullCard = MessageFactory.attachment(await this.card(context, ticket));
+            if (cardActivityId) await context.updateActivity({ ...fullCard, id: cardActivityId });
+            else cardActivityId = (await context.sendActivity(fullCard))?.id ?? '';
+            thread = { conversationId, cardActivityId, reference: TurnContext.getConversationReference(context.activity) as Partial<ConversationReference> };
+        });
+        if (!thread) throw new Error('the staff thread was not created');
+        return thread;
+    }
+}

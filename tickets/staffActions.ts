@@ -1,0 +1,78 @@
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type { Translator } from '../bot/i18n';
+import type { Logger } from '../bot/logger';
+import { STAFF_VERBS, type StaffVerb } from '../cards/ticketCards';
+import { languageSpeaker } from '../dialogs/dialogServices';
+import type { InstitutionProfile } from '../institution/institutionProfile';
+import { staffColleagues, type ChatMessenger } from './chatMessenger';
+import type { TicketEvent } from './lifecycle';
+import type { StaffChannelRegistry } from './staffChannel';
+import type { Person } from './ticket';
+import type { TicketService } from './ticketService';
+
+export interface StaffActionDependencies {
+    tickets: TicketService;
+    messenger: ChatMessenger;
+    staffChannels: StaffChannelRegistry;
+    translator: Translator;
+    profile: InstitutionProfile;
+    logger: Logger;
+}
+
+interface ActionData {
+    ticketId?: unknown;
+    text?: unknown;
+    assigneeId?: unknown;
+}
+
+const text = (data: ActionData) => (typeof data.text === 'string' ? data.text : '');
+
+/** verb → the ticket event it means; one small table instead of a chain of ifs. */
+const EVENTS: Record<StaffVerb, (actor: Person, data: ActionData, assignee?: Person) => TicketEvent | undefined> = {
+    claim: (actor) => ({ type: 'claim', actor }),
+    assign: (actor, _data, assignee) => (assignee ? { type: 'assign', actor, assignee } : undefined),
+    reply: (actor, data) => ({ type: 'reply', actor, text: text(data) }),
+    ask: (actor, data) => ({ type: 'ask', actor, text: text(data) }),
+    resolve: (actor, data) => ({ type: 'resolve', actor, text: text(data) }),
+    reopen: (actor) => ({ type: 'reopen', actor }),
+};
+
+export function isStaffVerb(verb: string | undefined): boolean {
+    return !!verb && STAFF_VERBS.some((candidate) => `ticket.${candidate}` === verb);
+}
+
+type ErrorCode = 'forbidden' | 'badRequest' | 'unknownColleague' | 'notFound';
+const STATUS: Record<ErrorCode, number> = { forbidden: 403, badRequest: 400, unknownColleague: 400, notFound: 404 };
+
+/**
+ * Answers a staff click on a ticket card (Universal Actions): only from the staff team, then
+ * the change, then the refreshed card — which replaces the card for everyone in the thread.
+ */
+export async function handleStaffAction(context: TurnContext, invoke: AdaptiveCardInvokeValue, deps: StaffActionDependencies): Promise<AdaptiveCardInvokeResponse> {
+    const speaker = languageSpeaker(deps.translator, deps.profile, deps.profile.staffLanguage);
+    const errorResponse = (code: ErrorCode): AdaptiveCardInvokeResponse => ({
+        statusCode: STATUS[code], type: 'application/vnd.microsoft.error', value: { code, message: speaker.say(`tickets.errors.${code}`) } as never,
+    });
+    const verb = invoke.action.verb?.replace(/^ticket\./, '') as StaffVerb;
+    const data = (invoke.action.data ?? {}) as ActionData;
+    const from = context.activity.from as { id: string; name?: string; aadObjectId?: string };
+    if (!deps.staffChannels.isStaffTeam(context)) {
+        deps.logger.warn('staff action refused: not from the staff team', { verb, channelId: context.activity.channelId, userId: from.id });
+        return errorResponse('forbidden');
+    }
+    if (typeof data.ticketId !== 'string') return errorResponse('badRequest');
+    const actor: Person = { id: from.aadObjectId ?? from.id, name: from.name ?? from.id };
+    const channel = await deps.staffChannels.get();
+    const assignee = verb === 'assign' && typeof data.assigneeId === 'string' && channel
+        ? (await staffColleagues(context, channel.teamId, deps.logger)).find((person) => person.id === data.assigneeId)
+        : undefined;
+    const event = EVENTS[verb](actor, data, assignee);
+    if (!event) return errorResponse('unknownColleague');
+    const result = await deps.tickets.act(data.ticketId, event);
+    if (!result.ticket) return errorResponse('notFound');
+    const notice = result.refused
+        ? speaker.say(`tickets.refusals.${result.refused.reason}`, { by: 'by' in result.refused ? result.refused.by.name : '' })
+        : undefined;
+    const card = await deps.messenger.card(context, result.ticket, notice);
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
+}

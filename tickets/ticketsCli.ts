@@ -1,0 +1,81 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { loadConfig } from '../bot/config';
+import { createTranslator } from '../bot/i18n';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../bot/language';
+import { fromRoot } from '../bot/projectPaths';
+import { SqliteTicketStore } from '../storage/sqliteTicketStore';
+import { OPEN_STATUSES } from './ticket';
+import { createTicketReport } from './ticketReport';
+
+export type CliRequest =
+    | { show: 'list'; openOnly: boolean; language: Language }
+    | { show: 'ticket'; number: number; language: Language }
+    | { show: 'usage'; language: Language; invalid: boolean };
+
+/** `npm run tickets -- [--open] [--number N] [--lang tr|en]`; anything else asks for the usage text. */
+export function parseCliArguments(args: readonly string[]): CliRequest {
+    let values: { open?: boolean; number?: string; lang?: string; help?: boolean };
+    try {
+        ({ values } = parseArgs({
+            args: [...args],
+            strict: true,
+            allowPositionals: false,
+            options: { open: { type: 'boolean' }, number: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+        }));
+    } catch {
+        return { show: 'usage', language: DEFAULT_LANGUAGE, invalid: true };
+    }
+    const language = values.lang === undefined ? DEFAULT_LANGUAGE : values.lang;
+    if (!isLanguage(language)) return { show: 'usage', language: DEFAULT_LANGUAGE, invalid: true };
+    if (values.help) return { show: 'usage', language, invalid: false };
+    if (values.number === undefined) return { show: 'list', openOnly: values.open === true, language };
+    const number = Number(values.number);
+    if (!Number.isInteger(number) || number <= 0 || values.open) return { show: 'usage', language, invalid: true };
+    return { show: 'ticket', number, language };
+}
+
+interface CliOutput {
+    stdout: string;
+    stderr: string;
+    exitCode: number;
+}
+
+async function run(args: readonly string[]): Promise<CliOutput> {
+    const request = parseCliArguments(args);
+    const config = loadConfig();
+    const translator = createTranslator();
+    const t = (key: string, values?: Record<string, unknown>) => translator.t(request.language, key, values);
+    if (request.show === 'usage') return request.invalid ? { stdout: '', stderr: t('cli.usage'), exitCode: 2 } : { stdout: t('cli.usage'), stderr: '', exitCode: 0 };
+
+    const file = path.join(config.dataDir, 'tickets.sqlite');
+    const report = createTicketReport(translator, request.language, config.WORKING_TIME_ZONE);
+    // Looking must not create: without a store file there are simply no tickets yet.
+    const store = fs.existsSync(file) ? new SqliteTicketStore(file) : undefined;
+    try {
+        if (request.show === 'list') {
+            const tickets = store ? await store.list(request.openOnly ? OPEN_STATUSES : undefined) : [];
+            return { stdout: report.list(tickets), stderr: '', exitCode: 0 };
+        }
+        const ticket = await store?.getByNumber(request.number);
+        return ticket
+            ? { stdout: report.detail(ticket), stderr: '', exitCode: 0 }
+            : { stdout: '', stderr: t('cli.notFound', { number: request.number }), exitCode: 1 };
+    } finally {
+        await store?.close();
+    }
+}
+
+if (require.main === module) {
+    // The same optional .env as the bot, so DATA_DIR points at the same store; the environment wins.
+    if (fs.existsSync(fromRoot('.env'))) process.loadEnvFile(fromRoot('.env'));
+    run(process.argv.slice(2)).then(({ stdout, stderr, exitCode }) => {
+        if (stdout) process.stdout.write(`${stdout}\n`);
+        if (stderr) process.stderr.write(`${stderr}\n`);
+        process.exitCode = exitCode;
+    }, (error: unknown) => {
+        process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+        process.exitCode = 1;
+    });
+}

@@ -1,0 +1,34 @@
+import type { TurnContext } from 'botbuilder';
+import { requesterId } from '../dialogs/requesterIdentity';
+import { speakerFor, type DialogServices } from '../dialogs/dialogServices';
+
+interface TicketSubmit {
+    ticketAction?: unknown;
+    ticketId?: unknown;
+    message?: unknown;
+}
+
+/**
+ * The user's answer typed into a library notice card. Only the ticket's owner may add to it;
+ * the text was masked by the privacy middleware like any other message. Returns false when the
+ * activity is not such an answer.
+ */
+export async function handleUserTicketMessage(context: TurnContext, services: DialogServices): Promise<boolean> {
+    const value = (context.activity.value ?? {}) as TicketSubmit;
+    if (value.ticketAction !== 'message' || typeof value.ticketId !== 'string') return false;
+    const speaker = speakerFor(services, context);
+    const ticket = await services.tickets.get(value.ticketId);
+    const text = typeof value.message === 'string' ? value.message.trim() : '';
+    if (!ticket || ticket.requester.id !== requesterId(context)) {
+        services.logger.warn('ticket message refused: not the owner', { userId: context.activity.from.id });
+        await context.sendActivity(speaker.say('tickets.mine.notPossible', { number: '' }));
+        return true;
+    }
+    if (!text) {
+        await context.sendActivity(speaker.say('tickets.user.answerEmpty'));
+        return true;
+    }
+    const result = await services.tickets.act(ticket.id, { type: 'userMessage', actor: { id: ticket.requester.id, name: ticket.requester.name }, text });
+    await context.sendActivity(speaker.say(result.refused ? 'tickets.mine.notPossible' : 'tickets.mine.messageDone', { number: ticket.number }));
+    return true;
+}
