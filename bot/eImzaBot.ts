@@ -5,6 +5,7 @@ import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { setLanguage, speakerFor, type DialogServices } from '../dialogs/dialogServices';
 import { MAIN_DIALOG, MainDialog, type MainDialogOptions } from '../dialogs/mainDialog';
 import { languageFromLocale } from './language';
+import { onlySecret } from './privacyGuard';
 import { privacyFinding } from './privacyMiddleware';
 import { flushTranscript, recordTranscript } from './transcriptRecorder';
 import { handleStaffAction, isStaffVerb, type StaffActionDependencies } from '../tickets/staffActions';
@@ -38,10 +39,9 @@ export class EImzaBot extends ActivityHandler {
             const finding = privacyFinding(context);
             // An answer to the library typed into a notice card is relayed (masked) without any dialog.
             const relayed = await handleUserTicketMessage(context, this.services);
-            if (finding) {
-                // A masked secret answers nothing: warn, and leave the last card where it is.
-                await context.sendActivity(speakerFor(this.services, context).say('privacy.warning', { context: finding.kinds[0] }));
-            } else if (!relayed) {
+            if (finding) await context.sendActivity(speakerFor(this.services, context).say('privacy.warning', { context: finding.kinds[0] }));
+            // A bare secret answers nothing: the last card stays where it is. Words around it go on, masked.
+            if (!relayed && !(finding && onlySecret(finding.redacted))) {
                 // Some channels (Teams, often) send no conversationUpdate first: greet on the first message instead.
                 const greet = !(await this.welcomed.get(context, false));
                 await this.welcomed.set(context, true);

@@ -9,6 +9,12 @@ export interface PrivacyFinding {
     redacted: string;
 }
 
+/** Nothing but the secret (and a word or two around it) was written: there is nothing to act on. */
+export function onlySecret(redacted: string): boolean {
+    const words = redacted.split(REDACTION_MARK).join(' ').split(/[^\p{L}]+/u).filter((word) => word.length > 1);
+    return words.length <= 1;
+}
+
 export const REDACTION_MARK = '•••';
 
 function isNationalId(digits: string): boolean {

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { privacyFinding } from '../bot/privacyMiddleware';
 import { completionCard, stepHelpCard } from '../cards/infoCards';
 import { stepCard } from '../cards/stepCard';
 import { matchChoice, type Choice } from './choiceMatching';
@@ -81,7 +82,8 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         const chosenId = matchChoice(step.context, this.choicesFor(step.context, definition, progress.answers), this.services.translator);
         const option = visibleOptions(definition, progress.answers).find((candidate) => candidate.id === chosenId);
         if (!option) {
-            await step.context.sendActivity(speakerFor(this.services, step.context).say('flow.chooseAnOption'));
+            // After a privacy warning the user already knows why: just show the step again.
+            if (!privacyFinding(step.context)) await step.context.sendActivity(speakerFor(this.services, step.context).say('flow.chooseAnOption'));
             return step.replaceDialog(STEP_WATERFALL);
         }
         const answers = option.answer ? option.answer(progress.answers) : progress.answers;

@@ -1,10 +1,17 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TranscriptLine } from '../tickets/ticket';
 import { HELP_TICKET_DIALOG } from './dialogIds';
 import { speakerFor, type DialogServices } from './dialogServices';
 import { requesterFor, type Identity } from './requesterIdentity';
 import { TicketDialogBase } from './ticketDialogBase';
 
 const HELP_WATERFALL = 'helpTicket.ask';
+const TRANSCRIPT_LINES = 10;
+
+interface HelpValues {
+    transcript: TranscriptLine[];
+    question: string;
+}
 
 /** The user is stuck: their question, the step they are on and the last turns go to the library. */
 export class HelpTicketDialog extends TicketDialogBase {
@@ -15,12 +22,14 @@ export class HelpTicketDialog extends TicketDialogBase {
     }
 
     private async askQuestion(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        // What led here, taken before this errand's own questions crowd the last turns.
+        (step.values as HelpValues).transcript = (await this.services.recentTurns.get(step.context, [])).slice(-TRANSCRIPT_LINES);
         await step.context.sendActivity(speakerFor(this.services, step.context).say('tickets.help.intro'));
         return this.askText(step, 'tickets.ask.question');
     }
 
     private async askIdentityStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-        (step.values as { question?: string }).question = (step.result as string).trim();
+        (step.values as HelpValues).question = (step.result as string).trim();
         return this.askIdentity(step);
     }
 
@@ -29,12 +38,11 @@ export class HelpTicketDialog extends TicketDialogBase {
         if (early) return early;
         const identity = step.result as Required<Identity>;
         const progress = await this.services.progress.get(step.context);
-        // The question itself is the newest user turn: the transcript shows what led to it.
-        const transcript = (await this.services.recentTurns.get(step.context, [])).slice(-8);
+        const { question, transcript } = step.values as HelpValues;
         const ticket = await this.services.tickets.create({
             kind: 'help',
             requester: requesterFor(step.context, identity),
-            details: { fullName: identity.name, email: identity.email, question: (step.values as { question: string }).question, stepId: progress?.stepId, transcript },
+            details: { fullName: identity.name, email: identity.email, question, stepId: progress?.stepId, transcript },
         });
         return this.confirmCreated(step, ticket);
     }

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { privacyFinding } from '../bot/privacyMiddleware';
 import { contactsCard, feesCard, generalHelpCard, menuCard, resumeCard } from '../cards/infoCards';
 import { askLibraryAction, menuAction } from '../cards/commonActions';
 import { matchChoice, recognizeCommand, type Choice } from './choiceMatching';
@@ -103,7 +104,7 @@ export class MainDialog extends InterruptibleDialog {
                 await setLanguage(this.services, context, turnLanguage(context) === 'tr' ? 'en' : 'tr');
                 return step.replaceDialog(MENU_WATERFALL);
             default:
-                await context.sendActivity(speaker.say('flow.chooseAnOption'));
+                if (!privacyFinding(context)) await context.sendActivity(speaker.say('flow.chooseAnOption'));
                 return step.replaceDialog(MENU_WATERFALL);
         }
     }

@@ -1,48 +1,14 @@
 import * as assert from 'assert';
-import type { AddressInfo } from 'net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { createTranslator } from '../../bot/i18n';
 import type { Logger } from '../../bot/logger';
 import { REDACTION_MARK } from '../../bot/privacyGuard';
 import type { Ticket } from '../../tickets/ticket';
 import { createTicketMailer, type TicketMailerConfig } from '../../tickets/ticketMailer';
 import { sampleTicket } from './sampleTickets';
+import { startMailServer } from '../support/mailServer';
 
 const translator = createTranslator();
 const tr = (key: string) => translator.t('tr', key);
-
-interface Received {
-    envelopeFrom: string;
-    envelopeTo: string[];
-    mail: ParsedMail;
-}
-
-/** A real SMTP server on 127.0.0.1, plain text and no auth, keeping what it accepts. */
-async function startMailServer(options: { refuseRecipients?: boolean } = {}) {
-    const received: Received[] = [];
-    const server = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['AUTH', 'STARTTLS'],
-        logger: false,
-        onRcptTo(_address, _session, callback) {
-            callback(options.refuseRecipients ? new Error('mailbox unavailable') : null);
-        },
-        onData(stream, session, callback) {
-            simpleParser(stream).then((mail) => {
-                received.push({
-                    envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-                    envelopeTo: session.envelope.rcptTo.map((to) => to.address),
-                    mail,
-                });
-                callback();
-            }, callback);
-        },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.server.address() as AddressInfo;
-    return { received, url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, stop: () => new Promise<void>((resolve) => server.close(resolve)) };
-}
 
 function recordingLogger() {
     const lines: Array<{ level: string; message: string; fields?: Record<string, unknown> }> = [];
