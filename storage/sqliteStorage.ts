@@ -1,8 +1,7 @@
 import { randomUUID } from 'crypto';
-import * as fs from 'fs';
-import * as path from 'path';
 import Database from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder';
+import { openSqlite } from './openSqlite';
 import { ETagConflictError } from './storageErrors';
 
 interface StateRow {
@@ -20,12 +19,7 @@ export class SqliteStorage implements Storage {
     private readonly db: Database.Database;
 
     constructor(file: string) {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        this.db = new Database(file);
-        this.db.pragma('journal_mode = WAL');
-        // WAL + NORMAL survives a process crash (kill -9); only a power cut may lose the last commit.
-        this.db.pragma('synchronous = NORMAL');
-        this.db.pragma('busy_timeout = 5000');
+        this.db = openSqlite(file);
         this.db.exec('CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, document TEXT NOT NULL, etag TEXT NOT NULL)');
     }
 

@@ -1,9 +1,8 @@
 import { randomUUID } from 'crypto';
-import * as fs from 'fs';
-import * as path from 'path';
 import Database from 'better-sqlite3';
 import type { NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticketStore';
+import { openSqlite } from './openSqlite';
 import { ETagConflictError, StoreUnavailableError } from './storageErrors';
 
 const FIRST_TICKET_NUMBER = 1001;
@@ -72,12 +71,7 @@ export class SqliteTicketStore implements TicketStore {
     private readonly db: Database.Database;
 
     constructor(file: string) {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        this.db = new Database(file);
-        this.db.pragma('journal_mode = WAL');
-        // WAL + NORMAL survives a process crash (kill -9); only a power cut may lose the last commit.
-        this.db.pragma('synchronous = NORMAL');
-        this.db.pragma('busy_timeout = 5000');
+        this.db = openSqlite(file);
         this.db.pragma('foreign_keys = ON');
         this.db.exec(SCHEMA);
         this.db.prepare('INSERT OR IGNORE INTO counters (name, next) VALUES (?, ?)').run('ticketNumber', FIRST_TICKET_NUMBER);

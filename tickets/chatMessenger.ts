@@ -1,4 +1,4 @@
-import { MessageFactory, TeamsInfo, TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { MessageFactory, TeamsInfo, TurnContext, type Attachment, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Translator } from '../bot/i18n';
 import type { Logger } from '../bot/logger';
 import { staffThreadMessage, staffTicketCard, userNoticeCard } from '../cards/ticketCards';
@@ -55,7 +55,7 @@ export class ChatMessenger implements TicketMessenger {
     }
 
     /** The refreshed staff card, for updates and for answers to staff clicks. */
-    async card(context: TurnContext, ticket: Ticket, notice?: string) {
+    async card(context: TurnContext, ticket: Ticket, notice?: string): Promise<Attachment> {
         const channel = await this.deps.staffChannels.get();
         const colleagues = channel ? await staffColleagues(context, channel.teamId, this.deps.logger) : [];
         return staffTicketCard(this.staffSpeaker(), ticket, {

@@ -1,18 +1,23 @@
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, Attachment, TurnContext } from 'botbuilder';
 import type { Translator } from '../bot/i18n';
 import type { Logger } from '../bot/logger';
 import { STAFF_VERBS, type StaffVerb } from '../cards/ticketCards';
 import { languageSpeaker } from '../dialogs/dialogServices';
 import type { InstitutionProfile } from '../institution/institutionProfile';
-import { staffColleagues, type ChatMessenger } from './chatMessenger';
+import { staffColleagues } from './chatMessenger';
 import type { TicketEvent } from './lifecycle';
 import type { StaffChannelRegistry } from './staffChannel';
-import type { Person } from './ticket';
+import type { Person, Ticket } from './ticket';
 import type { TicketService } from './ticketService';
+
+/** Draws the refreshed staff card an action answers with. */
+export interface StaffCardSource {
+    card(context: TurnContext, ticket: Ticket, notice?: string): Promise<Attachment>;
+}
 
 export interface StaffActionDependencies {
     tickets: TicketService;
-    messenger: ChatMessenger;
+    messenger: StaffCardSource;
     staffChannels: StaffChannelRegistry;
     translator: Translator;
     profile: InstitutionProfile;

@@ -13,7 +13,6 @@ import { createDialogServices } from '../../dialogs/dialogServices';
 import { SqliteTicketStore } from '../../storage/sqliteTicketStore';
 import { StaffChannelRegistry } from '../../tickets/staffChannel';
 import { TicketService } from '../../tickets/ticketService';
-import type { ChatMessenger } from '../../tickets/chatMessenger';
 import { loadInstitutionProfile } from '../../institution/institutionProfile';
 import { buttonsOf, readableText, type CardButton } from './cardText';
 import { FakeClock } from './fakeClock';
@@ -67,8 +66,8 @@ export class TestChat {
         const bot = new EImzaBot(services, {
             resumeAfterMs: (options.resumeAfterMinutes ?? 60) * 60_000,
             staffChannels,
-            // No Bot Connector here: staff cards are exercised end to end in test/tickets.
-            staffActions: { tickets: this.tickets, messenger: undefined as unknown as ChatMessenger, staffChannels, translator, profile, logger },
+            // No staff team here (STAFF_TEAM_ID unset): staff cards are exercised end to end in test/tickets.
+            staffActions: { tickets: this.tickets, messenger: { card: () => Promise.reject(new Error('no staff team in this test')) }, staffChannels, translator, profile, logger },
         });
         this.adapter = new TestAdapter(async (context) => {
             if (options.failOn !== undefined && context.activity.text === options.failOn) {
