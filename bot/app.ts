@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { ConversationState, UserState, type CloudAdapter } from 'botbuilder';
+import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type * as restify from 'restify';
 import { createDialogServices, systemClock, type Clock, type DialogServices } from '../dialogs/dialogServices';
 import { loadInstitutionProfile } from '../institution/institutionProfile';
@@ -12,6 +12,7 @@ import { StaffChannelRegistry } from '../tickets/staffChannel';
 import { createTicketMailer } from '../tickets/ticketMailer';
 import { TicketService } from '../tickets/ticketService';
 import { workingCalendar } from '../tickets/workingHours';
+import { registerWebChat, type WebChatHandle } from '../web/registerWebChat';
 import { createAdapter } from './adapter';
 import type { BotConfig } from './config';
 import { EImzaBot } from './eImzaBot';
@@ -32,6 +33,7 @@ export interface App {
     adapter: CloudAdapter;
     services: DialogServices;
     dispatcher: NoticeDispatcher;
+    webChat: WebChatHandle;
     /** Sends the reminders that are due now; the timer calls it, tests may too. */
     sweepReminders(): Promise<number>;
     listen(): Promise<string>;
@@ -61,9 +63,10 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
         staffChannels,
         staffActions: { tickets, messenger, staffChannels, translator, profile, logger },
     });
+    const logic = (context: TurnContext) => bot.run(context);
     const server = createServer({
         adapter,
-        logic: (context) => bot.run(context),
+        logic,
         checkHealth: async () => {
             await storage.ping();
             await ticketStore.ping();
@@ -71,6 +74,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
         },
         logger,
     });
+    const webChat = registerWebChat(server, { adapter, logic, storage, config, logger, profile, translator });
     const policy: ReminderPolicy = {
         calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE),
         unclaimedWorkingHours: config.REMINDER_UNCLAIMED_WORKING_HOURS,
@@ -80,7 +84,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     let timer: NodeJS.Timeout | undefined;
 
     return {
-        config, server, adapter, services, dispatcher,
+        config, server, adapter, services, dispatcher, webChat,
         sweepReminders: sweep,
         listen: () => new Promise((resolve) => {
             server.listen(config.PORT, () => {
@@ -94,6 +98,8 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
         close: async () => {
             if (timer) clearInterval(timer);
             dispatcher.stop();
+            // Open Web Chat streams would otherwise keep server.close() waiting.
+            webChat.close();
             await new Promise<void>((resolve) => server.close(() => resolve()));
             await dispatcher.settled();
             mailer?.close();

@@ -113,6 +113,29 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
         assert.match(textOf(world.connector.to(user.conversationId).at(-1)!), /The library answered your ticket \(#1001\)[\s\S]*Kodu Devam’a yeniden basarak isteyin\./);
     });
 
+    it('a Teams user opens an e-signature request and a form delivery: only what Teams does not know is asked', async () => {
+        const user = world.teamsUser();
+        await user.say('merhaba');
+        await user.pick('renewal');
+        await user.pick('no');
+        assert.match(await user.pick('sendViaBot'), /Hangi birimde/, 'name and e-mail come from the Teams profile');
+        await user.say('Nöroloji');
+        assert.match(await user.say('Prof. Dr.'), /Başka bir kurumdan alınmış e-imzanız var mı\?/, 'the kind of application is known from the flow');
+        const summary = await user.pick('no');
+        for (const fact of ['Mehmet Öz', 'mehmet.oz@bezmialem.edu.tr', 'Nöroloji', 'Prof. Dr.', 'Yenileme']) assert.ok(summary.includes(fact), fact);
+        assert.match(await user.pick('send'), /#1001[\s\S]*Adım 3 \/ 18/);
+        const request = textOf(await world.connector.waitFor((call) => call.kind === 'update' && /#1001/.test(textOf(call))));
+        assert.match(request, /E-imza talebi[\s\S]*Mehmet Öz[\s\S]*Microsoft Teams/);
+
+        await user.say('menü');
+        await user.pick('lost');
+        for (const choice of ['yes', 'no', 'yes', ...Array<string>(12).fill('done')]) await user.pick(choice);
+        await user.pick('wet');
+        assert.match(await user.pick('bringForm'), /Formu getireceğinizi kütüphaneye bildireyim mi\?/, 'nothing to ask: Teams knows who this is');
+        assert.match(await user.pick('send'), /#1002/);
+        assert.match(textOf(await world.connector.waitFor((call) => call.kind === 'createConversation' && /#1002/.test(textOf(call)))), /Islak imzalı form teslimi/);
+    });
+
     it('the wet-signed form delivery is offered on the "Başvuru Formu Bekleniyor" step', async () => {
         const user = world.webUser('web-form');
         await user.say('merhaba');

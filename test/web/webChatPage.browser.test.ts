@@ -1,0 +1,88 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { fromRoot } from '../../bot/projectPaths';
+import { startTestServer, type TestServer } from './startTestServer';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const SCREENSHOT = fromRoot('docs', 'images', 'webchat.png');
+const WAIT = { timeout: 20_000 };
+
+describe('the web chat page in Chromium (local Direct Line)', function () {
+    this.timeout(90_000);
+    let bot: TestServer | undefined;
+    let browser: Browser | undefined;
+    let page: Page;
+
+    before(async function () {
+        if (!fs.existsSync(CHROMIUM)) {
+            console.warn(`    skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+            this.skip();
+        }
+        bot = await startTestServer();
+        browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    });
+
+    after(async () => {
+        await browser?.close();
+        await bot?.stop();
+    });
+
+    beforeEach(async () => {
+        page = await browser!.newPage({ viewport: { width: 900, height: 900 }, locale: 'tr-TR' });
+    });
+
+    afterEach(async () => {
+        await page.close();
+    });
+
+    const sendBox = () => page.locator('[data-id="webchat-sendbox-input"]');
+    const type = async (text: string) => {
+        await sendBox().fill(text);
+        await sendBox().press('Enter');
+    };
+
+    it('greets in Turkish, takes typed text, and a card button click starts the guided flow', async () => {
+        await page.goto(`${bot!.baseUrl}/`);
+        assert.strictEqual(await page.locator('html').getAttribute('lang'), 'tr');
+        assert.match(await page.title(), /Bezmialem Vakıf Üniversitesi Kütüphanesi/);
+        await page.getByText(/Merhaba/).first().waitFor(WAIT);
+
+        await type('menü');
+        await page.getByText('menü', { exact: true }).first().waitFor(WAIT);
+        const firstStepButtons = page.getByRole('button', { name: 'Yeni e-imza başvurusu' });
+        await page.waitForFunction(() => document.querySelectorAll('.webchat__basic-transcript__activity').length >= 3, undefined, WAIT);
+        await firstStepButtons.last().click();
+        await page.getByText(/Adım 1 \/ 17/).first().waitFor(WAIT);
+
+        // Web Chat scrolls new activities into view smoothly: shoot once the transcript rests at the bottom.
+        await page.waitForFunction(() => {
+            const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
+            return !!scroller && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
+        }, undefined, WAIT);
+        fs.mkdirSync(fromRoot('docs', 'images'), { recursive: true });
+        await page.screenshot({ path: SCREENSHOT });
+        assert.ok(fs.statSync(SCREENSHOT).size > 10_000, 'the screenshot shows the page');
+    });
+
+    it('a reload resumes the same conversation with its history', async () => {
+        await page.goto(`${bot!.baseUrl}/`);
+        await page.getByText(/Merhaba/).first().waitFor(WAIT);
+        await page.getByRole('button', { name: 'Yeni e-imza başvurusu' }).last().click();
+        await page.getByText(/Adım 1 \/ 17/).first().waitFor(WAIT);
+
+        await page.reload();
+        await page.getByText(/Adım 1 \/ 17/).first().waitFor(WAIT);
+        assert.strictEqual(await page.getByText(/Merhaba/).count(), 1, 'one welcome: the conversation was resumed, not restarted');
+    });
+
+    it('the language link switches the page and the welcome to English', async () => {
+        await page.goto(`${bot!.baseUrl}/`);
+        await page.getByRole('link', { name: 'Switch to English' }).click();
+        await page.waitForURL(/lang=en/);
+        assert.strictEqual(await page.locator('html').getAttribute('lang'), 'en');
+        await page.getByText(/Hello/).first().waitFor(WAIT);
+        await page.getByRole('button', { name: 'New e-signature application' }).first().waitFor(WAIT);
+    });
+});

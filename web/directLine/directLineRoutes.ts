@@ -1,0 +1,105 @@
+import { randomBytes } from 'crypto';
+import type { Activity } from 'botbuilder';
+import type * as restify from 'restify';
+import { z } from 'zod';
+import type { Logger } from '../../bot/logger';
+import { authorize, bearerOf, type Caller } from './authorization';
+import { DirectLineError, directLineErrors } from './directLineError';
+import { handleErrors } from './handleErrors';
+import type { LocalDirectLine } from './localDirectLine';
+import { parseWatermark, queryValue, streamUrl } from './publicUrls';
+import type { TokenSigner } from './tokenSigner';
+
+export interface DirectLineRouteDependencies {
+    directLine: LocalDirectLine;
+    /** Resolves once the signing key is read from the store. */
+    signer: Promise<TokenSigner>;
+    logger: Logger;
+    publicBaseUrl?: string;
+}
+
+const BASE = '/v3/directline';
+const userIdShape = z.string().regex(/^[\w.:@-]{1,64}$/);
+const startBody = z.looseObject({
+    user: z.looseObject({ id: z.string().optional() }).optional(),
+    locale: z.string().max(35).optional(),
+}).optional();
+const activityBody = z.looseObject({
+    type: z.string().min(1),
+    from: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
+    locale: z.string().max(35).optional(),
+});
+
+const newId = (bytes: number) => randomBytes(bytes).toString('base64url');
+const newUserId = (requested: unknown) => userIdShape.safeParse(requested).data ?? `dl_${newId(12)}`;
+
+/** The client side of Direct Line 3.0: what botframework-directlinejs and Web Chat call. */
+export function registerDirectLineRoutes(server: restify.Server, deps: DirectLineRouteDependencies): void {
+    const { directLine, logger, publicBaseUrl } = deps;
+    const route = (handler: (req: restify.Request, res: restify.Response, signer: TokenSigner) => Promise<void>) =>
+        handleErrors(logger, async (req, res) => handler(req, res, await deps.signer));
+    const caller = (signer: TokenSigner, req: restify.Request, conversationId?: string): Caller => authorize(signer, bearerOf(req), conversationId);
+    const conversationParam = (req: restify.Request): string => z.string().min(1).parse(req.params.conversationId);
+
+    server.post(`${BASE}/tokens/generate`, route(async (req, res, signer) => {
+        const body = startBody.safeParse(req.body);
+        const conversationId = newId(18);
+        const issued = signer.issue(conversationId, newUserId(body.data?.user?.id));
+        res.send(200, { conversationId, ...issued });
+    }));
+
+    server.post(`${BASE}/tokens/refresh`, route(async (req, res, signer) => {
+        const who = caller(signer, req);
+        if (who.kind !== 'token') throw directLineErrors.tokenInvalid();
+        const { conversationId, userId } = who.claims;
+        res.send(200, { conversationId, ...signer.issue(conversationId, userId) });
+    }));
+
+    server.post(`${BASE}/conversations`, route(async (req, res, signer) => {
+        const who = caller(signer, req);
+        const body = startBody.safeParse(req.body).data;
+        // A token names its conversation (a reload resumes it); the secret always starts a new one.
+        const [conversationId, userId] = who.kind === 'token'
+            ? [who.claims.conversationId, who.claims.userId]
+            : [newId(18), newUserId(body?.user?.id)];
+        const { conversation, created } = await directLine.start(conversationId, userId, body?.locale);
+        const issued = signer.issue(conversation.id, conversation.userId);
+        res.send(created ? 201 : 200, {
+            conversationId: conversation.id,
+            ...issued,
+            streamUrl: streamUrl(req, publicBaseUrl, conversation.id, issued.token, 0),
+        });
+    }));
+
+    server.get(`${BASE}/conversations/:conversationId`, route(async (req, res, signer) => {
+        const conversationId = conversationParam(req);
+        caller(signer, req, conversationId);
+        const conversation = await directLine.find(conversationId);
+        const issued = signer.issue(conversation.id, conversation.userId);
+        const watermark = parseWatermark(queryValue(req, 'watermark'));
+        res.send(200, { conversationId, ...issued, streamUrl: streamUrl(req, publicBaseUrl, conversationId, issued.token, watermark) });
+    }));
+
+    server.post(`${BASE}/conversations/:conversationId/activities`, route(async (req, res, signer) => {
+        const conversationId = conversationParam(req);
+        caller(signer, req, conversationId);
+        const parsed = activityBody.safeParse(req.body);
+        if (!parsed.success) throw directLineErrors.badArgument('The body must be an activity with a "type".');
+        let id: string;
+        try {
+            // The shape was checked above; the rest is the client's activity as Bot Framework defines it.
+            id = await directLine.receiveFromClient(conversationId, parsed.data as Partial<Activity>);
+        } catch (error) {
+            if (error instanceof DirectLineError) throw error;
+            logger.error('the bot failed a direct line turn', { conversationId, error: (error as Error).message });
+            throw directLineErrors.botError();
+        }
+        res.send(200, { id });
+    }));
+
+    server.get(`${BASE}/conversations/:conversationId/activities`, route(async (req, res, signer) => {
+        const conversationId = conversationParam(req);
+        caller(signer, req, conversationId);
+        res.send(200, await directLine.activitiesAfter(conversationId, parseWatermark(queryValue(req, 'watermark'))));
+    }));
+}
