@@ -1,10 +1,8 @@
-import * as path from 'path';
 import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type * as restify from 'restify';
 import { createDialogServices, systemClock, type Clock, type DialogServices } from '../dialogs/dialogServices';
 import { loadInstitutionProfile } from '../institution/institutionProfile';
-import { SqliteStorage } from '../storage/sqliteStorage';
-import { SqliteTicketStore } from '../storage/sqliteTicketStore';
+import { createStores, type CosmosOverrides } from '../storage/createStores';
 import { ChatMessenger } from '../tickets/chatMessenger';
 import { NoticeDispatcher } from '../tickets/noticeDispatcher';
 import { sweepReminders, type ReminderPolicy } from '../tickets/reminders';
@@ -25,6 +23,8 @@ export interface AppOptions {
     clock?: Clock;
     /** How often leftover notices and due reminders are looked for. */
     sweepIntervalMs?: number;
+    /** Tests only: how the Cosmos client reaches the local server. */
+    cosmos?: CosmosOverrides;
 }
 
 export interface App {
@@ -46,8 +46,8 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const clock = options.clock ?? systemClock;
     const profile = loadInstitutionProfile(config.institutionProfilePath);
     const translator = createTranslator();
-    const storage = new SqliteStorage(path.join(config.dataDir, 'bot.sqlite'));
-    const ticketStore = new SqliteTicketStore(path.join(config.dataDir, 'tickets.sqlite'));
+    const stores = createStores(config, logger, options.cosmos);
+    const { storage, tickets: ticketStore } = stores;
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
     const mailer = createTicketMailer(config, translator, logger);
@@ -68,9 +68,8 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
         adapter,
         logic,
         checkHealth: async () => {
-            await storage.ping();
-            await ticketStore.ping();
-            return { store: 'sqlite' };
+            await stores.ping();
+            return { store: stores.kind };
         },
         logger,
     });
@@ -103,8 +102,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
             await new Promise<void>((resolve) => server.close(() => resolve()));
             await dispatcher.settled();
             mailer?.close();
-            await ticketStore.close();
-            storage.close();
+            await stores.close();
         },
     };
 }

@@ -17,6 +17,8 @@ const environmentSchema = z.object({
     COSMOS_ENDPOINT: optionalText,
     COSMOS_KEY: optionalText,
     COSMOS_DATABASE: optionalText,
+    // KVKK: closed tickets and idle conversation/user state are deleted after this many days.
+    DATA_RETENTION_DAYS: z.coerce.number().positive().default(365),
     STAFF_TEAM_ID: optionalText,
     DIRECT_LINE_SECRET: optionalText,
     // Regional Direct Line services (and tests) use another base URL than the global one.

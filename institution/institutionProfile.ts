@@ -24,6 +24,8 @@ const profileSchema = z.object({
         email: z.email(),
     }),
     fees: z.object({ paidByInstitutionFor: bilingual, userPaysWhen: bilingual }),
+    /** The Teams app: its stable id and the pages Teams links to from the app's details. */
+    teamsApp: z.object({ appId: z.uuid(), websiteUrl: z.url(), privacyUrl: z.url(), termsOfUseUrl: z.url() }),
     kamusm: z.object({
         name: z.string().min(1),
         onlineServicesUrl: z.url(),

@@ -2,14 +2,45 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Database from 'better-sqlite3';
 
+export interface OpenOptions {
+    readonly?: boolean;
+}
+
+/**
+ * On Node 24, better-sqlite3 12 aborts the whole process ("RemoveEnvironmentCleanupHook …
+ * (env) != nullptr") when the garbage collector finalises one of its statements at the wrong
+ * moment; 13 fixes it but does not run on Node 20. So no statement may ever become garbage:
+ * every database opened here, and with it every statement it prepared (its own cache below,
+ * better-sqlite3's transaction statements), is kept until the process ends. The stores open a
+ * handful of databases and use a fixed set of SQL texts, so this stays small.
+ */
+const keptForProcessLifetime = new Set<Database.Database>();
+
 /** Opens (creating its folder) a SQLite file the way every store here needs it. */
-export function openSqlite(file: string): Database.Database {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    // WAL + NORMAL survives a process crash (kill -9); only a power cut may lose the last commit.
-    db.pragma('synchronous = NORMAL');
-    // Another process (a second bot instance, `npm run tickets`) may hold the write lock briefly.
-    db.pragma('busy_timeout = 5000');
+export function openSqlite(file: string, options: OpenOptions = {}): Database.Database {
+    if (!options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file, { readonly: !!options.readonly });
+    keptForProcessLifetime.add(db);
+    keepPreparedStatements(db);
+    if (!options.readonly) {
+        // exec, not pragma(): pragma() prepares a statement and throws it away (see above).
+        // WAL + NORMAL survives a process crash (kill -9); only a power cut may lose the last commit.
+        // Another process (a second bot instance, `npm run tickets`) may hold the write lock briefly.
+        db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000');
+    }
     return db;
+}
+
+/** Each SQL text is prepared once per database and the statement kept with it. */
+function keepPreparedStatements(db: Database.Database): void {
+    const prepare = db.prepare.bind(db);
+    const prepared = new Map<string, Database.Statement>();
+    db.prepare = ((source: string) => {
+        let statement = prepared.get(source);
+        if (!statement) {
+            statement = prepare(source);
+            prepared.set(source, statement);
+        }
+        return statement;
+    }) as typeof db.prepare;
 }

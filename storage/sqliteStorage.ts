@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import Database from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder';
 import { openSqlite } from './openSqlite';
+import { isIdleStateKey } from './stateRetention';
 import { ETagConflictError } from './storageErrors';
 
 interface StateRow {
@@ -21,6 +22,7 @@ export class SqliteStorage implements Storage {
     constructor(file: string) {
         this.db = openSqlite(file);
         this.db.exec('CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, document TEXT NOT NULL, etag TEXT NOT NULL)');
+        this.addUpdatedAt();
     }
 
     async read(keys: string[]): Promise<StoreItems> {
@@ -38,7 +40,8 @@ export class SqliteStorage implements Storage {
         if (!changes) throw new ReferenceError('Changes are required when writing.');
         const select = this.db.prepare<[string], { etag: string }>('SELECT etag FROM bot_state WHERE key = ?');
         const upsert = this.db.prepare(
-            'INSERT INTO bot_state (key, document, etag) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET document = excluded.document, etag = excluded.etag',
+            `INSERT INTO bot_state (key, document, etag, updated_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT(key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = excluded.updated_at`,
         );
         // One transaction: a batch is written whole or not at all.
         this.db.transaction(() => {
@@ -46,7 +49,7 @@ export class SqliteStorage implements Storage {
                 const { eTag, ...document } = item ?? {};
                 const stored = select.get(key);
                 if (stored && eTag && eTag !== '*' && eTag !== stored.etag) throw new ETagConflictError(key);
-                upsert.run(key, JSON.stringify(document), randomUUID());
+                upsert.run(key, JSON.stringify(document), randomUUID(), Date.now());
             }
         })();
     }
@@ -57,9 +60,26 @@ export class SqliteStorage implements Storage {
         this.db.transaction(() => keys.forEach((key) => remove.run(key)))();
     }
 
+    /** KVKK: conversation and user state nobody wrote since `cutoff` (ms) is deleted. */
+    async deleteIdleBefore(cutoff: number): Promise<number> {
+        const idle = this.db.prepare<[number], { key: string }>('SELECT key FROM bot_state WHERE updated_at < ?').all(cutoff).map((row) => row.key).filter(isIdleStateKey);
+        await this.delete(idle);
+        return idle.length;
+    }
+
     /** Cheap round trip for `/healthz`. */
     async ping(): Promise<void> {
         this.db.prepare('SELECT 1').get();
+    }
+
+    /** Files from before retention have no write time: their rows count as written when first opened here. */
+    private addUpdatedAt(): void {
+        this.db.transaction(() => {
+            const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(bot_state)').all().map((column) => column.name);
+            if (columns.includes('updated_at')) return;
+            this.db.exec('ALTER TABLE bot_state ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0');
+            this.db.prepare('UPDATE bot_state SET updated_at = ?').run(Date.now());
+        }).immediate();
     }
 
     close(): void {

@@ -72,8 +72,9 @@ export class SqliteTicketStore implements TicketStore {
 
     constructor(file: string) {
         this.db = openSqlite(file);
-        this.db.pragma('foreign_keys = ON');
+        this.db.exec('PRAGMA foreign_keys = ON');
         this.db.exec(SCHEMA);
+        this.addLeaseColumns();
         this.db.prepare('INSERT OR IGNORE INTO counters (name, next) VALUES (?, ?)').run('ticketNumber', FIRST_TICKET_NUMBER);
     }
 
@@ -154,7 +155,22 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     async postpone(noticeId: string, notBefore: number): Promise<void> {
-        this.guard(() => this.db.prepare('UPDATE notices SET attempts = attempts + 1, not_before = ? WHERE id = ? AND delivered_at IS NULL').run(notBefore, noticeId));
+        this.guard(() => this.db.prepare('UPDATE notices SET attempts = attempts + 1, not_before = ?, lease_owner = NULL, lease_until = 0 WHERE id = ? AND delivered_at IS NULL').run(notBefore, noticeId));
+    }
+
+    async claimNotice(noticeId: string, owner: string, until: number, now: number): Promise<boolean> {
+        return this.guard(() => this.db.prepare(
+            `UPDATE notices SET lease_owner = ?, lease_until = ?
+             WHERE id = ? AND delivered_at IS NULL AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)`,
+        ).run(owner, until, noticeId, owner, now).changes === 1);
+    }
+
+    async deleteClosedBefore(cutoff: number): Promise<number> {
+        return this.guard(() => this.db.transaction(() => {
+            const closed = "status IN ('resolved', 'withdrawn') AND updated_at < ?";
+            this.db.prepare(`DELETE FROM notices WHERE ticket_id IN (SELECT id FROM tickets WHERE ${closed})`).run(cutoff);
+            return this.db.prepare(`DELETE FROM tickets WHERE ${closed}`).run(cutoff).changes;
+        }).immediate());
     }
 
     async ping(): Promise<void> {
@@ -163,6 +179,16 @@ export class SqliteTicketStore implements TicketStore {
 
     async close(): Promise<void> {
         if (this.db.open) this.db.close();
+    }
+
+    /** Files written before instances shared an outbox have no claim columns yet. */
+    private addLeaseColumns(): void {
+        // IMMEDIATE: two instances opening an old file at once must not both add the columns.
+        this.db.transaction(() => {
+            const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(notices)').all().map((column) => column.name);
+            if (columns.includes('lease_owner')) return;
+            this.db.exec('ALTER TABLE notices ADD COLUMN lease_owner TEXT; ALTER TABLE notices ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;');
+        }).immediate();
     }
 
     private indexedColumns(ticket: Ticket) {

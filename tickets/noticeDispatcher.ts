@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import type { Logger } from '../bot/logger';
 import type { Clock } from '../dialogs/dialogServices';
 import { ETagConflictError } from '../storage/storageErrors';
@@ -17,13 +18,16 @@ export interface TicketEmailer {
 
 const BATCH = 20;
 const MAX_BACKOFF_MS = 15 * 60_000;
+/** Longer than any delivery takes: another instance delivers again only if this one died meanwhile. */
+const CLAIM_MS = 5 * 60_000;
 
 /**
  * Drains the notice outbox. A notice is marked delivered only after it went out, so a crash
  * between the two sends it again rather than never; failures are retried with backoff.
- * (One process per store today; Cosmos DB's scale-out adds a lease per notice.)
+ * Every instance drains the same outbox: each notice is claimed first, so only one delivers it.
  */
 export class NoticeDispatcher {
+    private readonly owner = randomUUID();
     private draining?: Promise<void>;
     private rerun = false;
     private timer?: NodeJS.Timeout;
@@ -75,11 +79,13 @@ export class NoticeDispatcher {
             if (due.length === 0) return;
             let delivered = 0;
             for (const notice of due) if (await this.deliver(notice)) delivered++;
-            if (delivered === 0) return; // everything due failed: wait for the backoff
+            if (delivered === 0) return; // nothing went out (failed, or claimed by another instance): wait
         }
     }
 
     private async deliver(notice: Notice): Promise<boolean> {
+        const now = this.clock.now();
+        if (!(await this.store.claimNotice(notice.id, this.owner, now + CLAIM_MS, now))) return false;
         const ticket = await this.store.get(notice.ticketId);
         const entry = ticket?.history[notice.historyIndex];
         if (!ticket || !entry) {

@@ -23,8 +23,16 @@ export interface TicketStore {
     /** Notices not yet delivered whose `notBefore` has passed, oldest first. */
     pendingNotices(now: number, limit: number): Promise<Notice[]>;
     markDelivered(noticeId: string): Promise<void>;
-    /** After a failed delivery: try again later. */
+    /** After a failed delivery: try again later (and let go of the claim). */
     postpone(noticeId: string, notBefore: number): Promise<void>;
+    /**
+     * Several instances drain one outbox: before delivering, an instance claims the notice until
+     * `until`. True when `owner` now holds it; false when it is delivered, gone, or another owner's
+     * claim has not expired at `now`. A conditional write, so of two claims at once one wins.
+     */
+    claimNotice(noticeId: string, owner: string, until: number, now: number): Promise<boolean>;
+    /** Data retention: deletes resolved and withdrawn tickets last changed before `cutoff`, with their notices. */
+    deleteClosedBefore(cutoff: number): Promise<number>;
     ping(): Promise<void>;
     close(): Promise<void>;
 }

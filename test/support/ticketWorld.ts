@@ -6,6 +6,7 @@ import type { Activity } from 'botbuilder';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig, type BotConfig } from '../../bot/config';
 import { createLogger, type Logger } from '../../bot/logger';
+import type { CosmosOverrides } from '../../storage/createStores';
 import { readableText } from './cardText';
 import { FakeClock } from './fakeClock';
 import { FakeConnector, type ConnectorCall, type Member } from './fakeConnector';
@@ -39,7 +40,8 @@ export class TicketWorld {
     readonly logLines: string[] = [];
     readonly logger: Logger = createLogger('debug', (line) => this.logLines.push(line));
 
-    constructor(private readonly env: Record<string, string> = {}) {}
+    /** `cosmos`: how the bot reaches a local Cosmos server when `env` points it there. */
+    constructor(private readonly env: Record<string, string> = {}, private readonly cosmos?: CosmosOverrides) {}
 
     async start(): Promise<void> {
         await this.connector.start();
@@ -61,7 +63,7 @@ export class TicketWorld {
 
     /** Another bot instance on the same data, as a second App Service instance would be. */
     async secondInstance(): Promise<App> {
-        const other = createApp(this.config, { clock: this.clock, logger: this.logger, sweepIntervalMs: 3_600_000 });
+        const other = createApp(this.config, { clock: this.clock, logger: this.logger, sweepIntervalMs: 3_600_000, cosmos: this.cosmos });
         await other.listen();
         return other;
     }
@@ -130,7 +132,7 @@ export class TicketWorld {
     }
 
     private async boot(): Promise<void> {
-        this.app = createApp(this.config, { clock: this.clock, logger: this.logger, sweepIntervalMs: 3_600_000 });
+        this.app = createApp(this.config, { clock: this.clock, logger: this.logger, sweepIntervalMs: 3_600_000, cosmos: this.cosmos });
         await this.app.listen();
         this.baseUrl = `http://127.0.0.1:${(this.app.server.address() as AddressInfo).port}`;
     }

@@ -3,10 +3,11 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../storage/openSqlite';
 import { SqliteTicketStore } from '../../storage/sqliteTicketStore';
 import { sampleTicket } from './sampleTickets';
 import { ticketStoreContract } from './ticketStoreContract';
+import { outboxClaimsAndRetention } from './outboxClaimsAndRetention';
 
 function tempFile(): { file: string; cleanup: () => void } {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-tickets-'));
@@ -51,9 +52,9 @@ function writeThenKill(file: string, commits: number): Promise<Acknowledged> {
 }
 
 async function assertIntact(file: string, acknowledged: Acknowledged): Promise<number> {
-    const raw = new Database(file, { readonly: true });
+    const raw = openSqlite(file, { readonly: true });
     try {
-        assert.strictEqual(raw.pragma('integrity_check', { simple: true }), 'ok');
+        assert.strictEqual(raw.prepare('PRAGMA integrity_check').pluck().get(), 'ok');
     } finally {
         raw.close();
     }
@@ -102,8 +103,8 @@ describe('SQLite ticket store file', () => {
             assert.strictEqual((await second.pendingNotices(Number.MAX_SAFE_INTEGER, 10)).length, 1);
             assert.strictEqual((await second.create(sampleTicket(), [])).number, created.number + 1);
             await second.close();
-            const raw = new Database(file, { readonly: true });
-            assert.strictEqual(raw.pragma('journal_mode', { simple: true }), 'wal');
+            const raw = openSqlite(file, { readonly: true });
+            assert.strictEqual(raw.prepare('PRAGMA journal_mode').pluck().get(), 'wal');
             raw.close();
         } finally {
             cleanup();
@@ -135,6 +136,32 @@ describe('SQLite ticket store file', () => {
                 assert.ok(count > previous, `round ${round} added tickets after the previous crash`);
                 previous = count;
             }
+        } finally {
+            cleanup();
+        }
+    });
+});
+
+outboxClaimsAndRetention('SQLite', async () => {
+    const { file, cleanup } = tempFile();
+    const store = new SqliteTicketStore(file);
+    return { store, close: async () => { await store.close(); cleanup(); } };
+});
+
+describe('SQLite ticket store upgrade', () => {
+    it('a file from before notice claims opens, keeps its outbox, and its notices can be claimed', async () => {
+        const { file, cleanup } = tempFile();
+        try {
+            const first = new SqliteTicketStore(file);
+            await first.create(sampleTicket(), [{ target: 'staff', historyIndex: 0 }]);
+            await first.close();
+            const raw = openSqlite(file);
+            raw.exec('ALTER TABLE notices DROP COLUMN lease_owner; ALTER TABLE notices DROP COLUMN lease_until;');
+            raw.close();
+            const upgraded = new SqliteTicketStore(file);
+            const [notice] = await upgraded.pendingNotices(Number.MAX_SAFE_INTEGER, 10);
+            assert.strictEqual(await upgraded.claimNotice(notice.id, 'a', 2, 1), true);
+            await upgraded.close();
         } finally {
             cleanup();
         }

@@ -1,0 +1,90 @@
+import type { Agent } from 'http';
+import { CosmosClient, type Container, type ContainerRequest, type Database } from '@azure/cosmos';
+import { DefaultAzureCredential } from '@azure/identity';
+import { ETagConflictError, StoreUnavailableError } from './storageErrors';
+
+export interface CosmosSettings {
+    endpoint: string;
+    /** Without a key the client signs in with a managed identity (DefaultAzureCredential). */
+    key?: string;
+    database: string;
+    /** Tests only: an agent that accepts the local server's self-signed certificate. */
+    agent?: Agent;
+    /** Tests only: the local server describes no regions to discover. */
+    endpointDiscovery?: boolean;
+}
+
+export function createCosmosClient(settings: CosmosSettings): CosmosClient {
+    return new CosmosClient({
+        endpoint: settings.endpoint,
+        ...(settings.key ? { key: settings.key } : { aadCredentials: new DefaultAzureCredential() }),
+        ...(settings.agent ? { agent: settings.agent } : {}),
+        connectionPolicy: {
+            // A turn has ~15 s before Teams gives up: fail (politely) before that rather than hang.
+            requestTimeout: 5_000,
+            enableEndpointDiscovery: settings.endpointDiscovery ?? true,
+            // 429: the SDK waits the server's retry-after; 9 tries but at most 8 s in all, so a throttled turn still answers.
+            retryOptions: { maxRetryAttemptCount: 9, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 8 },
+        },
+    });
+}
+
+/**
+ * Database and container created when missing. Not cached when it fails: a bot that starts while
+ * Cosmos is unreachable tries again on the next call instead of staying broken.
+ */
+export function lazyContainer(client: CosmosClient, databaseId: string, request: ContainerRequest): () => Promise<Container> {
+    let ready: Promise<Container> | undefined;
+    return () => {
+        const ensure = async (): Promise<Container> => {
+            const { database }: { database: Database } = await client.databases.createIfNotExists({ id: databaseId });
+            const { container } = await database.containers.createIfNotExists(request);
+            return container;
+        };
+        // 409: another instance created it between our read and our create; now it exists.
+        ready ??= ensure().catch((error: unknown) => (statusOf(error) === 409 ? ensure() : Promise.reject(error))).catch((error: unknown) => {
+            ready = undefined;
+            throw toStoreError(error, request.id ?? 'container');
+        });
+        return ready;
+    };
+}
+
+interface CosmosFailure {
+    code?: number | string;
+    statusCode?: number;
+    message?: string;
+}
+
+export function statusOf(error: unknown): number | string | undefined {
+    const failure = error as CosmosFailure | undefined;
+    return failure?.code ?? failure?.statusCode;
+}
+
+/** 412 → a lost race; anything that is not the caller's own mistake (4xx) → the store is unavailable. */
+export function toStoreError(error: unknown, key: string): Error {
+    if (error instanceof ETagConflictError || error instanceof StoreUnavailableError) return error;
+    const status = statusOf(error);
+    if (status === 412) return new ETagConflictError(key);
+    if (typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429) return error as Error;
+    return new StoreUnavailableError(`Cosmos DB: ${(error as CosmosFailure)?.message ?? String(error)}`, { cause: error });
+}
+
+const TRANSIENT = new Set<number | string>([408, 449, 503, 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNREFUSED']);
+const BACKOFF_MS = [50, 250];
+
+/**
+ * Retries an idempotent call (a read, a query, a conditional write) on network blips and
+ * 408/449/503, which the SDK does not retry for every operation; 429 is the SDK's own retry.
+ */
+export async function withRetry<T>(work: () => Promise<T>, key: string): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+        try {
+            return await work();
+        } catch (error) {
+            const status = statusOf(error);
+            if (attempt >= BACKOFF_MS.length || status === undefined || !TRANSIENT.has(status)) throw toStoreError(error, key);
+            await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS[attempt] * (1 + Math.random())));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import * as path from 'path';
+import type { Storage } from 'botbuilder';
+import type { BotConfig } from '../bot/config';
+import type { Logger } from '../bot/logger';
+import type { TicketStore } from '../tickets/ticketStore';
+import type { CosmosSettings } from './cosmosClient';
+import { CosmosStorage } from './cosmosStorage';
+import { CosmosTicketStore } from './cosmosTicketStore';
+import { SqliteStorage } from './sqliteStorage';
+import { SqliteTicketStore } from './sqliteTicketStore';
+
+/** Test-only knobs for the Cosmos client (the local server's self-signed certificate). */
+export type CosmosOverrides = Pick<CosmosSettings, 'agent' | 'endpointDiscovery'>;
+
+interface RetainingStorage extends Storage {
+    ping(): Promise<void>;
+    deleteIdleBefore(cutoff: number): Promise<number>;
+    close(): void;
+}
+
+export interface Stores {
+    kind: 'sqlite' | 'cosmos';
+    storage: Storage;
+    tickets: TicketStore;
+    ping(): Promise<void>;
+    /** Deletes what the retention setting says is kept too long as of `now`; the timer calls it. */
+    sweepExpired(now?: number): Promise<{ tickets: number; states: number }>;
+    close(): Promise<void>;
+}
+
+const DAY = 86_400_000;
+const FIRST_SWEEP_MS = 60_000;
+const SWEEP_EVERY_MS = 6 * 3_600_000;
+
+/** Cosmos DB when COSMOS_ENDPOINT is set (every instance shares it), otherwise SQLite files in DATA_DIR. */
+export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOverrides = {}): Stores {
+    const kind = config.COSMOS_ENDPOINT ? 'cosmos' : 'sqlite';
+    let storage: RetainingStorage;
+    let tickets: TicketStore;
+    if (config.COSMOS_ENDPOINT) {
+        const settings: CosmosSettings = { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE ?? 'e-imza', ...cosmos };
+        storage = new CosmosStorage(settings);
+        tickets = new CosmosTicketStore(settings);
+    } else {
+        storage = new SqliteStorage(path.join(config.dataDir, 'bot.sqlite'));
+        tickets = new SqliteTicketStore(path.join(config.dataDir, 'tickets.sqlite'));
+    }
+    const sweepExpired = async (now = Date.now()) => {
+        const cutoff = now - config.DATA_RETENTION_DAYS * DAY;
+        const removed = { tickets: await tickets.deleteClosedBefore(cutoff), states: await storage.deleteIdleBefore(cutoff) };
+        if (removed.tickets || removed.states) logger.info('retention sweep deleted old data', { ...removed, retentionDays: config.DATA_RETENTION_DAYS });
+        return removed;
+    };
+    const sweepLogged = () => void sweepExpired().catch((error: Error) => logger.warn('retention sweep failed, will retry', { error: error.message }));
+    // Every instance sweeps; deleting what another already deleted is harmless.
+    const first = setTimeout(sweepLogged, FIRST_SWEEP_MS).unref();
+    const timer = setInterval(sweepLogged, SWEEP_EVERY_MS).unref();
+    return {
+        kind,
+        storage,
+        tickets,
+        ping: async () => {
+            await storage.ping();
+            await tickets.ping();
+        },
+        sweepExpired,
+        close: async () => {
+            clearTimeout(first);
+            clearInterval(timer);
+            await tickets.close();
+            storage.close();
+        },
+    };
+}

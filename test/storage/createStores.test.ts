@@ -1,0 +1,54 @@
+import * as assert from 'assert';
+import { randomUUID } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/logger';
+import { createStores } from '../../storage/createStores';
+import { CosmosTestServer } from '../support/cosmosServer';
+import { changed, minutes, sampleTicket } from '../tickets/sampleTickets';
+
+const DAY = 86_400_000;
+const quiet = createLogger('error', () => undefined);
+
+describe('createStores', function () {
+    this.timeout(30_000);
+    const server = new CosmosTestServer();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-stores-'));
+    before(() => server.start());
+    after(async () => {
+        await server.stop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    const configs = {
+        sqlite: () => loadConfig({ DATA_DIR: dataDir, DATA_RETENTION_DAYS: '30' }),
+        cosmos: () => loadConfig({ DATA_DIR: dataDir, DATA_RETENTION_DAYS: '30', ...server.env(`stores-${randomUUID()}`) }),
+    };
+
+    for (const kind of ['sqlite', 'cosmos'] as const) {
+        it(`${kind}: the retention sweep deletes closed tickets and idle state older than DATA_RETENTION_DAYS, and nothing younger`, async () => {
+            const stores = createStores(configs[kind](), quiet, server.overrides);
+            try {
+                assert.strictEqual(stores.kind, kind);
+                await stores.ping();
+                const now = Date.now();
+                const created = await stores.tickets.create(sampleTicket({ createdAt: now, updatedAt: now }), []);
+                await stores.tickets.update(changed(created, 'resolved', now + minutes(1), 'resolved'), []);
+                await stores.storage.write({ [`webchat/users/u-${kind}`]: { language: 'tr' } });
+
+                assert.deepStrictEqual(await stores.sweepExpired(now + 29 * DAY), { tickets: 0, states: 0 });
+                assert.deepStrictEqual(await stores.sweepExpired(now + 31 * DAY), { tickets: 1, states: 1 });
+                assert.strictEqual(await stores.tickets.get(created.id), undefined);
+                assert.deepStrictEqual(await stores.storage.read([`webchat/users/u-${kind}`]), {});
+            } finally {
+                await stores.close();
+            }
+        });
+    }
+
+    it('keeps data a year by default', () => {
+        assert.strictEqual(loadConfig({}).DATA_RETENTION_DAYS, 365);
+    });
+});
