@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ShowTypingMiddleware } from 'botbuilder';
 import type { BotConfig } from './config';
 import { PrivacyMiddleware } from './privacyMiddleware';
 import { createTurnErrorHandler, type TurnErrorDependencies } from './turnErrorHandler';
@@ -13,6 +13,8 @@ export function createAdapter(config: BotConfig, errorDependencies: TurnErrorDep
     });
     const adapter = new CloudAdapter(authentication);
     adapter.use(new PrivacyMiddleware(errorDependencies.translator));
+    // A turn that waits on a store or on Teams shows "typing…" after half a second, every two seconds.
+    adapter.use(new ShowTypingMiddleware(500, 2000));
     adapter.onTurnError = createTurnErrorHandler(errorDependencies);
     return adapter;
 }

@@ -12,6 +12,7 @@ import { TicketService } from '../tickets/ticketService';
 import { workingCalendar } from '../tickets/workingHours';
 import { registerWebChat, type WebChatHandle } from '../web/registerWebChat';
 import { createAdapter } from './adapter';
+import { ConversationReferences } from './conversationReferences';
 import type { BotConfig } from './config';
 import { EImzaBot } from './eImzaBot';
 import { createTranslator } from './i18n';
@@ -55,13 +56,15 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets });
     const adapter = createAdapter(config, { logger, translator, conversationState, userState });
     const staffChannels = new StaffChannelRegistry(storage, config.STAFF_TEAM_ID);
-    const messenger = new ChatMessenger({ adapter, botAppId: config.MicrosoftAppId ?? '', staffChannels, translator, profile, logger });
+    const references = new ConversationReferences(storage, () => clock.now());
+    const messenger = new ChatMessenger({ adapter, references, botAppId: config.MicrosoftAppId ?? '', staffChannels, translator, profile, logger });
     const dispatcher = new NoticeDispatcher(ticketStore, messenger, clock, logger, mailer);
     tickets.onNotices(() => dispatcher.kick());
     const bot = new EImzaBot(services, {
         resumeAfterMs: config.RESUME_AFTER_MINUTES * 60_000,
         staffChannels,
         staffActions: { tickets, messenger, staffChannels, translator, profile, logger },
+        references,
     });
     const logic = (context: TurnContext) => bot.run(context);
     const server = createServer({

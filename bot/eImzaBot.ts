@@ -1,12 +1,15 @@
 import {
-    ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type StatePropertyAccessor, type TurnContext,
+    ActivityHandler, ActivityTypes, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type StatePropertyAccessor, type TurnContext,
 } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { setLanguage, speakerFor, type DialogServices } from '../dialogs/dialogServices';
 import { MAIN_DIALOG, MainDialog, type MainDialogOptions } from '../dialogs/mainDialog';
+import { renderGuideCard } from '../cards/guideCard';
+import type { ConversationReferences } from './conversationReferences';
 import { languageFromLocale } from './language';
 import { onlySecret } from './privacyGuard';
 import { privacyFinding } from './privacyMiddleware';
+import { isSharedConversation, mentionsBot, stripBotMention } from './teamsConversation';
 import { flushTranscript, recordTranscript } from './transcriptRecorder';
 import { handleStaffAction, isStaffVerb, type StaffActionDependencies } from '../tickets/staffActions';
 import type { StaffChannelRegistry } from '../tickets/staffChannel';
@@ -17,6 +20,7 @@ export interface EImzaBotOptions {
     resumeAfterMs: number;
     staffChannels: StaffChannelRegistry;
     staffActions: StaffActionDependencies;
+    references: ConversationReferences;
 }
 
 /** Turns Bot Framework activities into dialog turns; all conversation logic lives in dialogs/. */
@@ -24,6 +28,7 @@ export class EImzaBot extends ActivityHandler {
     private readonly dialogState: StatePropertyAccessor<DialogState>;
     private readonly lastSeenAt: StatePropertyAccessor<number | undefined>;
     private readonly welcomed: StatePropertyAccessor<boolean>;
+    private readonly referenceSaved: StatePropertyAccessor<string | undefined>;
     private readonly dialogs: DialogSet;
 
     constructor(private readonly services: DialogServices, private readonly options: EImzaBotOptions) {
@@ -32,9 +37,15 @@ export class EImzaBot extends ActivityHandler {
         this.dialogState = conversationState.createProperty<DialogState>('dialogState');
         this.lastSeenAt = conversationState.createProperty<number | undefined>('lastSeenAt');
         this.welcomed = conversationState.createProperty<boolean>('welcomed');
+        this.referenceSaved = conversationState.createProperty<string | undefined>('referenceSaved');
         this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(services));
 
         this.onMessage(async (context, next) => {
+            if (isSharedConversation(context)) {
+                // In a channel or group chat only an @mention is for the bot; the rest is the team talking.
+                if (!mentionsBot(context)) return next();
+                stripBotMention(context);
+            }
             await this.useUserLanguage(context);
             const finding = privacyFinding(context);
             // An answer to the library typed into a notice card is relayed (masked) without any dialog.
@@ -50,8 +61,24 @@ export class EImzaBot extends ActivityHandler {
             await next();
         });
 
+        // Removing the app ends proactive messages to that user.
+        this.onInstallationUpdateRemove(async (context, next) => {
+            if (!isSharedConversation(context)) {
+                await this.options.references.forget(context);
+                // A later reinstall in the same chat must put the user back on record.
+                await this.referenceSaved.delete(context);
+            }
+            await next();
+        });
+
         this.onMembersAdded(async (context, next) => {
-            const humansJoined = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient.id);
+            const added = context.activity.membersAdded ?? [];
+            if (isSharedConversation(context)) {
+                // Added to a team or group chat: say once what the bot does there, not the personal menu.
+                if (added.some((member) => member.id === context.activity.recipient.id)) await this.welcomeTeam(context);
+                return next();
+            }
+            const humansJoined = added.some((member) => member.id !== context.activity.recipient.id);
             if (humansJoined && !(await this.welcomed.get(context, false))) {
                 await this.welcomed.set(context, true);
                 await this.useUserLanguage(context);
@@ -63,11 +90,29 @@ export class EImzaBot extends ActivityHandler {
 
     async run(context: TurnContext): Promise<void> {
         await this.options.staffChannels.learnFrom(context);
+        if (!isSharedConversation(context) && context.activity.type === ActivityTypes.Message) await this.rememberReference(context);
         recordTranscript(context, this.services.recentTurns);
         await super.run(context);
         await flushTranscript(context);
         await this.services.conversationState.saveChanges(context);
         await this.services.userState.saveChanges(context);
+    }
+
+    /** Once per chat: the conversation state (read anyway) says whether this chat is on record. */
+    private async rememberReference(context: TurnContext): Promise<void> {
+        const where = `${context.activity.conversation.id}|${context.activity.serviceUrl}`;
+        if ((await this.referenceSaved.get(context)) === where) return;
+        await this.options.references.remember(context);
+        await this.referenceSaved.set(context, where);
+    }
+
+    private async welcomeTeam(context: TurnContext): Promise<void> {
+        if (await this.welcomed.get(context, false)) return;
+        await this.welcomed.set(context, true);
+        await this.useUserLanguage(context);
+        const speaker = speakerFor(this.services, context);
+        const which = this.options.staffChannels.isStaffTeam(context) ? 'staffTeam' : 'team';
+        await context.sendActivity({ attachments: [renderGuideCard({ title: speaker.say(`teams.${which}.title`), paragraphs: speaker.sayList(`teams.${which}.body`) })] });
     }
 
     protected async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

@@ -1,4 +1,5 @@
 import { MessageFactory, TeamsInfo, TurnContext, type Attachment, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { ConversationReferences } from '../bot/conversationReferences';
 import type { Translator } from '../bot/i18n';
 import type { Logger } from '../bot/logger';
 import { staffThreadMessage, staffTicketCard, userNoticeCard } from '../cards/ticketCards';
@@ -13,6 +14,7 @@ const DEFAULT_AUDIENCE = undefined as unknown as string;
 
 export interface ChatMessengerDependencies {
     adapter: CloudAdapter;
+    references: ConversationReferences;
     /** Empty in local mode. */
     botAppId: string;
     staffChannels: StaffChannelRegistry;
@@ -37,8 +39,14 @@ export class ChatMessenger implements TicketMessenger {
     constructor(private readonly deps: ChatMessengerDependencies) {}
 
     async notifyUser(ticket: Ticket, entry: HistoryEntry): Promise<void> {
+        // The user's latest chat wins over the one the ticket came from; none once they removed the app.
+        const latest = await this.deps.references.latest(ticket.requester.id);
+        if (latest && 'forgotten' in latest) {
+            this.deps.logger.info('notice not sent: the user removed the app', { ticket: ticket.number });
+            return;
+        }
         const speaker = languageSpeaker(this.deps.translator, this.deps.profile, ticket.requester.language);
-        await this.deps.adapter.continueConversationAsync(this.deps.botAppId, ticket.requester.reference, async (context) => {
+        await this.deps.adapter.continueConversationAsync(this.deps.botAppId, latest?.reference ?? ticket.requester.reference, async (context) => {
             await context.sendActivity(MessageFactory.attachment(userNoticeCard(speaker, ticket, entry)));
         });
     }

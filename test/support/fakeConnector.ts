@@ -23,6 +23,8 @@ export interface Member extends ChannelAccount {
 export class FakeConnector {
     readonly calls: ConnectorCall[] = [];
     failing = false;
+    /** Member look-ups answer this late, as a slow Teams service would. */
+    memberLookupDelayMs = 0;
     private readonly events = new EventEmitter();
     private readonly server: http.Server;
     private nextId = 1000;
@@ -95,6 +97,7 @@ export class FakeConnector {
             return answer(200, { id: conversationId, activityId });
         }
         if ((match = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path)) && req.method === 'GET') {
+            if (this.memberLookupDelayMs) await new Promise((resolve) => setTimeout(resolve, this.memberLookupDelayMs));
             const member = this.members[match[2]];
             return member ? answer(200, member) : answer(404, { error: { code: 'NotFound', message: 'no such member' } });
         }

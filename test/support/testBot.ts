@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type Storage } from 'botbuilder';
+import { ConversationReferences } from '../../bot/conversationReferences';
 import { EImzaBot } from '../../bot/eImzaBot';
 import { createTranslator } from '../../bot/i18n';
 import { silentLogger, type Logger } from '../../bot/logger';
@@ -67,6 +68,7 @@ export class TestChat {
             resumeAfterMs: (options.resumeAfterMinutes ?? 60) * 60_000,
             staffChannels,
             // No staff team here (STAFF_TEAM_ID unset): staff cards are exercised end to end in test/tickets.
+            references: new ConversationReferences(this.storage, () => this.clock.now()),
             staffActions: { tickets: this.tickets, messenger: { card: () => Promise.reject(new Error('no staff team in this test')) }, staffChannels, translator, profile, logger },
         });
         this.adapter = new TestAdapter(async (context) => {
