@@ -56,7 +56,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets });
     const adapter = createAdapter(config, { logger, translator, conversationState, userState });
     const staffChannels = new StaffChannelRegistry(storage, config.STAFF_TEAM_ID);
-    const references = new ConversationReferences(storage, () => clock.now());
+    const references = new ConversationReferences(stores.references, () => clock.now());
     const messenger = new ChatMessenger({ adapter, references, botAppId: config.MicrosoftAppId ?? '', staffChannels, translator, profile, logger });
     const dispatcher = new NoticeDispatcher(ticketStore, messenger, clock, logger, mailer);
     tickets.onNotices(() => dispatcher.kick());
@@ -76,7 +76,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
         },
         logger,
     });
-    const webChat = registerWebChat(server, { adapter, logic, storage, config, logger, profile, translator });
+    const webChat = registerWebChat(server, { adapter, logic, storage: stores.directLine, config, logger, profile, translator });
     const policy: ReminderPolicy = {
         calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE),
         unclaimedWorkingHours: config.REMINDER_UNCLAIMED_WORKING_HOURS,

@@ -5,6 +5,10 @@ import { createCosmosClient, lazyContainer, toStoreError, withRetry, type Cosmos
 import { isIdleStateKey } from './stateRetention';
 
 export const STATE_CONTAINER = 'botState';
+/** Where users can be reached (conversation references), apart from the state they change every turn. */
+export const REFERENCES_CONTAINER = 'references';
+/** The local Direct Line endpoint's conversations, when one runs beside Cosmos DB. */
+export const DIRECT_LINE_CONTAINER = 'directLineConversations';
 
 /**
  * Conversation and user state in Cosmos DB through botbuilder-azure's CosmosDbPartitionedStorage
@@ -17,12 +21,12 @@ export class CosmosStorage implements Storage {
     private readonly container: () => Promise<Container>;
     private handedOver?: Container;
 
-    constructor(settings: CosmosSettings) {
+    constructor(settings: CosmosSettings, private readonly containerId = STATE_CONTAINER) {
         this.client = createCosmosClient(settings);
         // Partition key /id: state is only ever read and written by key (what botbuilder-azure expects).
         // Only the key and the write time are indexed (the retention sweep's query): cheaper writes.
         this.container = lazyContainer(this.client, settings.database, {
-            id: STATE_CONTAINER,
+            id: containerId,
             partitionKey: { paths: ['/id'] },
             indexingPolicy: { includedPaths: [{ path: '/realId/?' }, { path: '/_ts/?' }], excludedPaths: [{ path: '/*' }] },
         });
@@ -31,7 +35,7 @@ export class CosmosStorage implements Storage {
             // Only to satisfy its constructor: it never builds a client, the container it gets is ours.
             authKey: settings.key ?? 'unused-managed-identity',
             databaseId: settings.database,
-            containerId: STATE_CONTAINER,
+            containerId,
             compatibilityMode: false,
         });
     }
@@ -57,7 +61,7 @@ export class CosmosStorage implements Storage {
 
     async ping(): Promise<void> {
         const container = await this.container();
-        await withRetry(() => container.read(), STATE_CONTAINER);
+        await withRetry(() => container.read(), this.containerId);
     }
 
     /** KVKK: conversation and user state nobody touched since `cutoff` (ms) is deleted. */
@@ -66,7 +70,7 @@ export class CosmosStorage implements Storage {
         const { resources } = await withRetry(() => container.items.query<{ id: string; realId: string }>({
             query: 'SELECT c.id, c.realId FROM c WHERE c._ts < @cutoff',
             parameters: [{ name: '@cutoff', value: Math.floor(cutoff / 1000) }],
-        }).fetchAll(), STATE_CONTAINER);
+        }).fetchAll(), this.containerId);
         const idle = resources.filter((item) => isIdleStateKey(item.realId));
         for (const item of idle) {
             await withRetry(() => container.item(item.id, item.id).delete().catch((error: { code?: number }) => {

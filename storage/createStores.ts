@@ -4,7 +4,7 @@ import type { BotConfig } from '../bot/config';
 import type { Logger } from '../bot/logger';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { CosmosSettings } from './cosmosClient';
-import { CosmosStorage } from './cosmosStorage';
+import { CosmosStorage, DIRECT_LINE_CONTAINER, REFERENCES_CONTAINER } from './cosmosStorage';
 import { CosmosTicketStore } from './cosmosTicketStore';
 import { SqliteStorage } from './sqliteStorage';
 import { SqliteTicketStore } from './sqliteTicketStore';
@@ -21,6 +21,10 @@ interface RetainingStorage extends Storage {
 export interface Stores {
     kind: 'sqlite' | 'cosmos';
     storage: Storage;
+    /** Conversation references (who can be reached where); its own container in Cosmos DB. */
+    references: Storage;
+    /** The local Direct Line endpoint's conversations; its own container in Cosmos DB. */
+    directLine: Storage;
     tickets: TicketStore;
     ping(): Promise<void>;
     /** Deletes what the retention setting says is kept too long as of `now`; the timer calls it. */
@@ -36,18 +40,26 @@ const SWEEP_EVERY_MS = 6 * 3_600_000;
 export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOverrides = {}): Stores {
     const kind = config.COSMOS_ENDPOINT ? 'cosmos' : 'sqlite';
     let storage: RetainingStorage;
+    let references: RetainingStorage;
+    let directLine: RetainingStorage;
     let tickets: TicketStore;
     if (config.COSMOS_ENDPOINT) {
         const settings: CosmosSettings = { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE ?? 'e-imza', ...cosmos };
         storage = new CosmosStorage(settings);
+        references = new CosmosStorage(settings, REFERENCES_CONTAINER);
+        directLine = new CosmosStorage(settings, DIRECT_LINE_CONTAINER);
         tickets = new CosmosTicketStore(settings);
     } else {
-        storage = new SqliteStorage(path.join(config.dataDir, 'bot.sqlite'));
+        // One file holds them all; their keys never overlap.
+        storage = references = directLine = new SqliteStorage(path.join(config.dataDir, 'bot.sqlite'));
         tickets = new SqliteTicketStore(path.join(config.dataDir, 'tickets.sqlite'));
     }
+    const stateStores = [...new Set([storage, references, directLine])];
     const sweepExpired = async (now = Date.now()) => {
         const cutoff = now - config.DATA_RETENTION_DAYS * DAY;
-        const removed = { tickets: await tickets.deleteClosedBefore(cutoff), states: await storage.deleteIdleBefore(cutoff) };
+        let states = 0;
+        for (const store of stateStores) states += await store.deleteIdleBefore(cutoff);
+        const removed = { tickets: await tickets.deleteClosedBefore(cutoff), states };
         if (removed.tickets || removed.states) logger.info('retention sweep deleted old data', { ...removed, retentionDays: config.DATA_RETENTION_DAYS });
         return removed;
     };
@@ -58,9 +70,11 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
     return {
         kind,
         storage,
+        references,
+        directLine,
         tickets,
         ping: async () => {
-            await storage.ping();
+            for (const store of stateStores) await store.ping();
             await tickets.ping();
         },
         sweepExpired,
@@ -68,7 +82,7 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
             clearTimeout(first);
             clearInterval(timer);
             await tickets.close();
-            storage.close();
+            stateStores.forEach((store) => store.close());
         },
     };
 }

@@ -48,6 +48,20 @@ describe('createStores', function () {
         });
     }
 
+    it('cosmos: references and Direct Line conversations live in containers of their own', async () => {
+        const stores = createStores(configs.cosmos(), quiet, server.overrides);
+        try {
+            await stores.references.write({ 'references/users/u-1': { reference: { conversation: { id: 'c-1' } } } });
+            await stores.directLine.write({ 'directline/conversations/d-1': { activities: [] } });
+            assert.ok((await stores.references.read(['references/users/u-1']))['references/users/u-1']);
+            assert.deepStrictEqual(await stores.storage.read(['references/users/u-1', 'directline/conversations/d-1']), {}, 'not in the state container');
+            assert.deepStrictEqual(await stores.references.read(['directline/conversations/d-1']), {});
+            assert.deepStrictEqual(await stores.sweepExpired(Date.now() + 400 * DAY), { tickets: 0, states: 2 }, 'retention covers every container');
+        } finally {
+            await stores.close();
+        }
+    });
+
     it('keeps data a year by default', () => {
         assert.strictEqual(loadConfig({}).DATA_RETENTION_DAYS, 365);
     });
