@@ -1,25 +1,16 @@
 import * as fs from 'fs';
-import type { CloudAdapter, Storage, TurnContext } from 'botbuilder';
 import type * as restify from 'restify';
-import type { BotConfig } from '../bot/config';
 import { createTranslator, type Translator } from '../bot/i18n';
-import type { Logger } from '../bot/logger';
 import { fromRoot } from '../bot/projectPaths';
 import { loadInstitutionProfile, type InstitutionProfile } from '../institution/institutionProfile';
-import { registerLocalDirectLine } from './directLine/registerLocalDirectLine';
+import { registerLocalDirectLine, type LocalDirectLineDependencies } from './directLine/registerLocalDirectLine';
 import { queryValue } from './directLine/publicUrls';
 import { registerTokenEndpoint, TOKEN_ENDPOINT_PATH } from './directLineTokenEndpoint';
 import { registerWebChatAssets, WEB_CHAT_BUNDLE_URL } from './webChatAssets';
 import { languageFromQuery, renderWebChatPage, type TokenSource, type WebChatTheme } from './webChatPage';
 
-export interface WebChatDependencies {
-    adapter: CloudAdapter;
-    logic: (context: TurnContext) => Promise<void>;
-    storage: Storage;
-    config: BotConfig;
-    logger: Logger;
-    /** The address browsers use, when a proxy hides it from the Host header (e.g. `https://bot.example.edu.tr`). */
-    publicBaseUrl?: string;
+/** What the local Direct Line needs, plus what the page itself shows. */
+export interface WebChatDependencies extends LocalDirectLineDependencies {
     /** Defaults: the profile at `config.institutionProfilePath`, the project's locales. */
     profile?: InstitutionProfile;
     translator?: Translator;

@@ -4,6 +4,11 @@ import { readableText } from '../support/cardText';
 import { ChatClient } from './directLineClient';
 import { startTestServer, temporaryDataDir, type TestServer } from './startTestServer';
 
+/** Where the bot reaches this web chat proactively, from a message it sent there. */
+function referenceTo(sent: Partial<Activity>, serviceUrl: string): Partial<ConversationReference> {
+    return { bot: sent.from, conversation: sent.conversation, channelId: sent.channelId, serviceUrl, user: sent.recipient };
+}
+
 const FIRST_STEP = /Adım 1 \//;
 const WELCOME = /Merhaba/;
 
@@ -114,14 +119,7 @@ for (const transport of [{ name: 'WebSocket', webSocket: true }, { name: 'pollin
             const { token } = await generateToken(bot.baseUrl);
             const user = open({ token, conversationStartProperties: { locale: 'tr-TR' } });
             const welcome = await user.botSays(WELCOME);
-            const reference: Partial<ConversationReference> = {
-                activityId: 'an-activity-the-client-never-saw',
-                bot: welcome.from,
-                conversation: welcome.conversation,
-                channelId: welcome.channelId,
-                serviceUrl: bot.baseUrl,
-                user: welcome.recipient,
-            };
+            const reference = { ...referenceTo(welcome, bot.baseUrl), activityId: 'an-activity-the-client-never-saw' };
             await bot.app.adapter.continueConversationAsync('', reference, async (context) => {
                 await context.sendActivity('Kütüphaneden bir yanıt var.');
             });
@@ -133,13 +131,7 @@ for (const transport of [{ name: 'WebSocket', webSocket: true }, { name: 'pollin
             const { token } = await generateToken(bot.baseUrl);
             const user = open({ token, conversationStartProperties: { locale: 'tr-TR' } });
             const welcome = await user.botSays(WELCOME);
-            const reference: Partial<ConversationReference> = {
-                bot: welcome.from,
-                conversation: welcome.conversation,
-                channelId: welcome.channelId,
-                serviceUrl: bot.baseUrl,
-                user: welcome.recipient,
-            };
+            const reference = referenceTo(welcome, bot.baseUrl);
             await bot.app.adapter.continueConversationAsync('', reference, async (context) => {
                 await context.updateActivity({ id: welcome.id, type: 'message', text: 'Kart güncellendi.' });
             });

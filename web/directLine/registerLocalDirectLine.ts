@@ -17,6 +17,7 @@ export interface LocalDirectLineDependencies {
     storage: Storage;
     config: BotConfig;
     logger: Logger;
+    /** The address browsers use, when a proxy hides it from the Host header (e.g. `https://bot.example.edu.tr`). */
     publicBaseUrl?: string;
 }
 
