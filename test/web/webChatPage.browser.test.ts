@@ -66,6 +66,28 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         assert.ok(fs.statSync(SCREENSHOT).size > 10_000, 'the screenshot shows the page');
     });
 
+    it('the whole guided flow can be walked by clicking, to "Başvuru Formu Bekleniyor"', async () => {
+        await page.goto(`${bot!.baseUrl}/`);
+        await page.getByText(/Merhaba/).first().waitFor(WAIT);
+        const clicks: [string, RegExp][] = [
+            ['Yeni e-imza başvurusu', /Adım 1 \/ 17/],
+            ['Evet, gönderdim', /Adım 2 \/ 17/],
+            ['Hayır, yok', /Adım 3 \/ 17/],
+            ['Evet, geldi', /Adım 4 \/ 17/],
+            ['Giriş yaptım', /Adım 5 \/ 17/],
+            ...Array.from({ length: 9 }, (_, i): [string, RegExp] => ['Tamam, tıkladım', new RegExp(`Adım ${6 + i} / 17`)]),
+            ['“Devam”a tıkladım', /Adım 15 \/ 17/],
+            ['Kodu girdim, “Devam”a tıkladım', /Adım 16 \/ 17/],
+            ['“Islak İmzalı Onaylamak için Formu İndir”e tıkladım', /Adım 17 \/ 17/],
+            ['Tamam, formu getireceğim', /Başvuru adımlarını tamamladınız/],
+        ];
+        for (const [button, next] of clicks) {
+            await page.getByRole('button', { name: button, exact: true }).last().click();
+            await page.getByText(next).first().waitFor(WAIT);
+        }
+        await page.getByText('Başvuru Formu Bekleniyor').first().waitFor(WAIT);
+    });
+
     it('a reload resumes the same conversation with its history', async () => {
         await page.goto(`${bot!.baseUrl}/`);
         await page.getByText(/Merhaba/).first().waitFor(WAIT);
