@@ -1,7 +1,8 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ShowTypingMiddleware } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { BotConfig } from './config';
 import { PrivacyMiddleware } from './privacyMiddleware';
 import { createTurnErrorHandler, type TurnErrorDependencies } from './turnErrorHandler';
+import { TypingIndicator } from './typingIndicator';
 
 export function createAdapter(config: BotConfig, errorDependencies: TurnErrorDependencies): CloudAdapter {
     // Without credentials botbuilder skips authentication: fine on a laptop, never in production.
@@ -14,7 +15,7 @@ export function createAdapter(config: BotConfig, errorDependencies: TurnErrorDep
     const adapter = new CloudAdapter(authentication);
     adapter.use(new PrivacyMiddleware(errorDependencies.translator));
     // A turn that waits on a store or on Teams shows "typing…" after half a second, every two seconds.
-    adapter.use(new ShowTypingMiddleware(500, 2000));
+    adapter.use(new TypingIndicator(errorDependencies.logger));
     adapter.onTurnError = createTurnErrorHandler(errorDependencies);
     return adapter;
 }

@@ -86,8 +86,9 @@ export class FakeConnector {
             res.writeHead(status, { 'content-type': 'application/json' });
             res.end(JSON.stringify(payload));
         };
-        if (this.failing) return answer(503, { error: { code: 'ServiceUnavailable', message: 'down for the test' } });
         const path = decodeURIComponent((req.url ?? '').split('?')[0]);
+        if (this.memberLookupDelayMs && /\/members\//.test(path)) await new Promise((resolve) => setTimeout(resolve, this.memberLookupDelayMs));
+        if (this.failing) return answer(503, { error: { code: 'ServiceUnavailable', message: 'down for the test' } });
         const id = () => String(this.nextId++);
         let match: RegExpExecArray | null;
         if (req.method === 'POST' && path === '/v3/conversations') {
@@ -97,7 +98,6 @@ export class FakeConnector {
             return answer(200, { id: conversationId, activityId });
         }
         if ((match = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path)) && req.method === 'GET') {
-            if (this.memberLookupDelayMs) await new Promise((resolve) => setTimeout(resolve, this.memberLookupDelayMs));
             const member = this.members[match[2]];
             return member ? answer(200, member) : answer(404, { error: { code: 'NotFound', message: 'no such member' } });
         }

@@ -214,6 +214,8 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
 
     it('a notice that cannot be delivered waits in the outbox and goes out after a restart', async () => {
         world.connector.failing = true;
+        // Slow as well: the "typing…" indicator fails too, which must not break the conversation.
+        world.connector.memberLookupDelayMs = 1_200;
         const user = world.teamsUser();
         await user.say('merhaba');
         await user.pick('askLibrary');
