@@ -17,6 +17,8 @@ const environmentSchema = z.object({
     COSMOS_ENDPOINT: optionalText,
     COSMOS_KEY: optionalText,
     COSMOS_DATABASE: optionalText,
+    // Off for the Cosmos DB emulator and local test servers, which advertise no reachable regions.
+    COSMOS_ENDPOINT_DISCOVERY: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     // KVKK: closed tickets and idle conversation/user state are deleted after this many days.
     DATA_RETENTION_DAYS: z.coerce.number().positive().default(365),
     STAFF_TEAM_ID: optionalText,

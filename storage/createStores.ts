@@ -44,7 +44,10 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
     let directLine: RetainingStorage;
     let tickets: TicketStore;
     if (config.COSMOS_ENDPOINT) {
-        const settings: CosmosSettings = { endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE ?? 'e-imza', ...cosmos };
+        const settings: CosmosSettings = {
+            endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE ?? 'e-imza',
+            endpointDiscovery: config.COSMOS_ENDPOINT_DISCOVERY, ...cosmos,
+        };
         storage = new CosmosStorage(settings);
         references = new CosmosStorage(settings, REFERENCES_CONTAINER);
         directLine = new CosmosStorage(settings, DIRECT_LINE_CONTAINER);
