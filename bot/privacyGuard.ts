@@ -53,7 +53,7 @@ interface Detector {
 export interface PrivacyKeywords {
     password: string[];
     code: string[];
-    /** "is", "şu": joins a keyword to its value ("my password is …"). */
+    /** Joins a keyword to its value, as "is" does in "my password is …". */
     saying: string[];
 }
 

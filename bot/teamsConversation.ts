@@ -12,7 +12,7 @@ export function mentionsBot(context: TurnContext): boolean {
     return (context.activity.entities ?? []).some((entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === botId);
 }
 
-/** "<at>e-İmza Asistanı</at> yardım" → "yardım", so the words match as in a personal chat. */
+/** Removes the bot's own @mention from the text, so the words match as in a personal chat. */
 export function stripBotMention(context: TurnContext): void {
     const text = TurnContext.removeRecipientMention(context.activity);
     context.activity.text = (text ?? context.activity.text ?? '').trim();

@@ -3,7 +3,8 @@ const DOTLESS_I = /\u0131/g;
 
 /**
  * Folds text for matching the way a Turkish reader would: Turkish case rules (İ→i, I→ı),
- * then diacritics dropped, so "İPTAL", "Iptal", "iptal" and "yardim"/"yardım" compare equal.
+ * then diacritics dropped, so the capital and dotless forms of a word and its spelling without
+ * Turkish letters compare equal (see test/bot/textMatch.test.ts for examples).
  */
 export function foldText(text: string): string {
     return text

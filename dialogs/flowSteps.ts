@@ -39,11 +39,11 @@ export interface StepOption {
 export interface StepDefinition {
     id: StepId;
     phase: 0 | 1 | 2 | 3 | 4 | 5 | 6;
-    /** A detour explains a step and shares its number ("Adım 3 / 17" stays "Adım 3 / 17"). */
+    /** A detour explains a step and shares its number: the step count does not move. */
     detourOf?: StepId;
     /** The KamuSM menu path, shown as a breadcrumb with this step's item highlighted. */
     breadcrumb?: boolean;
-    /** The "Başvurularım" table is drawn, not described. */
+    /** The applications table (phase 3) is drawn, not described. */
     applicationsTable?: boolean;
     /** Picks a text variant (i18next context) from the answers, e.g. which login button. */
     context?: (answers: FlowAnswers) => string;

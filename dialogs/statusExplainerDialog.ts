@@ -15,7 +15,7 @@ interface PickOptions {
     quiet?: boolean;
 }
 
-/** "What does my status mean?": one card per "Başvuru Durumu" value KamuSM shows. */
+/** "What does my status mean?": one card per application status KamuSM shows. */
 export class StatusExplainerDialog extends InterruptibleDialog {
     constructor(services: DialogServices) {
         super(STATUS_EXPLAINER_DIALOG, services);
