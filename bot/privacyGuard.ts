@@ -1,3 +1,5 @@
+import type { Translator } from './i18n';
+
 /**
  * Recognises secrets a user must never share with the bot (national ID number, SMS code, card
  * number, IBAN, password) so they are masked before anything stores, logs or repeats them.
@@ -117,4 +119,13 @@ export function createPrivacyInspector(keywords: PrivacyKeywords): PrivacyInspec
         }
         return { kinds: [...kinds], redacted };
     };
+}
+
+/** The inspector with the keywords of every language the bot speaks (locales/<lang>/privacy.json). */
+export function localePrivacyInspector(translator: Translator): PrivacyInspector {
+    return createPrivacyInspector({
+        password: translator.allLanguages('privacy.keywords.password'),
+        code: translator.allLanguages('privacy.keywords.code'),
+        saying: translator.allLanguages('privacy.keywords.saying'),
+    });
 }

@@ -1,6 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Translator } from './i18n';
-import { createPrivacyInspector, type PrivacyFinding, type PrivacyInspector, type SensitiveKind } from './privacyGuard';
+import { localePrivacyInspector, type PrivacyFinding, type PrivacyInspector, type SensitiveKind } from './privacyGuard';
 
 const PRIVACY_FINDING = Symbol('eimza.privacyFinding');
 
@@ -13,11 +13,7 @@ export class PrivacyMiddleware implements Middleware {
 
     /** The words that announce a secret come from every language's locale. */
     constructor(translator: Translator) {
-        this.inspect = createPrivacyInspector({
-            password: translator.allLanguages('privacy.keywords.password'),
-            code: translator.allLanguages('privacy.keywords.code'),
-            saying: translator.allLanguages('privacy.keywords.saying'),
-        });
+        this.inspect = localePrivacyInspector(translator);
     }
 
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Translator } from '../bot/i18n';
 import type { Language } from '../bot/language';
-import { createPrivacyInspector, type PrivacyInspector } from '../bot/privacyGuard';
+import { localePrivacyInspector } from '../bot/privacyGuard';
 import type { Ticket, TicketDetails } from './ticket';
 
 export interface RenderedEmail {
@@ -18,11 +18,7 @@ const TEXT_DETAILS = ['fullName', 'unit', 'title', 'email', 'otherInstitutionSig
  * server: the privacy middleware guards the chat, this guards whatever reached the ticket otherwise.
  */
 export function createTicketEmailRenderer(translator: Translator, language: Language, timeZone: string): (ticket: Ticket) => RenderedEmail {
-    const inspect: PrivacyInspector = createPrivacyInspector({
-        password: translator.allLanguages('privacy.keywords.password'),
-        code: translator.allLanguages('privacy.keywords.code'),
-        saying: translator.allLanguages('privacy.keywords.saying'),
-    });
+    const inspect = localePrivacyInspector(translator);
     const dates = new Intl.DateTimeFormat(DATE_LOCALES[language], { dateStyle: 'long', timeStyle: 'short', timeZone });
     const t = (key: string, values?: Record<string, unknown>) => translator.t(language, key, values);
     const line = (label: string, value: string) => t('email.line', { label: t(`email.labels.${label}`), value });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { MemoryStorage } from 'botbuilder';
-import { createPrivacyInspector, REDACTION_MARK, type SensitiveKind } from '../../bot/privacyGuard';
+import { localePrivacyInspector, REDACTION_MARK, type SensitiveKind } from '../../bot/privacyGuard';
 import { TestChat, translator } from '../support/testBot';
 import { play } from '../support/conversationTable';
 
@@ -22,11 +22,7 @@ const cases: { text: string; kinds: SensitiveKind[]; secret?: string }[] = [
     { text: 'telefonum 0531 393 24 65', kinds: [] },
 ];
 
-const inspectText = createPrivacyInspector({
-    password: translator.allLanguages('privacy.keywords.password'),
-    code: translator.allLanguages('privacy.keywords.code'),
-    saying: translator.allLanguages('privacy.keywords.saying'),
-});
+const inspectText = localePrivacyInspector(translator);
 
 describe('privacy guard', () => {
     for (const { text, kinds, secret } of cases) {
