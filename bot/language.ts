@@ -10,3 +10,8 @@ export function languageFromLocale(locale: string | undefined): Language {
 export function isLanguage(value: unknown): value is Language {
     return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
+
+/** The language a "switch language" without a target means. */
+export function otherLanguage(language: Language): Language {
+    return language === 'tr' ? 'en' : 'tr';
+}

@@ -2,7 +2,7 @@ import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnR
 import { askLibraryAction } from '../cards/commonActions';
 import { contactsCard, generalHelpCard } from '../cards/infoCards';
 import { HELP_TICKET_DIALOG } from './dialogIds';
-import type { Language } from '../bot/language';
+import { otherLanguage, type Language } from '../bot/language';
 import { recognizeCommand, type Command } from './choiceMatching';
 import { setLanguage, speakerFor, turnLanguage, type DialogServices } from './dialogServices';
 
@@ -78,8 +78,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
 
     private async switchLanguage(innerDc: DialogContext, wanted: Language | undefined): Promise<void> {
-        const current = turnLanguage(innerDc.context);
-        const language = wanted ?? (current === 'tr' ? 'en' : 'tr');
+        const language = wanted ?? otherLanguage(turnLanguage(innerDc.context));
         await setLanguage(this.services, innerDc.context, language);
         await innerDc.context.sendActivity(speakerFor(this.services, innerDc.context).say('language.switched'));
     }

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { otherLanguage } from '../bot/language';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { privacyFinding } from '../bot/privacyMiddleware';
 import { contactsCard, feesCard, generalHelpCard, menuCard, resumeCard } from '../cards/infoCards';
@@ -101,7 +102,7 @@ export class MainDialog extends InterruptibleDialog {
                 await context.sendActivity({ attachments: [contactsCard(speaker, [askLibraryAction(speaker), menuAction(speaker)])] });
                 return step.replaceDialog(MENU_WATERFALL, { quiet: true });
             case 'language':
-                await setLanguage(this.services, context, turnLanguage(context) === 'tr' ? 'en' : 'tr');
+                await setLanguage(this.services, context, otherLanguage(turnLanguage(context)));
                 return step.replaceDialog(MENU_WATERFALL);
             default:
                 if (!privacyFinding(context)) await context.sendActivity(speaker.say('flow.chooseAnOption'));
@@ -128,7 +129,7 @@ export class MainDialog extends InterruptibleDialog {
     private async applyOpeningCommand(context: TurnContext): Promise<void> {
         const command = recognizeCommand(context, this.services.translator);
         const speaker = speakerFor(this.services, context);
-        if (command?.name === 'language') await setLanguage(this.services, context, command.language ?? (turnLanguage(context) === 'tr' ? 'en' : 'tr'));
+        if (command?.name === 'language') await setLanguage(this.services, context, command.language ?? otherLanguage(turnLanguage(context)));
         if (command?.name === 'help') await context.sendActivity({ attachments: [generalHelpCard(speaker)] });
         if (command?.name === 'library') await context.sendActivity({ attachments: [contactsCard(speaker)] });
     }
