@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { Translator } from '../bot/i18n';
+import type { Translator, TranslationValues } from '../bot/i18n';
+import type { Speaker } from '../cards/speaker';
 import { isLanguage, type Language } from '../bot/language';
 import { foldText } from '../bot/textMatch';
 
@@ -61,6 +62,11 @@ export function recognizeCommand(context: TurnContext, translator: Translator): 
     if (saysAnyOf(translator, folded, ['commands.turkish'])) return { name: 'language', language: 'tr' };
     const name = COMMANDS.find((command) => saysAnyOf(translator, folded, [`commands.${command}`]));
     return name ? { name } : undefined;
+}
+
+/** A button titled by a locale key: the key's words in every language, and the id's synonyms, also pick it. */
+export function keyedChoice(speaker: Speaker, id: string, titleKey: string, values?: TranslationValues): Choice {
+    return { id, title: speaker.say(titleKey, values), matchKeys: [titleKey, `synonyms.${id}`] };
 }
 
 export const choiceData = (id: string) => ({ choice: id });

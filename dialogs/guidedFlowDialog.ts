@@ -3,7 +3,7 @@ import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, typ
 import { privacyFinding } from '../bot/privacyMiddleware';
 import { completionCard, stepHelpCard } from '../cards/infoCards';
 import { stepCard } from '../cards/stepCard';
-import { matchChoice, type Choice } from './choiceMatching';
+import { keyedChoice, matchChoice, type Choice } from './choiceMatching';
 import { speakerFor, type DialogServices, type FlowProgress } from './dialogServices';
 import {
     initialAnswers, nextStepAfter, positionOf, STEPS, stepVariant, visibleOptions,
@@ -167,13 +167,12 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         return visibleOptions(definition, answers).map((option) => {
             const stepKey = `steps.${definition.id}.options.${option.id}`;
             const titleKey = speaker.has(stepKey) ? stepKey : `options.${option.id}`;
-            return { id: option.id, title: speaker.say(titleKey, { context: variant }), matchKeys: [titleKey, `synonyms.${option.id}`] };
+            return keyedChoice(speaker, option.id, titleKey, { context: variant });
         });
     }
 
     private completionChoices(context: TurnContext): Choice[] {
-        const speaker = speakerFor(this.services, context);
-        return [{ id: 'status', title: speaker.say('menu.options.status'), matchKeys: ['menu.options.status', 'synonyms.status'] }];
+        return [keyedChoice(speakerFor(this.services, context), 'status', 'menu.options.status')];
     }
 
     private async saveProgress(context: TurnContext, progress: FlowProgress): Promise<void> {

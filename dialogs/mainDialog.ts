@@ -4,7 +4,7 @@ import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, typ
 import { privacyFinding } from '../bot/privacyMiddleware';
 import { contactsCard, feesCard, generalHelpCard, menuCard, resumeCard } from '../cards/infoCards';
 import { askLibraryAction, menuAction } from '../cards/commonActions';
-import { matchChoice, recognizeCommand, type Choice } from './choiceMatching';
+import { keyedChoice, matchChoice, recognizeCommand, type Choice } from './choiceMatching';
 import { setLanguage, speakerFor, turnLanguage, type DialogServices, type FlowProgress } from './dialogServices';
 import { isApplicationKind, positionOf, stepVariant } from './flowSteps';
 import { HELP_TICKET_DIALOG, MY_TICKETS_DIALOG } from './dialogIds';
@@ -137,18 +137,13 @@ export class MainDialog extends InterruptibleDialog {
     private choices(context: TurnContext, progress: FlowProgress | undefined): Choice[] {
         const speaker = speakerFor(this.services, context);
         const ids = [...(progress ? ['resume'] : []), ...MENU_CHOICES];
-        return ids.map((id) => ({
-            id,
-            title: id === 'resume'
-                ? speaker.say('menu.options.resume', { ...positionOf(progress!.stepId, progress!.kind, progress!.answers) })
-                : speaker.say(`menu.options.${id}`),
-            matchKeys: [`menu.options.${id}`, `synonyms.${id}`],
-        }));
+        const position = progress ? { ...positionOf(progress.stepId, progress.kind, progress.answers) } : undefined;
+        return ids.map((id) => keyedChoice(speaker, id, `menu.options.${id}`, id === 'resume' ? position : undefined));
     }
 
     private resumeChoices(context: TurnContext): Choice[] {
         const speaker = speakerFor(this.services, context);
-        return RESUME_CHOICES.map((id) => ({ id, title: speaker.say(`resume.options.${id}`), matchKeys: [`resume.options.${id}`, `synonyms.${id}`] }));
+        return RESUME_CHOICES.map((id) => keyedChoice(speaker, id, `resume.options.${id}`));
     }
 }
 

@@ -1,7 +1,7 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { formatTime, ticketHeading } from '../cards/ticketCards';
 import { OPEN_STATUSES, type Ticket } from '../tickets/ticket';
-import type { Choice } from './choiceMatching';
+import { keyedChoice, type Choice } from './choiceMatching';
 import { MY_TICKETS_DIALOG } from './dialogIds';
 import { speakerFor, type DialogServices } from './dialogServices';
 import { requesterId } from './requesterIdentity';
@@ -35,7 +35,7 @@ export class MyTicketsDialog extends TicketDialogBase {
                 title: speaker.say(`tickets.mine.${action}`, { number: ticket.number }),
                 matchKeys: [],
             }))),
-            { id: 'done', title: speaker.say('status.done'), matchKeys: ['status.done', 'synonyms.done'] },
+            keyedChoice(speaker, 'done', 'status.done'),
         ];
         return this.askWithCard(step, {
             title: speaker.say('tickets.mine.title'),

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { STATUS_KEYS, statusDetailCard, statusListCard, type StatusKey } from '../cards/infoCards';
-import { matchChoice, type Choice } from './choiceMatching';
+import { keyedChoice, matchChoice, type Choice } from './choiceMatching';
 import { speakerFor, type DialogServices } from './dialogServices';
 import { HelpTicketDialog } from './helpTicketDialog';
 import { InterruptibleDialog } from './interruptibleDialog';
@@ -55,8 +55,8 @@ export class StatusExplainerDialog extends InterruptibleDialog {
     private choices(context: TurnContext): Choice[] {
         const speaker = speakerFor(this.services, context);
         return [
-            ...STATUS_KEYS.map((status) => ({ id: status, title: speaker.say(`kamusm.statuses.${status}`), matchKeys: [`kamusm.statuses.${status}`] })),
-            { id: DONE, title: speaker.say('status.done'), matchKeys: ['status.done', 'synonyms.done'] },
+            ...STATUS_KEYS.map((status) => keyedChoice(speaker, status, `kamusm.statuses.${status}`)),
+            keyedChoice(speaker, DONE, 'status.done'),
         ];
     }
 }

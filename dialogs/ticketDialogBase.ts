@@ -4,7 +4,7 @@ import { choiceActions } from '../cards/commonActions';
 import { renderGuideCard, type GuideCardContent } from '../cards/guideCard';
 import type { Ticket } from '../tickets/ticket';
 import { CardChoicePrompt, type CardChoiceOptions } from './cardChoicePrompt';
-import type { Choice } from './choiceMatching';
+import { keyedChoice, type Choice } from './choiceMatching';
 import { CARD_CHOICE_PROMPT, REQUESTER_IDENTITY_DIALOG, TEXT_PROMPT } from './dialogIds';
 import { speakerFor, type DialogServices } from './dialogServices';
 import type { DialogOutcome } from './interruptibleDialog';
@@ -30,7 +30,7 @@ export abstract class TicketDialogBase extends SubtaskDialog {
 
     protected choices(context: TurnContext, ids: string[], keyOf: (id: string) => string): Choice[] {
         const speaker = speakerFor(this.services, context);
-        return ids.map((id) => ({ id, title: speaker.say(keyOf(id)), matchKeys: [keyOf(id), `synonyms.${id}`] }));
+        return ids.map((id) => keyedChoice(speaker, id, keyOf(id)));
     }
 
     protected askIdentity(step: WaterfallStepContext): Promise<DialogTurnResult> {
