@@ -62,10 +62,15 @@ export class ChatMessenger implements TicketMessenger {
         return undefined;
     }
 
-    /** The refreshed staff card, for updates and for answers to staff clicks. */
-    async card(context: TurnContext, ticket: Ticket, notice?: string): Promise<Attachment> {
+    /** The staff team's members; none while the staff channel is unknown. */
+    async colleagues(context: TurnContext): Promise<Person[]> {
         const channel = await this.deps.staffChannels.get();
-        const colleagues = channel ? await staffColleagues(context, channel.teamId, this.deps.logger) : [];
+        return channel ? staffColleagues(context, channel.teamId, this.deps.logger) : [];
+    }
+
+    /** The refreshed staff card, for updates and for answers to staff clicks (colleagues reused when known). */
+    async card(context: TurnContext, ticket: Ticket, notice?: string, known?: Person[]): Promise<Attachment> {
+        const colleagues = known ?? await this.colleagues(context);
         return staffTicketCard(this.staffSpeaker(), ticket, {
             timeZone: this.deps.profile.timeZone, language: this.deps.profile.staffLanguage, colleagues, notice,
         });

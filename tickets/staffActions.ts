@@ -4,15 +4,15 @@ import type { Logger } from '../bot/logger';
 import { STAFF_VERBS, type StaffVerb } from '../cards/ticketCards';
 import { languageSpeaker } from '../dialogs/dialogServices';
 import type { InstitutionProfile } from '../institution/institutionProfile';
-import { staffColleagues } from './chatMessenger';
 import type { TicketEvent } from './lifecycle';
 import type { StaffChannelRegistry } from './staffChannel';
 import type { Person, Ticket } from './ticket';
 import type { TicketService } from './ticketService';
 
-/** Draws the refreshed staff card an action answers with. */
+/** Draws the refreshed staff card an action answers with, and knows the staff team. */
 export interface StaffCardSource {
-    card(context: TurnContext, ticket: Ticket, notice?: string): Promise<Attachment>;
+    colleagues(context: TurnContext): Promise<Person[]>;
+    card(context: TurnContext, ticket: Ticket, notice?: string, colleagues?: Person[]): Promise<Attachment>;
 }
 
 export interface StaffActionDependencies {
@@ -67,10 +67,9 @@ export async function handleStaffAction(context: TurnContext, invoke: AdaptiveCa
     }
     if (typeof data.ticketId !== 'string') return errorResponse('badRequest');
     const actor: Person = { id: from.aadObjectId ?? from.id, name: from.name ?? from.id };
-    const channel = await deps.staffChannels.get();
-    const assignee = verb === 'assign' && typeof data.assigneeId === 'string' && channel
-        ? (await staffColleagues(context, channel.teamId, deps.logger)).find((person) => person.id === data.assigneeId)
-        : undefined;
+    // Looked up once for an assignment: to check the assignee, then for the refreshed card.
+    const colleagues = verb === 'assign' ? await deps.messenger.colleagues(context) : undefined;
+    const assignee = typeof data.assigneeId === 'string' ? colleagues?.find((person) => person.id === data.assigneeId) : undefined;
     const event = EVENTS[verb](actor, data, assignee);
     if (!event) return errorResponse('unknownColleague');
     const result = await deps.tickets.act(data.ticketId, event);
@@ -78,6 +77,6 @@ export async function handleStaffAction(context: TurnContext, invoke: AdaptiveCa
     const notice = result.refused
         ? speaker.say(`tickets.refusals.${result.refused.reason}`, { by: 'by' in result.refused ? result.refused.by.name : '' })
         : undefined;
-    const card = await deps.messenger.card(context, result.ticket, notice);
+    const card = await deps.messenger.card(context, result.ticket, notice, colleagues);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
 }

@@ -69,7 +69,7 @@ export class TestChat {
             staffChannels,
             // No staff team here (STAFF_TEAM_ID unset): staff cards are exercised end to end in test/tickets.
             references: new ConversationReferences(this.storage, () => this.clock.now()),
-            staffActions: { tickets: this.tickets, messenger: { card: () => Promise.reject(new Error('no staff team in this test')) }, staffChannels, translator, profile, logger },
+            staffActions: { tickets: this.tickets, messenger: { colleagues: async () => [], card: () => Promise.reject(new Error('no staff team in this test')) }, staffChannels, translator, profile, logger },
         });
         this.adapter = new TestAdapter(async (context) => {
             if (options.failOn !== undefined && context.activity.text === options.failOn) {
