@@ -1,8 +1,8 @@
 import * as fs from 'fs';
-import { createApp } from './bot/app';
-import { loadConfig } from './bot/config';
-import { createLogger } from './bot/logger';
-import { fromRoot } from './bot/projectPaths';
+import { createApp } from './app/createApp';
+import { loadConfig } from './core/config';
+import { createLogger } from './core/logger';
+import { fromRoot } from './core/projectPaths';
 
 // A .env file is optional; variables already set in the environment win.
 if (fs.existsSync(fromRoot('.env'))) process.loadEnvFile(fromRoot('.env'));

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { fromRoot } from '../bot/projectPaths';
+import { fromRoot } from '../core/projectPaths';
 import { loadInstitutionProfile } from '../institution/institutionProfile';
 import { buildTeamsPackage, zipPackage } from './teamsPackage';
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { chromium } from 'playwright-core';
-import { fromRoot } from '../bot/projectPaths';
+import { fromRoot } from '../core/projectPaths';
 
 /**
  * Draws the app's PNG icons from their SVG sources with Debian's Chromium. A maintainer runs it

@@ -3,8 +3,9 @@ import * as path from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { zipSync } from 'fflate';
-import { fromRoot } from '../bot/projectPaths';
+import { fromRoot } from '../core/projectPaths';
 import type { InstitutionProfile } from '../institution/institutionProfile';
+import { InternalError } from '../core/errors';
 
 /** The manifest schema the package is written for, shipped by `@microsoft/app-manifest`. */
 export const MANIFEST_SCHEMA_VERSION = 'v1.24';
@@ -32,7 +33,7 @@ function schema(name: string): object {
 
 function fill(template: string, values: Record<string, string>): string {
     return template.replace(/\$\{\{(\w+)\}\}/g, (whole, name: string) => {
-        if (!(name in values)) throw new Error(`appPackage: no value for ${whole}`);
+        if (!(name in values)) throw new InternalError(`appPackage: no value for ${whole}`);
         return JSON.stringify(values[name]).slice(1, -1);
     });
 }

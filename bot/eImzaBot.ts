@@ -6,14 +6,15 @@ import { setLanguage, speakerFor, type DialogServices } from '../dialogs/dialogS
 import { MAIN_DIALOG, MainDialog, type MainDialogOptions } from '../dialogs/mainDialog';
 import { renderGuideCard } from '../cards/guideCard';
 import type { ConversationReferences } from './conversationReferences';
-import { languageFromLocale } from './language';
-import { onlySecret } from './privacyGuard';
-import { privacyFinding } from './privacyMiddleware';
+import { languageFromLocale } from '../core/language';
+import { onlySecret } from '../core/privacyGuard';
+import { privacyFinding } from '../core/turnFacts';
 import { isSharedConversation, mentionsBot, stripBotMention } from './teamsConversation';
 import { flushTranscript, recordTranscript } from './transcriptRecorder';
-import { handleStaffAction, isStaffVerb, type StaffActionDependencies } from '../tickets/staffActions';
+import { handleStaffAction, type StaffActionDependencies } from './staffActions';
+import { staffVerbOf } from '../tickets/staffVerbs';
 import type { StaffChannelRegistry } from '../tickets/staffChannel';
-import { handleUserTicketMessage } from '../tickets/userTicketMessage';
+import { handleUserTicketMessage } from '../dialogs/userTicketMessage';
 
 export interface EImzaBotOptions {
     /** After this long without a word, a user is offered to resume instead of being dropped mid-step. */
@@ -33,11 +34,7 @@ export class EImzaBot extends ActivityHandler {
 
     constructor(private readonly services: DialogServices, private readonly options: EImzaBotOptions) {
         super();
-        const { conversationState } = services;
-        this.dialogState = conversationState.createProperty<DialogState>('dialogState');
-        this.lastSeenAt = conversationState.createProperty<number | undefined>('lastSeenAt');
-        this.welcomed = conversationState.createProperty<boolean>('welcomed');
-        this.referenceSaved = conversationState.createProperty<string | undefined>('referenceSaved');
+        ({ dialogState: this.dialogState, lastSeenAt: this.lastSeenAt, welcomed: this.welcomed, referenceSaved: this.referenceSaved } = services.memory.conversation);
         this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(services));
 
         this.onMessage(async (context, next) => {
@@ -116,7 +113,8 @@ export class EImzaBot extends ActivityHandler {
     }
 
     protected async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-        if (isStaffVerb(invoke.action?.verb)) return handleStaffAction(context, invoke, this.options.staffActions);
+        const verb = staffVerbOf(invoke.action?.verb);
+        if (verb) return handleStaffAction(context, verb, invoke, this.options.staffActions);
         return super.onAdaptiveCardInvoke(context, invoke);
     }
 

@@ -1,8 +1,7 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import type { Translator } from './i18n';
-import { localePrivacyInspector, type PrivacyFinding, type PrivacyInspector, type SensitiveKind } from './privacyGuard';
-
-const PRIVACY_FINDING = Symbol('eimza.privacyFinding');
+import type { Translator } from '../core/i18n';
+import { notePrivacyFinding } from '../core/turnFacts';
+import { localePrivacyInspector, type PrivacyInspector, type SensitiveKind } from '../core/privacyGuard';
 
 /**
  * Runs before anything else sees the turn: a secret the user typed is masked in the activity
@@ -31,12 +30,8 @@ export class PrivacyMiddleware implements Middleware {
                 activity.value = Object.fromEntries(Object.entries(activity.value as Record<string, unknown>)
                     .map(([key, field]) => [key, typeof field === 'string' ? mask(field) : field]));
             }
-            if (kinds.size > 0) context.turnState.set(PRIVACY_FINDING, { kinds: [...kinds], redacted: activity.text ?? '' });
+            if (kinds.size > 0) notePrivacyFinding(context, { kinds: [...kinds], redacted: activity.text ?? '' });
         }
         await next();
     }
-}
-
-export function privacyFinding(context: TurnContext): PrivacyFinding | undefined {
-    return context.turnState.get(PRIVACY_FINDING) as PrivacyFinding | undefined;
 }

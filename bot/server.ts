@@ -1,7 +1,7 @@
 import * as restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { Logger } from './logger';
+import type { Logger } from '../core/logger';
 
 export interface ServerDependencies {
     adapter: CloudAdapter;

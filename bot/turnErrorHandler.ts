@@ -1,8 +1,8 @@
 import type { ConversationState, TurnContext, UserState } from 'botbuilder';
-import { StoreUnavailableError } from '../storage/storageErrors';
-import type { Translator } from './i18n';
-import { isLanguage, languageFromLocale } from './language';
-import type { Logger } from './logger';
+import { StoreUnavailableError } from '../core/errors';
+import type { Translator } from '../core/i18n';
+import { isLanguage, languageFromLocale } from '../core/language';
+import type { Logger } from '../core/logger';
 
 export interface TurnErrorDependencies {
     logger: Logger;

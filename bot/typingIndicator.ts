@@ -1,5 +1,5 @@
 import { ActivityTypes, TurnContext, type Middleware } from 'botbuilder';
-import type { Logger } from './logger';
+import type { Logger } from '../core/logger';
 
 /**
  * Shows "typing…" while a slow message turn works. Unlike botbuilder's ShowTypingMiddleware, a

@@ -1,6 +1,6 @@
-import { choiceData, commandData, type Choice } from '../dialogs/choiceMatching';
+import { choiceData, commandData, type Choice } from './payloads';
 import type { CardAction } from './guideCard';
-import type { Speaker } from './speaker';
+import type { Speaker } from '../core/speaker';
 
 export function choiceActions(choices: Choice[]): CardAction[] {
     return choices.map((choice, index) => ({ title: choice.title, data: choiceData(choice.id), style: index === 0 ? 'positive' : 'default' }));

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
-import { fromRoot } from '../bot/projectPaths';
+import { fromRoot } from '../core/projectPaths';
 
 export interface CardAction {
     title: string;

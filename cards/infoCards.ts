@@ -1,10 +1,10 @@
 import type { Attachment } from 'botbuilder';
-import type { Choice } from '../dialogs/choiceMatching';
-import { commandData } from '../dialogs/choiceMatching';
+import type { Choice } from './payloads';
+import { commandData } from './payloads';
 import { PAYMENT_CHANNELS, type InstitutionProfile } from '../institution/institutionProfile';
 import { choiceActions, menuAction } from './commonActions';
 import { renderGuideCard, type CardAction, type TableCell } from './guideCard';
-import type { Speaker } from './speaker';
+import type { Speaker } from '../core/speaker';
 
 export const STATUS_KEYS = ['awaitingPayment', 'awaitingProduction', 'cancelled', 'awaitingForm'] as const;
 export type StatusKey = (typeof STATUS_KEYS)[number];

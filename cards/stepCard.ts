@@ -1,9 +1,9 @@
 import type { Attachment } from 'botbuilder';
-import type { Choice } from '../dialogs/choiceMatching';
-import type { StepDefinition, StepId, StepPosition } from '../dialogs/flowSteps';
+import type { Choice } from './payloads';
+import type { StepDefinition, StepId, StepPosition } from '../flow/flowSteps';
 import { choiceActions, stepHelpActions } from './commonActions';
 import { renderGuideCard, type TableCell } from './guideCard';
-import type { Speaker } from './speaker';
+import type { Speaker } from '../core/speaker';
 
 export interface StepCardInput {
     step: StepDefinition;

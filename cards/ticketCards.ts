@@ -1,15 +1,14 @@
 import * as fs from 'fs';
 import { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
-import { fromRoot } from '../bot/projectPaths';
+import { fromRoot } from '../core/projectPaths';
 import type { HistoryEntry, Person, Ticket, TicketStatus } from '../tickets/ticket';
 import { renderGuideCard, type CardAction } from './guideCard';
-import type { Speaker } from './speaker';
+import type { Speaker } from '../core/speaker';
+import { verbOf, type StaffVerb } from '../tickets/staffVerbs';
+import { choiceData, ticketMessageData } from './payloads';
 
 /** Staff card verbs (Universal Actions), routed by `tickets/staffActions.ts`. */
-export const STAFF_VERBS = ['claim', 'assign', 'reply', 'ask', 'resolve', 'reopen'] as const;
-export type StaffVerb = (typeof STAFF_VERBS)[number];
-export const verbOf = (verb: StaffVerb) => `ticket.${verb}`;
 
 const STATUS_COLORS: Record<TicketStatus, string> = { new: 'Attention', claimed: 'Accent', waitingForUser: 'Warning', resolved: 'Good', withdrawn: 'Default' };
 
@@ -104,8 +103,8 @@ export function userNoticeCard(speaker: Speaker, ticket: Ticket, entry: HistoryE
     const values = { number: ticket.number, actor: entry.actor.name, assignee: entry.assignee?.name ?? '' };
     const canAnswer = (entry.action === 'asked' || entry.action === 'replied') && ['claimed', 'waitingForUser', 'new'].includes(ticket.status);
     const actions: CardAction[] = canAnswer
-        ? [{ title: speaker.say('tickets.user.answerSend'), data: { ticketAction: 'message', ticketId: ticket.id }, style: 'positive' }]
-        : [{ title: speaker.say('tickets.user.myTickets'), data: { choice: 'myTickets' } }];
+        ? [{ title: speaker.say('tickets.user.answerSend'), data: ticketMessageData(ticket.id), style: 'positive' }]
+        : [{ title: speaker.say('tickets.user.myTickets'), data: choiceData('myTickets') }];
     return renderGuideCard({
         title: speaker.say(`tickets.user.notices.${entry.action}.title`, values),
         paragraphs: speaker.sayList(`tickets.user.notices.${entry.action}.body`, values),

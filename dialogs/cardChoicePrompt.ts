@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
-import type { Translator } from '../bot/i18n';
-import { matchChoice, type Choice } from './choiceMatching';
+import type { Translator } from '../core/i18n';
+import type { Choice } from '../cards/payloads';
+import { matchChoice } from './choiceMatching';
 
 /** Options of a card prompt: the card to show (`prompt`) and the choices its buttons submit. */
 export interface CardChoiceOptions extends PromptOptions {

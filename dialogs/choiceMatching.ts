@@ -1,18 +1,9 @@
 import type { TurnContext } from 'botbuilder';
-import type { Translator, TranslationValues } from '../bot/i18n';
-import type { Speaker } from '../cards/speaker';
-import { isLanguage, type Language } from '../bot/language';
-import { foldText } from '../bot/textMatch';
-
-/** One button: its title in the turn's language, and the locale keys whose words also pick it. */
-export interface Choice {
-    id: string;
-    title: string;
-    matchKeys: string[];
-}
-
-export const COMMANDS = ['help', 'cancel', 'menu', 'back', 'library', 'language', 'ticket'] as const;
-export type CommandName = (typeof COMMANDS)[number];
+import type { Translator, TranslationValues } from '../core/i18n';
+import type { Speaker } from '../core/speaker';
+import type { Language } from '../core/language';
+import { COMMANDS, userSubmitOf, type Choice, type CommandName, type UserSubmit } from '../cards/payloads';
+import { foldText } from '../core/textMatch';
 
 export interface Command {
     name: CommandName;
@@ -20,15 +11,8 @@ export interface Command {
     language?: Language;
 }
 
-interface SubmittedValue {
-    choice?: unknown;
-    command?: unknown;
-    language?: unknown;
-}
-
-function submitted(context: TurnContext): SubmittedValue {
-    const value = context.activity.value as unknown;
-    return value && typeof value === 'object' ? (value as SubmittedValue) : {};
+function submitted(context: TurnContext): UserSubmit {
+    return userSubmitOf(context.activity.value);
 }
 
 function typedText(context: TurnContext): string {
@@ -53,9 +37,7 @@ export function matchChoice(context: TurnContext, choices: Choice[], translator:
 /** help, cancel, menu, back, language, talk to the library: clicked or typed in either language. */
 export function recognizeCommand(context: TurnContext, translator: Translator): Command | undefined {
     const value = submitted(context);
-    if (typeof value.command === 'string' && (COMMANDS as readonly string[]).includes(value.command)) {
-        return { name: value.command as CommandName, language: isLanguage(value.language) ? value.language : undefined };
-    }
+    if (value.command) return { name: value.command, language: value.language };
     if (typeof value.choice === 'string') return undefined;
     const folded = typedText(context);
     if (saysAnyOf(translator, folded, ['commands.english'])) return { name: 'language', language: 'en' };
@@ -68,6 +50,3 @@ export function recognizeCommand(context: TurnContext, translator: Translator): 
 export function keyedChoice(speaker: Speaker, id: string, titleKey: string, values?: TranslationValues): Choice {
     return { id, title: speaker.say(titleKey, values), matchKeys: [titleKey, `synonyms.${id}`] };
 }
-
-export const choiceData = (id: string) => ({ choice: id });
-export const commandData = (name: CommandName, language?: Language) => (language ? { command: name, language } : { command: name });

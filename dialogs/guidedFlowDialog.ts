@@ -1,14 +1,16 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { privacyFinding } from '../bot/privacyMiddleware';
+import { privacyFinding } from '../core/turnFacts';
 import { completionCard, stepHelpCard } from '../cards/infoCards';
 import { stepCard } from '../cards/stepCard';
-import { keyedChoice, matchChoice, type Choice } from './choiceMatching';
-import { speakerFor, type DialogServices, type FlowProgress } from './dialogServices';
+import type { Choice } from '../cards/payloads';
+import { keyedChoice, matchChoice } from './choiceMatching';
+import { speakerFor, type DialogServices } from './dialogServices';
+import { type FlowProgress } from '../flow/progress';
 import {
     initialAnswers, nextStepAfter, positionOf, STEPS, stepVariant, visibleOptions,
     type ApplicationKind, type FlowAnswers, type StepDefinition, type StepId,
-} from './flowSteps';
+} from '../flow/flowSteps';
 import { FORM_DELIVERY_DIALOG, TICKET_REQUEST_DIALOG } from './dialogIds';
 import { FormDeliveryDialog } from './formDeliveryDialog';
 import { HelpTicketDialog } from './helpTicketDialog';

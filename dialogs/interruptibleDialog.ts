@@ -2,9 +2,10 @@ import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnR
 import { askLibraryAction } from '../cards/commonActions';
 import { contactsCard, generalHelpCard } from '../cards/infoCards';
 import { HELP_TICKET_DIALOG } from './dialogIds';
-import { otherLanguage, type Language } from '../bot/language';
+import { otherLanguage, type Language } from '../core/language';
 import { recognizeCommand, type Command } from './choiceMatching';
-import { setLanguage, speakerFor, turnLanguage, type DialogServices } from './dialogServices';
+import { setLanguage, speakerFor, type DialogServices } from './dialogServices';
+import { turnLanguage } from '../core/turnFacts';
 
 /** What a dialog hands back to the main menu when it ends. */
 export interface DialogOutcome {

@@ -1,7 +1,8 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { formatTime, ticketHeading } from '../cards/ticketCards';
 import { OPEN_STATUSES, type Ticket } from '../tickets/ticket';
-import { keyedChoice, type Choice } from './choiceMatching';
+import type { Choice } from '../cards/payloads';
+import { keyedChoice } from './choiceMatching';
 import { MY_TICKETS_DIALOG } from './dialogIds';
 import { speakerFor, type DialogServices } from './dialogServices';
 import { requesterId } from './requesterIdentity';

@@ -1,6 +1,6 @@
 import { TeamsInfo, TurnContext, type ConversationReference } from 'botbuilder';
 import type { Requester } from '../tickets/ticket';
-import { turnLanguage } from './dialogServices';
+import { turnLanguage } from '../core/turnFacts';
 
 export interface Identity {
     name?: string;

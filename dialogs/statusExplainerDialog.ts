@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { STATUS_KEYS, statusDetailCard, statusListCard, type StatusKey } from '../cards/infoCards';
-import { keyedChoice, matchChoice, type Choice } from './choiceMatching';
+import type { Choice } from '../cards/payloads';
+import { keyedChoice, matchChoice } from './choiceMatching';
 import { speakerFor, type DialogServices } from './dialogServices';
 import { HelpTicketDialog } from './helpTicketDialog';
 import { InterruptibleDialog } from './interruptibleDialog';

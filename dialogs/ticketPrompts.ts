@@ -1,5 +1,5 @@
 import { TextPrompt, type PromptValidatorContext } from 'botbuilder-dialogs';
-import { REDACTION_MARK } from '../bot/privacyGuard';
+import { REDACTION_MARK } from '../core/privacyGuard';
 import { EMAIL_PROMPT, TEXT_PROMPT } from './dialogIds';
 
 const MAX_TEXT = 1000;

@@ -2,7 +2,7 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 import type { TicketDetails } from '../tickets/ticket';
 import { TICKET_REQUEST_DIALOG } from './dialogIds';
 import { speakerFor, type DialogServices } from './dialogServices';
-import { APPLICATION_KINDS, isApplicationKind, type ApplicationKind } from './flowSteps';
+import { APPLICATION_KINDS, isApplicationKind, type ApplicationKind } from '../flow/flowSteps';
 import { requesterFor, type Identity } from './requesterIdentity';
 import { TicketDialogBase } from './ticketDialogBase';
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { z } from 'zod';
-import { LANGUAGES, type Language } from '../bot/language';
+import { LANGUAGES, type Language } from '../core/language';
+import { InstitutionProfileError } from '../core/errors';
 
 const bilingual = z.object({ tr: z.string().min(1), en: z.string().min(1) });
 export const PAYMENT_CHANNELS = ['branch', 'internet', 'mobile', 'atm', 'callCentre'] as const;
@@ -40,10 +41,6 @@ const profileSchema = z.object({
 
 export type InstitutionProfile = z.infer<typeof profileSchema>;
 export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
-
-export class InstitutionProfileError extends Error {
-    readonly code = 'INSTITUTION_PROFILE_INVALID';
-}
 
 /** Validated at start-up: a typo in a contact must stop the bot, not reach a user. */
 export function loadInstitutionProfile(file: string): InstitutionProfile {

@@ -1,7 +1,7 @@
 import type { Agent } from 'http';
 import { CosmosClient, type Container, type ContainerRequest, type Database } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
-import { ETagConflictError, StoreUnavailableError } from './storageErrors';
+import { ETagConflictError, StoreUnavailableError } from '../core/errors';
 
 export interface CosmosSettings {
     endpoint: string;

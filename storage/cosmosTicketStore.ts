@@ -3,7 +3,7 @@ import type { Container, CosmosClient, ItemDefinition, JSONObject, OperationInpu
 import type { NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticketStore';
 import { createCosmosClient, lazyContainer, statusOf, toStoreError, withRetry, type CosmosSettings } from './cosmosClient';
-import { ETagConflictError, StoreUnavailableError } from './storageErrors';
+import { ETagConflictError, StoreUnavailableError } from '../core/errors';
 
 export const TICKETS_CONTAINER = 'tickets';
 const FIRST_TICKET_NUMBER = 1001;

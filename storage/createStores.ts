@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { Storage } from 'botbuilder';
-import type { BotConfig } from '../bot/config';
-import type { Logger } from '../bot/logger';
+import type { BotConfig } from '../core/config';
+import type { Logger } from '../core/logger';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { CosmosSettings } from './cosmosClient';
 import { CosmosStorage, DIRECT_LINE_CONTAINER, REFERENCES_CONTAINER } from './cosmosStorage';

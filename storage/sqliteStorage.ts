@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder';
 import { openSqlite } from './openSqlite';
 import { isIdleStateKey } from './stateRetention';
-import { ETagConflictError } from './storageErrors';
+import { ETagConflictError } from '../core/errors';
 
 interface StateRow {
     key: string;

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticketStore';
 import { openSqlite } from './openSqlite';
-import { ETagConflictError, StoreUnavailableError } from './storageErrors';
+import { ETagConflictError, StoreUnavailableError } from '../core/errors';
 
 const FIRST_TICKET_NUMBER = 1001;
 

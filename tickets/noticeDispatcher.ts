@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
-import type { Logger } from '../bot/logger';
-import type { Clock } from '../dialogs/dialogServices';
-import { ETagConflictError } from '../storage/storageErrors';
+import type { Logger } from '../core/logger';
+import type { Clock } from '../core/clock';
+import { ETagConflictError } from '../core/errors';
 import type { HistoryEntry, Notice, StaffThread, Ticket } from './ticket';
 import type { TicketStore } from './ticketStore';
 

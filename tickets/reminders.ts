@@ -1,5 +1,5 @@
-import type { Logger } from '../bot/logger';
-import type { Clock } from '../dialogs/dialogServices';
+import type { Logger } from '../core/logger';
+import type { Clock } from '../core/clock';
 import { lastChangeByPeople } from './lifecycle';
 import type { ReminderKind, Ticket } from './ticket';
 import type { TicketService } from './ticketService';

@@ -1,5 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
-import type { Language } from '../bot/language';
+import type { Language } from '../core/language';
+import type { ApplicationKind, StepId } from '../flow/flowSteps';
 
 export const TICKET_KINDS = ['esignatureRequest', 'formDelivery', 'help'] as const;
 export type TicketKind = (typeof TICKET_KINDS)[number];
@@ -45,13 +46,13 @@ export interface TicketDetails {
     unit?: string;
     title?: string;
     email?: string;
-    applicationKind?: 'first' | 'renewal' | 'lost';
+    applicationKind?: ApplicationKind;
     /** Holds e-signatures obtained through another institution (the library must know first). */
     otherInstitution?: boolean;
     otherInstitutionSignatures?: string;
     /** help */
     question?: string;
-    stepId?: string;
+    stepId?: StepId;
     transcript?: TranscriptLine[];
 }
 

@@ -1,6 +1,6 @@
-import type { Translator } from '../bot/i18n';
-import type { Language } from '../bot/language';
-import { localePrivacyInspector } from '../bot/privacyGuard';
+import type { Translator } from '../core/i18n';
+import type { Language } from '../core/language';
+import { localePrivacyInspector } from '../core/privacyGuard';
 import type { Ticket, TicketDetails } from './ticket';
 
 export interface RenderedEmail {

@@ -1,8 +1,8 @@
 import nodemailer from 'nodemailer';
-import type { BotConfig } from '../bot/config';
-import type { Translator } from '../bot/i18n';
-import type { Language } from '../bot/language';
-import type { Logger } from '../bot/logger';
+import type { BotConfig } from '../core/config';
+import type { Translator } from '../core/i18n';
+import type { Language } from '../core/language';
+import type { Logger } from '../core/logger';
 import type { Ticket } from './ticket';
 import { createTicketEmailRenderer } from './ticketEmail';
 

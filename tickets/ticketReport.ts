@@ -1,5 +1,5 @@
-import type { Translator } from '../bot/i18n';
-import type { Language } from '../bot/language';
+import type { Translator } from '../core/i18n';
+import type { Language } from '../core/language';
 import type { HistoryEntry, Ticket, TicketDetails } from './ticket';
 
 /** Renders tickets as plain-text tables for the terminal (`npm run tickets`). */

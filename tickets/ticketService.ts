@@ -1,6 +1,6 @@
-import type { Clock } from '../dialogs/dialogServices';
-import type { Logger } from '../bot/logger';
-import { ETagConflictError } from '../storage/storageErrors';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import { ETagConflictError, TicketContentionError } from '../core/errors';
 import { decide, type Refusal, type TicketEvent } from './lifecycle';
 import { OPEN_STATUSES, type NewTicket, type Ticket } from './ticket';
 import type { TicketStore } from './ticketStore';
@@ -64,7 +64,7 @@ export class TicketService {
                 this.logger.debug('ticket changed meanwhile, deciding again', { ticket: current.number, event: event.type });
             }
         }
-        throw new Error(`ticket ${ticketId} kept changing; gave up after ${MAX_CONFLICT_RETRIES} retries`);
+        throw new TicketContentionError(`ticket ${ticketId} kept changing; gave up after ${MAX_CONFLICT_RETRIES} retries`);
     }
 
     get(ticketId: string): Promise<Ticket | undefined> {

@@ -1,3 +1,4 @@
+import { InternalError } from '../core/errors';
 /** The library's working week: a daily window of local wall time, Monday to Friday, in one time zone. */
 export interface WorkingCalendar {
     timeZone: string;
@@ -107,7 +108,7 @@ export function addWorkingHours(from: number, hours: number, calendar: WorkingCa
         if (remaining <= day.close - start) return start + remaining;
         remaining -= day.close - start;
     }
-    throw new Error('unreachable: workingDays never ends');
+    throw new InternalError('unreachable: workingDays never ends');
 }
 
 /** Length of one working day, for settings counted in working days (REMINDER_WAITING_WORKING_DAYS). */

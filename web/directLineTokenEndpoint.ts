@@ -1,8 +1,9 @@
 import { randomBytes } from 'crypto';
 import type * as restify from 'restify';
 import { z } from 'zod';
-import type { Logger } from '../bot/logger';
+import type { Logger } from '../core/logger';
 import { TokenBucketLimiter, type TokenBucketOptions } from './tokenBucket';
+import { directLineErrors } from '../core/errors';
 
 export const TOKEN_ENDPOINT_PATH = '/api/directline/token';
 /** A page needs one token per visit; a burst of 10 covers a few tabs, then one every 6 s. */
@@ -45,7 +46,7 @@ export function registerTokenEndpoint(server: restify.Server, deps: TokenEndpoin
                 body: JSON.stringify({ user: { id: userId } }),
                 signal: AbortSignal.timeout(10_000),
             });
-            if (!response.ok) throw new Error(`Direct Line answered ${response.status}`);
+            if (!response.ok) throw directLineErrors.upstream(response.status);
             const body = generated.parse(await response.json());
             res.send(200, { conversationId: body.conversationId, token: body.token, expires_in: body.expires_in, userId });
         } catch (error) {

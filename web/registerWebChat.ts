@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import type * as restify from 'restify';
-import { createTranslator, type Translator } from '../bot/i18n';
-import { fromRoot } from '../bot/projectPaths';
+import { createTranslator, type Translator } from '../core/i18n';
+import { fromRoot } from '../core/projectPaths';
 import { loadInstitutionProfile, type InstitutionProfile } from '../institution/institutionProfile';
 import { registerLocalDirectLine, type LocalDirectLineDependencies } from './directLine/registerLocalDirectLine';
 import { queryValue } from './directLine/publicUrls';

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as zlib from 'zlib';
 import type * as restify from 'restify';
-import { fromRoot } from '../bot/projectPaths';
-import type { Logger } from '../bot/logger';
+import { fromRoot } from '../core/projectPaths';
+import type { Logger } from '../core/logger';
 
 interface BundleManifest {
     package: string;

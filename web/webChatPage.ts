@@ -1,8 +1,9 @@
 import * as fs from 'fs';
-import type { Translator } from '../bot/i18n';
-import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../bot/language';
-import { fromRoot } from '../bot/projectPaths';
+import type { Translator } from '../core/i18n';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../core/language';
+import { fromRoot } from '../core/projectPaths';
 import { profileTextValues, type InstitutionProfile } from '../institution/institutionProfile';
+import { InternalError } from '../core/errors';
 
 export interface WebChatTheme {
     page: { brand: string; brandText: string; background: string; surface: string; text: string; muted: string };
@@ -61,7 +62,7 @@ export function renderWebChatPage({ language, translator, profile, theme, tokenS
     };
     return template.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => {
         const value = slots[name];
-        if (value === undefined) throw new Error(`page.html uses an unknown slot {{${name}}}`);
+        if (value === undefined) throw new InternalError(`page.html uses an unknown slot {{${name}}}`);
         return value;
     });
 }

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { MemoryStorage } from 'botbuilder';
-import { localePrivacyInspector, REDACTION_MARK, type SensitiveKind } from '../../bot/privacyGuard';
+import { localePrivacyInspector, REDACTION_MARK, type SensitiveKind } from '../../core/privacyGuard';
 import { TestChat, translator } from '../support/testBot';
 import { play } from '../support/conversationTable';
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { isStoreUnavailable } from '../../bot/turnErrorHandler';
-import { ETagConflictError, StoreUnavailableError } from '../../storage/storageErrors';
+import { ETagConflictError, StoreUnavailableError } from '../../core/errors';
 
 describe('recognising a store that is down', () => {
     it('sees StoreUnavailableError itself, wrapped by a dialog (`error`) or as a `cause`', () => {

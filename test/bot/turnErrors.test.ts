@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { createLogger } from '../../bot/logger';
+import { createLogger } from '../../core/logger';
 import { TestChat } from '../support/testBot';
 import { play } from '../support/conversationTable';
 

@@ -1,10 +1,10 @@
 import * as assert from 'assert';
-import { mainPath } from '../../dialogs/flowSteps';
+import { numberedSteps } from '../../flow/flowSteps';
 import { TestChat } from '../support/testBot';
 
 // The answers (button ids) that walk a renewal with a valid e-signature through all 18 steps.
 const RENEWAL_ANSWERS = ['yes', 'no', 'yes', 'yes', ...Array<string>(12).fill('done'), 'esign'];
-const TOTAL = mainPath('renewal', { signatureValid: true, approval: 'esign' }).length;
+const TOTAL = numberedSteps('renewal', { signatureValid: true, approval: 'esign' }).length;
 
 async function chatAtStep(step: number): Promise<TestChat> {
     const chat = new TestChat({ locale: 'tr-TR' });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import * as net from 'net';
 import type { Activity } from 'botbuilder';
-import { fromRoot } from '../../bot/projectPaths';
+import { fromRoot } from '../../core/projectPaths';
 
 export async function freePort(): Promise<number> {
     return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-import type { Clock } from '../../dialogs/dialogServices';
+import type { Clock } from '../../core/clock';
 
 /** Time that moves only when a test says so. */
 export class FakeClock implements Clock {

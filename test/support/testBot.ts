@@ -2,17 +2,13 @@ import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, UserState, type Activity, type Storage } from 'botbuilder';
-import { ConversationReferences } from '../../bot/conversationReferences';
-import { EImzaBot } from '../../bot/eImzaBot';
-import { createTranslator } from '../../bot/i18n';
-import { silentLogger, type Logger } from '../../bot/logger';
-import { fromRoot } from '../../bot/projectPaths';
-import { PrivacyMiddleware } from '../../bot/privacyMiddleware';
-import { createTurnErrorHandler } from '../../bot/turnErrorHandler';
-import { createDialogServices } from '../../dialogs/dialogServices';
+import { ActivityTypes, MemoryStorage, TestAdapter, type Activity, type Storage, type TurnContext } from 'botbuilder';
+import { assembleBot } from '../../app/assembleBot';
+import { createTranslator } from '../../core/i18n';
+import { silentLogger, type Logger } from '../../core/logger';
+import { fromRoot } from '../../core/projectPaths';
+import type { DialogServices } from '../../dialogs/dialogServices';
 import { SqliteTicketStore } from '../../storage/sqliteTicketStore';
-import { StaffChannelRegistry } from '../../tickets/staffChannel';
 import { TicketService } from '../../tickets/ticketService';
 import { loadInstitutionProfile } from '../../institution/institutionProfile';
 import { buttonsOf, readableText, type CardButton } from './cardText';
@@ -51,6 +47,7 @@ export class TestChat {
     readonly clock: FakeClock;
     readonly storage: Storage;
     readonly tickets: TicketService;
+    readonly services: DialogServices;
     private readonly adapter: TestAdapter;
     private lastReplies: Partial<Activity>[] = [];
     private earlierButtons: CardButton[] = [];
@@ -58,28 +55,25 @@ export class TestChat {
     constructor(private readonly options: TestChatOptions = {}) {
         this.clock = options.clock ?? new FakeClock();
         this.storage = options.storage ?? new MemoryStorage();
-        const conversationState = new ConversationState(this.storage);
-        const userState = new UserState(this.storage);
         const logger = options.logger ?? silentLogger;
         this.tickets = options.tickets ?? new TicketService(new SqliteTicketStore(path.join(scratchDir(), `${randomUUID()}.sqlite`)), this.clock, logger);
-        const services = createDialogServices({ translator, profile, logger, clock: this.clock, userState, conversationState, tickets: this.tickets });
-        const staffChannels = new StaffChannelRegistry(this.storage, undefined);
-        const bot = new EImzaBot(services, {
-            resumeAfterMs: (options.resumeAfterMinutes ?? 60) * 60_000,
-            staffChannels,
-            // No staff team here (STAFF_TEAM_ID unset): staff cards are exercised end to end in test/tickets.
-            references: new ConversationReferences(this.storage, () => this.clock.now()),
-            staffActions: { tickets: this.tickets, messenger: { colleagues: async () => [], card: () => Promise.reject(new Error('no staff team in this test')) }, staffChannels, translator, profile, logger },
-        });
+        let logic: (context: TurnContext) => Promise<void> = async () => undefined;
         this.adapter = new TestAdapter(async (context) => {
             if (options.failOn !== undefined && context.activity.text === options.failOn) {
-                await services.progress.get(context); // state is loaded when the failure strikes, as in real turns
+                await this.services.progress.get(context); // state is loaded when the failure strikes, as in real turns
                 throw new Error('simulated failure');
             }
-            await bot.run(context);
+            await logic(context);
         });
-        this.adapter.use(new PrivacyMiddleware(translator));
-        this.adapter.onTurnError = createTurnErrorHandler({ logger, translator, conversationState, userState });
+        // The same factory as the app; no staff team here (STAFF_TEAM_ID unset): staff cards are exercised end to end in test/tickets.
+        const bot = assembleBot({
+            config: { RESUME_AFTER_MINUTES: options.resumeAfterMinutes ?? 60, STAFF_TEAM_ID: undefined },
+            logger, clock: this.clock, profile, translator, tickets: this.tickets, adapter: this.adapter,
+            storage: this.storage, referenceStorage: this.storage,
+            createMessenger: () => ({ colleagues: async () => [], card: () => Promise.reject(new Error('no staff team in this test')) }),
+        });
+        this.services = bot.services;
+        logic = bot.logic;
     }
 
     /** The user opens the chat: Bot Framework sends conversationUpdate with the user joining. */

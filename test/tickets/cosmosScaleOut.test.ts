@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { randomUUID } from 'crypto';
 import type { AddressInfo } from 'net';
-import type { App } from '../../bot/app';
+import type { App } from '../../app/createApp';
 import type { ConnectorCall } from '../support/fakeConnector';
 import { CosmosTestServer } from '../support/cosmosServer';
 import { STAFF, STAFF_TEAM, TicketWorld, ticketIdOf, textOf } from '../support/ticketWorld';

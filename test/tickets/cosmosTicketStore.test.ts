@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { randomUUID } from 'crypto';
 import { CosmosTicketStore } from '../../storage/cosmosTicketStore';
-import { StoreUnavailableError } from '../../storage/storageErrors';
+import { StoreUnavailableError } from '../../core/errors';
 import { CosmosTestServer } from '../support/cosmosServer';
 import { changed, minutes, sampleTicket, TICKET_TIME } from './sampleTickets';
 import { ticketStoreContract } from './ticketStoreContract';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { createTranslator } from '../../bot/i18n';
-import type { Logger } from '../../bot/logger';
-import { REDACTION_MARK } from '../../bot/privacyGuard';
+import { createTranslator } from '../../core/i18n';
+import type { Logger } from '../../core/logger';
+import { REDACTION_MARK } from '../../core/privacyGuard';
 import type { Ticket } from '../../tickets/ticket';
 import { createTicketMailer, type TicketMailerConfig } from '../../tickets/ticketMailer';
 import { sampleTicket } from './sampleTickets';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { ETagConflictError } from '../../storage/storageErrors';
+import { ETagConflictError } from '../../core/errors';
 import { OPEN_STATUSES, type Ticket } from '../../tickets/ticket';
 import type { TicketStore } from '../../tickets/ticketStore';
 import { changed, minutes, sampleTicket, staffMember, TICKET_TIME } from './sampleTickets';

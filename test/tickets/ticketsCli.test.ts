@@ -3,14 +3,14 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createTranslator } from '../../bot/i18n';
-import type { Language } from '../../bot/language';
+import { createTranslator } from '../../core/i18n';
+import type { Language } from '../../core/language';
 import { SqliteTicketStore } from '../../storage/sqliteTicketStore';
-import { parseCliArguments } from '../../tickets/ticketsCli';
+import { parseCliArguments } from '../../app/ticketsCli';
 import { changed, minutes, sampleTicket, staffMember, TICKET_TIME } from './sampleTickets';
 
 const translator = createTranslator();
-const CLI = path.join(__dirname, '..', '..', 'tickets', 'ticketsCli.js');
+const CLI = path.join(__dirname, '..', '..', 'app', 'ticketsCli.js');
 
 interface Run {
     code: number;

@@ -1,5 +1,5 @@
 import type * as restify from 'restify';
-import { directLineErrors } from './directLineError';
+import { directLineErrors } from '../../core/errors';
 import type { TokenClaims, TokenSigner } from './tokenSigner';
 
 export type Caller = { kind: 'token'; claims: TokenClaims } | { kind: 'secret' };

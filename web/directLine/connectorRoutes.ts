@@ -1,7 +1,7 @@
 import type * as restify from 'restify';
 import { z } from 'zod';
-import type { Logger } from '../../bot/logger';
-import { directLineErrors } from './directLineError';
+import type { Logger } from '../../core/logger';
+import { directLineErrors } from '../../core/errors';
 import { handleErrors } from './handleErrors';
 import type { LocalDirectLine } from './localDirectLine';
 

@@ -1,6 +1,6 @@
 import type * as restify from 'restify';
-import type { Logger } from '../../bot/logger';
-import { DirectLineError } from './directLineError';
+import type { Logger } from '../../core/logger';
+import { DirectLineError } from '../../core/errors';
 
 export type Handler = (req: restify.Request, res: restify.Response) => Promise<void>;
 

@@ -1,7 +1,7 @@
 import type { Activity, ChannelAccount } from 'botbuilder';
 import type { WebSocket } from 'ws';
-import type { Logger } from '../../bot/logger';
-import { directLineErrors } from './directLineError';
+import type { Logger } from '../../core/logger';
+import { directLineErrors } from '../../core/errors';
 import { ConversationStore, type DeliveredActivity, type DirectLineConversation } from './conversationStore';
 import type { ActivityGroup, StreamHub } from './streamHub';
 

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'net';
 import type { CloudAdapter, Storage, TurnContext } from 'botbuilder';
 import type * as restify from 'restify';
-import type { BotConfig } from '../../bot/config';
-import type { Logger } from '../../bot/logger';
+import type { BotConfig } from '../../core/config';
+import type { Logger } from '../../core/logger';
 import { registerConnectorRoutes } from './connectorRoutes';
 import { ConversationStore } from './conversationStore';
 import { registerDirectLineRoutes } from './directLineRoutes';
@@ -10,6 +10,7 @@ import { LocalDirectLine, type BotEndpoint } from './localDirectLine';
 import { attachStreamEndpoint } from './streamEndpoint';
 import { StreamHub } from './streamHub';
 import { TokenSigner } from './tokenSigner';
+import { InternalError } from '../../core/errors';
 
 export interface LocalDirectLineDependencies {
     adapter: CloudAdapter;
@@ -48,7 +49,7 @@ export function registerLocalDirectLine(server: restify.Server, deps: LocalDirec
 /** The bot reaches its own connector routes over loopback, whatever name clients use. */
 function ownBaseUrl(server: restify.Server): string {
     const address = server.address() as AddressInfo | null;
-    if (!address) throw new Error('the server is not listening yet');
+    if (!address) throw new InternalError('the server is not listening yet');
     const unspecified = ['::', '0.0.0.0', ''].includes(address.address);
     const host = unspecified ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return `http://${host}:${address.port}`;

@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { loadConfig } from '../bot/config';
-import { createTranslator } from '../bot/i18n';
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../bot/language';
-import { fromRoot } from '../bot/projectPaths';
+import { loadConfig } from '../core/config';
+import { createTranslator } from '../core/i18n';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../core/language';
+import { fromRoot } from '../core/projectPaths';
 import { SqliteTicketStore } from '../storage/sqliteTicketStore';
-import { OPEN_STATUSES } from './ticket';
-import { createTicketReport } from './ticketReport';
+import { OPEN_STATUSES } from '../tickets/ticket';
+import { createTicketReport } from '../tickets/ticketReport';
 
 export type CliRequest =
     | { show: 'list'; openOnly: boolean; language: Language }

@@ -3,6 +3,7 @@ import * as path from 'path';
 import i18next, { type i18n as I18nInstance } from 'i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './language';
 import { fromRoot } from './projectPaths';
+import { TranslationMissingError } from './errors';
 
 export type TranslationValues = Record<string, unknown>;
 
@@ -42,7 +43,7 @@ export function createTranslator(localesDir?: string): Translator {
         returnNull: false,
     });
     const ensure = (language: Language, key: string) => {
-        if (!instance.exists(key, { lng: language })) throw new Error(`Missing translation "${key}" for "${language}"`);
+        if (!instance.exists(key, { lng: language })) throw new TranslationMissingError(`Missing translation "${key}" for "${language}"`);
     };
     return {
         t(language, key, values) {
@@ -52,7 +53,7 @@ export function createTranslator(localesDir?: string): Translator {
         list<T>(language: Language, key: string, values?: TranslationValues): T[] {
             ensure(language, key);
             const value = instance.t(key, { lng: language, returnObjects: true, ...values }) as unknown;
-            if (!Array.isArray(value)) throw new Error(`Translation "${key}" is not a list`);
+            if (!Array.isArray(value)) throw new TranslationMissingError(`Translation "${key}" is not a list`);
             return value as T[];
         },
         has: (language, key) => instance.exists(key, { lng: language }),

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { z } from 'zod';
+import { ConfigurationError } from './errors';
 import { fromRoot, projectRoot } from './projectPaths';
 
 const optionalText = z
@@ -44,10 +45,6 @@ export interface BotConfig extends Environment {
     localMode: boolean;
     dataDir: string;
     institutionProfilePath: string;
-}
-
-export class ConfigurationError extends Error {
-    readonly code = 'CONFIGURATION_INVALID';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {

@@ -1,23 +1,22 @@
-import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
+import type { CloudAdapter } from 'botbuilder';
 import type * as restify from 'restify';
-import { createDialogServices, systemClock, type Clock, type DialogServices } from '../dialogs/dialogServices';
+import type { DialogServices } from '../dialogs/dialogServices';
+import { systemClock, type Clock } from '../core/clock';
 import { loadInstitutionProfile } from '../institution/institutionProfile';
 import { createStores, type CosmosOverrides } from '../storage/createStores';
-import { ChatMessenger } from '../tickets/chatMessenger';
+import { ChatMessenger } from '../bot/chatMessenger';
 import { NoticeDispatcher } from '../tickets/noticeDispatcher';
 import { sweepReminders, type ReminderPolicy } from '../tickets/reminders';
-import { StaffChannelRegistry } from '../tickets/staffChannel';
 import { createTicketMailer } from '../tickets/ticketMailer';
 import { TicketService } from '../tickets/ticketService';
 import { workingCalendar } from '../tickets/workingHours';
 import { registerWebChat, type WebChatHandle } from '../web/registerWebChat';
-import { createAdapter } from './adapter';
-import { ConversationReferences } from './conversationReferences';
-import type { BotConfig } from './config';
-import { EImzaBot } from './eImzaBot';
-import { createTranslator } from './i18n';
-import { createLogger, type Logger } from './logger';
-import { createServer } from './server';
+import { createAdapter } from '../bot/adapter';
+import type { BotConfig } from '../core/config';
+import { assembleBot } from './assembleBot';
+import { createTranslator } from '../core/i18n';
+import { createLogger, type Logger } from '../core/logger';
+import { createServer } from '../bot/server';
 
 export interface AppOptions {
     logger?: Logger;
@@ -49,24 +48,16 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const translator = createTranslator();
     const stores = createStores(config, logger, options.cosmos);
     const { storage, tickets: ticketStore } = stores;
-    const conversationState = new ConversationState(storage);
-    const userState = new UserState(storage);
     const mailer = createTicketMailer(config, translator, logger);
     const tickets = new TicketService(ticketStore, clock, logger, !!mailer);
-    const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets });
-    const adapter = createAdapter(config, { logger, translator, conversationState, userState });
-    const staffChannels = new StaffChannelRegistry(storage, config.STAFF_TEAM_ID);
-    const references = new ConversationReferences(stores.references, () => clock.now());
-    const messenger = new ChatMessenger({ adapter, references, botAppId: config.MicrosoftAppId ?? '', staffChannels, translator, profile, logger });
+    const adapter = createAdapter(config);
+    const { services, messenger, logic } = assembleBot({
+        config, logger, clock, profile, translator, tickets, adapter,
+        storage, referenceStorage: stores.references,
+        createMessenger: ({ references, staffChannels }) => new ChatMessenger({ adapter, references, botAppId: config.MicrosoftAppId ?? '', staffChannels, translator, profile, logger }),
+    });
     const dispatcher = new NoticeDispatcher(ticketStore, messenger, clock, logger, mailer);
     tickets.onNotices(() => dispatcher.kick());
-    const bot = new EImzaBot(services, {
-        resumeAfterMs: config.RESUME_AFTER_MINUTES * 60_000,
-        staffChannels,
-        staffActions: { tickets, messenger, staffChannels, translator, profile, logger },
-        references,
-    });
-    const logic = (context: TurnContext) => bot.run(context);
     const server = createServer({
         adapter,
         logic,

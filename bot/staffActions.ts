@@ -1,13 +1,15 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, Attachment, TurnContext } from 'botbuilder';
-import type { Translator } from '../bot/i18n';
-import type { Logger } from '../bot/logger';
-import { STAFF_VERBS, type StaffVerb } from '../cards/ticketCards';
-import { languageSpeaker } from '../dialogs/dialogServices';
+import type { Translator } from '../core/i18n';
+import type { Logger } from '../core/logger';
+import { languageSpeaker } from '../institution/profileSpeaker';
 import type { InstitutionProfile } from '../institution/institutionProfile';
-import type { TicketEvent } from './lifecycle';
-import type { StaffChannelRegistry } from './staffChannel';
-import type { Person, Ticket } from './ticket';
-import type { TicketService } from './ticketService';
+import type { TicketEvent } from '../tickets/lifecycle';
+import type { StaffChannelRegistry } from '../tickets/staffChannel';
+import type { Person, Ticket } from '../tickets/ticket';
+import type { TicketService } from '../tickets/ticketService';
+import { staffActionDataSchema, type StaffActionData } from '../cards/payloads';
+import { STAFF_ACTION_REFUSALS, type StaffActionRefusal } from '../core/errors';
+import type { StaffVerb } from '../tickets/staffVerbs';
 
 /** Draws the refreshed staff card an action answers with, and knows the staff team. */
 export interface StaffCardSource {
@@ -24,16 +26,10 @@ export interface StaffActionDependencies {
     logger: Logger;
 }
 
-interface ActionData {
-    ticketId?: unknown;
-    text?: unknown;
-    assigneeId?: unknown;
-}
-
-const text = (data: ActionData) => (typeof data.text === 'string' ? data.text : '');
+const text = (data: StaffActionData) => data.text ?? '';
 
 /** verb → the ticket event it means; one small table instead of a chain of ifs. */
-const EVENTS: Record<StaffVerb, (actor: Person, data: ActionData, assignee?: Person) => TicketEvent | undefined> = {
+const EVENTS: Record<StaffVerb, (actor: Person, data: StaffActionData, assignee?: Person) => TicketEvent | undefined> = {
     claim: (actor) => ({ type: 'claim', actor }),
     assign: (actor, _data, assignee) => (assignee ? { type: 'assign', actor, assignee } : undefined),
     reply: (actor, data) => ({ type: 'reply', actor, text: text(data) }),
@@ -42,34 +38,28 @@ const EVENTS: Record<StaffVerb, (actor: Person, data: ActionData, assignee?: Per
     reopen: (actor) => ({ type: 'reopen', actor }),
 };
 
-export function isStaffVerb(verb: string | undefined): boolean {
-    return !!verb && STAFF_VERBS.some((candidate) => `ticket.${candidate}` === verb);
-}
-
-type ErrorCode = 'forbidden' | 'badRequest' | 'unknownColleague' | 'notFound';
-const STATUS: Record<ErrorCode, number> = { forbidden: 403, badRequest: 400, unknownColleague: 400, notFound: 404 };
 
 /**
  * Answers a staff click on a ticket card (Universal Actions): only from the staff team, then
  * the change, then the refreshed card — which replaces the card for everyone in the thread.
  */
-export async function handleStaffAction(context: TurnContext, invoke: AdaptiveCardInvokeValue, deps: StaffActionDependencies): Promise<AdaptiveCardInvokeResponse> {
+export async function handleStaffAction(context: TurnContext, verb: StaffVerb, invoke: AdaptiveCardInvokeValue, deps: StaffActionDependencies): Promise<AdaptiveCardInvokeResponse> {
     const speaker = languageSpeaker(deps.translator, deps.profile, deps.profile.staffLanguage);
-    const errorResponse = (code: ErrorCode): AdaptiveCardInvokeResponse => ({
-        statusCode: STATUS[code], type: 'application/vnd.microsoft.error', value: { code, message: speaker.say(`tickets.errors.${code}`) } as never,
+    const errorResponse = (code: StaffActionRefusal): AdaptiveCardInvokeResponse => ({
+        statusCode: STAFF_ACTION_REFUSALS[code], type: 'application/vnd.microsoft.error', value: { code, message: speaker.say(`tickets.errors.${code}`) } as never,
     });
-    const verb = invoke.action.verb?.replace(/^ticket\./, '') as StaffVerb;
-    const data = (invoke.action.data ?? {}) as ActionData;
+    const parsed = staffActionDataSchema.safeParse(invoke.action.data);
     const from = context.activity.from as { id: string; name?: string; aadObjectId?: string };
     if (!deps.staffChannels.isStaffTeam(context)) {
         deps.logger.warn('staff action refused: not from the staff team', { verb, channelId: context.activity.channelId, userId: from.id });
         return errorResponse('forbidden');
     }
-    if (typeof data.ticketId !== 'string') return errorResponse('badRequest');
+    if (!parsed.success) return errorResponse('badRequest');
+    const data = parsed.data;
     const actor: Person = { id: from.aadObjectId ?? from.id, name: from.name ?? from.id };
     // Looked up once for an assignment: to check the assignee, then for the refreshed card.
     const colleagues = verb === 'assign' ? await deps.messenger.colleagues(context) : undefined;
-    const assignee = typeof data.assigneeId === 'string' ? colleagues?.find((person) => person.id === data.assigneeId) : undefined;
+    const assignee = data.assigneeId !== undefined ? colleagues?.find((person) => person.id === data.assigneeId) : undefined;
     const event = EVENTS[verb](actor, data, assignee);
     if (!event) return errorResponse('unknownColleague');
     const result = await deps.tickets.act(data.ticketId, event);

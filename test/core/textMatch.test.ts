@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { foldText, sameText } from '../../bot/textMatch';
-import { languageFromLocale } from '../../bot/language';
+import { foldText, sameText } from '../../core/textMatch';
+import { languageFromLocale } from '../../core/language';
 
 describe('Turkish-aware matching', () => {
     const equal: [string, string][] = [

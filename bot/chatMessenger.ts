@@ -1,13 +1,14 @@
 import { MessageFactory, TeamsInfo, TurnContext, type Attachment, type CloudAdapter, type ConversationReference } from 'botbuilder';
-import type { ConversationReferences } from '../bot/conversationReferences';
-import type { Translator } from '../bot/i18n';
-import type { Logger } from '../bot/logger';
+import type { ConversationReferences } from './conversationReferences';
+import type { Translator } from '../core/i18n';
+import type { Logger } from '../core/logger';
 import { staffThreadMessage, staffTicketCard, userNoticeCard } from '../cards/ticketCards';
-import { languageSpeaker } from '../dialogs/dialogServices';
+import { languageSpeaker } from '../institution/profileSpeaker';
 import type { InstitutionProfile } from '../institution/institutionProfile';
-import type { TicketMessenger } from './noticeDispatcher';
-import type { StaffChannelRegistry } from './staffChannel';
-import type { HistoryEntry, Person, StaffThread, Ticket } from './ticket';
+import type { TicketMessenger } from '../tickets/noticeDispatcher';
+import type { StaffChannelRegistry } from '../tickets/staffChannel';
+import type { HistoryEntry, Person, StaffThread, Ticket } from '../tickets/ticket';
+import { InternalError, StaffChannelUnavailableError } from '../core/errors';
 
 // botbuilder picks the right audience for the cloud when none is given; its type insists on a string.
 const DEFAULT_AUDIENCE = undefined as unknown as string;
@@ -82,7 +83,7 @@ export class ChatMessenger implements TicketMessenger {
 
     private async openThread(ticket: Ticket): Promise<StaffThread> {
         const channel = await this.deps.staffChannels.get();
-        if (!channel) throw new Error('the staff channel is unknown: install the bot in the STAFF_TEAM_ID team');
+        if (!channel) throw new StaffChannelUnavailableError('the staff channel is unknown: install the bot in the STAFF_TEAM_ID team');
         const firstCard = staffTicketCard(this.staffSpeaker(), ticket, { timeZone: this.deps.profile.timeZone, language: this.deps.profile.staffLanguage, colleagues: [] });
         let thread: StaffThread | undefined;
         await this.deps.adapter.createConversationAsync(this.deps.botAppId, 'msteams', channel.serviceUrl, DEFAULT_AUDIENCE, {
@@ -100,7 +101,7 @@ export class ChatMessenger implements TicketMessenger {
             else cardActivityId = (await context.sendActivity(fullCard))?.id ?? '';
             thread = { conversationId, cardActivityId, reference: TurnContext.getConversationReference(context.activity) as Partial<ConversationReference> };
         });
-        if (!thread) throw new Error('the staff thread was not created');
+        if (!thread) throw new InternalError('the staff thread was not created');
         return thread;
     }
 }

@@ -130,8 +130,12 @@ export const STEPS: Record<StepId, StepDefinition> = {
     },
 };
 
-/** The numbered steps for this kind and these answers; detours are not counted. */
-export function mainPath(kind: ApplicationKind, answers: FlowAnswers): StepId[] {
+/**
+ * The numbered steps of a kind, as the user sees them counted ("Adım 5 / 17"); detours are not
+ * counted. `numberedSteps('renewal')[4]` is step 5 of a renewal; the answers only pick which
+ * approval result ends the path.
+ */
+export function numberedSteps(kind: ApplicationKind, answers: FlowAnswers = initialAnswers(kind)): StepId[] {
     return [
         'requestSent', 'otherInstitution', 'kamusmMail',
         // Only a renewal may still hold a valid e-signature: a first applicant has none, a lost one has no card.
@@ -156,7 +160,7 @@ export interface StepPosition {
 }
 
 export function positionOf(stepId: StepId, kind: ApplicationKind, answers: FlowAnswers): StepPosition {
-    const path = mainPath(kind, answers);
+    const path = numberedSteps(kind, answers);
     const numbered = STEPS[stepId].detourOf ?? stepId;
     // Both approval results hold the last place, whichever the answers lead to.
     const index = path.indexOf(numbered);
@@ -165,7 +169,7 @@ export function positionOf(stepId: StepId, kind: ApplicationKind, answers: FlowA
 
 /** The numbered step after `stepId` (or after the step a detour explains); undefined at the end. */
 export function nextStepAfter(stepId: StepId, kind: ApplicationKind, answers: FlowAnswers): StepId | undefined {
-    const path = mainPath(kind, answers);
+    const path = numberedSteps(kind, answers);
     const index = path.indexOf(STEPS[stepId].detourOf ?? stepId);
     return index >= 0 ? path[index + 1] : undefined;
 }

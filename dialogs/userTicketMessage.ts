@@ -1,12 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { requesterId } from '../dialogs/requesterIdentity';
-import { speakerFor, type DialogServices } from '../dialogs/dialogServices';
-
-interface TicketSubmit {
-    ticketAction?: unknown;
-    ticketId?: unknown;
-    message?: unknown;
-}
+import { ticketMessageSchema } from '../cards/payloads';
+import { requesterId } from './requesterIdentity';
+import { speakerFor, type DialogServices } from './dialogServices';
 
 /**
  * The user's answer typed into a library notice card. Only the ticket's owner may add to it;
@@ -14,11 +9,12 @@ interface TicketSubmit {
  * activity is not such an answer.
  */
 export async function handleUserTicketMessage(context: TurnContext, services: DialogServices): Promise<boolean> {
-    const value = (context.activity.value ?? {}) as TicketSubmit;
-    if (value.ticketAction !== 'message' || typeof value.ticketId !== 'string') return false;
+    const parsed = ticketMessageSchema.safeParse(context.activity.value);
+    if (!parsed.success) return false;
+    const value = parsed.data;
     const speaker = speakerFor(services, context);
     const ticket = await services.tickets.get(value.ticketId);
-    const text = typeof value.message === 'string' ? value.message.trim() : '';
+    const text = value.message?.trim() ?? '';
     if (!ticket || ticket.requester.id !== requesterId(context)) {
         services.logger.warn('ticket message refused: not the owner', { userId: context.activity.from.id });
         await context.sendActivity(speaker.say('tickets.mine.notPossible', { number: '' }));

@@ -1,0 +1,65 @@
+import { ConversationState, UserState, type BotAdapter, type Storage, type TurnContext } from 'botbuilder';
+import { ConversationReferences } from '../bot/conversationReferences';
+import { EImzaBot } from '../bot/eImzaBot';
+import { PrivacyMiddleware } from '../bot/privacyMiddleware';
+import type { StaffCardSource } from '../bot/staffActions';
+import { createTurnErrorHandler } from '../bot/turnErrorHandler';
+import { TypingIndicator } from '../bot/typingIndicator';
+import type { Clock } from '../core/clock';
+import type { BotConfig } from '../core/config';
+import type { Translator } from '../core/i18n';
+import type { Logger } from '../core/logger';
+import { createDialogServices, type DialogServices } from '../dialogs/dialogServices';
+import type { InstitutionProfile } from '../institution/institutionProfile';
+import { StaffChannelRegistry } from '../tickets/staffChannel';
+import type { TicketService } from '../tickets/ticketService';
+
+export interface BotParts<M extends StaffCardSource> {
+    config: Pick<BotConfig, 'RESUME_AFTER_MINUTES' | 'STAFF_TEAM_ID'>;
+    logger: Logger;
+    clock: Clock;
+    profile: InstitutionProfile;
+    translator: Translator;
+    /** User and conversation state, and the staff channel once learned. */
+    storage: Storage;
+    /** Where users can be reached proactively. */
+    referenceStorage: Storage;
+    tickets: TicketService;
+    /** The adapter that runs the turns: Bot Framework's in production, botbuilder's TestAdapter in tests. */
+    adapter: BotAdapter;
+    /** Draws staff cards and sends notices; it needs to know where users and the staff channel are. */
+    createMessenger(where: { references: ConversationReferences; staffChannels: StaffChannelRegistry }): M;
+}
+
+export interface AssembledBot<M extends StaffCardSource> {
+    services: DialogServices;
+    messenger: M;
+    /** The turn handler the adapter calls for every activity. */
+    logic(context: TurnContext): Promise<void>;
+}
+
+/**
+ * The bot itself, as `createApp` runs it and as every test drives it: state, dialogs, staff
+ * actions, and on the adapter the privacy middleware (first: secrets are masked before anything
+ * else reads the turn), the typing indicator and the polite turn-error handler.
+ */
+export function assembleBot<M extends StaffCardSource>(parts: BotParts<M>): AssembledBot<M> {
+    const { config, logger, clock, profile, translator, tickets, adapter } = parts;
+    const conversationState = new ConversationState(parts.storage);
+    const userState = new UserState(parts.storage);
+    const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets });
+    const staffChannels = new StaffChannelRegistry(parts.storage, config.STAFF_TEAM_ID);
+    const references = new ConversationReferences(parts.referenceStorage, () => clock.now());
+    const messenger = parts.createMessenger({ references, staffChannels });
+    const bot = new EImzaBot(services, {
+        resumeAfterMs: config.RESUME_AFTER_MINUTES * 60_000,
+        staffChannels,
+        staffActions: { tickets, messenger, staffChannels, translator, profile, logger },
+        references,
+    });
+    adapter.use(new PrivacyMiddleware(translator));
+    // A turn that waits on a store or on Teams shows "typing…" after half a second, every two seconds.
+    adapter.use(new TypingIndicator(logger));
+    adapter.onTurnError = createTurnErrorHandler({ logger, translator, conversationState, userState });
+    return { services, messenger, logic: (context) => bot.run(context) };
+}

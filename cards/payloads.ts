@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../core/language';
+
+/**
+ * Every payload a card sends back, declared once: what the buttons and inputs carry, and the
+ * schema that checks it at the boundary before any dialog or handler trusts it.
+ */
+
+/** One button: its title in the turn's language, and the locale keys whose words also pick it. */
+export interface Choice {
+    id: string;
+    title: string;
+    matchKeys: string[];
+}
+
+export const COMMANDS = ['help', 'cancel', 'menu', 'back', 'library', 'language', 'ticket'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export const choiceData = (id: string) => ({ choice: id });
+export const commandData = (name: CommandName, language?: Language) => (language ? { command: name, language } : { command: name });
+export const ticketMessageData = (ticketId: string) => ({ ticketAction: 'message' as const, ticketId });
+
+const shortText = z.string().max(200);
+
+/** A user's click on a guide card: a choice, or a command that works on every step. */
+export const userSubmitSchema = z.object({
+    choice: shortText.optional(),
+    command: z.enum(COMMANDS).optional(),
+    language: z.enum(LANGUAGES).optional(),
+});
+export type UserSubmit = z.infer<typeof userSubmitSchema>;
+
+/** The user's answer to the library, typed into a notice card (the input is named `message`). */
+export const ticketMessageSchema = z.object({
+    ticketAction: z.literal('message'),
+    ticketId: shortText,
+    message: z.string().max(4000).optional(),
+});
+
+/** A staff click on a ticket card (`Action.Execute`): the ticket, and the card's inputs. */
+export const staffActionDataSchema = z.object({
+    ticketId: shortText,
+    text: z.string().max(4000).optional(),
+    assigneeId: shortText.optional(),
+});
+export type StaffActionData = z.infer<typeof staffActionDataSchema>;
+
+/** The submitted value as a user click, or an empty one when it is not shaped like one. */
+export function userSubmitOf(value: unknown): UserSubmit {
+    const parsed = userSubmitSchema.safeParse(value);
+    return parsed.success ? parsed.data : {};
+}

@@ -1,0 +1,26 @@
+import type { TurnContext } from 'botbuilder';
+import { DEFAULT_LANGUAGE, type Language } from './language';
+import type { PrivacyFinding } from './privacyGuard';
+
+/** What the edge decided about the current turn, read by everything below it during that turn. */
+
+const TURN_LANGUAGE = Symbol('eimza.turnLanguage');
+const PRIVACY_FINDING = Symbol('eimza.privacyFinding');
+
+/** The language of this turn, decided once by the bot and changed by a language switch. */
+export function turnLanguage(context: TurnContext): Language {
+    return (context.turnState.get(TURN_LANGUAGE) as Language | undefined) ?? DEFAULT_LANGUAGE;
+}
+
+export function setTurnLanguage(context: TurnContext, language: Language): void {
+    context.turnState.set(TURN_LANGUAGE, language);
+}
+
+/** The secrets the privacy middleware masked in this turn's message, if any. */
+export function privacyFinding(context: TurnContext): PrivacyFinding | undefined {
+    return context.turnState.get(PRIVACY_FINDING) as PrivacyFinding | undefined;
+}
+
+export function notePrivacyFinding(context: TurnContext, finding: PrivacyFinding): void {
+    context.turnState.set(PRIVACY_FINDING, finding);
+}

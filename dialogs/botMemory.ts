@@ -1,0 +1,54 @@
+import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { Language } from '../core/language';
+import type { FlowProgress } from '../flow/progress';
+import type { TranscriptLine } from '../tickets/ticket';
+
+/**
+ * Everything the bot keeps about a user and about a conversation, declared in one place. It is
+ * also the data inventory for KVKK: what each field holds and why. None of it holds a national
+ * ID, an SMS code, a password or a card number (the privacy middleware masks them first).
+ * Tickets, conversation references and Direct Line conversations are kept by their own stores.
+ */
+export interface UserMemory {
+    /** `tr` or `en`, only when the user chose it explicitly. */
+    language: Language | undefined;
+    /** Where the user is in the guided flow (kind, step, yes/no answers, steps seen), to resume it. */
+    flowProgress: FlowProgress | undefined;
+}
+
+export interface ConversationMemory {
+    /** botbuilder's dialog stack: which dialog and step this chat is on. */
+    dialogState: DialogState;
+    /** When the user last wrote (ms), to offer "resume" after a long gap. */
+    lastSeenAt: number | undefined;
+    /** Whether this chat was greeted already. */
+    welcomed: boolean;
+    /** The conversation id and service URL last recorded for proactive notices. */
+    referenceSaved: string | undefined;
+    /** The last few turns, already masked, for the transcript of a help ticket. */
+    recentTurns: TranscriptLine[];
+}
+
+type Accessors<T> = { [K in keyof T]-?: StatePropertyAccessor<T[K]> };
+
+export interface BotMemory {
+    user: Accessors<UserMemory>;
+    conversation: Accessors<ConversationMemory>;
+}
+
+/** The accessors of every kept field; property names are the keys in the store, so they never change. */
+export function createBotMemory(userState: UserState, conversationState: ConversationState): BotMemory {
+    const userField = <K extends keyof UserMemory>(name: K) => userState.createProperty<UserMemory[K]>(name);
+    const conversationField = <K extends keyof ConversationMemory>(name: K) => conversationState.createProperty<ConversationMemory[K]>(name);
+    return {
+        user: { language: userField('language'), flowProgress: userField('flowProgress') },
+        conversation: {
+            dialogState: conversationField('dialogState'),
+            lastSeenAt: conversationField('lastSeenAt'),
+            welcomed: conversationField('welcomed'),
+            referenceSaved: conversationField('referenceSaved'),
+            recentTurns: conversationField('recentTurns'),
+        },
+    };
+}

@@ -1,0 +1,15 @@
+/** What library staff can do to a ticket from its card; one place for the verbs the card sends and the bot routes. */
+export const STAFF_VERBS = ['claim', 'assign', 'reply', 'ask', 'resolve', 'reopen'] as const;
+export type StaffVerb = (typeof STAFF_VERBS)[number];
+
+const VERB_PREFIX = 'ticket.';
+
+/** The Universal Actions verb on the card: `ticket.claim`, … */
+export const verbOf = (verb: StaffVerb) => `${VERB_PREFIX}${verb}`;
+
+/** The staff verb an invoke carries, or undefined when the invoke is not a ticket action. */
+export function staffVerbOf(invokeVerb: string | undefined): StaffVerb | undefined {
+    if (!invokeVerb?.startsWith(VERB_PREFIX)) return undefined;
+    const verb = invokeVerb.slice(VERB_PREFIX.length);
+    return (STAFF_VERBS as readonly string[]).includes(verb) ? (verb as StaffVerb) : undefined;
+}
