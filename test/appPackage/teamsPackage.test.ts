@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { unzipSync } from 'fflate';
 import { buildTeamsPackage, zipPackage } from '../../appPackage/teamsPackage';
-import { fromRoot } from '../../bot/projectPaths';
+import { fromRoot } from '../../core/projectPaths';
 import { TestChat, profile } from '../support/testBot';
 import { play } from '../support/conversationTable';
 

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { readLocaleResources } from '../../bot/i18n';
-import { LANGUAGES } from '../../bot/language';
-import { fromRoot } from '../../bot/projectPaths';
-import { STEPS, visibleOptions } from '../../dialogs/flowSteps';
+import { readLocaleResources } from '../../core/i18n';
+import { LANGUAGES } from '../../core/language';
+import { fromRoot } from '../../core/projectPaths';
+import { STEPS, visibleOptions } from '../../flow/flowSteps';
 import { translator } from '../support/testBot';
 
 function leafKeys(node: unknown, prefix = ''): string[] {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { randomUUID } from 'crypto';
 import { CosmosStorage } from '../../storage/cosmosStorage';
-import { ETagConflictError, StoreUnavailableError } from '../../storage/storageErrors';
+import { ETagConflictError, StoreUnavailableError } from '../../core/errors';
 import { CosmosTestServer } from '../support/cosmosServer';
 import { storageContract } from './storageContract';
 

@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { createApp, type App } from '../../bot/app';
-import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/logger';
+import { createApp, type App } from '../../app/createApp';
+import { loadConfig } from '../../core/config';
+import { silentLogger } from '../../core/logger';
 
 export interface TestServer {
     baseUrl: string;

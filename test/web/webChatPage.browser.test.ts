@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { fromRoot } from '../../bot/projectPaths';
+import { fromRoot } from '../../core/projectPaths';
 import { startTestServer, type TestServer } from './startTestServer';
 
 const CHROMIUM = '/usr/bin/chromium';
