@@ -13,6 +13,7 @@ import { createDialogServices, type DialogServices } from '../dialogs/dialogServ
 import type { InstitutionProfile } from '../institution/institutionProfile';
 import { StaffChannelRegistry } from '../tickets/staffChannel';
 import type { TicketService } from '../tickets/ticketService';
+import type { QuestionLog } from '../understanding/questionLog';
 
 export interface BotParts<M extends StaffCardSource> {
     config: Pick<BotConfig, 'RESUME_AFTER_MINUTES' | 'STAFF_TEAM_ID'>;
@@ -25,6 +26,7 @@ export interface BotParts<M extends StaffCardSource> {
     /** Where users can be reached proactively. */
     referenceStorage: Storage;
     tickets: TicketService;
+    questions: QuestionLog;
     /** The adapter that runs the turns: Bot Framework's in production, botbuilder's TestAdapter in tests. */
     adapter: BotAdapter;
     /** Draws staff cards and sends notices; it needs to know where users and the staff channel are. */
@@ -35,7 +37,7 @@ export interface AssembledBot<M extends StaffCardSource> {
     services: DialogServices;
     messenger: M;
     /** The turn handler the adapter calls for every activity. */
-    logic(context: TurnContext): Promise<void>;
+    logic: (context: TurnContext) => Promise<void>;
 }
 
 /**
@@ -44,10 +46,10 @@ export interface AssembledBot<M extends StaffCardSource> {
  * else reads the turn), the typing indicator and the polite turn-error handler.
  */
 export function assembleBot<M extends StaffCardSource>(parts: BotParts<M>): AssembledBot<M> {
-    const { config, logger, clock, profile, translator, tickets, adapter } = parts;
+    const { config, logger, clock, profile, translator, tickets, questions, adapter } = parts;
     const conversationState = new ConversationState(parts.storage);
     const userState = new UserState(parts.storage);
-    const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets });
+    const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets, questions });
     const staffChannels = new StaffChannelRegistry(parts.storage, config.STAFF_TEAM_ID);
     const references = new ConversationReferences(parts.referenceStorage, () => clock.now());
     const messenger = parts.createMessenger({ references, staffChannels });

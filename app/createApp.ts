@@ -14,6 +14,7 @@ import { registerWebChat, type WebChatHandle } from '../web/registerWebChat';
 import { createAdapter } from '../bot/adapter';
 import type { BotConfig } from '../core/config';
 import { assembleBot } from './assembleBot';
+import { knowledgeBase } from '../dialogs/knowledgeBase';
 import { createTranslator } from '../core/i18n';
 import { createLogger, type Logger } from '../core/logger';
 import { createServer } from '../bot/server';
@@ -51,9 +52,11 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const mailer = createTicketMailer(config, translator, logger);
     const tickets = new TicketService(ticketStore, clock, logger, !!mailer);
     const adapter = createAdapter(config);
+    // Built now, so the first typed question is answered as fast as the rest.
+    knowledgeBase();
     const { services, messenger, logic } = assembleBot({
         config, logger, clock, profile, translator, tickets, adapter,
-        storage, referenceStorage: stores.references,
+        storage, referenceStorage: stores.references, questions: stores.questions,
         createMessenger: ({ references, staffChannels }) => new ChatMessenger({ adapter, references, botAppId: config.MicrosoftAppId ?? '', staffChannels, translator, profile, logger }),
     });
     const dispatcher = new NoticeDispatcher(ticketStore, messenger, clock, logger, mailer);
@@ -93,7 +96,9 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
             dispatcher.stop();
             // Open Web Chat streams would otherwise keep server.close() waiting.
             webChat.close();
-            await new Promise<void>((resolve) => server.close(() => resolve()));
+            await new Promise<void>((resolve) => {
+                server.close(() => resolve());
+            });
             await dispatcher.settled();
             mailer?.close();
             await stores.close();

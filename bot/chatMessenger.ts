@@ -1,4 +1,4 @@
-import { MessageFactory, TeamsInfo, TurnContext, type Attachment, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { MessageFactory, TeamsInfo, TurnContext, type Attachment, type CloudAdapter } from 'botbuilder';
 import type { ConversationReferences } from './conversationReferences';
 import type { Translator } from '../core/i18n';
 import type { Logger } from '../core/logger';
@@ -99,7 +99,7 @@ export class ChatMessenger implements TicketMessenger {
             const fullCard = MessageFactory.attachment(await this.card(context, ticket));
             if (cardActivityId) await context.updateActivity({ ...fullCard, id: cardActivityId });
             else cardActivityId = (await context.sendActivity(fullCard))?.id ?? '';
-            thread = { conversationId, cardActivityId, reference: TurnContext.getConversationReference(context.activity) as Partial<ConversationReference> };
+            thread = { conversationId, cardActivityId, reference: TurnContext.getConversationReference(context.activity) };
         });
         if (!thread) throw new InternalError('the staff thread was not created');
         return thread;

@@ -23,7 +23,7 @@ export class ConversationReferences {
 
     /** This chat is where the user can be reached now (also undoing an earlier removal). */
     async remember(context: TurnContext): Promise<void> {
-        const reference = TurnContext.getConversationReference(context.activity) as Partial<ConversationReference>;
+        const reference = TurnContext.getConversationReference(context.activity);
         await this.storage.write({ [this.key(requesterId(context))]: { reference, updatedAt: this.now(), eTag: '*' } });
     }
 

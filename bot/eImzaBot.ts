@@ -1,5 +1,5 @@
 import {
-    ActivityHandler, ActivityTypes, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type StatePropertyAccessor, type TurnContext,
+    ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type StatePropertyAccessor, type TurnContext,
 } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
 import { setLanguage, speakerFor, type DialogServices } from '../dialogs/dialogServices';
@@ -87,7 +87,7 @@ export class EImzaBot extends ActivityHandler {
 
     async run(context: TurnContext): Promise<void> {
         await this.options.staffChannels.learnFrom(context);
-        if (!isSharedConversation(context) && context.activity.type === ActivityTypes.Message) await this.rememberReference(context);
+        if (!isSharedConversation(context) && context.activity.type === 'message') await this.rememberReference(context);
         recordTranscript(context, this.services.recentTurns);
         await super.run(context);
         await flushTranscript(context);

@@ -1,4 +1,4 @@
-import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { Middleware, TurnContext } from 'botbuilder';
 import type { Translator } from '../core/i18n';
 import { notePrivacyFinding } from '../core/turnFacts';
 import { localePrivacyInspector, type PrivacyInspector, type SensitiveKind } from '../core/privacyGuard';
@@ -17,7 +17,7 @@ export class PrivacyMiddleware implements Middleware {
 
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
         const { activity } = context;
-        if (activity.type === ActivityTypes.Message) {
+        if (activity.type === 'message') {
             const kinds = new Set<SensitiveKind>();
             const mask = (text: string) => {
                 const finding = this.inspect(text);

@@ -46,7 +46,7 @@ const EVENTS: Record<StaffVerb, (actor: Person, data: StaffActionData, assignee?
 export async function handleStaffAction(context: TurnContext, verb: StaffVerb, invoke: AdaptiveCardInvokeValue, deps: StaffActionDependencies): Promise<AdaptiveCardInvokeResponse> {
     const speaker = languageSpeaker(deps.translator, deps.profile, deps.profile.staffLanguage);
     const errorResponse = (code: StaffActionRefusal): AdaptiveCardInvokeResponse => ({
-        statusCode: STAFF_ACTION_REFUSALS[code], type: 'application/vnd.microsoft.error', value: { code, message: speaker.say(`tickets.errors.${code}`) } as never,
+        statusCode: STAFF_ACTION_REFUSALS[code], type: 'application/vnd.microsoft.error', value: { code, message: speaker.say(`tickets.errors.${code}`) },
     });
     const parsed = staffActionDataSchema.safeParse(invoke.action.data);
     const from = context.activity.from as { id: string; name?: string; aadObjectId?: string };
@@ -68,5 +68,5 @@ export async function handleStaffAction(context: TurnContext, verb: StaffVerb, i
         ? speaker.say(`tickets.refusals.${result.refused.reason}`, { by: 'by' in result.refused ? result.refused.by.name : '' })
         : undefined;
     const card = await deps.messenger.card(context, result.ticket, notice, colleagues);
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content as Record<string, unknown> };
 }

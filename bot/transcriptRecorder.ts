@@ -1,4 +1,4 @@
-import { ActivityTypes, type Activity, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TranscriptLine } from '../tickets/ticket';
 
 const KEPT = 12;
@@ -18,10 +18,10 @@ function gist(activity: Partial<Activity>): string | undefined {
 export function recordTranscript(context: TurnContext, turns: StatePropertyAccessor<TranscriptLine[]>): void {
     const lines: TranscriptLine[] = [];
     const { activity } = context;
-    if (activity.type === ActivityTypes.Message && activity.text?.trim()) lines.push({ from: 'user', text: activity.text.trim() });
+    if (activity.type === 'message' && activity.text?.trim()) lines.push({ from: 'user', text: activity.text.trim() });
     context.onSendActivities(async (_context, activities, next) => {
         for (const sent of activities) {
-            const text = sent.type === ActivityTypes.Message ? gist(sent) : undefined;
+            const text = sent.type === 'message' ? gist(sent) : undefined;
             if (text) lines.push({ from: 'bot', text });
         }
         return next();
@@ -37,6 +37,6 @@ export function recordTranscript(context: TurnContext, turns: StatePropertyAcces
 const TRANSCRIPT_FLUSH = Symbol('eimza.transcriptFlush');
 
 export async function flushTranscript(context: TurnContext): Promise<void> {
-    const flush = context.turnState.get(TRANSCRIPT_FLUSH) as (() => Promise<void>) | undefined;
+    const flush = context.turnState.get<(() => Promise<void>) | undefined>(TRANSCRIPT_FLUSH);
     if (flush) await flush();
 }

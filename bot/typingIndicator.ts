@@ -10,7 +10,7 @@ export class TypingIndicator implements Middleware {
     constructor(private readonly logger: Logger, private readonly delayMs = 500, private readonly periodMs = 2000) {}
 
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-        if (context.activity.type !== ActivityTypes.Message) return next();
+        if (context.activity.type !== 'message') return next();
         let finished = false;
         let timer: NodeJS.Timeout | undefined;
         const schedule = (delay: number) => {

@@ -61,9 +61,9 @@ function paymentTable(speaker: Speaker, profile: InstitutionProfile): { cells: T
         { text: speaker.say('status.bankColumn'), weight: 'Bolder' },
         ...PAYMENT_CHANNELS.map((channel): TableCell => ({ text: speaker.say(`status.paymentChannels.${channel}`), weight: 'Bolder' })),
     ];
-    const rows = profile.kamusm.paymentBanks.map((bank) => ({
+    const rows = profile.kamusm.paymentBanks.map((bank): { cells: TableCell[] } => ({
         cells: [
-            { text: bank.name, weight: 'Bolder' } as TableCell,
+            { text: bank.name, weight: 'Bolder' },
             ...PAYMENT_CHANNELS.map((channel): TableCell => (bank.channels.includes(channel) ? { text: '✓', color: 'Good' } : { text: '–' })),
         ],
     }));

@@ -13,11 +13,20 @@ export interface Choice {
     matchKeys: string[];
 }
 
-export const COMMANDS = ['help', 'cancel', 'menu', 'back', 'library', 'language', 'ticket'] as const;
+/** Work on every step of every dialog; `status` and `fees` are offered by answers to typed questions. */
+export const COMMANDS = ['help', 'cancel', 'menu', 'back', 'library', 'language', 'ticket', 'status', 'fees'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export const choiceData = (id: string) => ({ choice: id });
 export const commandData = (name: CommandName, language?: Language) => (language ? { command: name, language } : { command: name });
+/** "Write to the library" with the user's question already filled in (it was masked before it got here). */
+export const ticketWithQuestionData = (question: string) => ({ command: 'ticket' as const, question: question.slice(0, QUESTION_MAX) });
+/** A suggested answer ("Şunu mu demek istediniz?"), shown wherever the user is. */
+export const answerData = (answerId: string) => ({ answer: answerId });
+/** "Guide me from this step": the guided flow continues at the step an answer belongs to. */
+export const guideFromData = (stepId: string) => ({ guideFrom: stepId });
+
+const QUESTION_MAX = 500;
 export const ticketMessageData = (ticketId: string) => ({ ticketAction: 'message' as const, ticketId });
 
 const shortText = z.string().max(200);
@@ -27,6 +36,9 @@ export const userSubmitSchema = z.object({
     choice: shortText.optional(),
     command: z.enum(COMMANDS).optional(),
     language: z.enum(LANGUAGES).optional(),
+    question: z.string().max(QUESTION_MAX).optional(),
+    answer: shortText.optional(),
+    guideFrom: shortText.optional(),
 });
 export type UserSubmit = z.infer<typeof userSubmitSchema>;
 

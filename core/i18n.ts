@@ -48,7 +48,7 @@ export function createTranslator(localesDir?: string): Translator {
     return {
         t(language, key, values) {
             ensure(language, key);
-            return instance.t(key, { lng: language, ...values }) as string;
+            return instance.t(key, { lng: language, ...values });
         },
         list<T>(language: Language, key: string, values?: TranslationValues): T[] {
             ensure(language, key);

@@ -9,7 +9,7 @@ const PRIVACY_FINDING = Symbol('eimza.privacyFinding');
 
 /** The language of this turn, decided once by the bot and changed by a language switch. */
 export function turnLanguage(context: TurnContext): Language {
-    return (context.turnState.get(TURN_LANGUAGE) as Language | undefined) ?? DEFAULT_LANGUAGE;
+    return context.turnState.get<Language | undefined>(TURN_LANGUAGE) ?? DEFAULT_LANGUAGE;
 }
 
 export function setTurnLanguage(context: TurnContext, language: Language): void {
@@ -18,7 +18,7 @@ export function setTurnLanguage(context: TurnContext, language: Language): void 
 
 /** The secrets the privacy middleware masked in this turn's message, if any. */
 export function privacyFinding(context: TurnContext): PrivacyFinding | undefined {
-    return context.turnState.get(PRIVACY_FINDING) as PrivacyFinding | undefined;
+    return context.turnState.get<PrivacyFinding | undefined>(PRIVACY_FINDING);
 }
 
 export function notePrivacyFinding(context: TurnContext, finding: PrivacyFinding): void {

@@ -23,9 +23,9 @@ export class CardChoicePrompt extends Prompt<string> {
         if (options.prompt) await context.sendActivity(options.prompt);
     }
 
-    protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
+    protected onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
         const choices = (options as CardChoiceOptions).validations?.choices ?? [];
         const value = matchChoice(context, choices, this.translator);
-        return value ? { succeeded: true, value } : { succeeded: false };
+        return Promise.resolve(value ? { succeeded: true, value } : { succeeded: false });
     }
 }

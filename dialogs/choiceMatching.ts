@@ -9,6 +9,8 @@ export interface Command {
     name: CommandName;
     /** For `language`: the language asked for; absent means "the other one". */
     language?: Language;
+    /** For `ticket`: the question the user typed, to be sent without asking again. */
+    question?: string;
 }
 
 function submitted(context: TurnContext): UserSubmit {
@@ -37,7 +39,7 @@ export function matchChoice(context: TurnContext, choices: Choice[], translator:
 /** help, cancel, menu, back, language, talk to the library: clicked or typed in either language. */
 export function recognizeCommand(context: TurnContext, translator: Translator): Command | undefined {
     const value = submitted(context);
-    if (value.command) return { name: value.command, language: value.language };
+    if (value.command) return { name: value.command, language: value.language, question: value.question };
     if (typeof value.choice === 'string') return undefined;
     const folded = typedText(context);
     if (saysAnyOf(translator, folded, ['commands.english'])) return { name: 'language', language: 'en' };

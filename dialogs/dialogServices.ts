@@ -10,6 +10,7 @@ import type { InstitutionProfile } from '../institution/institutionProfile';
 import { languageSpeaker } from '../institution/profileSpeaker';
 import type { TranscriptLine } from '../tickets/ticket';
 import type { TicketService } from '../tickets/ticketService';
+import type { QuestionLog } from '../understanding/questionLog';
 import { createBotMemory, type BotMemory } from './botMemory';
 
 export interface DialogServices {
@@ -20,6 +21,8 @@ export interface DialogServices {
     userState: UserState;
     conversationState: ConversationState;
     tickets: TicketService;
+    /** Where typed questions the bot could not answer are kept for the library. */
+    questions: QuestionLog;
     memory: BotMemory;
     language: StatePropertyAccessor<Language | undefined>;
     progress: StatePropertyAccessor<FlowProgress | undefined>;

@@ -11,13 +11,14 @@ import {
     initialAnswers, nextStepAfter, positionOf, STEPS, stepVariant, visibleOptions,
     type ApplicationKind, type FlowAnswers, type StepDefinition, type StepId,
 } from '../flow/flowSteps';
-import { FORM_DELIVERY_DIALOG, TICKET_REQUEST_DIALOG } from './dialogIds';
+import { FORM_DELIVERY_DIALOG, STATUS_EXPLAINER_DIALOG, TICKET_REQUEST_DIALOG } from './dialogIds';
+import { answerTypedQuestion } from './typedQuestions';
 import { FormDeliveryDialog } from './formDeliveryDialog';
 import { HelpTicketDialog } from './helpTicketDialog';
 import type { TicketOutcome } from './ticketDialogBase';
 import { TicketRequestDialog, type TicketRequestOptions } from './ticketRequestDialog';
 import { InterruptibleDialog, toMenu, type DialogOutcome } from './interruptibleDialog';
-import { STATUS_EXPLAINER_DIALOG, StatusExplainerDialog } from './statusExplainerDialog';
+import { StatusExplainerDialog } from './statusExplainerDialog';
 
 export const GUIDED_FLOW_DIALOG = 'guidedFlow';
 const STEP_WATERFALL = 'guidedFlow.step';
@@ -84,6 +85,8 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         const chosenId = matchChoice(step.context, this.choicesFor(step.context, definition, progress.answers), this.services.translator);
         const option = visibleOptions(definition, progress.answers).find((candidate) => candidate.id === chosenId);
         if (!option) {
+            // A question instead of an answer: answered, then the same step again, place kept.
+            if (await answerTypedQuestion(this.services, step.context, { progress })) return step.replaceDialog(STEP_WATERFALL);
             // After a privacy warning the user already knows why: just show the step again.
             if (!privacyFinding(step.context)) await step.context.sendActivity(speakerFor(this.services, step.context).say('flow.chooseAnOption'));
             return step.replaceDialog(STEP_WATERFALL);
@@ -149,6 +152,12 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         const speaker = speakerFor(this.services, innerDc.context);
         await innerDc.context.sendActivity({ attachments: [stepHelpCard(speaker, definition.id, stepVariant(definition.id, progress.answers), this.choicesFor(innerDc.context, definition, progress.answers))] });
         return Dialog.EndOfTurn;
+    }
+
+    /** Already in the flow: it simply moves to that step. */
+    protected async guideFrom(innerDc: DialogContext, stepId: StepId): Promise<DialogTurnResult> {
+        await this.moveFlowTo(innerDc.context, stepId);
+        return this.redisplay(innerDc);
     }
 
     protected async goBack(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -1,6 +1,6 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TranscriptLine } from '../tickets/ticket';
-import { HELP_TICKET_DIALOG } from './dialogIds';
+import { HELP_TICKET_DIALOG, type HelpTicketOptions } from './dialogIds';
 import { speakerFor, type DialogServices } from './dialogServices';
 import { requesterFor, type Identity } from './requesterIdentity';
 import { TicketDialogBase } from './ticketDialogBase';
@@ -24,6 +24,8 @@ export class HelpTicketDialog extends TicketDialogBase {
     private async askQuestion(step: WaterfallStepContext): Promise<DialogTurnResult> {
         // What led here, taken before this errand's own questions crowd the last turns.
         (step.values as HelpValues).transcript = (await this.services.recentTurns.get(step.context, [])).slice(-TRANSCRIPT_LINES);
+        const prefilled = (step.options as HelpTicketOptions | undefined)?.question?.trim();
+        if (prefilled) return step.next(prefilled);
         await step.context.sendActivity(speakerFor(this.services, step.context).say('tickets.help.intro'));
         return this.askText(step, 'tickets.ask.question');
     }

@@ -1,7 +1,12 @@
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { askLibraryAction } from '../cards/commonActions';
-import { contactsCard, generalHelpCard } from '../cards/infoCards';
-import { HELP_TICKET_DIALOG } from './dialogIds';
+import type { TurnContext } from 'botbuilder';
+import { contactsCard, feesCard, generalHelpCard } from '../cards/infoCards';
+import { userSubmitOf } from '../cards/payloads';
+import { isStepId, type StepId } from '../flow/flowSteps';
+import { progressAt } from '../flow/progress';
+import { showAnswer, type QuestionPlace } from './typedQuestions';
+import { HELP_TICKET_DIALOG, STATUS_EXPLAINER_DIALOG, type HelpTicketOptions } from './dialogIds';
 import { otherLanguage, type Language } from '../core/language';
 import { recognizeCommand, type Command } from './choiceMatching';
 import { setLanguage, speakerFor, type DialogServices } from './dialogServices';
@@ -9,8 +14,8 @@ import { turnLanguage } from '../core/turnFacts';
 
 /** What a dialog hands back to the main menu when it ends. */
 export interface DialogOutcome {
-    /** menu: show the main menu; idle: say nothing more; back: return to whatever came before. */
-    next: 'menu' | 'idle' | 'back';
+    /** menu: show the main menu; idle: say nothing more; back: return to whatever came before; guide: go on with the saved flow. */
+    next: 'menu' | 'idle' | 'back' | 'guide';
 }
 
 export const toMenu: DialogOutcome = { next: 'menu' };
@@ -28,7 +33,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         // A nested dialog of this kind is closer to what the user sees: let it answer.
         if (innerDc.child) return super.onContinueDialog(innerDc);
         const command = recognizeCommand(innerDc.context, this.services.translator);
-        return command ? this.interrupt(innerDc, command) : super.onContinueDialog(innerDc);
+        if (command) return this.interrupt(innerDc, command);
+        // Buttons of an answer to a typed question work wherever the user is.
+        const { answer, guideFrom } = userSubmitOf(innerDc.context.activity.value);
+        if (answer && (await showAnswer(this.services, innerDc.context, answer, { text: '' }, await this.place(innerDc.context)))) return this.afterAnswer(innerDc);
+        if (isStepId(guideFrom)) return this.guideFrom(innerDc, guideFrom);
+        return super.onContinueDialog(innerDc);
     }
 
     protected async interrupt(innerDc: DialogContext, command: Command): Promise<DialogTurnResult> {
@@ -41,12 +51,18 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 return this.redisplay(innerDc);
             case 'ticket':
                 // The question goes to the library from where the user is; afterwards they are back here.
-                if (this.findDialog(HELP_TICKET_DIALOG)) return innerDc.beginDialog(HELP_TICKET_DIALOG);
+                if (this.findDialog(HELP_TICKET_DIALOG)) return innerDc.beginDialog(HELP_TICKET_DIALOG, { question: command.question } satisfies HelpTicketOptions);
                 await innerDc.context.sendActivity({ attachments: [contactsCard(speaker)] });
                 return this.redisplay(innerDc);
             case 'language':
                 await this.switchLanguage(innerDc, command.language);
                 return this.redisplay(innerDc);
+            case 'status':
+                if (this.findDialog(STATUS_EXPLAINER_DIALOG)) return innerDc.beginDialog(STATUS_EXPLAINER_DIALOG);
+                return this.redisplay(innerDc);
+            case 'fees':
+                await innerDc.context.sendActivity({ attachments: [feesCard(speaker, [])] });
+                return this.afterAnswer(innerDc);
             case 'back':
                 return this.goBack(innerDc);
             case 'menu':
@@ -60,6 +76,27 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
     /** Shows the dialog's current question again (after help, contacts, a language switch). */
     protected abstract redisplay(innerDc: DialogContext): Promise<DialogTurnResult>;
+
+    /** After an answer to a typed question: the user's place comes back. */
+    protected afterAnswer(innerDc: DialogContext): Promise<DialogTurnResult> {
+        return this.redisplay(innerDc);
+    }
+
+    /** Where the user is, for an answer's "guide me from this step" and the question log. */
+    protected async place(context: TurnContext): Promise<QuestionPlace> {
+        return { progress: await this.services.progress.get(context) };
+    }
+
+    /** "Guide me from this step": the saved flow moves there, and the guided flow takes over. */
+    protected async guideFrom(innerDc: DialogContext, stepId: StepId): Promise<DialogTurnResult> {
+        await this.moveFlowTo(innerDc.context, stepId);
+        return this.finish(innerDc, { next: 'guide' });
+    }
+
+    protected async moveFlowTo(context: TurnContext, stepId: StepId): Promise<void> {
+        const current = await this.services.progress.get(context);
+        await this.services.progress.set(context, progressAt(current, stepId, this.services.clock.now()));
+    }
 
     protected async showHelp(innerDc: DialogContext): Promise<DialogTurnResult> {
         await innerDc.context.sendActivity({ attachments: [generalHelpCard(speakerFor(this.services, innerDc.context))] });

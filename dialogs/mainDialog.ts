@@ -5,17 +5,18 @@ import { privacyFinding } from '../core/turnFacts';
 import { contactsCard, feesCard, generalHelpCard, menuCard, resumeCard } from '../cards/infoCards';
 import { askLibraryAction, menuAction } from '../cards/commonActions';
 import type { Choice } from '../cards/payloads';
-import { keyedChoice, matchChoice, recognizeCommand } from './choiceMatching';
+import { keyedChoice, matchChoice, recognizeCommand, type Command } from './choiceMatching';
 import { setLanguage, speakerFor, type DialogServices } from './dialogServices';
 import { turnLanguage } from '../core/turnFacts';
 import { type FlowProgress } from '../flow/progress';
 import { isApplicationKind, positionOf, stepVariant } from '../flow/flowSteps';
-import { HELP_TICKET_DIALOG, MY_TICKETS_DIALOG } from './dialogIds';
+import { HELP_TICKET_DIALOG, MY_TICKETS_DIALOG, STATUS_EXPLAINER_DIALOG } from './dialogIds';
+import { answerTypedQuestion, isGreeting } from './typedQuestions';
 import { GUIDED_FLOW_DIALOG, GuidedFlowDialog } from './guidedFlowDialog';
 import { HelpTicketDialog } from './helpTicketDialog';
 import { MyTicketsDialog } from './myTicketsDialog';
 import { InterruptibleDialog, type DialogOutcome } from './interruptibleDialog';
-import { STATUS_EXPLAINER_DIALOG, StatusExplainerDialog } from './statusExplainerDialog';
+import { StatusExplainerDialog } from './statusExplainerDialog';
 
 export const MAIN_DIALOG = 'main';
 const MENU_WATERFALL = 'main.menu';
@@ -29,6 +30,8 @@ export interface MainDialogOptions {
     routeInput?: boolean;
     /** The last card already carries the menu's choices: wait without drawing the menu again. */
     quiet?: boolean;
+    /** Go straight on with the saved flow (an answer's "guide me from this step"). */
+    resumeFlow?: boolean;
 }
 
 interface RoutedInput {
@@ -56,22 +59,27 @@ export class MainDialog extends InterruptibleDialog {
         const options = step.options ?? {};
         const { context } = step;
         const progress = await this.services.progress.get(context);
+        if (options.resumeFlow) return step.next({ picked: 'resume' } satisfies RoutedInput);
+        const speaker = speakerFor(this.services, context);
         if (options.routeInput) {
             const picked = matchChoice(context, this.choices(context, progress), this.services.translator);
             if (picked) return step.next({ picked } satisfies RoutedInput);
-            await this.applyOpeningCommand(context);
+            const command = recognizeCommand(context, this.services.translator);
+            if (command) await this.applyOpeningCommand(context, command);
+            // People ask first and click second: a first message that is a question gets its answer under the welcome.
+            else if (context.activity.text?.trim() && !privacyFinding(context) && !isGreeting(context)) {
+                if (options.greet) await context.sendActivity({ attachments: [menuCard(speaker, this.choices(context, progress), this.welcome(context))] });
+                await answerTypedQuestion(this.services, context, { progress });
+                return Dialog.EndOfTurn;
+            }
         }
         if (options.quiet) return Dialog.EndOfTurn;
-        const speaker = speakerFor(this.services, context);
         if (options.offerResume && progress) {
             const where = { ...positionOf(progress.stepId, progress.kind, progress.answers), title: speaker.say(`steps.${progress.stepId}.title`, { context: stepVariant(progress.stepId, progress.answers) }) };
             await context.sendActivity({ attachments: [resumeCard(speaker, this.resumeChoices(context), where)] });
             return Dialog.EndOfTurn;
         }
-        const name = options.greet ? displayName(context) : undefined;
-        const intro = options.greet
-            ? speaker.sayList('menu.welcome', { context: name ? 'named' : undefined, name })
-            : speaker.sayList('menu.prompt');
+        const intro = options.greet ? this.welcome(context) : speaker.sayList('menu.prompt');
         await context.sendActivity({ attachments: [menuCard(speaker, this.choices(context, progress), intro)] });
         return Dialog.EndOfTurn;
     }
@@ -108,6 +116,9 @@ export class MainDialog extends InterruptibleDialog {
                 await setLanguage(this.services, context, otherLanguage(turnLanguage(context)));
                 return step.replaceDialog(MENU_WATERFALL);
             default:
+                // A hello at the menu is answered with the menu itself.
+                if (isGreeting(context)) return step.replaceDialog(MENU_WATERFALL);
+                if (await answerTypedQuestion(this.services, context, { progress })) return step.replaceDialog(MENU_WATERFALL, { quiet: true });
                 if (!privacyFinding(context)) await context.sendActivity(speaker.say('flow.chooseAnOption'));
                 return step.replaceDialog(MENU_WATERFALL);
         }
@@ -115,6 +126,7 @@ export class MainDialog extends InterruptibleDialog {
 
     private async afterTopic(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
         const outcome = step.result as DialogOutcome | undefined;
+        if (outcome?.next === 'guide') return step.replaceDialog(MENU_WATERFALL, { resumeFlow: true });
         return outcome?.next === 'idle' ? step.endDialog() : step.replaceDialog(MENU_WATERFALL);
     }
 
@@ -123,18 +135,27 @@ export class MainDialog extends InterruptibleDialog {
     }
 
     /** The menu is the bottom of the stack: menu, back and cancel all land here again. */
-    protected async finish(innerDc: DialogContext, _outcome: DialogOutcome): Promise<DialogTurnResult> {
+    protected async finish(innerDc: DialogContext, outcome: DialogOutcome): Promise<DialogTurnResult> {
         await innerDc.cancelAllDialogs();
-        return innerDc.beginDialog(MENU_WATERFALL);
+        return innerDc.beginDialog(MENU_WATERFALL, { resumeFlow: outcome.next === 'guide' } satisfies MainDialogOptions);
+    }
+
+    /** At the menu an answer stands on its own: the menu card above still holds the choices. */
+    protected afterAnswer(innerDc: DialogContext): Promise<DialogTurnResult> {
+        return innerDc.replaceDialog(MENU_WATERFALL, { quiet: true } satisfies MainDialogOptions);
+    }
+
+    private welcome(context: TurnContext): string[] {
+        const name = displayName(context);
+        return speakerFor(this.services, context).sayList('menu.welcome', { context: name ? 'named' : undefined, name });
     }
 
     /** A first message such as "help" or "English" is honoured before the menu appears. */
-    private async applyOpeningCommand(context: TurnContext): Promise<void> {
-        const command = recognizeCommand(context, this.services.translator);
+    private async applyOpeningCommand(context: TurnContext, command: Command): Promise<void> {
         const speaker = speakerFor(this.services, context);
-        if (command?.name === 'language') await setLanguage(this.services, context, command.language ?? otherLanguage(turnLanguage(context)));
-        if (command?.name === 'help') await context.sendActivity({ attachments: [generalHelpCard(speaker)] });
-        if (command?.name === 'library') await context.sendActivity({ attachments: [contactsCard(speaker)] });
+        if (command.name === 'language') await setLanguage(this.services, context, command.language ?? otherLanguage(turnLanguage(context)));
+        if (command.name === 'help') await context.sendActivity({ attachments: [generalHelpCard(speaker)] });
+        if (command.name === 'library') await context.sendActivity({ attachments: [contactsCard(speaker)] });
     }
 
     private choices(context: TurnContext, progress: FlowProgress | undefined): Choice[] {

@@ -1,4 +1,4 @@
-import { TeamsInfo, TurnContext, type ConversationReference } from 'botbuilder';
+import { TeamsInfo, TurnContext } from 'botbuilder';
 import type { Requester } from '../tickets/ticket';
 import { turnLanguage } from '../core/turnFacts';
 
@@ -30,6 +30,6 @@ export function requesterFor(context: TurnContext, identity: Required<Identity>)
         name: identity.name,
         email: identity.email,
         language: turnLanguage(context),
-        reference: TurnContext.getConversationReference(context.activity) as Partial<ConversationReference>,
+        reference: TurnContext.getConversationReference(context.activity),
     };
 }

@@ -4,10 +4,11 @@ import { STATUS_KEYS, statusDetailCard, statusListCard, type StatusKey } from '.
 import type { Choice } from '../cards/payloads';
 import { keyedChoice, matchChoice } from './choiceMatching';
 import { speakerFor, type DialogServices } from './dialogServices';
+import { STATUS_EXPLAINER_DIALOG } from './dialogIds';
 import { HelpTicketDialog } from './helpTicketDialog';
+import { answerTypedQuestion } from './typedQuestions';
 import { InterruptibleDialog } from './interruptibleDialog';
 
-export const STATUS_EXPLAINER_DIALOG = 'statusExplainer';
 const STATUS_WATERFALL = 'statusExplainer.pick';
 const DONE = 'done';
 
@@ -37,6 +38,7 @@ export class StatusExplainerDialog extends InterruptibleDialog {
         if (picked === DONE) return step.endDialog({ next: 'back' });
         const speaker = speakerFor(this.services, step.context);
         if (!picked) {
+            if (await answerTypedQuestion(this.services, step.context, { progress: await this.services.progress.get(step.context) })) return step.replaceDialog(STATUS_WATERFALL, { quiet: true });
             await step.context.sendActivity(speaker.say('flow.chooseAnOption'));
             return step.replaceDialog(STATUS_WATERFALL);
         }

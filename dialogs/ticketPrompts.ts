@@ -5,9 +5,9 @@ import { EMAIL_PROMPT, TEXT_PROMPT } from './dialogIds';
 const MAX_TEXT = 1000;
 
 /** Something to pass on: not empty, not only a masked secret, not a novel. */
-async function isUsefulText(prompt: PromptValidatorContext<string>): Promise<boolean> {
+function isUsefulText(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = prompt.recognized.value?.trim() ?? '';
-    return prompt.recognized.succeeded && text.length > 0 && text.length <= MAX_TEXT && text.split(REDACTION_MARK).join('').trim().length > 0;
+    return Promise.resolve(prompt.recognized.succeeded && text.length > 0 && text.length <= MAX_TEXT && text.split(REDACTION_MARK).join('').trim().length > 0);
 }
 
 export function freeTextPrompt(): TextPrompt {
@@ -17,7 +17,7 @@ export function freeTextPrompt(): TextPrompt {
 /** Only an address of the institution's own domain: the library answers institutional mail. */
 export function institutionalEmailPrompt(domain: string): TextPrompt {
     const pattern = new RegExp(`^[^\\s@]+@${domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
-    return new TextPrompt(EMAIL_PROMPT, async (prompt) => prompt.recognized.succeeded && pattern.test(prompt.recognized.value?.trim() ?? ''));
+    return new TextPrompt(EMAIL_PROMPT, (prompt) => Promise.resolve(prompt.recognized.succeeded && pattern.test(prompt.recognized.value?.trim() ?? '')));
 }
 
 export function isInstitutionalEmail(email: string | undefined, domain: string): boolean {

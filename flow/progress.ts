@@ -1,4 +1,4 @@
-import type { ApplicationKind, FlowAnswers, StepId } from './flowSteps';
+import { initialAnswers, type ApplicationKind, type FlowAnswers, type StepId } from './flowSteps';
 
 /** Where a user is in the guided flow; kept in user state so it survives new chats and restarts. */
 export interface FlowProgress {
@@ -8,4 +8,11 @@ export interface FlowProgress {
     /** Steps shown before this one, for "back". */
     history: StepId[];
     updatedAt: number;
+}
+
+/** The flow moved to `stepId` (from an answer's "guide me from this step"); a new flow is a first application. */
+export function progressAt(current: FlowProgress | undefined, stepId: StepId, now: number): FlowProgress {
+    if (!current) return { kind: 'first', stepId, answers: initialAnswers('first'), history: [], updatedAt: now };
+    const history = current.stepId === stepId ? current.history : [...current.history, current.stepId];
+    return { ...current, stepId, history, updatedAt: now };
 }

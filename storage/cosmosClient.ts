@@ -42,7 +42,10 @@ export function lazyContainer(client: CosmosClient, databaseId: string, request:
             return container;
         };
         // 409: another instance created it between our read and our create; now it exists.
-        ready ??= ensure().catch((error: unknown) => (statusOf(error) === 409 ? ensure() : Promise.reject(error))).catch((error: unknown) => {
+        ready ??= ensure().catch((error: unknown) => {
+            if (statusOf(error) === 409) return ensure();
+            throw error;
+        }).catch((error: unknown) => {
             ready = undefined;
             throw toStoreError(error, request.id ?? 'container');
         });

@@ -199,8 +199,9 @@ export class CosmosTicketStore implements TicketStore {
         await withRetry(() => container.read(), TICKETS_CONTAINER);
     }
 
-    async close(): Promise<void> {
+    close(): Promise<void> {
         this.client.dispose();
+        return Promise.resolve();
     }
 
     private async createNow(ticket: NewTicket, notices: NoticeDraft[]): Promise<Ticket> {

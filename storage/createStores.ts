@@ -3,9 +3,12 @@ import type { Storage } from 'botbuilder';
 import type { BotConfig } from '../core/config';
 import type { Logger } from '../core/logger';
 import type { TicketStore } from '../tickets/ticketStore';
+import type { QuestionLog } from '../understanding/questionLog';
 import type { CosmosSettings } from './cosmosClient';
+import { CosmosQuestionLog } from './cosmosQuestionLog';
 import { CosmosStorage, DIRECT_LINE_CONTAINER, REFERENCES_CONTAINER } from './cosmosStorage';
 import { CosmosTicketStore } from './cosmosTicketStore';
+import { QUESTIONS_FILE, SqliteQuestionLog } from './sqliteQuestionLog';
 import { SqliteStorage } from './sqliteStorage';
 import { SqliteTicketStore } from './sqliteTicketStore';
 
@@ -18,6 +21,10 @@ interface RetainingStorage extends Storage {
     close(): void;
 }
 
+interface ClosableQuestionLog extends QuestionLog {
+    close(): Promise<void>;
+}
+
 export interface Stores {
     kind: 'sqlite' | 'cosmos';
     storage: Storage;
@@ -26,9 +33,11 @@ export interface Stores {
     /** The local Direct Line endpoint's conversations; its own container in Cosmos DB. */
     directLine: Storage;
     tickets: TicketStore;
+    /** Questions the bot could not answer (masked text, language, step, time); its own container in Cosmos DB. */
+    questions: QuestionLog;
     ping(): Promise<void>;
     /** Deletes what the retention setting says is kept too long as of `now`; the timer calls it. */
-    sweepExpired(now?: number): Promise<{ tickets: number; states: number }>;
+    sweepExpired(now?: number): Promise<{ tickets: number; states: number; questions: number }>;
     close(): Promise<void>;
 }
 
@@ -43,6 +52,7 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
     let references: RetainingStorage;
     let directLine: RetainingStorage;
     let tickets: TicketStore;
+    let questions: ClosableQuestionLog;
     if (config.COSMOS_ENDPOINT) {
         const settings: CosmosSettings = {
             endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE ?? 'e-imza',
@@ -52,18 +62,20 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
         references = new CosmosStorage(settings, REFERENCES_CONTAINER);
         directLine = new CosmosStorage(settings, DIRECT_LINE_CONTAINER);
         tickets = new CosmosTicketStore(settings);
+        questions = new CosmosQuestionLog(settings);
     } else {
         // One file holds them all; their keys never overlap.
         storage = references = directLine = new SqliteStorage(path.join(config.dataDir, 'bot.sqlite'));
         tickets = new SqliteTicketStore(path.join(config.dataDir, 'tickets.sqlite'));
+        questions = new SqliteQuestionLog(path.join(config.dataDir, QUESTIONS_FILE));
     }
     const stateStores = [...new Set([storage, references, directLine])];
     const sweepExpired = async (now = Date.now()) => {
         const cutoff = now - config.DATA_RETENTION_DAYS * DAY;
         let states = 0;
         for (const store of stateStores) states += await store.deleteIdleBefore(cutoff);
-        const removed = { tickets: await tickets.deleteClosedBefore(cutoff), states };
-        if (removed.tickets || removed.states) logger.info('retention sweep deleted old data', { ...removed, retentionDays: config.DATA_RETENTION_DAYS });
+        const removed = { tickets: await tickets.deleteClosedBefore(cutoff), states, questions: await questions.deleteOlderThan(cutoff) };
+        if (removed.tickets || removed.states || removed.questions) logger.info('retention sweep deleted old data', { ...removed, retentionDays: config.DATA_RETENTION_DAYS });
         return removed;
     };
     const sweepLogged = () => void sweepExpired().catch((error: Error) => logger.warn('retention sweep failed, will retry', { error: error.message }));
@@ -76,6 +88,7 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
         references,
         directLine,
         tickets,
+        questions,
         ping: async () => {
             for (const store of stateStores) await store.ping();
             await tickets.ping();
@@ -85,6 +98,7 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
             clearTimeout(first);
             clearInterval(timer);
             await tickets.close();
+            await questions.close();
             stateStores.forEach((store) => store.close());
         },
     };

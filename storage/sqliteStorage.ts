@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import Database from 'better-sqlite3';
-import type { Storage, StoreItems } from 'botbuilder';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { openSqlite } from './openSqlite';
 import { isIdleStateKey } from './stateRetention';
 import { ETagConflictError } from '../core/errors';
@@ -9,6 +9,17 @@ interface StateRow {
     key: string;
     document: string;
     etag: string;
+}
+
+/** A stored state item without its eTag (kept in its own column), as JSON. */
+type StateDocument = Record<string, unknown>;
+
+/**
+ * Synchronous SQLite work behind botbuilder's Promise-based `Storage`: a throw becomes a
+ * rejection (the executor catches it), as it would from an async method.
+ */
+function settled<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve) => resolve(work()));
 }
 
 /**
@@ -25,39 +36,45 @@ export class SqliteStorage implements Storage {
         this.addUpdatedAt();
     }
 
-    async read(keys: string[]): Promise<StoreItems> {
-        if (!keys) throw new ReferenceError('Keys are required when reading.');
-        const select = this.db.prepare<[string], StateRow>('SELECT key, document, etag FROM bot_state WHERE key = ?');
-        const items: StoreItems = {};
-        for (const key of keys) {
-            const row = select.get(key);
-            if (row) items[key] = { ...JSON.parse(row.document), eTag: row.etag };
-        }
-        return items;
-    }
-
-    async write(changes: StoreItems): Promise<void> {
-        if (!changes) throw new ReferenceError('Changes are required when writing.');
-        const select = this.db.prepare<[string], { etag: string }>('SELECT etag FROM bot_state WHERE key = ?');
-        const upsert = this.db.prepare(
-            `INSERT INTO bot_state (key, document, etag, updated_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT(key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = excluded.updated_at`,
-        );
-        // One transaction: a batch is written whole or not at all.
-        this.db.transaction(() => {
-            for (const [key, item] of Object.entries(changes)) {
-                const { eTag, ...document } = item ?? {};
-                const stored = select.get(key);
-                if (stored && eTag && eTag !== '*' && eTag !== stored.etag) throw new ETagConflictError(key);
-                upsert.run(key, JSON.stringify(document), randomUUID(), Date.now());
+    read(keys: string[]): Promise<StoreItems> {
+        return settled(() => {
+            if (!keys) throw new ReferenceError('Keys are required when reading.');
+            const select = this.db.prepare<[string], StateRow>('SELECT key, document, etag FROM bot_state WHERE key = ?');
+            const items: StoreItems = {};
+            for (const key of keys) {
+                const row = select.get(key);
+                if (row) items[key] = { ...(JSON.parse(row.document) as StateDocument), eTag: row.etag };
             }
-        })();
+            return items;
+        });
     }
 
-    async delete(keys: string[]): Promise<void> {
-        if (!keys) throw new ReferenceError('Keys are required when deleting.');
-        const remove = this.db.prepare('DELETE FROM bot_state WHERE key = ?');
-        this.db.transaction(() => keys.forEach((key) => remove.run(key)))();
+    write(changes: StoreItems): Promise<void> {
+        return settled(() => {
+            if (!changes) throw new ReferenceError('Changes are required when writing.');
+            const select = this.db.prepare<[string], { etag: string }>('SELECT etag FROM bot_state WHERE key = ?');
+            const upsert = this.db.prepare(
+                `INSERT INTO bot_state (key, document, etag, updated_at) VALUES (?, ?, ?, ?)
+                 ON CONFLICT(key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = excluded.updated_at`,
+            );
+            // One transaction: a batch is written whole or not at all.
+            this.db.transaction(() => {
+                for (const [key, item] of Object.entries<StoreItem | undefined>(changes)) {
+                    const { eTag, ...document } = item ?? {};
+                    const stored = select.get(key);
+                    if (stored && eTag && eTag !== '*' && eTag !== stored.etag) throw new ETagConflictError(key);
+                    upsert.run(key, JSON.stringify(document), randomUUID(), Date.now());
+                }
+            })();
+        });
+    }
+
+    delete(keys: string[]): Promise<void> {
+        return settled(() => {
+            if (!keys) throw new ReferenceError('Keys are required when deleting.');
+            const remove = this.db.prepare('DELETE FROM bot_state WHERE key = ?');
+            this.db.transaction(() => keys.forEach((key) => remove.run(key)))();
+        });
     }
 
     /** KVKK: conversation and user state nobody wrote since `cutoff` (ms) is deleted. */
@@ -68,8 +85,10 @@ export class SqliteStorage implements Storage {
     }
 
     /** Cheap round trip for `/healthz`. */
-    async ping(): Promise<void> {
-        this.db.prepare('SELECT 1').get();
+    ping(): Promise<void> {
+        return settled(() => {
+            this.db.prepare('SELECT 1').get();
+        });
     }
 
     /** Files from before retention have no write time: their rows count as written when first opened here. */

@@ -78,7 +78,7 @@ export class SqliteTicketStore implements TicketStore {
         this.db.prepare('INSERT OR IGNORE INTO counters (name, next) VALUES (?, ?)').run('ticketNumber', FIRST_TICKET_NUMBER);
     }
 
-    async create(ticket: NewTicket, notices: NoticeDraft[]): Promise<Ticket> {
+    create(ticket: NewTicket, notices: NoticeDraft[]): Promise<Ticket> {
         return this.guard(() => this.db.transaction(() => {
             // Allocated in the insert's transaction: a rolled-back create leaves no gap.
             const { next: number } = this.db.prepare<[], { next: number }>("SELECT next FROM counters WHERE name = 'ticketNumber'").get()!;
@@ -93,19 +93,19 @@ export class SqliteTicketStore implements TicketStore {
         }).immediate());
     }
 
-    async get(id: string): Promise<Ticket | undefined> {
+    get(id: string): Promise<Ticket | undefined> {
         return this.guard(() => this.one(`${TICKET_COLUMNS} WHERE id = ?`, id));
     }
 
-    async getByNumber(number: number): Promise<Ticket | undefined> {
+    getByNumber(number: number): Promise<Ticket | undefined> {
         return this.guard(() => this.one(`${TICKET_COLUMNS} WHERE number = ?`, number));
     }
 
-    async findByStaffConversation(conversationId: string): Promise<Ticket | undefined> {
+    findByStaffConversation(conversationId: string): Promise<Ticket | undefined> {
         return this.guard(() => this.one(`${TICKET_COLUMNS} WHERE staff_conversation_id = ?`, conversationId));
     }
 
-    async update(ticket: Ticket, notices: NoticeDraft[]): Promise<Ticket> {
+    update(ticket: Ticket, notices: NoticeDraft[]): Promise<Ticket> {
         return this.guard(() => this.db.transaction(() => {
             const current = this.db.prepare<[string], { etag: string; number: number }>('SELECT etag, number FROM tickets WHERE id = ?').get(ticket.id);
             if (!current || current.etag !== ticket.eTag) throw new ETagConflictError(`ticket/${ticket.id}`);
@@ -120,11 +120,11 @@ export class SqliteTicketStore implements TicketStore {
         }).immediate());
     }
 
-    async listByRequester(userId: string): Promise<Ticket[]> {
+    listByRequester(userId: string): Promise<Ticket[]> {
         return this.guard(() => this.many(`${TICKET_COLUMNS} WHERE requester_id = ? ${NEWEST_FIRST}`, userId));
     }
 
-    async list(statuses?: readonly TicketStatus[]): Promise<Ticket[]> {
+    list(statuses?: readonly TicketStatus[]): Promise<Ticket[]> {
         return this.guard(() => {
             if (!statuses) return this.many(`${TICKET_COLUMNS} ${NEWEST_FIRST}`);
             if (statuses.length === 0) return [];
@@ -132,7 +132,7 @@ export class SqliteTicketStore implements TicketStore {
         });
     }
 
-    async pendingNotices(now: number, limit: number): Promise<Notice[]> {
+    pendingNotices(now: number, limit: number): Promise<Notice[]> {
         return this.guard(() => this.db
             .prepare<[number, number], NoticeRow>(
                 `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before FROM notices
@@ -150,22 +150,26 @@ export class SqliteTicketStore implements TicketStore {
             })));
     }
 
-    async markDelivered(noticeId: string): Promise<void> {
-        this.guard(() => this.db.prepare('UPDATE notices SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL').run(Date.now(), noticeId));
+    markDelivered(noticeId: string): Promise<void> {
+        return this.guard(() => {
+            this.db.prepare('UPDATE notices SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL').run(Date.now(), noticeId);
+        });
     }
 
-    async postpone(noticeId: string, notBefore: number): Promise<void> {
-        this.guard(() => this.db.prepare('UPDATE notices SET attempts = attempts + 1, not_before = ?, lease_owner = NULL, lease_until = 0 WHERE id = ? AND delivered_at IS NULL').run(notBefore, noticeId));
+    postpone(noticeId: string, notBefore: number): Promise<void> {
+        return this.guard(() => {
+            this.db.prepare('UPDATE notices SET attempts = attempts + 1, not_before = ?, lease_owner = NULL, lease_until = 0 WHERE id = ? AND delivered_at IS NULL').run(notBefore, noticeId);
+        });
     }
 
-    async claimNotice(noticeId: string, owner: string, until: number, now: number): Promise<boolean> {
+    claimNotice(noticeId: string, owner: string, until: number, now: number): Promise<boolean> {
         return this.guard(() => this.db.prepare(
             `UPDATE notices SET lease_owner = ?, lease_until = ?
              WHERE id = ? AND delivered_at IS NULL AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)`,
         ).run(owner, until, noticeId, owner, now).changes === 1);
     }
 
-    async deleteClosedBefore(cutoff: number): Promise<number> {
+    deleteClosedBefore(cutoff: number): Promise<number> {
         return this.guard(() => this.db.transaction(() => {
             const closed = "status IN ('resolved', 'withdrawn') AND updated_at < ?";
             this.db.prepare(`DELETE FROM notices WHERE ticket_id IN (SELECT id FROM tickets WHERE ${closed})`).run(cutoff);
@@ -173,12 +177,15 @@ export class SqliteTicketStore implements TicketStore {
         }).immediate());
     }
 
-    async ping(): Promise<void> {
-        this.guard(() => this.db.prepare('SELECT 1').get());
+    ping(): Promise<void> {
+        return this.guard(() => {
+            this.db.prepare('SELECT 1').get();
+        });
     }
 
-    async close(): Promise<void> {
+    close(): Promise<void> {
         if (this.db.open) this.db.close();
+        return Promise.resolve();
     }
 
     /** Files written before instances shared an outbox have no claim columns yet. */
@@ -221,14 +228,19 @@ export class SqliteTicketStore implements TicketStore {
         return this.db.prepare<unknown[], TicketRow>(sql).all(...params).map(toTicket);
     }
 
-    /** Callers tell a lost race (retry with a fresh read) from a store that cannot answer (retry later). */
-    private guard<T>(work: () => T): T {
-        try {
-            return work();
-        } catch (error) {
-            if (error instanceof ETagConflictError) throw error;
-            throw new StoreUnavailableError(`Ticket store: ${(error as Error).message}`, { cause: error });
-        }
+    /**
+     * Runs the synchronous SQLite work and settles the promise the TicketStore interface returns:
+     * a failure is a rejection, never a synchronous throw. Callers tell a lost race (retry with a
+     * fresh read) from a store that cannot answer (retry later).
+     */
+    private guard<T>(work: () => T): Promise<T> {
+        return new Promise<T>((resolve, reject) => {
+            try {
+                resolve(work());
+            } catch (error) {
+                reject(error instanceof ETagConflictError ? error : new StoreUnavailableError(`Ticket store: ${(error as Error).message}`, { cause: error }));
+            }
+        });
     }
 }
 

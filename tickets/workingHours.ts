@@ -64,8 +64,8 @@ interface WorkingDay {
     close: number;
 }
 
-/** Each local day from the one holding `from` onwards, with its working window as instants; weekends skipped. */
-function* workingDays(from: number, calendar: WorkingCalendar): Generator<WorkingDay> {
+/** Each local day from the one holding `from` onwards (endless), with its working window as instants; weekends skipped. */
+function* workingDays(from: number, calendar: WorkingCalendar): Generator<WorkingDay, never> {
     const wall = wallClock(from, calendar.timeZone);
     for (let midnight = wall - (wall % DAY); ; midnight += DAY) {
         const weekday = new Date(midnight).getUTCDay();

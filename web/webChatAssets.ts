@@ -35,6 +35,7 @@ export function registerWebChatAssets(server: restify.Server, logger: Logger): v
     }
 
     for (const [path, load] of assets) {
+        // eslint-disable-next-line @typescript-eslint/require-await -- restify accepts a (req, res) handler only if it is an AsyncFunction
         server.get(path, async (req: restify.Request, res: restify.Response) => {
             const asset = load();
             if (!asset) {

@@ -68,7 +68,7 @@ export function renderWebChatPage({ language, translator, profile, theme, tokenS
 }
 
 function initialsOf(name: string, locale: string): string {
-    return name.split(/\s+/).filter(Boolean).slice(0, 3).map((word) => word[0]!.toLocaleUpperCase(locale)).join('');
+    return name.split(/\s+/).filter(Boolean).slice(0, 3).map((word) => word[0].toLocaleUpperCase(locale)).join('');
 }
 
 function cssVariables(page: WebChatTheme['page']): string {

@@ -72,7 +72,8 @@ describe('guided flow, Turkish', () => {
             { click: 'Hayır, süresi doldu', sees: ['KamuSM’ye “e-Devlet” ile giriş yapın'] },
             ...kamusmScreensTr(18, 6),
         ]);
-        await play(chat, [{ say: 'e-İmza ile Onayla', sees: ['Bunu anlayamadım'] }]);
+        // Typed, the other method is a question: answered, the step comes back, and no guide into a path the answers rule out.
+        await play(chat, [{ say: 'e-İmza ile Onayla', sees: ['“e-İmza ile Onayla”', 'Adım 17 / 18'], doesNotSee: ['Bu adımdan rehberle', 'Bunu anlayamadım'] }]);
         await play(chat, [{ say: 'Islak İmzalı Onaylamak için Formu İndir', sees: ['Adım 18 / 18', 'Başvuru Formu Bekleniyor'] }]);
     });
 

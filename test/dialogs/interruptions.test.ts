@@ -91,10 +91,10 @@ describe('interruptions work on every step', () => {
         ]);
     });
 
-    it('anything else gets a polite "please choose" and the same step again', async () => {
+    it('text the bot cannot place gets the library and the menu, then the same step again; an empty message a polite "please choose"', async () => {
         await play(new TestChat(), [
             ...toStep['Adım 1 (a question)'],
-            { say: 'bu ne demek şimdi', sees: ['Bunu anlayamadım', 'Kütüphaneye e-imza talebinizi bildirdiniz mi?'] },
+            { say: 'qwrtz plmk', sees: ['Bu soruya hazır bir cevabım yok', 'Kütüphaneye e-imza talebinizi bildirdiniz mi?'], offers: ['Kütüphaneye yaz (talep)', 'Ana menü'], doesNotSee: ['Bunu anlayamadım'] },
             { say: '', sees: ['Bunu anlayamadım'] },
             { say: '1', sees: ['Adım 2 / 17'] },
         ]);

@@ -28,7 +28,7 @@ describe('createStores', function () {
     };
 
     for (const kind of ['sqlite', 'cosmos'] as const) {
-        it(`${kind}: the retention sweep deletes closed tickets and idle state older than DATA_RETENTION_DAYS, and nothing younger`, async () => {
+        it(`${kind}: the retention sweep deletes closed tickets, idle state and unanswered questions older than DATA_RETENTION_DAYS, and nothing younger`, async () => {
             const stores = createStores(configs[kind](), quiet, server.overrides);
             try {
                 assert.strictEqual(stores.kind, kind);
@@ -37,9 +37,11 @@ describe('createStores', function () {
                 const created = await stores.tickets.create(sampleTicket({ createdAt: now, updatedAt: now }), []);
                 await stores.tickets.update(changed(created, 'resolved', now + minutes(1), 'resolved'), []);
                 await stores.storage.write({ [`webchat/users/u-${kind}`]: { language: 'tr' } });
+                await stores.questions.record({ text: 'unanswered', language: 'tr', askedAt: now });
 
-                assert.deepStrictEqual(await stores.sweepExpired(now + 29 * DAY), { tickets: 0, states: 0 });
-                assert.deepStrictEqual(await stores.sweepExpired(now + 31 * DAY), { tickets: 1, states: 1 });
+                assert.deepStrictEqual(await stores.sweepExpired(now + 29 * DAY), { tickets: 0, states: 0, questions: 0 });
+                assert.deepStrictEqual(await stores.sweepExpired(now + 31 * DAY), { tickets: 1, states: 1, questions: 1 });
+                assert.deepStrictEqual(await stores.questions.list(0, now + 31 * DAY), []);
                 assert.strictEqual(await stores.tickets.get(created.id), undefined);
                 assert.deepStrictEqual(await stores.storage.read([`webchat/users/u-${kind}`]), {});
             } finally {
@@ -56,7 +58,7 @@ describe('createStores', function () {
             assert.ok((await stores.references.read(['references/users/u-1']))['references/users/u-1']);
             assert.deepStrictEqual(await stores.storage.read(['references/users/u-1', 'directline/conversations/d-1']), {}, 'not in the state container');
             assert.deepStrictEqual(await stores.references.read(['directline/conversations/d-1']), {});
-            assert.deepStrictEqual(await stores.sweepExpired(Date.now() + 400 * DAY), { tickets: 0, states: 2 }, 'retention covers every container');
+            assert.deepStrictEqual(await stores.sweepExpired(Date.now() + 400 * DAY), { tickets: 0, states: 2, questions: 0 }, 'retention covers every container');
         } finally {
             await stores.close();
         }

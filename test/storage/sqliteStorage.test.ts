@@ -4,17 +4,22 @@ import * as os from 'os';
 import * as path from 'path';
 import { openSqlite } from '../../storage/openSqlite';
 import { SqliteStorage } from '../../storage/sqliteStorage';
-import { storageContract } from './storageContract';
+import { readItems, storageContract } from './storageContract';
 
 function tempFile(): { file: string; cleanup: () => void } {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-sqlite-'));
     return { file: path.join(dir, 'nested', 'bot.sqlite'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-storageContract('SQLite', async () => {
+storageContract('SQLite', () => {
     const { file, cleanup } = tempFile();
     const storage = new SqliteStorage(file);
-    return { storage, close: async () => { storage.close(); cleanup(); } };
+    const close = () => {
+        storage.close();
+        cleanup();
+        return Promise.resolve();
+    };
+    return Promise.resolve({ storage, close });
 });
 
 describe('SQLite storage file', () => {
@@ -25,7 +30,7 @@ describe('SQLite storage file', () => {
             await first.write({ 'conversation/1': { step: 'menuNes' } });
             first.close();
             const second = new SqliteStorage(file);
-            assert.strictEqual((await second.read(['conversation/1']))['conversation/1'].step, 'menuNes');
+            assert.strictEqual((await readItems(second, ['conversation/1']))['conversation/1'].step, 'menuNes');
             second.close();
             assert.ok(fs.existsSync(file));
         } finally {
@@ -38,10 +43,10 @@ describe('SQLite storage file', () => {
         const storage = new SqliteStorage(file);
         try {
             await storage.write({ a: { v: 1 }, b: { v: 1 } });
-            const stale = (await storage.read(['b'])).b.eTag;
+            const stale = (await readItems(storage, ['b'])).b.eTag;
             await storage.write({ b: { v: 2 } });
             await assert.rejects(storage.write({ a: { v: 9 }, b: { v: 9, eTag: stale } }), /eTag conflict/);
-            const items = await storage.read(['a', 'b']);
+            const items = await readItems(storage, ['a', 'b']);
             assert.deepStrictEqual([items.a.v, items.b.v], [1, 2]);
         } finally {
             storage.close();

@@ -1,4 +1,4 @@
-import type { Activity, Attachment } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 
 export interface CardButton {
     title: string;
@@ -18,13 +18,13 @@ function collectStrings(node: unknown, out: string[]): void {
 /** Everything a person would read in a reply: its text and every text of its cards. */
 export function readableText(activity: Partial<Activity>): string {
     const parts: string[] = activity.text ? [activity.text] : [];
-    for (const attachment of activity.attachments ?? []) collectStrings((attachment as Attachment).content, parts);
+    for (const attachment of activity.attachments ?? []) collectStrings(attachment.content, parts);
     return parts.join('\n');
 }
 
 export function buttonsOf(activity: Partial<Activity>): CardButton[] {
     return (activity.attachments ?? []).flatMap((attachment) => {
-        const actions = ((attachment as Attachment).content as { actions?: CardButton[] } | undefined)?.actions ?? [];
+        const actions = (attachment.content as { actions?: CardButton[] } | undefined)?.actions ?? [];
         return actions.map((action) => ({ title: action.title, data: action.data }));
     });
 }

@@ -11,6 +11,12 @@ export interface ConnectorCall {
     channelId?: string;
 }
 
+/** The body of a create-conversation call: where the thread goes and its first activity. */
+interface CreateConversationBody {
+    channelData?: { channel?: { id?: string } };
+    activity?: Partial<Activity>;
+}
+
 export interface Member extends ChannelAccount {
     email?: string;
     userPrincipalName?: string;
@@ -81,7 +87,7 @@ export class FakeConnector {
             req.on('data', (chunk: Buffer) => (text += chunk.toString()));
             req.on('end', () => resolve(text));
         });
-        const json = body ? JSON.parse(body) : undefined;
+        const json: unknown = body ? JSON.parse(body) : undefined;
         const answer = (status: number, payload: unknown) => {
             res.writeHead(status, { 'content-type': 'application/json' });
             res.end(JSON.stringify(payload));
@@ -93,26 +99,27 @@ export class FakeConnector {
         let match: RegExpExecArray | null;
         if (req.method === 'POST' && path === '/v3/conversations') {
             const activityId = id();
-            const conversationId = `${json.channelData?.channel?.id ?? 'conversation'};messageid=${activityId}`;
-            this.record({ kind: 'createConversation', conversationId, activityId, activity: json.activity ?? {}, channelId: json.channelData?.channel?.id });
+            const created = json as CreateConversationBody;
+            const conversationId = `${created.channelData?.channel?.id ?? 'conversation'};messageid=${activityId}`;
+            this.record({ kind: 'createConversation', conversationId, activityId, activity: created.activity ?? {}, channelId: created.channelData?.channel?.id });
             return answer(200, { id: conversationId, activityId });
         }
         if ((match = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path)) && req.method === 'GET') {
             const member = this.members[match[2]];
             return member ? answer(200, member) : answer(404, { error: { code: 'NotFound', message: 'no such member' } });
         }
-        if ((match = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(path)) && req.method === 'GET') {
+        if (/^\/v3\/conversations\/([^/]+)\/pagedmembers$/.test(path) && req.method === 'GET') {
             return answer(200, { members: this.teamMembers });
         }
         if ((match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path))) {
             const [, conversationId, activityId] = match;
             if (req.method === 'PUT') {
-                this.record({ kind: 'update', conversationId, activityId, activity: json });
+                this.record({ kind: 'update', conversationId, activityId, activity: json as Partial<Activity> });
                 return answer(200, { id: activityId });
             }
             if (req.method === 'POST') {
                 const newId = id();
-                this.record({ kind: 'send', conversationId, activityId: newId, activity: json });
+                this.record({ kind: 'send', conversationId, activityId: newId, activity: json as Partial<Activity> });
                 return answer(200, { id: newId });
             }
         }

@@ -9,6 +9,8 @@ import { silentLogger, type Logger } from '../../core/logger';
 import { fromRoot } from '../../core/projectPaths';
 import type { DialogServices } from '../../dialogs/dialogServices';
 import { SqliteTicketStore } from '../../storage/sqliteTicketStore';
+import { SqliteQuestionLog } from '../../storage/sqliteQuestionLog';
+import type { QuestionLog } from '../../understanding/questionLog';
 import { TicketService } from '../../tickets/ticketService';
 import { loadInstitutionProfile } from '../../institution/institutionProfile';
 import { buttonsOf, readableText, type CardButton } from './cardText';
@@ -29,6 +31,7 @@ export interface TestChatOptions {
     /** A message with exactly this text makes the turn throw, as a bug would. */
     failOn?: string;
     tickets?: TicketService;
+    questions?: QuestionLog;
 }
 
 let scratch: string | undefined;
@@ -48,6 +51,7 @@ export class TestChat {
     readonly storage: Storage;
     readonly tickets: TicketService;
     readonly services: DialogServices;
+    readonly questions: QuestionLog;
     private readonly adapter: TestAdapter;
     private lastReplies: Partial<Activity>[] = [];
     private earlierButtons: CardButton[] = [];
@@ -57,7 +61,8 @@ export class TestChat {
         this.storage = options.storage ?? new MemoryStorage();
         const logger = options.logger ?? silentLogger;
         this.tickets = options.tickets ?? new TicketService(new SqliteTicketStore(path.join(scratchDir(), `${randomUUID()}.sqlite`)), this.clock, logger);
-        let logic: (context: TurnContext) => Promise<void> = async () => undefined;
+        this.questions = options.questions ?? new SqliteQuestionLog(path.join(scratchDir(), `${randomUUID()}.questions.sqlite`));
+        let logic: (context: TurnContext) => Promise<void> = () => Promise.resolve();
         this.adapter = new TestAdapter(async (context) => {
             if (options.failOn !== undefined && context.activity.text === options.failOn) {
                 await this.services.progress.get(context); // state is loaded when the failure strikes, as in real turns
@@ -69,8 +74,8 @@ export class TestChat {
         const bot = assembleBot({
             config: { RESUME_AFTER_MINUTES: options.resumeAfterMinutes ?? 60, STAFF_TEAM_ID: undefined },
             logger, clock: this.clock, profile, translator, tickets: this.tickets, adapter: this.adapter,
-            storage: this.storage, referenceStorage: this.storage,
-            createMessenger: () => ({ colleagues: async () => [], card: () => Promise.reject(new Error('no staff team in this test')) }),
+            storage: this.storage, referenceStorage: this.storage, questions: this.questions,
+            createMessenger: () => ({ colleagues: () => Promise.resolve([]), card: () => Promise.reject(new Error('no staff team in this test')) }),
         });
         this.services = bot.services;
         logic = bot.logic;
@@ -123,7 +128,7 @@ export class TestChat {
             recipient: { id: 'bot', name: 'bot' },
             conversation: { id: this.options.conversationId ?? 'conversation-1', isGroup: false, conversationType: 'personal', name: '' },
             ...activity,
-        } as Partial<Activity>);
+        });
         this.lastReplies = this.adapter.activeQueue.splice(0).filter((reply) => reply.type === ActivityTypes.Message);
         return this.lastReplies;
     }

@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import type { Activity } from 'botbuilder';
@@ -14,10 +13,10 @@ import { FakeConnector, type ConnectorCall, type Member } from './fakeConnector'
 export const STAFF_TEAM = '19:library-staff@thread.tacv2';
 export const TENANT = 'tenant-bvu';
 export const STAFF: Record<'ayse' | 'burak', Member> = {
-    ayse: { id: '29:staff-ayse', name: 'Ayşe Kütüphaneci', aadObjectId: 'aad-ayse' } as Member,
-    burak: { id: '29:staff-burak', name: 'Burak Arşiv', aadObjectId: 'aad-burak' } as Member,
+    ayse: { id: '29:staff-ayse', name: 'Ayşe Kütüphaneci', aadObjectId: 'aad-ayse' },
+    burak: { id: '29:staff-burak', name: 'Burak Arşiv', aadObjectId: 'aad-burak' },
 };
-export const TEAMS_USER: Member = { id: '29:user-mehmet', name: 'Mehmet Öz', email: 'mehmet.oz@bezmialem.edu.tr', aadObjectId: 'aad-mehmet' } as Member;
+export const TEAMS_USER: Member = { id: '29:user-mehmet', name: 'Mehmet Öz', email: 'mehmet.oz@bezmialem.edu.tr', aadObjectId: 'aad-mehmet' };
 
 export interface ChatUser {
     /** Sends a message (text or card submit) and returns the replies of that turn. */
@@ -134,7 +133,7 @@ export class TicketWorld {
     private async boot(): Promise<void> {
         this.app = createApp(this.config, { clock: this.clock, logger: this.logger, sweepIntervalMs: 3_600_000, cosmos: this.cosmos });
         await this.app.listen();
-        this.baseUrl = `http://127.0.0.1:${(this.app.server.address() as AddressInfo).port}`;
+        this.baseUrl = `http://127.0.0.1:${this.app.server.address().port}`;
     }
 }
 

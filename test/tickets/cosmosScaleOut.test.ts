@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import { randomUUID } from 'crypto';
-import type { AddressInfo } from 'net';
 import type { App } from '../../app/createApp';
 import type { ConnectorCall } from '../support/fakeConnector';
 import { CosmosTestServer } from '../support/cosmosServer';
@@ -9,7 +8,7 @@ import { STAFF, STAFF_TEAM, TicketWorld, ticketIdOf, textOf } from '../support/t
 const isStaffCard = (call: ConnectorCall) => call.kind === 'createConversation' && call.channelId === STAFF_TEAM;
 
 async function health(app: App): Promise<{ status: number; body: { store?: string } }> {
-    const response = await fetch(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}/healthz`);
+    const response = await fetch(`http://127.0.0.1:${app.server.address().port}/healthz`);
     return { status: response.status, body: (await response.json()) as { store?: string } };
 }
 

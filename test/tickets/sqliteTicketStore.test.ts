@@ -14,10 +14,10 @@ function tempFile(): { file: string; cleanup: () => void } {
     return { file: path.join(dir, 'data', 'tickets.sqlite'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
-ticketStoreContract('SQLite', async () => {
+ticketStoreContract('SQLite', () => {
     const { file, cleanup } = tempFile();
     const store = new SqliteTicketStore(file);
-    return { store, close: async () => { await store.close(); cleanup(); } };
+    return Promise.resolve({ store, close: async () => { await store.close(); cleanup(); } });
 });
 
 /** What the writer said it committed: ticket number → history length. */
@@ -142,10 +142,10 @@ describe('SQLite ticket store file', () => {
     });
 });
 
-outboxClaimsAndRetention('SQLite', async () => {
+outboxClaimsAndRetention('SQLite', () => {
     const { file, cleanup } = tempFile();
     const store = new SqliteTicketStore(file);
-    return { store, close: async () => { await store.close(); cleanup(); } };
+    return Promise.resolve({ store, close: async () => { await store.close(); cleanup(); } });
 });
 
 describe('SQLite ticket store upgrade', () => {

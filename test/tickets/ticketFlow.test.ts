@@ -177,7 +177,7 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
         await user.say('forger@bezmialem.edu.tr');
         const card = await world.connector.waitFor(isStaffCard);
         const ticketId = ticketIdOf(card);
-        const fromWebChat = await world.staffClicks(STAFF.ayse, 'resolve', { ticketId, text: 'x' }, 'webchat-web-forger', undefined as never, 'webchat');
+        const fromWebChat = await world.staffClicks(STAFF.ayse, 'resolve', { ticketId, text: 'x' }, 'webchat-web-forger', undefined, 'webchat');
         const fromOtherTeam = await world.staffClicks(STAFF.ayse, 'claim', { ticketId }, '19:other@thread.tacv2', '19:other@thread.tacv2');
         assert.strictEqual(fromWebChat.statusCode, 403);
         assert.strictEqual(fromOtherTeam.statusCode, 403);

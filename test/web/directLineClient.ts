@@ -1,11 +1,13 @@
 import type { Activity } from 'botbuilder';
 import { DirectLine, type Activity as DirectLineActivity, type DirectLineOptions } from 'botframework-directlinejs';
+import WebSocket from 'ws';
+import XMLHttpRequest from 'xhr2';
 import { readableText } from '../support/cardText';
 
 // botframework-directlinejs expects browser globals; Node has neither.
 const globals = globalThis as unknown as Record<string, unknown>;
-globals.XMLHttpRequest ??= require('xhr2');
-globals.WebSocket ??= require('ws');
+globals.XMLHttpRequest ??= XMLHttpRequest;
+globals.WebSocket ??= WebSocket;
 
 const WAIT_MS = 10_000;
 

@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import type { AddressInfo } from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { createApp, type App } from '../../app/createApp';
@@ -27,7 +26,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     const config = loadConfig({ PORT: '0', DATA_DIR: options.dataDir ?? temporaryDataDir(), LOG_LEVEL: 'error', ...options.env });
     const app = createApp(config, { logger: silentLogger });
     await app.listen();
-    const { port } = app.server.address() as AddressInfo;
+    const { port } = app.server.address();
     return {
         baseUrl: `http://127.0.0.1:${port}`,
         app,

@@ -17,7 +17,7 @@ export function registerConnectorRoutes(server: restify.Server, directLine: Loca
         if (!isSameHost(req)) throw directLineErrors.notLocalCaller();
         await handler(req, res);
     });
-    const param = (req: restify.Request, name: string): string => z.string().min(1).parse(req.params[name]);
+    const param = (req: restify.Request, name: string): string => z.string().min(1).parse((req.params as Record<string, unknown>)[name]);
     const body = (req: restify.Request) => {
         const parsed = outgoingActivity.safeParse(req.body);
         if (!parsed.success) throw directLineErrors.badArgument('The body must be an activity with a "type".');

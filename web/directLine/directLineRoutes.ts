@@ -36,19 +36,19 @@ const newUserId = (requested: unknown) => userIdShape.safeParse(requested).data 
 /** The client side of Direct Line 3.0: what botframework-directlinejs and Web Chat call. */
 export function registerDirectLineRoutes(server: restify.Server, deps: DirectLineRouteDependencies): void {
     const { directLine, logger, publicBaseUrl } = deps;
-    const route = (handler: (req: restify.Request, res: restify.Response, signer: TokenSigner) => Promise<void>) =>
+    const route = (handler: (req: restify.Request, res: restify.Response, signer: TokenSigner) => void | Promise<void>) =>
         handleErrors(logger, async (req, res) => handler(req, res, await deps.signer));
     const caller = (signer: TokenSigner, req: restify.Request, conversationId?: string): Caller => authorize(signer, bearerOf(req), conversationId);
-    const conversationParam = (req: restify.Request): string => z.string().min(1).parse(req.params.conversationId);
+    const conversationParam = (req: restify.Request): string => z.string().min(1).parse((req.params as Record<string, unknown>).conversationId);
 
-    server.post(`${BASE}/tokens/generate`, route(async (req, res, signer) => {
+    server.post(`${BASE}/tokens/generate`, route((req, res, signer) => {
         const body = startBody.safeParse(req.body);
         const conversationId = newId(18);
         const issued = signer.issue(conversationId, newUserId(body.data?.user?.id));
         res.send(200, { conversationId, ...issued });
     }));
 
-    server.post(`${BASE}/tokens/refresh`, route(async (req, res, signer) => {
+    server.post(`${BASE}/tokens/refresh`, route((req, res, signer) => {
         const who = caller(signer, req);
         if (who.kind !== 'token') throw directLineErrors.tokenInvalid();
         const { conversationId, userId } = who.claims;

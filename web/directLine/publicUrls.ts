@@ -5,7 +5,7 @@ import type { TLSSocket } from 'tls';
 export function clientBaseUrl(req: IncomingMessage, publicBaseUrl?: string): string {
     if (publicBaseUrl) return publicBaseUrl.replace(/\/+$/, '');
     const forwarded = req.headers['x-forwarded-proto'];
-    const proto = typeof forwarded === 'string' ? forwarded.split(',')[0]!.trim() : (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+    const proto = typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : (req.socket as TLSSocket).encrypted ? 'https' : 'http';
     return `${proto}://${req.headers.host ?? 'localhost'}`;
 }
 

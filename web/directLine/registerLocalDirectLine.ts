@@ -23,7 +23,7 @@ export interface LocalDirectLineDependencies {
 }
 
 /** Direct Line 3.0 for the widget without Azure: client routes, stream, and the connector the bot replies to. */
-export function registerLocalDirectLine(server: restify.Server, deps: LocalDirectLineDependencies): { close(): void } {
+export function registerLocalDirectLine(server: restify.Server, deps: LocalDirectLineDependencies): { close: () => void } {
     const { adapter, logic, storage, config, logger, publicBaseUrl } = deps;
     if (!config.localMode) {
         logger.warn('the local Direct Line endpoint needs local mode: with Bot Framework credentials set, set DIRECT_LINE_SECRET too');

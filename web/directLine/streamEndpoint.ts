@@ -20,7 +20,7 @@ export function attachStreamEndpoint(httpServer: Server, directLine: LocalDirect
             if (httpServer.listenerCount('upgrade') === 1) socket.destroy();
             return;
         }
-        signer.then((ready) => accept(req, socket, head, url, match[1]!, ready)).catch((error: Error) => {
+        signer.then((ready) => accept(req, socket, head, url, match[1], ready)).catch((error: Error) => {
             logger.warn('refused a direct line stream', { error: error.message });
             socket.destroy();
         });

@@ -1,0 +1,102 @@
+import { randomUUID } from 'crypto';
+import type { Container, CosmosClient } from '@azure/cosmos';
+import { questionToKeep, type QuestionLog, type UnansweredQuestion } from '../understanding/questionLog';
+import { createCosmosClient, lazyContainer, statusOf, withRetry, type CosmosSettings } from './cosmosClient';
+
+export const QUESTIONS_CONTAINER = 'questions';
+/**
+ * One logical partition, like the tickets: the report and the retention sweep are then
+ * single-partition queries. Questions are short and swept after DATA_RETENTION_DAYS, far below a
+ * logical partition's 20 GB.
+ */
+const PARTITION = 'library';
+
+interface QuestionItem {
+    /** Random: Cosmos DB needs an id; it names the item, never a person or a conversation. */
+    id: string;
+    pk: string;
+    text: string;
+    language: UnansweredQuestion['language'];
+    stepId?: string;
+    askedAt: number;
+    /** Ties between questions of the same millisecond keep the order they were recorded in. */
+    seq: number;
+}
+
+let lastSeq = 0;
+/** Increasing within a process; across instances only `askedAt` orders (ties are rare and harmless). */
+function nextSeq(): number {
+    lastSeq = Math.max(lastSeq + 1, Date.now() * 1000);
+    return lastSeq;
+}
+
+/** Unanswered questions in a Cosmos DB container of their own (created when missing, like the others). */
+export class CosmosQuestionLog implements QuestionLog {
+    private readonly client: CosmosClient;
+    private readonly container: () => Promise<Container>;
+
+    constructor(settings: CosmosSettings) {
+        this.client = createCosmosClient(settings);
+        this.container = lazyContainer(this.client, settings.database, {
+            id: QUESTIONS_CONTAINER,
+            partitionKey: { paths: ['/pk'] },
+            indexingPolicy: {
+                // Queries filter and sort by time only; the text is never searched.
+                includedPaths: [{ path: '/askedAt/?' }, { path: '/seq/?' }],
+                excludedPaths: [{ path: '/*' }],
+                compositeIndexes: [[{ path: '/askedAt', order: 'ascending' }, { path: '/seq', order: 'ascending' }]],
+            },
+        });
+    }
+
+    async record(question: UnansweredQuestion): Promise<void> {
+        const item: QuestionItem = { id: randomUUID(), pk: PARTITION, ...questionToKeep(question), seq: nextSeq() };
+        const container = await this.container();
+        // The id is fixed before the first try: a retry after a create that did land answers 409, not a duplicate.
+        await withRetry(() => container.items.create(item).catch((error: unknown) => {
+            if (statusOf(error) !== 409) throw error;
+        }), QUESTIONS_CONTAINER);
+    }
+
+    async list(from: number, to: number): Promise<UnansweredQuestion[]> {
+        const items = await this.query<QuestionItem>(
+            'SELECT * FROM c WHERE c.pk = @pk AND c.askedAt >= @from AND c.askedAt < @to ORDER BY c.askedAt, c.seq',
+            { '@from': from, '@to': to },
+        );
+        return items.map((item) => ({
+            text: item.text,
+            language: item.language,
+            ...(item.stepId ? { stepId: item.stepId } : {}),
+            askedAt: item.askedAt,
+        }));
+    }
+
+    async deleteOlderThan(cutoff: number): Promise<number> {
+        const old = await this.query<{ id: string }>('SELECT c.id FROM c WHERE c.pk = @pk AND c.askedAt < @cutoff', { '@cutoff': cutoff });
+        const container = await this.container();
+        let deleted = 0;
+        for (const { id } of old) {
+            // Another instance's sweep may have deleted it first: that is not a failure, nor ours to count.
+            await withRetry(() => container.item(id, PARTITION).delete().then(() => deleted++, (error: unknown) => {
+                if (statusOf(error) !== 404) throw error;
+            }), id);
+        }
+        return deleted;
+    }
+
+    close(): Promise<void> {
+        this.client.dispose();
+        return Promise.resolve();
+    }
+
+    /** The partition is also in the WHERE clause: the query then means the same on any server. */
+    private async query<T>(query: string, values: Record<string, number>): Promise<T[]> {
+        const container = await this.container();
+        const parameters = [{ name: '@pk', value: PARTITION }, ...Object.entries(values).map(([name, value]) => ({ name, value }))];
+        const { resources } = await withRetry(
+            () => container.items.query<T>({ query, parameters }, { partitionKey: PARTITION }).fetchAll(),
+            QUESTIONS_CONTAINER,
+        );
+        return resources;
+    }
+}

@@ -1,0 +1,83 @@
+import * as assert from 'assert';
+import { play } from '../support/conversationTable';
+import { TestChat, translator } from '../support/testBot';
+
+const tr = (key: string) => translator.t('tr', key);
+const en = (key: string) => translator.t('en', key);
+
+/** Brings a new Turkish user to step 5 of a first application (the KamuSM menu). */
+const toMenuStep = [
+    { open: true as const }, { click: 'Yeni e-imza başvurusu' }, { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' },
+    { click: 'Evet, geldi' }, { click: 'Giriş yaptım' },
+];
+
+describe('typed questions are answered, at the menu and in the middle of the flow', () => {
+    it('Turkish, at the menu: fees, the SMS code and the wet-signed form, typed the way people type', async () => {
+        const chat = new TestChat({ locale: 'tr-TR' });
+        await play(chat, [
+            { open: true },
+            { say: 'e-imza ücreti ne kadar?', sees: [tr('answers.fees.title')], doesNotSee: ['Bunu anlayamadım'] },
+            { say: 'sms kodu gelmedi', sees: [tr('answers.smsNotReceived.title')], offers: [tr('understanding.guideFromHere'), tr('actions.writeToLibrary')] },
+            { say: 'formu nereye gotureceğim', sees: [tr('answers.wetForm.title')] },
+        ]);
+    });
+
+    it('"guide me from this step" takes the user into the flow at the step the answer belongs to', async () => {
+        const chat = new TestChat({ locale: 'tr-TR' });
+        await play(chat, [
+            { open: true },
+            { say: 'sms kodu gelmedi', sees: [tr('answers.smsNotReceived.title')] },
+            { click: tr('understanding.guideFromHere'), sees: [tr('steps.smsVerification.title')] },
+        ]);
+    });
+
+    it('mid-flow: the question is answered and the same step comes back, place kept; "merhaba" is a greeting', async () => {
+        const chat = new TestChat({ locale: 'tr-TR' });
+        await play(chat, [
+            ...toMenuStep,
+            { say: 'dekontu nereye gonderiyoruz', sees: [tr('answers.paymentReceipt.title'), '“NES İŞLEMLERİ” seçeneğine tıklayın', 'Adım 5 / 17'] },
+            { say: 'merhaba', sees: ['Merhaba', 'Adım 5 / 17'], doesNotSee: ['Bunu anlayamadım'] },
+            { click: 'Tamam, tıkladım', sees: ['Adım 6 / 17'] },
+        ]);
+    });
+
+    it('an unknown question says so, offers the library with the question filled in, and is kept without any user id', async () => {
+        const chat = new TestChat({ locale: 'tr-TR', userId: 'user-secret-id' });
+        await play(chat, [
+            ...toMenuStep,
+            { say: 'hastane otoparkı kaçta kapanıyor', sees: [tr('understanding.unknown.title'), 'Adım 5 / 17'], offers: [tr('actions.writeToLibrary'), tr('actions.askLibrary'), tr('actions.menu')] },
+        ]);
+        const kept = await chat.questions.list(0, Number.MAX_SAFE_INTEGER);
+        assert.deepStrictEqual(kept.map(({ text, language, stepId }) => ({ text, language, stepId })), [{ text: 'hastane otoparkı kaçta kapanıyor', language: 'tr', stepId: 'menuNes' }]);
+        assert.ok(!JSON.stringify(kept).includes('user-secret-id'));
+
+        // The question is not asked again: the ticket goes with what the user already wrote.
+        await chat.click(tr('actions.writeToLibrary'));
+        assert.ok(!chat.text().includes(tr('tickets.ask.question')), chat.text());
+        await chat.say('Ayşe Yılmaz');
+        await chat.say('ayse.yilmaz@bezmialem.edu.tr');
+        const [ticket] = await chat.tickets.listByRequester('user-secret-id');
+        assert.strictEqual(ticket?.details.question, 'hastane otoparkı kaçta kapanıyor');
+    });
+
+    it('English: answered in English; an English question in a Turkish chat is understood and the bot offers to switch', async () => {
+        await play(new TestChat({ locale: 'en-US' }), [
+            { open: true },
+            { say: 'who pays for the e signature??', sees: [en('answers.fees.title')] },
+            { say: 'are you a real person or a bot', sees: [en('answers.botIdentity.title')] },
+        ]);
+        const chat = new TestChat({ locale: 'tr-TR' });
+        await play(chat, [
+            { open: true },
+            { say: 'the sms code never arrived', sees: [tr('answers.smsNotReceived.title')], offers: [en('understanding.switchLanguage')] },
+            { click: en('understanding.switchLanguage'), sees: [en('language.switched')] },
+        ]);
+    });
+
+    it('never needs a national ID, an SMS code or a password, and says so when asked', async () => {
+        await play(new TestChat({ locale: 'tr-TR' }), [
+            { open: true },
+            { say: 'tc kimlik numaramı size vermem gerekiyor mu', sees: [tr('answers.privacyNeverNeeded.title')] },
+        ]);
+    });
+});

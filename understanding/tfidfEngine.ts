@@ -1,0 +1,217 @@
+import type { Engine, ScoredAnswer, TrainingExample } from './types';
+
+/**
+ * The recognizer's classifier, written for Turkish as people type it (no dependency).
+ *
+ * Features of each normalised word:
+ * - the word itself;
+ * - its first 4 and 5 letters, a cheap and well-tested Turkish stemmer ("gelmedi", "gelmiyor" and
+ *   "gelmez" share "gelm"; "ücretini", "ücreti" share "ucret");
+ * - its letter trigrams, which survive typos ("ödiycem", "basvrum").
+ * Weighted by TF-IDF and normalised, a question is scored against each answer three ways:
+ * - nearest neighbours: its best example's cosine similarity, plus a little of its second best;
+ * - centroid: the cosine similarity to all its examples together (the answer's vocabulary);
+ * - a softmax (multinomial logistic regression) over the same vectors, which learns the words that
+ *   tell neighbouring answers apart ("ben mi ödeyeceğim" vs "ne kadar").
+ * The score is their weighted sum, on a 0–~2.5 scale; thresholds are measured (calibrate.ts).
+ */
+export interface TfidfOptions {
+    wordWeight: number;
+    prefixWeight: number;
+    prefixLengths: readonly number[];
+    trigramWeight: number;
+    /** Share of the second-best example's similarity added to an answer's score. */
+    secondWeight: number;
+    /** Share of the similarity to the answer's centroid added to its score. */
+    centroidWeight: number;
+    /** Share of the softmax probability added to the score; 0: no softmax is trained. */
+    softmaxWeight: number;
+    softmaxEpochs: number;
+    /** Train the softmax on word and prefix features only (trigrams left to the similarities): 4× faster. */
+    softmaxWithoutTrigrams: boolean;
+}
+
+export const DEFAULT_TFIDF_OPTIONS: TfidfOptions = {
+    wordWeight: 1,
+    prefixWeight: 0.8,
+    prefixLengths: [4, 5],
+    trigramWeight: 0.35,
+    secondWeight: 0.15,
+    centroidWeight: 0.7,
+    softmaxWeight: 0.6,
+    softmaxEpochs: 20,
+    softmaxWithoutTrigrams: true,
+};
+
+/** Feature name → weight before IDF. */
+function features(words: readonly string[], options: TfidfOptions): Map<string, number> {
+    const vector = new Map<string, number>();
+    const put = (key: string, weight: number) => vector.set(key, Math.max(vector.get(key) ?? 0, weight));
+    for (const word of words) {
+        put(`w:${word}`, options.wordWeight);
+        for (const length of options.prefixLengths) {
+            if (word.length > length) put(`p:${word.slice(0, length)}`, options.prefixWeight);
+        }
+        if (options.trigramWeight > 0 && word.length > 1) {
+            const padded = `<${word}>`;
+            for (let i = 0; i + 3 <= padded.length; i++) put(`g:${padded.slice(i, i + 3)}`, options.trigramWeight);
+        }
+    }
+    return vector;
+}
+
+/** A sparse vector over the training vocabulary: feature ids and L2-normalised values. */
+interface Sparse {
+    ids: Int32Array;
+    values: Float64Array;
+}
+
+export function createTfidfEngine(examples: readonly TrainingExample[], options: TfidfOptions = DEFAULT_TFIDF_OPTIONS): Engine {
+    const raw = examples.map((example) => features(example.words, options));
+    const featureIds = new Map<string, number>();
+    const documentFrequency: number[] = [];
+    for (const vector of raw) {
+        for (const key of vector.keys()) {
+            let id = featureIds.get(key);
+            if (id === undefined) {
+                featureIds.set(key, (id = documentFrequency.length));
+                documentFrequency.push(0);
+            }
+            documentFrequency[id]++;
+        }
+    }
+    const count = examples.length;
+    const idf = Float64Array.from(documentFrequency, (df) => Math.log((count + 1) / (df + 1)) + 1);
+    const unseenIdf = Math.log(count + 1) + 1;
+
+    /** Weights a feature map; features no example has still count in the norm (so mostly-unknown questions score low). */
+    const toSparse = (vector: Map<string, number>): Sparse => {
+        const ids: number[] = [];
+        const values: number[] = [];
+        let norm = 0;
+        for (const [key, weight] of vector) {
+            const id = featureIds.get(key);
+            const value = weight * (id === undefined ? unseenIdf : idf[id]);
+            norm += value * value;
+            if (id !== undefined) { ids.push(id); values.push(value); }
+        }
+        norm = Math.sqrt(norm) || 1;
+        return { ids: Int32Array.from(ids), values: Float64Array.from(values, (value) => value / norm) };
+    };
+    const vectors = raw.map(toSparse);
+
+    const answerIds = [...new Set(examples.map((example) => example.answerId))];
+    const classes = answerIds.length;
+    const labels = Int32Array.from(examples, (example) => answerIds.indexOf(example.answerId));
+    const featureCount = documentFrequency.length;
+
+    // Inverted index: feature → examples.
+    const postingStart = new Int32Array(featureCount + 1);
+    for (const vector of vectors) for (const id of vector.ids) postingStart[id + 1]++;
+    for (let f = 0; f < featureCount; f++) postingStart[f + 1] += postingStart[f];
+    const postingExample = new Int32Array(postingStart[featureCount]);
+    const postingWeight = new Float64Array(postingStart[featureCount]);
+    const fill = postingStart.slice(0, featureCount);
+    vectors.forEach((vector, example) => {
+        for (let k = 0; k < vector.ids.length; k++) {
+            const slot = fill[vector.ids[k]]++;
+            postingExample[slot] = example;
+            postingWeight[slot] = vector.values[k];
+        }
+    });
+
+    // Centroids, stored feature-major: centroid[f * classes + c].
+    const centroid = new Float64Array(options.centroidWeight > 0 ? featureCount * classes : 0);
+    if (options.centroidWeight > 0) {
+        vectors.forEach((vector, example) => {
+            for (let k = 0; k < vector.ids.length; k++) centroid[vector.ids[k] * classes + labels[example]] += vector.values[k];
+        });
+        const norms = new Float64Array(classes);
+        for (let f = 0; f < featureCount; f++) for (let c = 0; c < classes; c++) norms[c] += centroid[f * classes + c] ** 2;
+        for (let f = 0; f < featureCount; f++) for (let c = 0; c < classes; c++) centroid[f * classes + c] /= Math.sqrt(norms[c]) || 1;
+    }
+
+    const isTrigram = Uint8Array.from([...featureIds.keys()], (key) => (key.startsWith('g:') ? 1 : 0));
+    const forSoftmax = (vector: Sparse): Sparse => {
+        if (!options.softmaxWithoutTrigrams) return vector;
+        const keep = [...vector.ids.keys()].filter((k) => !isTrigram[vector.ids[k]]);
+        return { ids: Int32Array.from(keep, (k) => vector.ids[k]), values: Float64Array.from(keep, (k) => vector.values[k]) };
+    };
+    const softmax = options.softmaxWeight > 0
+        ? trainSoftmax(vectors.map(forSoftmax), labels, classes, featureCount, options.softmaxEpochs)
+        : undefined;
+
+    return {
+        name: 'tfidf',
+        rank(words) {
+            const query = toSparse(features(words, options));
+            const similarity = new Float64Array(count);
+            const toCentroid = new Float64Array(classes);
+            for (let k = 0; k < query.ids.length; k++) {
+                const f = query.ids[k];
+                const value = query.values[k];
+                for (let slot = postingStart[f]; slot < postingStart[f + 1]; slot++) similarity[postingExample[slot]] += value * postingWeight[slot];
+                if (options.centroidWeight > 0) for (let c = 0; c < classes; c++) toCentroid[c] += value * centroid[f * classes + c];
+            }
+            const first = new Float64Array(classes);
+            const second = new Float64Array(classes);
+            for (let i = 0; i < count; i++) {
+                const c = labels[i];
+                const value = similarity[i];
+                if (value > first[c]) { second[c] = first[c]; first[c] = value; } else if (value > second[c]) second[c] = value;
+            }
+            const probabilities = softmax?.(forSoftmax(query));
+            const ranked: ScoredAnswer[] = answerIds.map((id, c) => ({
+                id,
+                score: first[c] + options.secondWeight * second[c] + options.centroidWeight * toCentroid[c]
+                    + (probabilities ? options.softmaxWeight * probabilities[c] : 0),
+            }));
+            return ranked.sort((a, b) => b.score - a.score);
+        },
+    };
+}
+
+/**
+ * Multinomial logistic regression trained by SGD with a decaying rate and a fixed shuffle seed
+ * (the same examples always give the same model). Weights are feature-major: w[f * classes + c].
+ */
+function trainSoftmax(vectors: readonly Sparse[], labels: Int32Array, classes: number, featureCount: number, epochs: number): (vector: Sparse) => Float64Array {
+    const weights = new Float64Array(featureCount * classes);
+    const bias = new Float64Array(classes);
+    const predict = (vector: Sparse): Float64Array => {
+        const logits = Float64Array.from(bias);
+        for (let k = 0; k < vector.ids.length; k++) {
+            const base = vector.ids[k] * classes;
+            const value = vector.values[k];
+            for (let c = 0; c < classes; c++) logits[c] += weights[base + c] * value;
+        }
+        let max = -Infinity;
+        for (let c = 0; c < classes; c++) if (logits[c] > max) max = logits[c];
+        let sum = 0;
+        for (let c = 0; c < classes; c++) sum += (logits[c] = Math.exp(logits[c] - max));
+        for (let c = 0; c < classes; c++) logits[c] /= sum;
+        return logits;
+    };
+    const order = Int32Array.from(vectors, (_, index) => index);
+    let seed = 42;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let epoch = 0; epoch < epochs; epoch++) {
+        const rate = 0.8 / (1 + epoch * 0.25);
+        for (let i = order.length - 1; i > 0; i--) {
+            const j = Math.floor(random() * (i + 1));
+            const swap = order[i]; order[i] = order[j]; order[j] = swap;
+        }
+        for (const index of order) {
+            const vector = vectors[index];
+            const gradient = predict(vector);
+            gradient[labels[index]] -= 1;
+            for (let c = 0; c < classes; c++) bias[c] -= rate * gradient[c];
+            for (let k = 0; k < vector.ids.length; k++) {
+                const base = vector.ids[k] * classes;
+                const step = rate * vector.values[k];
+                for (let c = 0; c < classes; c++) weights[base + c] -= step * gradient[c];
+            }
+        }
+    }
+    return predict;
+}

@@ -1,0 +1,56 @@
+export type Language = 'tr' | 'en';
+
+export const LANGUAGES: readonly Language[] = ['tr', 'en'];
+
+/**
+ * 'sure': one answer (`answerId`); 'unsure': two or three `suggestions` to choose from;
+ * 'unknown': none of the answers fits.
+ */
+export type Outcome = 'sure' | 'unsure' | 'unknown';
+
+export interface Recognition {
+    answerId?: string;
+    /** 0–1: how well the best answer fits. */
+    confidence: number;
+    /** Answer ids to offer when the outcome is 'unsure', best first; empty otherwise. */
+    suggestions: string[];
+    /** The language the text is written in (detected; the conversation's language when unclear). */
+    language: Language;
+    outcome: Outcome;
+}
+
+export interface Recognizer {
+    recognize(text: string, conversationLanguage: Language): Recognition;
+}
+
+/** Example questions per language, per answer id (locales/<lang>/questions.json). */
+export type Examples = Record<Language, Record<string, string[]>>;
+
+/**
+ * The key under which questions.json lists questions that none of the answers covers
+ * (weather, salary, PIN reset, …): they teach the recognizer what to answer 'unknown'.
+ */
+export const OUT_OF_SCOPE = 'outOfScope';
+
+/** One training sentence, already normalised into words. */
+export interface TrainingExample {
+    answerId: string;
+    language: Language;
+    text: string;
+    words: string[];
+}
+
+/** An answer id with a score; the higher, the better (scales differ between engines). */
+export interface ScoredAnswer {
+    id: string;
+    score: number;
+}
+
+/**
+ * A text classifier over normalised words: ranks every answer id (including OUT_OF_SCOPE when it
+ * has examples), best first.
+ */
+export interface Engine {
+    readonly name: string;
+    rank(words: readonly string[], text: string): ScoredAnswer[];
+}
