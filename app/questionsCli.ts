@@ -5,12 +5,12 @@ import { loadConfig } from '../core/config';
 import { createTranslator, type Translator } from '../core/i18n';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../core/language';
 import { silentLogger } from '../core/logger';
-import { fromRoot } from '../core/projectPaths';
 import { foldText } from '../core/textMatch';
 import { createStores } from '../storage/createStores';
 import { QUESTIONS_FILE } from '../storage/sqliteQuestionLog';
 import { localTimestamp } from '../tickets/ticketReport';
 import type { UnansweredQuestion } from '../understanding/questionLog';
+import { runCommandLine, type CliOutput } from './commandLine';
 
 const DAY = 86_400_000;
 const DEFAULT_DAYS = 30;
@@ -140,12 +140,6 @@ function renderText(groups: readonly QuestionGroup[], window: QuestionWindow, tr
     return lines.join('\n');
 }
 
-interface CliOutput {
-    stdout: string;
-    stderr: string;
-    exitCode: number;
-}
-
 async function run(args: readonly string[]): Promise<CliOutput> {
     const request = parseQuestionsArguments(args);
     const config = loadConfig();
@@ -171,15 +165,4 @@ async function run(args: readonly string[]): Promise<CliOutput> {
     return { stdout: renderText(groups, window, translator, request.language), stderr: '', exitCode: 0 };
 }
 
-if (require.main === module) {
-    // The same optional .env as the bot, so DATA_DIR and COSMOS_* point at the same store; the environment wins.
-    if (fs.existsSync(fromRoot('.env'))) process.loadEnvFile(fromRoot('.env'));
-    run(process.argv.slice(2)).then(({ stdout, stderr, exitCode }) => {
-        if (stdout) process.stdout.write(`${stdout}\n`);
-        if (stderr) process.stderr.write(`${stderr}\n`);
-        process.exitCode = exitCode;
-    }, (error: unknown) => {
-        process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-        process.exitCode = 1;
-    });
-}
+if (require.main === module) runCommandLine(run);

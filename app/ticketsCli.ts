@@ -4,10 +4,10 @@ import { parseArgs } from 'util';
 import { loadConfig } from '../core/config';
 import { createTranslator } from '../core/i18n';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../core/language';
-import { fromRoot } from '../core/projectPaths';
 import { SqliteTicketStore } from '../storage/sqliteTicketStore';
 import { OPEN_STATUSES } from '../tickets/ticket';
 import { createTicketReport } from '../tickets/ticketReport';
+import { runCommandLine, type CliOutput } from './commandLine';
 
 export type CliRequest =
     | { show: 'list'; openOnly: boolean; language: Language }
@@ -36,12 +36,6 @@ export function parseCliArguments(args: readonly string[]): CliRequest {
     return { show: 'ticket', number, language };
 }
 
-interface CliOutput {
-    stdout: string;
-    stderr: string;
-    exitCode: number;
-}
-
 async function run(args: readonly string[]): Promise<CliOutput> {
     const request = parseCliArguments(args);
     const config = loadConfig();
@@ -67,15 +61,4 @@ async function run(args: readonly string[]): Promise<CliOutput> {
     }
 }
 
-if (require.main === module) {
-    // The same optional .env as the bot, so DATA_DIR points at the same store; the environment wins.
-    if (fs.existsSync(fromRoot('.env'))) process.loadEnvFile(fromRoot('.env'));
-    run(process.argv.slice(2)).then(({ stdout, stderr, exitCode }) => {
-        if (stdout) process.stdout.write(`${stdout}\n`);
-        if (stderr) process.stderr.write(`${stderr}\n`);
-        process.exitCode = exitCode;
-    }, (error: unknown) => {
-        process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-        process.exitCode = 1;
-    });
-}
+if (require.main === module) runCommandLine(run);

@@ -38,7 +38,7 @@ export function stepCard(speaker: Speaker, input: StepCardInput): Attachment {
     const key = `steps.${step.id}`;
     const values = { context: variant };
     return renderGuideCard({
-        header: { phase: speaker.say(`phases.p${step.phase}`), progress: speaker.say('step.progress', { ...position }) },
+        header: { phase: speaker.say(`stepHeader.phases.p${step.phase}`), progress: speaker.say('stepHeader.progress', { ...position }) },
         title: speaker.say(`${key}.title`, values),
         breadcrumb: step.breadcrumb ? breadcrumb(speaker, step.id) : undefined,
         paragraphs: speaker.sayList(`${key}.body`, values),
