@@ -80,5 +80,6 @@ export function profileTextValues(profile: InstitutionProfile, language: Languag
         formDeliveryAddress: profile.kamusm.formDeliveryAddress.join(', '),
         smsCountdownSeconds: String(profile.kamusm.smsCountdownSeconds),
         renewalMonths: String(profile.kamusm.renewalProductionMonthsBeforeExpiry),
+        paymentBanks: profile.kamusm.paymentBanks.map((bank) => bank.name).join(' / '),
     };
 }

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { decide, type Thresholds } from './decide';
-import { projectRoot } from './evaluate';
+import { projectRoot } from '../core/projectPaths';
 import { loadExamples } from './loadExamples';
 import { trainingExamples } from './recognizer';
 import { createTfidfEngine } from './tfidfEngine';
@@ -74,11 +74,11 @@ export function searchThresholds(ranked: readonly RankedExample[], base: Partial
 }
 
 if (require.main === module) {
-    const localesDir = path.resolve(process.argv[2] ?? path.join(projectRoot(), 'locales'));
+    const localesDir = path.resolve(process.argv[2] ?? path.join(projectRoot, 'locales'));
     const training = trainingExamples(loadExamples(localesDir));
     crossValidate(training, (examples) => createTfidfEngine(examples))
         .then((ranked) => {
-            const { thresholds, accuracy } = searchThresholds(ranked, { scale: 1 });
+            const { thresholds, accuracy } = searchThresholds(ranked);
             console.log(`cross-validated strict accuracy ${(100 * accuracy).toFixed(1)}% with`, thresholds);
         })
         .catch((error: unknown) => {

@@ -13,7 +13,7 @@ export interface Thresholds {
     unsure: number;
     /** A third suggestion is offered when it scores at least this share of the best. */
     thirdRatio: number;
-    /** Scores are divided by this to give a 0–1 confidence. */
+    /** The highest score the engine gives (confidence 1). */
     scale: number;
 }
 
@@ -24,14 +24,28 @@ export interface Decision {
     confidence: number;
 }
 
+/**
+ * A 0–1 confidence on the same footing for every engine: 0–0.3 below `unsure`, 0.3–0.5 in the
+ * 'unsure' band, 0.5–1 from `sure` up to `scale` (piecewise linear in the score).
+ */
+export function confidenceOf(score: number, thresholds: Thresholds): number {
+    const { unsure, sure, scale } = thresholds;
+    const between = (value: number, from: number, to: number, low: number, high: number) =>
+        (to > from ? low + ((value - from) / (to - from)) * (high - low) : high);
+    const confidence = score < unsure ? between(score, 0, unsure, 0, 0.3)
+        : score < sure ? between(score, unsure, sure, 0.3, 0.5)
+            : between(score, sure, scale, 0.5, 1);
+    return Math.max(0, Math.min(1, confidence));
+}
+
 export function decide(ranked: readonly ScoredAnswer[], thresholds: Thresholds): Decision {
     const outOfScope = ranked.find((entry) => entry.id === OUT_OF_SCOPE)?.score ?? -Infinity;
     const answers = ranked.filter((entry) => entry.id !== OUT_OF_SCOPE);
     const best = answers[0];
     if (!best) return { outcome: 'unknown', suggestions: [], confidence: 0 };
-    const confidence = Math.max(0, Math.min(1, best.score / thresholds.scale));
+    const confidence = confidenceOf(best.score, thresholds);
     // The question is closer to a known out-of-scope question than to any answer, or fits nothing.
-    if (outOfScope >= best.score || best.score < thresholds.unsure) return { outcome: 'unknown', suggestions: [], confidence };
+    if (outOfScope >= best.score || best.score < thresholds.unsure) return { outcome: 'unknown', suggestions: [], confidence: Math.min(confidence, 0.29) };
     const second = answers[1];
     if (best.score >= thresholds.sure && (!second || best.score - second.score >= thresholds.margin)) {
         return { outcome: 'sure', answerId: best.id, suggestions: [], confidence };

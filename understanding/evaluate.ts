@@ -1,5 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { InternalError } from '../core/errors';
+import { fromRoot } from '../core/projectPaths';
 import { loadExamples } from './loadExamples';
 import { createRecognizer } from './recognizer';
 import type { Language, Recognizer } from './types';
@@ -138,25 +140,14 @@ export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[
 
 export function readEvaluationSet(file: string): EvaluationItem[] {
     const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (!Array.isArray(parsed)) throw new Error(`${file}: expected a list of { text, language, answer }`);
+    if (!Array.isArray(parsed)) throw new InternalError(`${file}: expected a list of { text, language, answer }`);
     return parsed.map((entry, index) => {
         const item = entry as Partial<EvaluationItem>;
         if (typeof item.text !== 'string' || (item.language !== 'tr' && item.language !== 'en') || (item.answer !== null && typeof item.answer !== 'string')) {
-            throw new Error(`${file}: item ${index} is not { text, language: 'tr' | 'en', answer: id | null }`);
+            throw new InternalError(`${file}: item ${index} is not { text, language: 'tr' | 'en', answer: id | null }`);
         }
         return { text: item.text, language: item.language, answer: item.answer };
     });
-}
-
-/** The project root: the nearest folder above this file with a package.json (works from dist/ too). */
-export function projectRoot(from = __dirname): string {
-    let dir = from;
-    while (!fs.existsSync(path.join(dir, 'package.json'))) {
-        const parent = path.dirname(dir);
-        if (parent === dir) throw new Error(`No package.json above ${from}`);
-        dir = parent;
-    }
-    return dir;
 }
 
 export interface ProjectEvaluation {
@@ -165,12 +156,12 @@ export interface ProjectEvaluation {
 }
 
 /** Builds the recognizer from the project's locales and evaluates it on the given set. */
-export async function evaluateProject(
-    evaluationSetFile = path.join(projectRoot(), 'test', 'understanding', 'evaluationSet.json'),
-    localesDir = path.join(projectRoot(), 'locales'),
-): Promise<ProjectEvaluation> {
+export function evaluateProject(
+    evaluationSetFile = fromRoot('test', 'understanding', 'evaluationSet.json'),
+    localesDir = fromRoot('locales'),
+): ProjectEvaluation {
     const start = process.hrtime.bigint();
-    const recognizer = await createRecognizer(loadExamples(localesDir));
+    const recognizer = createRecognizer(loadExamples(localesDir));
     const buildMs = Number(process.hrtime.bigint() - start) / 1e6;
     return { report: evaluate(recognizer, readEvaluationSet(evaluationSetFile)), buildMs };
 }
@@ -198,10 +189,10 @@ export function formatReport({ report, buildMs }: ProjectEvaluation): string {
 
 if (require.main === module) {
     const [setFile, localesDir] = process.argv.slice(2);
-    evaluateProject(setFile && path.resolve(setFile), localesDir && path.resolve(localesDir))
-        .then((evaluation) => console.log(formatReport(evaluation)))
-        .catch((error: unknown) => {
-            console.error(error instanceof Error ? error.message : error);
-            process.exitCode = 1;
-        });
+    try {
+        console.log(formatReport(evaluateProject(setFile && path.resolve(setFile), localesDir && path.resolve(localesDir))));
+    } catch (error) {
+        console.error(error instanceof Error ? error.message : error);
+        process.exitCode = 1;
+    }
 }

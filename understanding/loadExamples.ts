@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { InternalError } from '../core/errors';
 import { LANGUAGES, type Examples } from './types';
 
 /**
@@ -11,13 +12,13 @@ export function loadExamples(localesDir: string): Examples {
     for (const language of LANGUAGES) {
         const file = path.join(localesDir, language, 'questions.json');
         const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${file}: expected an object of question lists`);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new InternalError(`${file}: expected an object of question lists`);
         const lists: Record<string, string[]> = {};
         for (const [answerId, questions] of Object.entries(parsed as Record<string, unknown>)) {
             if (!Array.isArray(questions) || !questions.every((question) => typeof question === 'string')) {
-                throw new Error(`${file}: "${answerId}" must be a list of strings`);
+                throw new InternalError(`${file}: "${answerId}" must be a list of strings`);
             }
-            lists[answerId] = questions as string[];
+            lists[answerId] = questions;
         }
         examples[language] = lists;
     }

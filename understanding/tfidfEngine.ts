@@ -178,11 +178,13 @@ export function createTfidfEngine(examples: readonly TrainingExample[], options:
 function trainSoftmax(vectors: readonly Sparse[], labels: Int32Array, classes: number, featureCount: number, epochs: number): (vector: Sparse) => Float64Array {
     const weights = new Float64Array(featureCount * classes);
     const bias = new Float64Array(classes);
-    const predict = (vector: Sparse): Float64Array => {
-        const logits = Float64Array.from(bias);
-        for (let k = 0; k < vector.ids.length; k++) {
-            const base = vector.ids[k] * classes;
-            const value = vector.values[k];
+    const logits = new Float64Array(classes);
+    /** Class probabilities into the shared `logits` buffer (copied before being handed out). */
+    const predictInto = (ids: Int32Array, values: Float64Array): Float64Array => {
+        logits.set(bias);
+        for (let k = 0; k < ids.length; k++) {
+            const base = ids[k] * classes;
+            const value = values[k];
             for (let c = 0; c < classes; c++) logits[c] += weights[base + c] * value;
         }
         let max = -Infinity;
@@ -193,6 +195,8 @@ function trainSoftmax(vectors: readonly Sparse[], labels: Int32Array, classes: n
         return logits;
     };
     const order = Int32Array.from(vectors, (_, index) => index);
+    const activeClasses = new Int32Array(classes);
+    const activeGradient = new Float64Array(classes);
     let seed = 42;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let epoch = 0; epoch < epochs; epoch++) {
@@ -203,15 +207,19 @@ function trainSoftmax(vectors: readonly Sparse[], labels: Int32Array, classes: n
         }
         for (const index of order) {
             const vector = vectors[index];
-            const gradient = predict(vector);
+            const gradient = predictInto(vector.ids, vector.values);
             gradient[labels[index]] -= 1;
-            for (let c = 0; c < classes; c++) bias[c] -= rate * gradient[c];
+            // Most classes already have a near-zero gradient: update only the others.
+            let active = 0;
+            for (let c = 0; c < classes; c++) {
+                if (Math.abs(gradient[c]) > 1e-3) { activeClasses[active] = c; activeGradient[active++] = gradient[c]; bias[c] -= rate * gradient[c]; }
+            }
             for (let k = 0; k < vector.ids.length; k++) {
                 const base = vector.ids[k] * classes;
                 const step = rate * vector.values[k];
-                for (let c = 0; c < classes; c++) weights[base + c] -= step * gradient[c];
+                for (let a = 0; a < active; a++) weights[base + activeClasses[a]] -= step * activeGradient[a];
             }
         }
     }
-    return predict;
+    return (vector) => Float64Array.from(predictInto(vector.ids, vector.values));
 }

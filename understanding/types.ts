@@ -1,6 +1,5 @@
-export type Language = 'tr' | 'en';
-
-export const LANGUAGES: readonly Language[] = ['tr', 'en'];
+export { LANGUAGES, type Language } from '../core/language';
+import type { Language } from '../core/language';
 
 /**
  * 'sure': one answer (`answerId`); 'unsure': two or three `suggestions` to choose from;
@@ -10,7 +9,7 @@ export type Outcome = 'sure' | 'unsure' | 'unknown';
 
 export interface Recognition {
     answerId?: string;
-    /** 0–1: how well the best answer fits. */
+    /** 0–1: how well the best answer fits; below 0.3 nothing fits, 0.3–0.5 unsure, 0.5 and up sure (understanding/decide.ts). */
     confidence: number;
     /** Answer ids to offer when the outcome is 'unsure', best first; empty otherwise. */
     suggestions: string[];
