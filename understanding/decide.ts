@@ -15,6 +15,11 @@ export interface Thresholds {
     thirdRatio: number;
     /** The highest score the engine gives (confidence 1). */
     scale: number;
+    /**
+     * Never 'sure' when a known out-of-scope question scores at least this share of the best answer:
+     * the question sits between the domain and what the bot cannot know, so it offers suggestions.
+     */
+    outOfScopeShadow?: number;
 }
 
 export interface Decision {
@@ -47,7 +52,8 @@ export function decide(ranked: readonly ScoredAnswer[], thresholds: Thresholds):
     // The question is closer to a known out-of-scope question than to any answer, or fits nothing.
     if (outOfScope >= best.score || best.score < thresholds.unsure) return { outcome: 'unknown', suggestions: [], confidence: Math.min(confidence, 0.29) };
     const second = answers[1];
-    if (best.score >= thresholds.sure && (!second || best.score - second.score >= thresholds.margin)) {
+    const shadowed = thresholds.outOfScopeShadow !== undefined && outOfScope >= thresholds.outOfScopeShadow * best.score;
+    if (!shadowed && best.score >= thresholds.sure && (!second || best.score - second.score >= thresholds.margin)) {
         return { outcome: 'sure', answerId: best.id, suggestions: [], confidence };
     }
     const suggestions = answers.slice(0, 3)

@@ -15,7 +15,7 @@ export { OUT_OF_SCOPE } from './types';
  * the held-out set (`node dist/understanding/evaluate.js`). `scale` is the engine's highest
  * possible score (1 + 0.15 + 0.7 + 0.6, see tfidfEngine.ts).
  */
-export const TFIDF_THRESHOLDS: Thresholds = { sure: 0.39, margin: 0, unsure: 0.27, thirdRatio: 0.85, scale: 2.45 };
+export const TFIDF_THRESHOLDS: Thresholds = { sure: 0.39, margin: 0, unsure: 0.27, thirdRatio: 0.85, scale: 2.45, outOfScopeShadow: 0.9 };
 
 /** Every example of every language, normalised once. */
 export function trainingExamples(examples: Examples): TrainingExample[] {
