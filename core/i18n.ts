@@ -30,6 +30,8 @@ export function readLocaleResources(localesDir = fromRoot('locales')): Record<La
     return resources;
 }
 
+const MAX_CACHED_KEYS = 10_000;
+
 export function createTranslator(localesDir?: string): Translator {
     const resources = readLocaleResources(localesDir);
     const instance: I18nInstance = i18next.createInstance();
@@ -42,8 +44,22 @@ export function createTranslator(localesDir?: string): Translator {
         interpolation: { escapeValue: false },
         returnNull: false,
     });
+    // The resources never change after init: whether a key exists, and every language's words for
+    // a key, are looked up once (a turn asks the same keys many times, e.g. every command's words).
+    const known = new Map<string, boolean>();
+    const exists = (language: Language, key: string): boolean => {
+        const id = `${language}\u0000${key}`;
+        let found = known.get(id);
+        if (found === undefined) {
+            // Keys come from the code, so this stays small; the bound only guards against a key built from input.
+            if (known.size >= MAX_CACHED_KEYS) known.clear();
+            known.set(id, (found = instance.exists(key, { lng: language })));
+        }
+        return found;
+    };
+    const everyLanguage = new Map<string, readonly string[]>();
     const ensure = (language: Language, key: string) => {
-        if (!instance.exists(key, { lng: language })) throw new TranslationMissingError(`Missing translation "${key}" for "${language}"`);
+        if (!exists(language, key)) throw new TranslationMissingError(`Missing translation "${key}" for "${language}"`);
     };
     return {
         t(language, key, values) {
@@ -56,11 +72,19 @@ export function createTranslator(localesDir?: string): Translator {
             if (!Array.isArray(value)) throw new TranslationMissingError(`Translation "${key}" is not a list`);
             return value as T[];
         },
-        has: (language, key) => instance.exists(key, { lng: language }),
-        allLanguages: (key) => LANGUAGES.flatMap((language) => {
-            if (!instance.exists(key, { lng: language })) return [];
-            const value = instance.t(key, { lng: language, returnObjects: true }) as unknown;
-            return Array.isArray(value) ? (value as string[]) : [String(value)];
-        }),
+        has: exists,
+        allLanguages: (key) => {
+            let texts = everyLanguage.get(key);
+            if (!texts) {
+                texts = LANGUAGES.flatMap((language) => {
+                    if (!exists(language, key)) return [];
+                    const value = instance.t(key, { lng: language, returnObjects: true }) as unknown;
+                    return Array.isArray(value) ? (value as string[]) : [String(value)];
+                });
+                if (everyLanguage.size >= MAX_CACHED_KEYS) everyLanguage.clear();
+                everyLanguage.set(key, texts);
+            }
+            return [...texts];
+        },
     };
 }

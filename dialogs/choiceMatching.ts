@@ -21,8 +21,23 @@ function typedText(context: TurnContext): string {
     return foldText(context.activity.text ?? '');
 }
 
+// Each key's words in every language, folded once per translator: the locales do not change while it lives.
+const foldedWords = new WeakMap<Translator, Map<string, ReadonlySet<string>>>();
+
+function foldedWordsOf(translator: Translator, key: string): ReadonlySet<string> {
+    let byKey = foldedWords.get(translator);
+    if (!byKey) foldedWords.set(translator, (byKey = new Map<string, ReadonlySet<string>>()));
+    let words = byKey.get(key);
+    if (!words) {
+        // Keys come from the code; the bound only guards against one built from input.
+        if (byKey.size >= 10_000) byKey.clear();
+        byKey.set(key, (words = new Set(translator.allLanguages(key).map(foldText))));
+    }
+    return words;
+}
+
 function saysAnyOf(translator: Translator, folded: string, keys: string[]): boolean {
-    return folded !== '' && keys.some((key) => translator.allLanguages(key).some((text) => foldText(text) === folded));
+    return folded !== '' && keys.some((key) => foldedWordsOf(translator, key).has(folded));
 }
 
 /** A clicked button, or its title typed in any case, with or without Turkish letters, or its number. */

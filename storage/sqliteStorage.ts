@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { openSqlite } from './openSqlite';
 import { isIdleStateKey } from './stateRetention';
-import { ETagConflictError } from '../core/errors';
+import { ETagConflictError, StoreUnavailableError } from '../core/errors';
 
 interface StateRow {
     key: string;
@@ -16,11 +16,23 @@ type StateDocument = Record<string, unknown>;
 
 /**
  * Synchronous SQLite work behind botbuilder's Promise-based `Storage`: a throw becomes a
- * rejection (the executor catches it), as it would from an async method.
+ * rejection, as it would from an async method. A lost race stays an `ETagConflictError` and a
+ * missing argument a `ReferenceError` (botbuilder's contract); anything SQLite itself throws (busy,
+ * locked, disk full, I/O, closed) is a `StoreUnavailableError`, as Cosmos DB's failures are, so the
+ * user is asked to retry and their state is left alone.
  */
 function settled<T>(work: () => T): Promise<T> {
-    return new Promise<T>((resolve) => resolve(work()));
+    return new Promise<T>((resolve, reject) => {
+        try {
+            resolve(work());
+        } catch (error) {
+            reject(error instanceof ETagConflictError || error instanceof ReferenceError ? error : new StoreUnavailableError(`Bot state store: ${(error as Error).message}`, { cause: error }));
+        }
+    });
 }
+
+/** A write that must find the stored eTag unchanged (botbuilder's rule: `*` or no eTag overwrites). */
+const needsCheck = (eTag: unknown): boolean => typeof eTag === 'string' ? eTag !== '' && eTag !== '*' : !!eTag;
 
 /**
  * botbuilder `Storage` in one SQLite file (WAL): conversation and user state survive restarts
@@ -29,11 +41,16 @@ function settled<T>(work: () => T): Promise<T> {
  */
 export class SqliteStorage implements Storage {
     private readonly db: Database.Database;
+    /** Several items in one transaction (BEGIN/COMMIT, ROLLBACK on a throw), built once. */
+    private readonly writeBatch: (entries: [string, StoreItem | undefined][]) => void;
 
     constructor(file: string) {
         this.db = openSqlite(file);
         this.db.exec('CREATE TABLE IF NOT EXISTS bot_state (key TEXT PRIMARY KEY, document TEXT NOT NULL, etag TEXT NOT NULL)');
         this.addUpdatedAt();
+        this.writeBatch = this.db.transaction((entries: [string, StoreItem | undefined][]) => {
+            for (const entry of entries) this.writeEntry(entry);
+        });
     }
 
     read(keys: string[]): Promise<StoreItems> {
@@ -52,21 +69,25 @@ export class SqliteStorage implements Storage {
     write(changes: StoreItems): Promise<void> {
         return settled(() => {
             if (!changes) throw new ReferenceError('Changes are required when writing.');
-            const select = this.db.prepare<[string], { etag: string }>('SELECT etag FROM bot_state WHERE key = ?');
-            const upsert = this.db.prepare(
-                `INSERT INTO bot_state (key, document, etag, updated_at) VALUES (?, ?, ?, ?)
-                 ON CONFLICT(key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = excluded.updated_at`,
-            );
-            // One transaction: a batch is written whole or not at all.
-            this.db.transaction(() => {
-                for (const [key, item] of Object.entries<StoreItem | undefined>(changes)) {
-                    const { eTag, ...document } = item ?? {};
-                    const stored = select.get(key);
-                    if (stored && eTag && eTag !== '*' && eTag !== stored.etag) throw new ETagConflictError(key);
-                    upsert.run(key, JSON.stringify(document), randomUUID(), Date.now());
-                }
-            })();
+            const entries = Object.entries<StoreItem | undefined>(changes);
+            // A lone overwrite (botbuilder saves state with eTag `*`) is one statement, atomic by itself;
+            // anything else is one transaction: a batch is written whole or not at all.
+            if (entries.length === 1 && !needsCheck(entries[0][1]?.eTag)) this.writeEntry(entries[0]);
+            else this.writeBatch(entries);
         });
+    }
+
+    private writeEntry([key, item]: [string, StoreItem | undefined]): void {
+        const { eTag, ...document } = item ?? {};
+        // Only a definite eTag is compared with the stored one: `*` or none overwrites.
+        if (needsCheck(eTag)) {
+            const stored = this.db.prepare<[string], { etag: string }>('SELECT etag FROM bot_state WHERE key = ?').get(key);
+            if (stored && eTag !== stored.etag) throw new ETagConflictError(key);
+        }
+        this.db.prepare(
+            `INSERT INTO bot_state (key, document, etag, updated_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT(key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = excluded.updated_at`,
+        ).run(key, JSON.stringify(document), randomUUID(), Date.now());
     }
 
     delete(keys: string[]): Promise<void> {

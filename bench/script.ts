@@ -1,0 +1,31 @@
+/** What one simulated user does, turn by turn; each walk is a new conversation. */
+export type Step = { say: string } | { click: string };
+
+/**
+ * A user who opens the chat, starts a first application and clicks through phase 0 and 1 into the
+ * KamuSM menu, asks two typed questions on the way, then asks the library a question (a help
+ * ticket: question, name, e-mail) and reads it back in "Taleplerim".
+ */
+export const WALK: Step[] = [
+    { say: 'merhaba' },
+    { click: 'first' },
+    { click: 'yes' },
+    { click: 'no' },
+    { click: 'yes' },
+    { click: 'done' },
+    { say: 'sms kodu gelmedi' },
+    { click: 'done' },
+    { click: 'done' },
+    { say: 'e-imza ücreti ne kadar' },
+    { click: 'done' },
+    { say: 'menü' },
+    { click: 'askLibrary' },
+    { say: 'Başvuru formunu nereye getirmeliyim?' },
+    { say: 'Ayşe Yılmaz' },
+    { say: 'ayse.yilmaz@bezmialem.edu.tr' },
+    { click: 'myTickets' },
+    { click: 'done' },
+];
+
+/** The cheap walk of the memory mode: open the chat, click once. */
+export const SHORT_WALK: Step[] = [{ say: 'merhaba' }, { click: 'first' }];
