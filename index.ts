@@ -1,18 +1,30 @@
 import * as fs from 'fs';
 import { createApp } from './app/createApp';
-import { loadConfig } from './core/config';
+import { loadConfig, type BotConfig } from './core/config';
+import { ConfigurationError } from './core/errors';
 import { createLogger } from './core/logger';
 import { fromRoot } from './core/projectPaths';
 
 // A .env file is optional; variables already set in the environment win.
 if (fs.existsSync(fromRoot('.env'))) process.loadEnvFile(fromRoot('.env'));
 
-const config = loadConfig();
+function configuration(): BotConfig {
+    try {
+        return loadConfig();
+    } catch (error) {
+        // Refuse to start rather than start unsafely (e.g. without authentication by a typo).
+        if (!(error instanceof ConfigurationError)) throw error;
+        createLogger('error').error('the bot cannot start: configuration refused', { code: error.code, error: error.message });
+        process.exit(1);
+    }
+}
+
+const config = configuration();
 const logger = createLogger(config.LOG_LEVEL);
 const app = createApp(config, { logger });
 
 if (config.localMode) {
-    logger.warn('LOCAL MODE: no MicrosoftAppId set, Bot Framework authentication is OFF. Never expose this instance to the internet.');
+    logger.warn('LOCAL MODE: no MicrosoftAppId set, Bot Framework authentication is OFF. Listening on loopback only, talking to loopback service URLs only. Never expose this instance to the internet.');
 }
 if (!config.STAFF_TEAM_ID) logger.warn('STAFF_TEAM_ID is not set: tickets are kept and listed by `npm run tickets`, but reach no staff channel.');
 

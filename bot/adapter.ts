@@ -1,14 +1,70 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { BotConfig } from '../core/config';
+import { ServiceUrlRefusedError } from '../core/errors';
+import { isLoopbackUrl } from '../core/loopback';
+
+/** The bot's own connector routes (the local Direct Line): the bot proves itself with a per-process key. */
+export interface OwnConnector {
+    key: string;
+    /** True for URLs of this process's own connector routes. */
+    owns(url: string): boolean;
+}
+
+type Credentials = Awaited<ReturnType<ConfigurationServiceClientCredentialFactory['createCredentials']>>;
+type Credentialed = Parameters<Credentials['signRequest']>[0];
+type CredentialOptions = ConstructorParameters<typeof ConfigurationServiceClientCredentialFactory>[0];
+
+// botbuilder's AuthenticationConstants.ToChannelFromBotOAuthScope: the audience of outgoing calls.
+const TO_CHANNEL_AUDIENCE = 'https://api.botframework.com';
+
+/**
+ * Every outgoing Bot Connector call is signed here, so this is where the bot decides whom it
+ * talks to: its own connector routes get the per-process key (never an AAD token), and in local
+ * mode nothing but loopback service URLs is called at all.
+ */
+class GuardedCredentialFactory extends ConfigurationServiceClientCredentialFactory {
+    constructor(options: CredentialOptions, private readonly localMode: boolean, private readonly ownConnector?: OwnConnector) {
+        super(options);
+    }
+
+    override async createCredentials(appId: string, audience: string, loginEndpoint: string, validateAuthority: boolean): Promise<Credentials> {
+        const inner = await super.createCredentials(appId, audience, loginEndpoint, validateAuthority);
+        const guarded = Object.create(inner) as Credentials;
+        guarded.signRequest = async (request: Credentialed): Promise<Credentialed> => {
+            if (this.ownConnector?.owns(request.url)) {
+                request.headers.set('authorization', `Bearer ${this.ownConnector.key}`);
+                return request;
+            }
+            if (this.localMode && !isLoopbackUrl(request.url)) throw new ServiceUrlRefusedError();
+            return inner.signRequest(request);
+        };
+        return guarded;
+    }
+}
+
+/** CloudAdapter, plus turns the bot's own Direct Line hands over in-process (no JWT to check there). */
+export class BotAdapter extends CloudAdapter {
+    constructor(authentication: ConfigurationBotFrameworkAuthentication, private readonly appId: string) {
+        super(authentication);
+    }
+
+    /** A client activity of the local Direct Line: already authorised by its token, replies go to the own connector routes. */
+    async processOwnActivity(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+        const claimsIdentity = this.createClaimsIdentity(this.appId);
+        const connectorFactory = this.botFrameworkAuthentication.createConnectorFactory(claimsIdentity);
+        await this.processActivity({ audience: TO_CHANNEL_AUDIENCE, claimsIdentity, connectorFactory }, activity, logic);
+    }
+}
 
 /** The Bot Framework adapter with the bot's credentials; middleware is added by `assembleBot`. */
-export function createAdapter(config: BotConfig): CloudAdapter {
-    // Without credentials botbuilder skips authentication: fine on a laptop, never in production.
-    const authentication = new ConfigurationBotFrameworkAuthentication({
+export function createAdapter(config: BotConfig, ownConnector?: OwnConnector): BotAdapter {
+    const credentials = {
         MicrosoftAppId: config.MicrosoftAppId ?? '',
         MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
         MicrosoftAppType: config.MicrosoftAppType ?? (config.MicrosoftAppId ? 'MultiTenant' : ''),
         MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-    });
-    return new CloudAdapter(authentication);
+    };
+    // Without credentials botbuilder skips authentication: local mode, loopback only (see core/config.ts).
+    const authentication = new ConfigurationBotFrameworkAuthentication(credentials, new GuardedCredentialFactory(credentials, config.localMode, ownConnector));
+    return new BotAdapter(authentication, config.MicrosoftAppId ?? '');
 }

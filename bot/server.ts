@@ -1,7 +1,9 @@
 import * as restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { httpErrors } from '../core/errors';
 import type { Logger } from '../core/logger';
+import { isLoopbackUrl } from '../core/loopback';
 
 export interface ServerDependencies {
     adapter: CloudAdapter;
@@ -9,18 +11,48 @@ export interface ServerDependencies {
     /** Resolves when the store answers; `/healthz` turns 503 when it rejects. */
     checkHealth: () => Promise<Record<string, unknown>>;
     logger: Logger;
+    /** Local mode (no authentication): only activities whose serviceUrl is on this host are processed. */
+    localMode?: boolean;
 }
 
 // Just enough to let botbuilder answer: it rejects instead of answering 400 when `type` is missing.
-const activityShape = z.looseObject({ type: z.string().min(1) });
+const activityShape = z.looseObject({ type: z.string().min(1), serviceUrl: z.unknown().optional() });
+const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-?8"?\s*)?$/i;
+const MAX_BODY_BYTES = 256 * 1024;
 
-export function createServer({ adapter, logic, checkHealth, logger }: ServerDependencies): restify.Server {
+/** A request that carries a body (whatever its method says). */
+function hasBody(req: restify.Request): boolean {
+    const length = req.headers['content-length'];
+    return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+}
+
+export function createServer({ adapter, logic, checkHealth, logger, localMode = false }: ServerDependencies): restify.Server {
     const server = restify.createServer({ name: 'e-imza-asistani', handleUncaughtExceptions: false });
-    server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+    // Before routing and before a byte is read: JSON is the only body any route accepts (no multipart, no temp files).
+    server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
+        if (hasBody(req) && !JSON_CONTENT_TYPE.test(req.headers['content-type'] ?? '')) {
+            const refusal = httpErrors.unsupportedMediaType();
+            res.header('Connection', 'close');
+            res.send(refusal.status, refusal.toBody());
+            return next(false);
+        }
+        return next();
+    });
+    // jsonBodyParser hands its options to restify's body reader too, which honours maxBodySize.
+    const jsonOptions: restify.plugins.BodyParserOptions = { mapParams: false, maxBodySize: MAX_BODY_BYTES };
+    server.use(restify.plugins.jsonBodyParser(jsonOptions));
 
     server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
-        if (!activityShape.safeParse(req.body).success) {
+        const activity = activityShape.safeParse(req.body);
+        if (!activity.success) {
             res.send(400, { error: 'BAD_ACTIVITY', message: 'The body must be a Bot Framework activity with a "type".' });
+            return;
+        }
+        // Nobody vouches for an unauthenticated caller: it must not make the bot call (or learn) another host.
+        if (localMode && !isLoopbackUrl(typeof activity.data.serviceUrl === 'string' ? activity.data.serviceUrl : undefined)) {
+            const refusal = httpErrors.serviceUrlNotLoopback();
+            logger.warn('refused an activity: local mode talks to loopback service URLs only');
+            res.send(refusal.status, refusal.toBody());
             return;
         }
         try {
@@ -35,7 +67,10 @@ export function createServer({ adapter, logic, checkHealth, logger }: ServerDepe
         try {
             res.send(200, { status: 'ok', ...(await checkHealth()) });
         } catch (error) {
-            res.send(503, { status: 'unavailable', error: (error as Error).message });
+            // The store's own words may name hosts, accounts or paths: they go to the log, not to anonymous callers.
+            logger.error('health check failed', { error: (error as Error).message });
+            const unhealthy = httpErrors.unhealthy();
+            res.send(unhealthy.status, { status: 'unavailable', error: unhealthy.code });
         }
     });
 

@@ -8,6 +8,10 @@ const optionalText = z
     .optional()
     .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined));
 
+// "true"/"false"; empty (as a copied .env.example leaves it) = unset.
+const optionalFlag = z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.enum(['true', 'false']).optional());
+const flag = optionalFlag.transform((value) => value === 'true');
+
 const environmentSchema = z.object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     DATA_DIR: z.string().default('./data'),
@@ -24,6 +28,12 @@ const environmentSchema = z.object({
     DATA_RETENTION_DAYS: z.coerce.number().positive().default(365),
     STAFF_TEAM_ID: optionalText,
     DIRECT_LINE_SECRET: optionalText,
+    // The bot's own Direct Line endpoint: on in local mode, off with Bot Framework credentials unless set to true.
+    LOCAL_DIRECT_LINE: optionalFlag,
+    // Local mode listens on loopback only; true widens it to every interface (loudly logged).
+    LISTEN_ALL_INTERFACES: flag,
+    // How many reverse proxies in front of the bot append to X-Forwarded-For (App Service: 1); 0 = the socket address.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     // Regional Direct Line services (and tests) use another base URL than the global one.
     DIRECT_LINE_ENDPOINT: z.url().default('https://directline.botframework.com/v3/directline'),
     INSTITUTION_PROFILE: z.string().default('institution/profile.json'),
@@ -41,8 +51,12 @@ const environmentSchema = z.object({
 export type Environment = z.infer<typeof environmentSchema>;
 
 export interface BotConfig extends Environment {
-    /** No Bot Framework credentials: local mode, no authentication. */
+    /** No Bot Framework credentials: local mode, no authentication, loopback only. */
     localMode: boolean;
+    /** The addresses to listen on; undefined = every interface. */
+    listenHosts: string[] | undefined;
+    /** The bot serves its own Direct Line endpoint (web chat without Azure). */
+    localDirectLine: boolean;
     dataDir: string;
     institutionProfilePath: string;
 }
@@ -54,12 +68,78 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
         throw new ConfigurationError(`Invalid configuration: ${problems}`);
     }
     const values = parsed.data;
+    checkCredentials(env, values);
+    const localMode = !values.MicrosoftAppId;
     return {
         ...values,
-        localMode: !values.MicrosoftAppId,
+        localMode,
+        listenHosts: localMode && !values.LISTEN_ALL_INTERFACES ? [...LOOPBACK_HOSTS] : undefined,
+        localDirectLine: !values.DIRECT_LINE_SECRET && (values.LOCAL_DIRECT_LINE ? values.LOCAL_DIRECT_LINE === 'true' : localMode),
         dataDir: path.resolve(projectRoot, values.DATA_DIR),
         institutionProfilePath: path.isAbsolute(values.INSTITUTION_PROFILE)
             ? values.INSTITUTION_PROFILE
             : fromRoot(values.INSTITUTION_PROFILE),
     };
+}
+
+const LOOPBACK_HOSTS = ['127.0.0.1', '::1'] as const;
+
+const CREDENTIAL_NAMES = ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId'] as const;
+// Teams Toolkit's names for the same credentials: set instead of botbuilder's, they would switch authentication off.
+const TOOLKIT_NAMES = ['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_TYPE'];
+const squeezed = (name: string) => name.toLowerCase().replace(/[^a-z]/g, '');
+const SQUEEZED_CREDENTIALS = CREDENTIAL_NAMES.map(squeezed);
+const SQUEEZED_TOOLKIT = TOOLKIT_NAMES.map(squeezed);
+
+/** Edit distance, for telling a typo of a credential name from an unrelated variable. */
+function distance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+
+/** A set variable whose name looks like a credential but is not spelt as botbuilder reads it. */
+export function misspeltCredentialNames(env: NodeJS.ProcessEnv): string[] {
+    return Object.keys(env).filter((name) => {
+        if ((CREDENTIAL_NAMES as readonly string[]).includes(name) || !env[name]?.trim()) return false;
+        const candidate = squeezed(name);
+        return SQUEEZED_TOOLKIT.includes(candidate) || candidate.startsWith('microsoftapp')
+            || SQUEEZED_CREDENTIALS.some((known) => distance(candidate, known) <= 2);
+    }).sort();
+}
+
+/**
+ * Authentication is off only when no credential is set at all: half-set or misspelt credentials
+ * would switch it off by accident, so they stop the start.
+ */
+function checkCredentials(env: NodeJS.ProcessEnv, values: Environment): void {
+    const misspelt = misspeltCredentialNames(env);
+    if (misspelt.length > 0) {
+        throw new ConfigurationError(`Misspelt Bot Framework credentials: ${misspelt.join(', ')} (the bot reads ${CREDENTIAL_NAMES.join(', ')}). Rename them, or remove them for local mode.`);
+    }
+    const { MicrosoftAppId: id, MicrosoftAppPassword: password, MicrosoftAppType: type, MicrosoftAppTenantId: tenant } = values;
+    if (!id) {
+        const stray = CREDENTIAL_NAMES.filter((name) => values[name]);
+        if (stray.length > 0) throw new ConfigurationError(`Half-set Bot Framework credentials: ${stray.join(', ')} set without MicrosoftAppId. Set MicrosoftAppId too, or remove them for local mode.`);
+        return;
+    }
+    // botbuilder reads the type case-insensitively and treats anything unknown as MultiTenant: a typo there is refused too.
+    const appType = (type ?? 'MultiTenant').toLowerCase();
+    if (!['multitenant', 'singletenant', 'userassignedmsi'].includes(appType)) {
+        throw new ConfigurationError(`MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, not "${type}".`);
+    }
+    if (appType === 'userassignedmsi' && password) {
+        throw new ConfigurationError('MicrosoftAppType is UserAssignedMSI: MicrosoftAppPassword must not be set (a managed identity has none).');
+    }
+    const missing = [
+        ...(appType !== 'userassignedmsi' && !password ? ['MicrosoftAppPassword'] : []),
+        ...(appType !== 'multitenant' && !tenant ? ['MicrosoftAppTenantId'] : []),
+    ];
+    if (missing.length > 0) throw new ConfigurationError(`Half-set Bot Framework credentials: MicrosoftAppId is set (${type ?? 'MultiTenant'}) but ${missing.join(', ')} is not.`);
 }

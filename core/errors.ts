@@ -88,3 +88,23 @@ export const directLineErrors = {
     notLocalCaller: () => new DirectLineError('Forbidden', 'Only the bot on this host may call the connector routes.', 403),
     upstream: (status: number) => new DirectLineError('ServiceError', `Direct Line answered ${status}`, 502),
 };
+
+/** An HTTP refusal of the bot's own endpoints, answered as `{ error: code, message }`. */
+export class HttpError extends AppError {
+    toBody(): { error: string; message: string } {
+        return { error: this.code, message: this.message };
+    }
+}
+
+export const httpErrors = {
+    unsupportedMediaType: () => new HttpError('UNSUPPORTED_MEDIA_TYPE', 'Only application/json bodies are accepted.', 415),
+    serviceUrlNotLoopback: () => new HttpError('SERVICE_URL_REFUSED', 'In local mode the bot only talks to loopback service URLs.', 403),
+    unhealthy: () => new HttpError('UNAVAILABLE', 'The store does not answer.', 503),
+};
+
+/** Local mode: the bot was about to call a service URL that is not on this host. */
+export class ServiceUrlRefusedError extends AppError {
+    constructor() {
+        super('SERVICE_URL_REFUSED', 'Local mode: outgoing calls go to loopback service URLs only.', 403);
+    }
+}

@@ -1,8 +1,14 @@
 import type { Translator } from './i18n';
+import { foldLetters } from './textMatch';
 
 /**
  * Recognises secrets a user must never share with the bot (national ID number, SMS code, card
  * number, IBAN, password) so they are masked before anything stores, logs or repeats them.
+ *
+ * One linear pass: the text is cut into whitespace-separated chunks (with their Turkish-folded
+ * leading word) and digit groups, and every detector looks at a bounded neighbourhood of those
+ * tokens. There is no regular expression that could backtrack over the whole text, and no more
+ * than `PRIVACY_EXAMINED_CHARS` characters are examined at all: the rest is cut off.
  */
 export type SensitiveKind = 'nationalId' | 'cardNumber' | 'iban' | 'smsCode' | 'password';
 
@@ -11,13 +17,28 @@ export interface PrivacyFinding {
     redacted: string;
 }
 
+export const REDACTION_MARK = '•••';
+
+/** No more of a text is examined (or kept): what follows is replaced by one `REDACTION_MARK`. */
+export const PRIVACY_EXAMINED_CHARS = 4000;
+
 /** Nothing but the secret (and a word or two around it) was written: there is nothing to act on. */
 export function onlySecret(redacted: string): boolean {
     const words = redacted.split(REDACTION_MARK).join(' ').split(/[^\p{L}]+/u).filter((word) => word.length > 1);
     return words.length <= 1;
 }
 
-export const REDACTION_MARK = '•••';
+/** Words that announce a secret, in every language the bot speaks (from locales/<lang>/privacy.json). */
+interface PrivacyKeywords {
+    password: string[];
+    code: string[];
+    /** Joins a keyword to its value, as "is" does in "my password is …". */
+    saying: string[];
+    /** Words that make the number next to them a phone number, not a code ("kısa kod 1093", "dahili 3503"). */
+    phone?: string[];
+}
+
+export type PrivacyInspector = (text: string) => PrivacyFinding;
 
 function isNationalId(digits: string): boolean {
     if (!/^[1-9]\d{10}$/.test(digits)) return false;
@@ -39,86 +60,368 @@ function passesLuhn(digits: string): boolean {
     return sum % 10 === 0;
 }
 
-const onlyDigits = (text: string) => text.replace(/\D/g, '');
-// JavaScript's \b knows ASCII letters only; these boundaries also respect ş, ğ, ı, …
-const START = '(?<![\\p{L}\\p{N}])';
-const END = '(?![\\p{L}\\p{N}])';
+const isDigit = (char: string | undefined) => char !== undefined && char >= '0' && char <= '9';
+const isSpace = (char: string | undefined) => char !== undefined && /\s/u.test(char);
+const isLetter = (char: string | undefined) => char !== undefined && /\p{L}/u.test(char);
+/** Between two digit groups of one number: "100 000 001 46", "4111.1111.1111.1111", "4111-1111". */
+const GROUP_SEPARATORS = new Set([' ', '.', '-', '\u00a0', '\u202f']);
+/** A password value may end a sentence; these are not part of it when judging it. */
+const TRAILING_PUNCTUATION = /[.,;:!?)\]"'’”»]+$/u;
 
-interface Detector {
-    kind: SensitiveKind;
-    pattern: RegExp;
-    /** Returns the masked text, or undefined when the match is not really a secret. */
-    mask: (match: string, ...groups: string[]) => string | undefined;
+/** A whitespace-separated piece of the text, with its leading word folded for keyword matching. */
+interface Chunk {
+    start: number;
+    end: number;
+    raw: string;
+    /** The letters at the start of the chunk (after any opening punctuation), Turkish-folded. */
+    word: string;
+    /** Where that word ends in the text. */
+    wordEnd: number;
 }
 
-/** Words that announce a secret, in every language the bot speaks (from locales/<lang>/privacy.json). */
-export interface PrivacyKeywords {
+/** A maximal run of ASCII digits. */
+interface DigitGroup {
+    start: number;
+    end: number;
+    digits: string;
+    /** The single character joining it to the next group of the same number, if any. */
+    joinNext?: string;
+}
+
+interface Span {
+    start: number;
+    end: number;
+    kind: SensitiveKind;
+}
+
+function chunksOf(text: string): Chunk[] {
+    const chunks: Chunk[] = [];
+    let i = 0;
+    while (i < text.length) {
+        while (i < text.length && isSpace(text[i])) i++;
+        if (i >= text.length) break;
+        const start = i;
+        while (i < text.length && !isSpace(text[i])) i++;
+        const raw = text.slice(start, i);
+        let wordStart = 0;
+        while (wordStart < raw.length && !isLetter(raw[wordStart]) && !isDigit(raw[wordStart])) wordStart++;
+        let wordEnd = wordStart;
+        while (wordEnd < raw.length && isLetter(raw[wordEnd])) wordEnd++;
+        chunks.push({ start, end: i, raw, word: foldLetters(raw.slice(wordStart, wordEnd)), wordEnd: start + wordEnd });
+    }
+    return chunks;
+}
+
+function digitGroupsOf(text: string): DigitGroup[] {
+    const groups: DigitGroup[] = [];
+    let i = 0;
+    while (i < text.length) {
+        if (!isDigit(text[i])) {
+            i++;
+            continue;
+        }
+        const start = i;
+        while (i < text.length && isDigit(text[i])) i++;
+        const previous = groups.at(-1);
+        if (previous && previous.end === start - 1 && GROUP_SEPARATORS.has(text[start - 1])) previous.joinNext = text[start - 1];
+        groups.push({ start, end: i, digits: text.slice(start, i) });
+    }
+    return groups;
+}
+
+/** Cuts a too long text where a word ends, so no secret is left half visible at the cut. */
+function examinedPart(text: string): { examined: string; cut: boolean } {
+    if (text.length <= PRIVACY_EXAMINED_CHARS) return { examined: text, cut: false };
+    let end = PRIVACY_EXAMINED_CHARS;
+    while (end > 0 && !isSpace(text[end])) end--;
+    // One endless "word": cut inside it, but never between the halves of a surrogate pair.
+    if (end === 0) {
+        end = PRIVACY_EXAMINED_CHARS;
+        const code = text.charCodeAt(end - 1);
+        if (code >= 0xd800 && code <= 0xdbff) end--;
+    }
+    return { examined: text.slice(0, end), cut: true };
+}
+
+interface FoldedKeywords {
     password: string[];
     code: string[];
-    /** Joins a keyword to its value, as "is" does in "my password is …". */
-    saying: string[];
+    saying: Set<string>;
+    phone: string[];
 }
 
-const escapeForRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const anyOf = (words: string[]) => words.map(escapeForRegExp).join('|');
+const startsWithAny = (word: string, keywords: readonly string[]) => word !== '' && keywords.some((keyword) => word.startsWith(keyword));
 
-// Order matters: longer, more specific numbers are masked before shorter patterns look.
-function buildDetectors(keywords: PrivacyKeywords): Detector[] {
-    return [
-        {
-            kind: 'iban',
-            pattern: new RegExp(`${START}TR\\s?\\d{2}(?:[\\s-]?\\d){22}${END}`, 'giu'),
-            mask: () => REDACTION_MARK,
-        },
-        {
-            kind: 'cardNumber',
-            pattern: new RegExp(`${START}\\d(?:[ -]?\\d){12,18}${END}`, 'gu'),
-            mask: (match) => (passesLuhn(onlyDigits(match)) && !isNationalId(onlyDigits(match)) ? REDACTION_MARK : undefined),
-        },
-        {
-            kind: 'nationalId',
-            pattern: new RegExp(`${START}[1-9]\\d{10}${END}`, 'gu'),
-            // Over-masking is cheaper than a leak: any 11 digits not starting with 0 (phones do) count.
-            mask: () => REDACTION_MARK,
-        },
-        {
-            kind: 'password',
-            pattern: new RegExp(`${START}((?:${anyOf(keywords.password)})\\p{L}*)(\\s*(?:[:=]|(?:${anyOf(keywords.saying)})${END})?\\s*)(\\S+)`, 'giu'),
-            // "I forgot my password" is a question; "password: abc" or "password x9y" is a secret.
-            mask: (_match, keyword, separator, token) =>
-                separator.trim() !== '' || /\d/.test(token) ? `${keyword}${separator}${REDACTION_MARK}` : undefined,
-        },
-        {
-            kind: 'smsCode',
-            pattern: new RegExp(`${START}((?:${anyOf(keywords.code)})\\p{L}*)([^\\d\\n]{0,20})\\d{4,8}${END}`, 'giu'),
-            mask: (_match, keyword, between) => `${keyword}${between}${REDACTION_MARK}`,
-        },
-    ];
-}
-
-/** A message that is only a 4–8 digit number is most likely an SMS code typed into the wrong window. */
-const BARE_CODE = /^\s*\d{4,8}\s*$/;
-
-export type PrivacyInspector = (text: string) => PrivacyFinding;
-
-export function createPrivacyInspector(keywords: PrivacyKeywords): PrivacyInspector {
-    const detectors = buildDetectors(keywords);
-    return (text) => {
-        if (BARE_CODE.test(text)) return { kinds: ['smsCode'], redacted: REDACTION_MARK };
-        const kinds = new Set<SensitiveKind>();
-        let redacted = text;
-        for (const detector of detectors) {
-            redacted = redacted.replace(detector.pattern, (match: string, ...rest: unknown[]) => {
-                // replace() passes the groups, then the offset and the whole text.
-                const groups = rest.slice(0, -2).map((group) => (typeof group === 'string' ? group : ''));
-                const masked = detector.mask(match, ...groups);
-                if (masked === undefined) return match;
-                kinds.add(detector.kind);
-                return masked;
-            });
-        }
-        return { kinds: [...kinds], redacted };
+/**
+ * The inspector for one set of keywords. Each detector works on the tokens of one text in time
+ * proportional to its length; they mark spans, which are then replaced in one go.
+ */
+function createPrivacyInspector(keywords: PrivacyKeywords): PrivacyInspector {
+    const fold = (words: readonly string[]) => [...new Set(words.map((word) => foldLetters(word.trim())).filter(Boolean))];
+    const folded: FoldedKeywords = {
+        password: fold(keywords.password),
+        code: fold(keywords.code),
+        saying: new Set(fold(keywords.saying)),
+        phone: fold(keywords.phone ?? []),
     };
+    return (text) => inspect(text, folded);
+}
+
+function inspect(text: string, keywords: FoldedKeywords): PrivacyFinding {
+    const { examined, cut } = examinedPart(text);
+    const chunks = chunksOf(examined);
+    const groups = digitGroupsOf(examined);
+    const spans: Span[] = [];
+    // Which characters a span already covers: overlap checks cost the span's length, not the span count.
+    const covered = new Uint8Array(examined.length);
+    const taken = (start: number, end: number) => {
+        for (let i = start; i < end; i++) if (covered[i]) return true;
+        return false;
+    };
+    const mark = (start: number, end: number, kind: SensitiveKind) => {
+        if (start >= end || taken(start, end)) return;
+        covered.fill(1, start, end);
+        spans.push({ start, end, kind });
+    };
+
+    if (isBareCode(examined, groups)) {
+        spans.push({ start: 0, end: examined.length, kind: 'smsCode' });
+    } else {
+        findNumbers(examined, groups, mark);
+        findCodes(examined, chunks, groups, keywords, mark);
+        findPasswords(chunks, keywords, mark, taken);
+    }
+
+    spans.sort((a, b) => a.start - b.start);
+    let redacted = '';
+    let at = 0;
+    for (const span of spans) {
+        redacted += examined.slice(at, span.start) + REDACTION_MARK;
+        at = span.end;
+    }
+    redacted += examined.slice(at);
+    if (cut) redacted = `${redacted.trimEnd()} ${REDACTION_MARK}`;
+    const kinds = [...new Set(spans.map((span) => span.kind))];
+    return { kinds, redacted: spans.length === 0 && !cut ? text : redacted };
+}
+
+/** A message that is only a 4–8 digit number (maybe in groups) is most likely an SMS code typed into the wrong window. */
+function isBareCode(text: string, groups: DigitGroup[]): boolean {
+    if (groups.length === 0 || groups.length > 4) return false;
+    const first = groups[0];
+    const last = groups[groups.length - 1];
+    if (text.slice(0, first.start).trim() !== '' || text.slice(last.end).trim() !== '') return false;
+    if (groups.slice(0, -1).some((group) => group.joinNext !== ' ')) return false;
+    const total = groups.reduce((sum, group) => sum + group.digits.length, 0);
+    return total >= 4 && total <= 8;
+}
+
+/** Longest number an ID, card or IBAN can be, in digits: windows never look further. */
+const LONGEST_NUMBER = 24;
+
+/**
+ * National ID numbers, card numbers and IBANs, written in one piece or in groups. From each
+ * group, the longest run of joined groups that is one of them is masked.
+ */
+function findNumbers(text: string, groups: DigitGroup[], mark: (start: number, end: number, kind: SensitiveKind) => void): void {
+    let i = 0;
+    while (i < groups.length) {
+        let best: { end: number; kind: SensitiveKind; start: number } | undefined;
+        let digits = '';
+        for (let j = i; j < groups.length; j++) {
+            digits += groups[j].digits;
+            if (digits.length > LONGEST_NUMBER) break;
+            const kind = numberKind(digits, j > i);
+            if (kind) best = { end: j, kind, start: kind === 'iban' ? groups[i].start - ibanPrefixLength(text, groups[i].start) : groups[i].start };
+            if (groups[j].joinNext === undefined) break;
+        }
+        if (best) {
+            mark(best.start, groups[best.end].end, best.kind);
+            i = best.end + 1;
+        } else {
+            i++;
+        }
+    }
+}
+
+/** "TR" (any case) right before the first group, glued or after one space, and not the end of a longer word. */
+function ibanPrefixLength(text: string, start: number): number {
+    for (const length of [2, 3]) {
+        const prefix = text.slice(start - length, start);
+        if (/^tr ?$/iu.test(prefix) && (length === 3 ? prefix.endsWith(' ') : true) && !isLetter(text[start - length - 1])) return length;
+    }
+    return 0;
+}
+
+function numberKind(digits: string, grouped: boolean): SensitiveKind | undefined {
+    // 24 digits are an IBAN's, with or without its "TR".
+    if (digits.length === 24) return 'iban';
+    if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits)) return 'cardNumber';
+    if (digits.length === 11 && digits[0] !== '0') {
+        // Over-masking is cheaper than a leak: any 11 digits in one piece not starting with 0 (phones
+        // do) count; pieces joined from groups must also pass the checksum, so phone numbers stay.
+        if (!grouped || isNationalId(digits)) return 'nationalId';
+    }
+    return undefined;
+}
+
+/** Between the groups of one code: "482 913", "482-913" (not a dot: "12.03" is a date). */
+const CODE_JOINERS = new Set([' ', '-', '\u00a0']);
+/** How far after a code keyword its value may stand ("SMS kodu olarak 4829 geldi"). */
+const CODE_REACH = 3;
+
+/**
+ * SMS codes: 4–8 digits (maybe in groups of digits joined by spaces) after a code keyword
+ * ("doğrulama kodu 482 913") or right before one ("482913 kodunu girdim"). A keyword or a number
+ * next to a phone word ("kısa kod 1093", "dahili 3503") is a phone number, not a code.
+ */
+function findCodes(
+    text: string, chunks: Chunk[], groups: DigitGroup[], keywords: FoldedKeywords,
+    mark: (start: number, end: number, kind: SensitiveKind) => void,
+): void {
+    const isPhoneWord = (index: number) => index >= 0 && index < chunks.length && startsWithAny(chunks[index].word, keywords.phone);
+    const groupIndexFrom = new Map<number, number>(groups.map((group, index) => [group.start, index]));
+    const groupIndexUntil = new Map<number, number>(groups.map((group, index) => [group.end, index]));
+
+    /** The code that starts with group `index`, joined by single spaces, 4–8 digits, not glued to letters. */
+    const codeFrom = (index: number): { start: number; end: number } | undefined => {
+        const first = groups[index];
+        if (isLetter(text[first.start - 1]) || text[first.start - 1] === '#') return undefined;
+        let digits = 0;
+        let best: { start: number; end: number } | undefined;
+        for (let j = index; j < groups.length; j++) {
+            digits += groups[j].digits.length;
+            if (digits > 8) break;
+            if (digits >= 4 && !isLetter(text[groups[j].end])) best = { start: first.start, end: groups[j].end };
+            if (!CODE_JOINERS.has(groups[j].joinNext ?? '')) break;
+        }
+        return best;
+    };
+    /** The code that ends with group `index`, read backwards. */
+    const codeUntil = (index: number): { start: number; end: number } | undefined => {
+        const last = groups[index];
+        if (isLetter(text[last.end]) && !isDigit(text[last.end])) return undefined;
+        let digits = 0;
+        let best: { start: number; end: number } | undefined;
+        for (let j = index; j >= 0; j--) {
+            digits += groups[j].digits.length;
+            if (digits > 8) break;
+            if (digits >= 4 && !isLetter(text[groups[j].start - 1]) && text[groups[j].start - 1] !== '#') best = { start: groups[j].start, end: last.end };
+            if (j === 0 || !CODE_JOINERS.has(groups[j - 1].joinNext ?? '')) break;
+        }
+        return best;
+    };
+
+    for (let k = 0; k < chunks.length; k++) {
+        if (!startsWithAny(chunks[k].word, keywords.code) || isPhoneWord(k - 1)) continue;
+        // After the keyword: the first number within reach, unless it belongs to a phone word.
+        for (let next = k; next <= Math.min(chunks.length - 1, k + CODE_REACH); next++) {
+            const chunk = chunks[next];
+            const from = next === k ? chunk.wordEnd : chunk.start;
+            const digitAt = firstDigit(text, from, chunk.end);
+            if (digitAt === undefined) continue;
+            const index = groupIndexFrom.get(digitAt);
+            const code = index === undefined || (next - 1 !== k && isPhoneWord(next - 1)) ? undefined : codeFrom(index);
+            if (code) mark(code.start, code.end, 'smsCode');
+            break;
+        }
+        // Before the keyword: the number that ends the previous chunk.
+        const previous = chunks[k - 1];
+        if (previous && isDigit(lastDigitLike(previous.raw)) && !isPhoneWord(k - 2)) {
+            const index = groupIndexUntil.get(previous.start + lastDigitEnd(previous.raw));
+            const code = index === undefined ? undefined : codeUntil(index);
+            if (code) mark(code.start, code.end, 'smsCode');
+        }
+    }
+}
+
+function firstDigit(text: string, from: number, to: number): number | undefined {
+    for (let i = from; i < to; i++) if (isDigit(text[i])) return i;
+    return undefined;
+}
+
+/** The chunk's last character once a Turkish suffix ("482913'ü") or punctuation is set aside. */
+function lastDigitLike(raw: string): string | undefined {
+    const end = lastDigitEnd(raw);
+    return end > 0 ? raw[end - 1] : undefined;
+}
+
+/** Where the chunk's number ends: before a suffix after an apostrophe, or before trailing punctuation. */
+function lastDigitEnd(raw: string): number {
+    let end = raw.length;
+    const apostrophe = Math.max(raw.lastIndexOf("'"), raw.lastIndexOf('’'));
+    if (apostrophe > 0 && isDigit(raw[apostrophe - 1])) end = apostrophe;
+    while (end > 0 && !isDigit(raw[end - 1]) && !isLetter(raw[end - 1])) end--;
+    return end;
+}
+
+/** What a password looks like when nothing else says so: a digit, a symbol, or a capital inside. */
+function looksLikeSecret(raw: string): boolean {
+    const value = raw.replace(TRAILING_PUNCTUATION, '');
+    if ([...value].length < 4) return false;
+    // "2026'da", "Abc'yi": a word or number with a Turkish suffix is not a password.
+    if (/^[\p{L}\p{N}]+['’]\p{L}+$/u.test(value)) return false;
+    return /\d/.test(value) || /[^\p{L}\p{N}'’-]/u.test(value) || /\p{Ll}\p{Lu}/u.test(value);
+}
+
+const SEPARATOR_CHUNKS = new Set([':', '=', '-', '–', '—', '->', '=>']);
+/** How many keywords and joining words may stand between a password keyword and its value ("PIN kodum şu: 1234"). */
+const PASSWORD_REACH = 3;
+
+/**
+ * Passwords: the value after a password keyword when a colon, an equals sign or a joining word
+ * announces it ("şifrem: …", "my password is hunter2") or when it looks like one ("şifre x9y4");
+ * or a password-like chunk right before the keyword ("Abc12345 şifremle giremiyorum").
+ */
+function findPasswords(
+    chunks: Chunk[], keywords: FoldedKeywords,
+    mark: (start: number, end: number, kind: SensitiveKind) => void, taken: (start: number, end: number) => boolean,
+): void {
+    const isKeyword = (chunk: Chunk) => startsWithAny(chunk.word, keywords.password) || startsWithAny(chunk.word, keywords.code);
+    for (let k = 0; k < chunks.length; k++) {
+        const keyword = chunks[k];
+        if (!startsWithAny(keyword.word, keywords.password)) continue;
+        // Glued: "pwd:hunter2", "şifre=abc".
+        const glued = keyword.raw.slice(keyword.wordEnd - keyword.start);
+        if (/^[:=]./u.test(glued)) {
+            mark(keyword.wordEnd + 1, keyword.end, 'password');
+            continue;
+        }
+        // The keyword is the password's own start: "password123", "Şifre2024!".
+        if (/^\d/u.test(glued) && looksLikeSecret(keyword.raw)) {
+            mark(keyword.start, keyword.end, 'password');
+            continue;
+        }
+        let explicit = /^[:=]$/u.test(glued);
+        let saying = false;
+        let next = k + 1;
+        // Separators, joining words and other keywords ("PIN kodum şu: 1234") lead to the value.
+        while (next < chunks.length && next <= k + PASSWORD_REACH) {
+            const chunk = chunks[next];
+            const tail = chunk.raw.slice(chunk.wordEnd - chunk.start);
+            const leads = SEPARATOR_CHUNKS.has(chunk.raw) || ((keywords.saying.has(chunk.word) || isKeyword(chunk)) && (tail === '' || /^[:=]$/u.test(tail)));
+            if (!leads) break;
+            if (keywords.saying.has(chunk.word) && tail === '') saying = true;
+            else if (SEPARATOR_CHUNKS.has(chunk.raw) || tail !== '') explicit = true;
+            next++;
+        }
+        const value = chunks[next];
+        if (value && !taken(value.start, value.end) && (explicit || looksLikeSecret(value.raw))) {
+            mark(value.start, value.end, 'password');
+            continue;
+        }
+        if (saying || explicit) continue;
+        // Turkish puts the value first: "Abc12345 şifremle giremiyorum", "1234 pinimi girdim".
+        const previous = chunks[k - 1];
+        if (previous && !isKeyword(previous) && !taken(previous.start, previous.end) && looksLikePasswordBefore(previous.raw)) mark(previous.start, previous.end, 'password');
+    }
+}
+
+/** Before the keyword only a chunk that mixes letters and digits, or 4–8 digits, is taken for a password. */
+function looksLikePasswordBefore(raw: string): boolean {
+    const value = raw.replace(TRAILING_PUNCTUATION, '');
+    if (/^\d{4,8}$/.test(value)) return true;
+    return looksLikeSecret(value) && /\d/.test(value) && /\p{L}/u.test(value);
 }
 
 /** The inspector with the keywords of every language the bot speaks (locales/<lang>/privacy.json). */
@@ -127,5 +430,6 @@ export function localePrivacyInspector(translator: Translator): PrivacyInspector
         password: translator.allLanguages('privacy.keywords.password'),
         code: translator.allLanguages('privacy.keywords.code'),
         saying: translator.allLanguages('privacy.keywords.saying'),
+        phone: translator.allLanguages('privacy.keywords.phone'),
     });
 }

@@ -7,10 +7,25 @@ export interface Identity {
     email?: string;
 }
 
-/** The user's stable id: Teams' AAD object id when there is one, the channel's user id otherwise. */
+/**
+ * Whether the channel vouches for the identity claims in `from`: only Teams, and only when the
+ * Bot Framework token of this very request was checked (a validated JWT; local mode's anonymous
+ * identity and the bot's own proactive turns do not count).
+ */
+function channelVouchesForIdentity(context: TurnContext): boolean {
+    if (context.activity.channelId !== 'msteams') return false;
+    const identity = context.turnState.get<{ authenticationType?: unknown } | undefined>(context.adapter.BotIdentityKey);
+    return identity?.authenticationType === true;
+}
+
+/**
+ * The user's stable id: Teams' AAD object id where the channel vouches for it, the channel's own
+ * user id otherwise (for web chat, the user id the Direct Line token was issued to). A claim
+ * written by the client itself never counts: it would let anyone act as anyone.
+ */
 export function requesterId(context: TurnContext): string {
     const from = context.activity.from as { id: string; aadObjectId?: string };
-    return from.aadObjectId ?? from.id;
+    return (channelVouchesForIdentity(context) ? from.aadObjectId : undefined) ?? from.id;
 }
 
 /** What the channel already says about the user: Teams knows name and e-mail; Web Chat nothing. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { Container, CosmosClient, ItemDefinition, JSONObject, OperationInput, OperationResponse, SqlParameter } from '@azure/cosmos';
-import type { NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
+import type { FailedNotice, NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticketStore';
 import { createCosmosClient, lazyContainer, statusOf, toStoreError, withRetry, type CosmosSettings } from './cosmosClient';
 import { ETagConflictError, StoreUnavailableError } from '../core/errors';
@@ -52,6 +52,9 @@ interface NoticeItem {
     delivered: boolean;
     leaseOwner: string | null;
     leaseUntil: number;
+    /** Set when the outbox gave up on the notice; absent on notices written before that existed. */
+    failedAt?: number | null;
+    failure?: string | null;
     _etag?: string;
 }
 
@@ -137,10 +140,27 @@ export class CosmosTicketStore implements TicketStore {
         const top = Math.max(0, Math.floor(limit));
         if (top === 0) return [];
         const items = await this.query<NoticeItem>(
-            `SELECT TOP ${top} * FROM c WHERE c.pk = @pk AND c.type = 'notice' AND c.delivered = false AND c.notBefore <= @now ORDER BY c.createdAt, c.seq`,
+            `SELECT TOP ${top} * FROM c WHERE c.pk = @pk AND c.type = 'notice' AND c.delivered = false
+             AND (NOT IS_DEFINED(c.failedAt) OR IS_NULL(c.failedAt)) AND c.notBefore <= @now ORDER BY c.createdAt, c.seq`,
             [{ name: '@now', value: now }],
         );
-        return items.map(({ id, ticketId, target, historyIndex, createdAt, attempts, notBefore }) => ({ id, ticketId, target, historyIndex, createdAt, attempts, notBefore }));
+        return items.map(toNotice);
+    }
+
+    async giveUpNotice(noticeId: string, failedAt: number, failure: string): Promise<void> {
+        await this.changeNotice(noticeId, (notice) => (notice.delivered || typeof notice.failedAt === 'number'
+            ? undefined
+            : { ...notice, attempts: notice.attempts + 1, failedAt, failure, leaseOwner: null, leaseUntil: 0 }));
+    }
+
+    async failedNotices(): Promise<FailedNotice[]> {
+        const items = await this.query<NoticeItem>(
+            "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'notice' AND IS_NUMBER(c.failedAt)",
+            [],
+        );
+        return items
+            .map((item): FailedNotice => ({ ...toNotice(item), failedAt: item.failedAt ?? 0, failure: item.failure ?? '' }))
+            .sort((a, b) => b.failedAt - a.failedAt);
     }
 
     async markDelivered(noticeId: string): Promise<void> {
@@ -153,7 +173,7 @@ export class CosmosTicketStore implements TicketStore {
 
     async claimNotice(noticeId: string, owner: string, until: number, now: number): Promise<boolean> {
         const notice = await this.readItem<NoticeItem>(noticeId);
-        if (!notice || notice.type !== 'notice' || notice.delivered) return false;
+        if (!notice || notice.type !== 'notice' || notice.delivered || typeof notice.failedAt === 'number') return false;
         if (notice.leaseOwner && notice.leaseOwner !== owner && notice.leaseUntil > now) return false;
         try {
             await this.replace({ ...notice, leaseOwner: owner, leaseUntil: until }, notice._etag!);
@@ -324,6 +344,10 @@ function noticeOperations(ticket: Ticket, notices: NoticeDraft[]): OperationInpu
 /** Our items are plain JSON; the SDK's type just cannot see that through the ticket's interfaces. */
 function json(item: object): JSONObject {
     return item as JSONObject;
+}
+
+function toNotice({ id, ticketId, target, historyIndex, createdAt, attempts, notBefore }: NoticeItem): Notice {
+    return { id, ticketId, target, historyIndex, createdAt, attempts, notBefore };
 }
 
 function toTicket(item: TicketItem): Ticket {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import Database from 'better-sqlite3';
-import type { NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
+import type { FailedNotice, NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticketStore';
 import { openSqlite } from './openSqlite';
 import { ETagConflictError, StoreUnavailableError } from '../core/errors';
@@ -75,6 +75,7 @@ export class SqliteTicketStore implements TicketStore {
         this.db.exec('PRAGMA foreign_keys = ON');
         this.db.exec(SCHEMA);
         this.addLeaseColumns();
+        this.addFailureColumns();
         this.db.prepare('INSERT OR IGNORE INTO counters (name, next) VALUES (?, ?)').run('ticketNumber', FIRST_TICKET_NUMBER);
     }
 
@@ -136,18 +137,29 @@ export class SqliteTicketStore implements TicketStore {
         return this.guard(() => this.db
             .prepare<[number, number], NoticeRow>(
                 `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before FROM notices
-                 WHERE delivered_at IS NULL AND not_before <= ? ORDER BY created_at, seq LIMIT ?`,
+                 WHERE delivered_at IS NULL AND failed_at IS NULL AND not_before <= ? ORDER BY created_at, seq LIMIT ?`,
             )
             .all(now, Math.max(0, Math.floor(limit)))
-            .map((row) => ({
-                id: row.id,
-                ticketId: row.ticket_id,
-                target: row.target,
-                historyIndex: row.history_index,
-                createdAt: row.created_at,
-                attempts: row.attempts,
-                notBefore: row.not_before,
-            })));
+            .map(toNotice));
+    }
+
+    giveUpNotice(noticeId: string, failedAt: number, failure: string): Promise<void> {
+        return this.guard(() => {
+            this.db.prepare(
+                `UPDATE notices SET attempts = attempts + 1, failed_at = ?, failure = ?, lease_owner = NULL, lease_until = 0
+                 WHERE id = ? AND delivered_at IS NULL AND failed_at IS NULL`,
+            ).run(failedAt, failure, noticeId);
+        });
+    }
+
+    failedNotices(): Promise<FailedNotice[]> {
+        return this.guard(() => this.db
+            .prepare<[], NoticeRow & { failed_at: number; failure: string | null }>(
+                `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, failed_at, failure FROM notices
+                 WHERE failed_at IS NOT NULL ORDER BY failed_at DESC, seq DESC`,
+            )
+            .all()
+            .map((row) => ({ ...toNotice(row), failedAt: row.failed_at, failure: row.failure ?? '' })));
     }
 
     markDelivered(noticeId: string): Promise<void> {
@@ -165,7 +177,7 @@ export class SqliteTicketStore implements TicketStore {
     claimNotice(noticeId: string, owner: string, until: number, now: number): Promise<boolean> {
         return this.guard(() => this.db.prepare(
             `UPDATE notices SET lease_owner = ?, lease_until = ?
-             WHERE id = ? AND delivered_at IS NULL AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)`,
+             WHERE id = ? AND delivered_at IS NULL AND failed_at IS NULL AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)`,
         ).run(owner, until, noticeId, owner, now).changes === 1);
     }
 
@@ -195,6 +207,15 @@ export class SqliteTicketStore implements TicketStore {
             const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(notices)').all().map((column) => column.name);
             if (columns.includes('lease_owner')) return;
             this.db.exec('ALTER TABLE notices ADD COLUMN lease_owner TEXT; ALTER TABLE notices ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;');
+        }).immediate();
+    }
+
+    /** Files written before the outbox gave up on notices have no failure columns yet. */
+    private addFailureColumns(): void {
+        this.db.transaction(() => {
+            const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(notices)').all().map((column) => column.name);
+            if (columns.includes('failed_at')) return;
+            this.db.exec('ALTER TABLE notices ADD COLUMN failed_at INTEGER; ALTER TABLE notices ADD COLUMN failure TEXT;');
         }).immediate();
     }
 
@@ -242,6 +263,18 @@ export class SqliteTicketStore implements TicketStore {
             }
         });
     }
+}
+
+function toNotice(row: NoticeRow): Notice {
+    return {
+        id: row.id,
+        ticketId: row.ticket_id,
+        target: row.target,
+        historyIndex: row.history_index,
+        createdAt: row.created_at,
+        attempts: row.attempts,
+        notBefore: row.not_before,
+    };
 }
 
 function toTicket(row: TicketRow): Ticket {

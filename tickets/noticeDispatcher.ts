@@ -18,6 +18,16 @@ export interface TicketEmailer {
 
 const BATCH = 20;
 const MAX_BACKOFF_MS = 15 * 60_000;
+/**
+ * Deliveries tried before the outbox gives up on a notice (about an hour of backoff in all):
+ * a notice that fails for good (a card Teams refuses, a chat that is gone) must not be retried for
+ * ever. It is kept as failed, and `npm run tickets` lists it.
+ */
+export const MAX_DELIVERY_ATTEMPTS = 12;
+/** Enough of an error message to tell what went wrong; never a whole response body. */
+const FAILURE_TEXT_MAX = 300;
+/** How many undelivered notices are looked through when the staff channel becomes known. */
+const STAFF_CATCH_UP = 200;
 /** Longer than any delivery takes: another instance delivers again only if this one died meanwhile. */
 const CLAIM_MS = 5 * 60_000;
 
@@ -74,6 +84,7 @@ export class NoticeDispatcher {
     }
 
     private async drain(): Promise<void> {
+        await this.deliverStaffNoticesWaitingForChannel();
         for (;;) {
             const due = await this.store.pendingNotices(this.clock.now(), BATCH);
             if (due.length === 0) return;
@@ -103,12 +114,41 @@ export class NoticeDispatcher {
             await this.store.markDelivered(notice.id);
             return true;
         } catch (error) {
+            const message = (error as Error).message ?? String(error);
+            if (notice.attempts + 1 >= MAX_DELIVERY_ATTEMPTS) {
+                this.logger.error('notice not delivered, given up', { ticket: ticket.number, target: notice.target, error: message, attempts: notice.attempts + 1 });
+                await this.store.giveUpNotice(notice.id, this.clock.now(), message.slice(0, FAILURE_TEXT_MAX));
+                return false;
+            }
             const backoff = Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** notice.attempts);
-            this.logger.warn('notice not delivered, will retry', { ticket: ticket.number, target: notice.target, error: (error as Error).message, retryInMs: backoff });
+            this.logger.warn('notice not delivered, will retry', { ticket: ticket.number, target: notice.target, error: message, retryInMs: backoff });
             await this.store.postpone(notice.id, this.clock.now() + backoff);
             return false;
         }
     }
+
+    // The staff channel becoming known (issue 13, point 3) ------------------------------------------
+
+    private staffChannelJustLearned = false;
+
+    /**
+     * The bot has just learned the staff channel: staff notices postponed while it was unknown go
+     * out now (in the next drain, started here), not when their backoff ends.
+     */
+    staffChannelKnown(): void {
+        this.staffChannelJustLearned = true;
+        this.kick();
+    }
+
+    private async deliverStaffNoticesWaitingForChannel(): Promise<void> {
+        if (!this.staffChannelJustLearned) return;
+        this.staffChannelJustLearned = false;
+        // Every undelivered notice, postponed or not; only the staff ones are due early.
+        const waiting = await this.store.pendingNotices(Number.MAX_SAFE_INTEGER, STAFF_CATCH_UP);
+        for (const notice of waiting) if (notice.target === 'staff') await this.deliver(notice);
+    }
+
+    // ---------------------------------------------------------------------------------------------
 
     private async rememberThread(ticketId: string, thread: StaffThread): Promise<void> {
         for (;;) {

@@ -1,4 +1,4 @@
-import type { NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from './ticket';
+import type { FailedNotice, NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from './ticket';
 
 /**
  * Where tickets and their pending notices live. Every write of a ticket is conditional on the
@@ -25,6 +25,13 @@ export interface TicketStore {
     markDelivered(noticeId: string): Promise<void>;
     /** After a failed delivery: try again later (and let go of the claim). */
     postpone(noticeId: string, notBefore: number): Promise<void>;
+    /**
+     * After the last failed delivery the outbox allows: the notice is no longer handed out, and is
+     * kept as failed (the attempt counted, with `failure`), so an operator sees it.
+     */
+    giveUpNotice(noticeId: string, failedAt: number, failure: string): Promise<void>;
+    /** The notices given up on, newest first. */
+    failedNotices(): Promise<FailedNotice[]>;
     /**
      * Several instances drain one outbox: before delivering, an instance claims the notice until
      * `until`. True when `owner` now holds it; false when it is delivered, gone, or another owner's

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Logger } from '../core/logger';
 import { TokenBucketLimiter, type TokenBucketOptions } from './tokenBucket';
 import { directLineErrors } from '../core/errors';
+import { clientAddress } from './clientAddress';
 
 export const TOKEN_ENDPOINT_PATH = '/api/directline/token';
 /** A page needs one token per visit; a burst of 10 covers a few tabs, then one every 6 s. */
@@ -15,6 +16,8 @@ export interface TokenEndpointDependencies {
     endpoint: string;
     logger: Logger;
     rateLimit?: TokenBucketOptions;
+    /** Reverse proxies in front of the bot whose X-Forwarded-For entries are believed (TRUSTED_PROXY_HOPS). */
+    trustedProxyHops?: number;
     fetchImpl?: typeof fetch;
 }
 
@@ -22,7 +25,7 @@ const generated = z.looseObject({ conversationId: z.string().min(1), token: z.st
 
 /**
  * Production: trades the Direct Line secret for a conversation token, so the page only ever sees
- * the token. Rate-limited per client address: each call opens a conversation on the paid service.
+ * the token. Rate-limited per client address (see clientAddress.ts): each call opens a conversation on the paid service.
  */
 export function registerTokenEndpoint(server: restify.Server, deps: TokenEndpointDependencies): void {
     const limiter = new TokenBucketLimiter(deps.rateLimit ?? DEFAULT_TOKEN_RATE_LIMIT);
@@ -31,8 +34,9 @@ export function registerTokenEndpoint(server: restify.Server, deps: TokenEndpoin
 
     server.post(TOKEN_ENDPOINT_PATH, async (req: restify.Request, res: restify.Response) => {
         res.header('Cache-Control', 'no-store');
-        // The socket address, not X-Forwarded-For: a header the client writes cannot buy it more tokens.
-        const verdict = limiter.take(req.socket.remoteAddress ?? 'unknown');
+        // Behind App Service every visitor shares the front end's socket address: the forwarded client
+        // address counts, taken only from the trusted hops so a header the client writes buys no tokens.
+        const verdict = limiter.take(clientAddress(req, deps.trustedProxyHops ?? 0));
         if (!verdict.allowed) {
             res.header('Retry-After', String(verdict.retryAfterSeconds));
             res.send(429, { error: 'RATE_LIMITED', message: 'Too many token requests.' });

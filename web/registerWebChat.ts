@@ -3,6 +3,7 @@ import type * as restify from 'restify';
 import { createTranslator, type Translator } from '../core/i18n';
 import { fromRoot } from '../core/projectPaths';
 import { loadInstitutionProfile, type InstitutionProfile } from '../institution/institutionProfile';
+import { localePrivacyInspector } from '../core/privacyGuard';
 import { registerLocalDirectLine, type LocalDirectLineDependencies } from './directLine/registerLocalDirectLine';
 import { queryValue } from './directLine/publicUrls';
 import { registerTokenEndpoint, TOKEN_ENDPOINT_PATH } from './directLineTokenEndpoint';
@@ -17,9 +18,12 @@ export interface WebChatDependencies extends LocalDirectLineDependencies {
 }
 
 export interface WebChatHandle {
-    mode: 'local' | 'production';
+    /** `off`: Bot Framework credentials set, no DIRECT_LINE_SECRET and the local endpoint not enabled. */
+    mode: 'local' | 'production' | 'off';
     /** Closes the Direct Line streams, so the server can stop. */
     close(): void;
+    /** True for URLs of the local Direct Line's connector routes (the bot signs its calls there). */
+    ownsUrl(url: string): boolean;
 }
 
 /** GET / with the Web Chat widget, and the Direct Line it talks to: the local endpoint or a production token. */
@@ -29,16 +33,23 @@ export function registerWebChat(server: restify.Server, deps: WebChatDependencie
     const translator = deps.translator ?? createTranslator();
     const theme = JSON.parse(fs.readFileSync(fromRoot('web', 'webChatTheme.json'), 'utf8')) as WebChatTheme;
 
+    const secret = config.DIRECT_LINE_SECRET;
+    if (!secret && !config.localDirectLine) {
+        // With authentication on, an unauthenticated chat endpoint must be asked for (LOCAL_DIRECT_LINE=true).
+        logger.warn('web chat is off: set DIRECT_LINE_SECRET, or LOCAL_DIRECT_LINE=true for the built-in Direct Line endpoint');
+        return { mode: 'off', close: () => undefined, ownsUrl: () => false };
+    }
     let tokenSource: TokenSource;
     let close: () => void = () => undefined;
-    const secret = config.DIRECT_LINE_SECRET;
+    let ownsUrl: (url: string) => boolean = () => false;
     if (secret) {
-        registerTokenEndpoint(server, { secret, endpoint: config.DIRECT_LINE_ENDPOINT, logger });
+        registerTokenEndpoint(server, { secret, endpoint: config.DIRECT_LINE_ENDPOINT, logger, trustedProxyHops: config.TRUSTED_PROXY_HOPS });
         tokenSource = { tokenUrl: TOKEN_ENDPOINT_PATH, directLineDomain: config.DIRECT_LINE_ENDPOINT.replace(/\/+$/, '') };
     } else {
-        close = registerLocalDirectLine(server, deps).close;
+        ({ close, ownsUrl } = registerLocalDirectLine(server, { ...deps, inspect: localePrivacyInspector(translator) }));
         tokenSource = { tokenUrl: '/v3/directline/tokens/generate' };
         logger.info('web chat uses the local Direct Line endpoint (DIRECT_LINE_SECRET is not set)');
+        if (!config.localMode) logger.warn('LOCAL_DIRECT_LINE=true with Bot Framework credentials: the built-in Direct Line endpoint serves anyone who opens the page');
     }
     registerWebChatAssets(server, logger);
 
@@ -55,5 +66,5 @@ export function registerWebChat(server: restify.Server, deps: WebChatDependencie
         res.end(html);
     });
 
-    return { mode: secret ? 'production' : 'local', close };
+    return { mode: secret ? 'production' : 'local', close, ownsUrl };
 }

@@ -45,7 +45,7 @@ describe('privacy guard', () => {
             { open: true }, { click: 'Yeni e-imza başvurusu' },
             { say: `kimlik no ${NATIONAL_ID}`, sees: ['Kimlik numaranızı bana yazmanıza gerek yok'], doesNotSee: [NATIONAL_ID, 'Bunu anlayamadım'] },
             { say: '528341', sees: ['SMS onay kodu', 'kimsenin ona ihtiyacı yok'], doesNotSee: ['528341'] },
-            { click: 'Evet, gönderdim', sees: ['Adım 2 / 17'] },
+            { click: 'Evet, gönderdim', sees: ['Adım 2 / 18'] },
         ]);
         const everything = JSON.stringify((storage as unknown as { memory: Record<string, unknown> }).memory);
         assert.ok(!everything.includes(NATIONAL_ID) && !everything.includes('528341'), 'a secret reached the store');

@@ -207,6 +207,32 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
                 assert.strictEqual((await store.pendingNotices(retryAt + minutes(4), 10))[0].attempts, 2);
             });
 
+            it('a notice given up on is no longer handed out nor claimable, and is listed as failed with its attempts and reason', async () => {
+                const created = await store.create(sampleTicket(), [{ target: 'staff', historyIndex: 0 }, { target: 'user', historyIndex: 0 }]);
+                const [failing, other] = await allPending(store);
+                await store.postpone(failing.id, TICKET_TIME + minutes(1));
+                assert.ok(await store.claimNotice(failing.id, 'a', TICKET_TIME + minutes(10), TICKET_TIME + minutes(1)));
+                await store.giveUpNotice(failing.id, TICKET_TIME + minutes(2), 'Request Entity Too Large');
+                await store.giveUpNotice(failing.id, TICKET_TIME + minutes(3), 'twice is harmless');
+                await store.giveUpNotice('no-such-notice', TICKET_TIME, 'unknown is harmless');
+                assert.deepStrictEqual((await allPending(store)).map((notice) => notice.id), [other.id]);
+                assert.strictEqual(await store.claimNotice(failing.id, 'b', FAR_FUTURE, FAR_FUTURE), false);
+                const failed = await store.failedNotices();
+                assert.deepStrictEqual(failed.map(({ id, ticketId, target, attempts, failedAt, failure }) => ({ id, ticketId, target, attempts, failedAt, failure })), [
+                    { id: failing.id, ticketId: created.id, target: failing.target, attempts: 2, failedAt: TICKET_TIME + minutes(2), failure: 'Request Entity Too Large' },
+                ]);
+                await store.markDelivered(other.id);
+                assert.deepStrictEqual((await store.failedNotices()).map((notice) => notice.id), [failing.id], 'a delivered notice is not a failed one');
+            });
+
+            it('lists failed notices newest first', async () => {
+                await store.create(sampleTicket(), [{ target: 'staff', historyIndex: 0 }, { target: 'user', historyIndex: 0 }]);
+                const [first, second] = await allPending(store);
+                await store.giveUpNotice(first.id, TICKET_TIME + minutes(1), 'first');
+                await store.giveUpNotice(second.id, TICKET_TIME + minutes(5), 'second');
+                assert.deepStrictEqual((await store.failedNotices()).map((notice) => notice.failure), ['second', 'first']);
+            });
+
             it('a postponed notice keeps its place among older and newer ones', async () => {
                 const first = await store.create(sampleTicket({ createdAt: TICKET_TIME }), [{ target: 'user', historyIndex: 0 }]);
                 const second = await store.create(sampleTicket({ createdAt: TICKET_TIME + minutes(1) }), [{ target: 'user', historyIndex: 0 }]);

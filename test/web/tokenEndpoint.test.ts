@@ -106,3 +106,38 @@ describe('web chat in production (DIRECT_LINE_SECRET set)', () => {
         assert.ok(response.status === 404 || response.status === 405, `status ${response.status}`);
     });
 });
+
+describe('token endpoint behind a reverse proxy (TRUSTED_PROXY_HOPS, issue 12 point 8)', () => {
+    let directLineService: FakeDirectLine;
+    let bot: TestServer;
+    const askToken = (forwardedFor?: string) => fetch(`${bot.baseUrl}${TOKEN_ENDPOINT_PATH}`, {
+        method: 'POST',
+        headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {},
+    });
+    const burst = DEFAULT_TOKEN_RATE_LIMIT.capacity;
+    const start = async (hops?: string) => {
+        directLineService = new FakeDirectLine();
+        const endpoint = await directLineService.start();
+        bot = await startTestServer({ env: { DIRECT_LINE_SECRET: SECRET, DIRECT_LINE_ENDPOINT: endpoint, ...(hops ? { TRUSTED_PROXY_HOPS: hops } : {}) } });
+    };
+
+    afterEach(async () => {
+        await bot.stop();
+        await directLineService.stop();
+    });
+
+    it('with one trusted hop, each forwarded client has its own bucket (App Service adds the port)', async () => {
+        await start('1');
+        for (let i = 0; i < burst; i += 1) assert.strictEqual((await askToken('203.0.113.7:50123')).status, 200);
+        assert.strictEqual((await askToken('203.0.113.7:50999')).status, 429, 'the same client, another source port');
+        assert.strictEqual((await askToken('198.51.100.20:40000')).status, 200, 'another visitor behind the same front end is not blocked');
+        // A client cannot buy tokens by writing its own X-Forwarded-For: only the entry the proxy added counts.
+        assert.strictEqual((await askToken('192.0.2.99, 203.0.113.7:50123')).status, 429);
+    });
+
+    it('with no trusted hop (the default), X-Forwarded-For is ignored', async () => {
+        await start();
+        for (let i = 0; i < burst; i += 1) assert.strictEqual((await askToken(`192.0.2.${i}`)).status, 200);
+        assert.strictEqual((await askToken('192.0.2.200')).status, 429);
+    });
+});

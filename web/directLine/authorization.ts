@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'crypto';
 import type * as restify from 'restify';
 import { directLineErrors } from '../../core/errors';
 import type { TokenClaims, TokenSigner } from './tokenSigner';
@@ -10,11 +11,17 @@ export function bearerOf(req: restify.Request): string | undefined {
     return match?.[1];
 }
 
+const sameText = (a: string, b: string) => {
+    const [left, right] = [Buffer.from(a), Buffer.from(b)];
+    return left.length === right.length && timingSafeEqual(left, right);
+};
+
 /**
- * A conversation-bound token must name this conversation. Anything else that is not one of our
- * tokens counts as the secret: the local endpoint has none to check (local mode is unauthenticated).
+ * A conversation-bound token must name this conversation; the secret (when one is configured)
+ * must be exactly it. Nothing else is accepted: a bearer string that is not one of our tokens is
+ * not the secret just because it is not a token.
  */
-export function authorize(signer: TokenSigner, credential: string | undefined, conversationId?: string): Caller {
+export function authorize(signer: TokenSigner, credential: string | undefined, conversationId?: string, secret?: string): Caller {
     if (!credential) throw directLineErrors.missingAuthorization();
     const check = signer.check(credential);
     switch (check.kind) {
@@ -26,6 +33,7 @@ export function authorize(signer: TokenSigner, credential: string | undefined, c
         case 'forged':
             throw directLineErrors.tokenInvalid();
         case 'notToken':
-            return { kind: 'secret' };
+            if (secret && sameText(credential, secret)) return { kind: 'secret' };
+            throw directLineErrors.tokenInvalid();
     }
 }

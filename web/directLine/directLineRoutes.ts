@@ -12,8 +12,10 @@ import type { TokenSigner } from './tokenSigner';
 
 export interface DirectLineRouteDependencies {
     directLine: LocalDirectLine;
-    /** Resolves once the signing key is read from the store. */
-    signer: Promise<TokenSigner>;
+    /** Resolves once the signing key is read from the store (retried on each call until it was). */
+    signer: () => Promise<TokenSigner>;
+    /** A Direct Line secret for server-side clients; none = tokens only. */
+    secret?: string;
     logger: Logger;
     publicBaseUrl?: string;
 }
@@ -37,8 +39,8 @@ const newUserId = (requested: unknown) => userIdShape.safeParse(requested).data 
 export function registerDirectLineRoutes(server: restify.Server, deps: DirectLineRouteDependencies): void {
     const { directLine, logger, publicBaseUrl } = deps;
     const route = (handler: (req: restify.Request, res: restify.Response, signer: TokenSigner) => void | Promise<void>) =>
-        handleErrors(logger, async (req, res) => handler(req, res, await deps.signer));
-    const caller = (signer: TokenSigner, req: restify.Request, conversationId?: string): Caller => authorize(signer, bearerOf(req), conversationId);
+        handleErrors(logger, async (req, res) => handler(req, res, await deps.signer()));
+    const caller = (signer: TokenSigner, req: restify.Request, conversationId?: string): Caller => authorize(signer, bearerOf(req), conversationId, deps.secret);
     const conversationParam = (req: restify.Request): string => z.string().min(1).parse((req.params as Record<string, unknown>).conversationId);
 
     server.post(`${BASE}/tokens/generate`, route((req, res, signer) => {
@@ -91,7 +93,8 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
             id = await directLine.receiveFromClient(conversationId, parsed.data as Partial<Activity>);
         } catch (error) {
             if (error instanceof DirectLineError) throw error;
-            logger.error('the bot failed a direct line turn', { conversationId, error: (error as Error).message });
+            // Conversation ids are bearer-like (a token names one): they stay out of the logs.
+            logger.error('the bot failed a direct line turn', { error: (error as Error).message });
             throw directLineErrors.botError();
         }
         res.send(200, { id });

@@ -1,6 +1,8 @@
 import type { Activity, ChannelAccount } from 'botbuilder';
 import type { WebSocket } from 'ws';
 import type { Logger } from '../../core/logger';
+import type { PrivacyInspector } from '../../core/privacyGuard';
+import { maskClientActivity } from './maskClientActivity';
 import { directLineErrors } from '../../core/errors';
 import { ConversationStore, type DeliveredActivity, type DirectLineConversation } from './conversationStore';
 import type { ActivityGroup, StreamHub } from './streamHub';
@@ -24,6 +26,7 @@ export class LocalDirectLine {
         private readonly hub: StreamHub,
         private readonly bot: BotEndpoint,
         private readonly logger: Logger,
+        private readonly inspect: PrivacyInspector,
     ) {}
 
     /** Creates the conversation on first start and greets the bot; later starts just find it. */
@@ -45,7 +48,7 @@ export class LocalDirectLine {
                 }));
             } catch (error) {
                 // The conversation exists either way: the user can still write, as with the real service.
-                this.logger.error('the bot failed the conversation start', { conversationId, error: (error as Error).message });
+                this.logger.error('the bot failed the conversation start', { error: (error as Error).message });
             }
         }
         return outcome;
@@ -57,16 +60,21 @@ export class LocalDirectLine {
         return conversation;
     }
 
-    /** Client → bot. The echo reaches the client before the bot answers, as with the real service. */
+    /**
+     * Client → bot. The echo reaches the client before the bot answers, as with the real service.
+     * The sender is the user the token was issued to, whatever the client wrote in `from` (no
+     * identity claims such as `aadObjectId`); what is stored is masked, the bot gets it as sent.
+     */
     async receiveFromClient(conversationId: string, incoming: Partial<Activity>): Promise<string> {
         const { conversation, delivered } = await this.append(conversationId, (conversation, id) => ({
-            ...incoming,
+            ...maskClientActivity(this.inspect, incoming),
             id,
-            from: { ...incoming.from, id: conversation.userId, name: incoming.from?.name ?? '', role: 'user' },
+            from: { id: conversation.userId, name: typeof incoming.from?.name === 'string' ? incoming.from.name : '', role: 'user' },
             recipient: this.bot.account,
             locale: incoming.locale ?? conversation.locale,
         }));
-        await this.bot.process(this.toBot(conversation, delivered.activity));
+        // The bot's privacy middleware masks the original itself, and warns the user about what they shared.
+        await this.bot.process(this.toBot(conversation, { ...delivered.activity, text: incoming.text, value: incoming.value as unknown }));
         return delivered.activity.id as string;
     }
 
