@@ -1,6 +1,6 @@
 import type { Attachment } from 'botbuilder';
 import type { Choice } from './payloads';
-import type { StepDefinition, StepId, StepPosition } from '../flow/flowSteps';
+import type { PathKey, StepDefinition, StepId, StepPosition } from '../flow/flowSteps';
 import { choiceActions, stepHelpActions } from './commonActions';
 import { renderGuideCard, type TableCell } from './guideCard';
 import type { Speaker } from '../core/speaker';
@@ -12,6 +12,10 @@ export interface StepCardInput {
     /** i18next context picked from the answers (which login button, which approval). */
     variant?: string;
     canGoBack: boolean;
+    /** The user's path, for a last card's production timing (`completion.production.<path>`). */
+    path?: PathKey;
+    /** A table drawn from the institution profile (the banks and payment channels), when the step has one. */
+    table?: { cells: TableCell[] }[];
 }
 
 const MENU_STEPS: StepId[] = ['menuNes', 'menuIndividual', 'menuApplications', 'menuMyApplications'];
@@ -27,8 +31,10 @@ function breadcrumb(speaker: Speaker, current: StepId): string {
 
 function applicationsTable(speaker: Speaker): { cells: TableCell[] }[] {
     const header = speaker.sayList('kamusm.applicationsColumns').map((text): TableCell => ({ text, weight: 'Bolder' }));
+    // Both buttons that open the form stand out: the guide names one and its example row shows the other.
+    const formButtons = [speaker.say('kamusm.updateButton'), speaker.say('kamusm.completeButton')];
     const rows = speaker.sayList<string[]>('kamusm.applicationsExampleRows').map((row) => ({
-        cells: row.map((text): TableCell => (text === speaker.say('kamusm.updateButton') ? { text: `**${text}**`, color: 'Accent' } : { text })),
+        cells: row.map((text): TableCell => (formButtons.includes(text) ? { text: `**${text}**`, color: 'Accent' } : { text })),
     }));
     return [{ cells: header }, ...rows];
 }
@@ -41,11 +47,14 @@ export function stepCard(speaker: Speaker, input: StepCardInput): Attachment {
         header: { phase: speaker.say(`stepHeader.phases.p${step.phase}`), progress: speaker.say('stepHeader.progress', { ...position }) },
         title: speaker.say(`${key}.title`, values),
         breadcrumb: step.breadcrumb ? breadcrumb(speaker, step.id) : undefined,
-        paragraphs: speaker.sayList(`${key}.body`, values),
+        paragraphs: [
+            ...speaker.sayList(`${key}.body`, values),
+            ...(step.productionTiming && input.path ? [speaker.say(`completion.production.${input.path}`)] : []),
+        ],
         facts: speaker.has(`${key}.fields`)
             ? speaker.sayList<{ label: string; note: string }>(`${key}.fields`).map((field) => ({ title: field.label, value: field.note }))
             : [],
-        table: step.applicationsTable ? applicationsTable(speaker) : undefined,
+        table: step.applicationsTable ? applicationsTable(speaker) : input.table,
         note: speaker.has(`${key}.note`) ? speaker.say(`${key}.note`, values) : undefined,
         actions: [...choiceActions(input.choices), ...stepHelpActions(speaker, input.canGoBack)],
     });

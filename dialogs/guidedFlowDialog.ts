@@ -1,14 +1,14 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { privacyFinding } from '../core/turnFacts';
-import { completionCard, stepHelpCard } from '../cards/infoCards';
+import { completionCard, paymentTable, stepHelpCard } from '../cards/infoCards';
 import { stepCard } from '../cards/stepCard';
 import type { Choice } from '../cards/payloads';
 import { keyedChoice, matchChoice } from './choiceMatching';
 import { speakerFor, type DialogServices } from './dialogServices';
 import { type FlowProgress } from '../flow/progress';
 import {
-    initialAnswers, nextStepAfter, positionOf, STEPS, stepVariant, visibleOptions,
+    initialAnswers, nextStepAfter, numberedSteps, pathOf, positionOf, STEPS, stepVariant, visibleOptions,
     type ApplicationKind, type FlowAnswers, type StepDefinition, type StepId,
 } from '../flow/flowSteps';
 import { FORM_DELIVERY_DIALOG, STATUS_EXPLAINER_DIALOG, TICKET_REQUEST_DIALOG } from './dialogIds';
@@ -55,7 +55,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
     protected async onBeginDialog(innerDc: DialogContext, options?: GuidedFlowOptions): Promise<DialogTurnResult> {
         if (options?.kind) {
             await this.saveProgress(innerDc.context, {
-                kind: options.kind, stepId: 'requestSent', answers: initialAnswers(options.kind), history: [], updatedAt: 0,
+                kind: options.kind, stepId: numberedSteps(options.kind)[0], answers: initialAnswers(options.kind), history: [], updatedAt: 0,
             });
         }
         return super.onBeginDialog(innerDc);
@@ -70,9 +70,11 @@ export class GuidedFlowDialog extends InterruptibleDialog {
             attachments: [stepCard(speaker, {
                 step: definition,
                 position: positionOf(progress.stepId, progress.kind, progress.answers),
-                choices: this.choicesFor(step.context, definition, progress.answers),
-                variant: stepVariant(definition.id, progress.answers),
+                choices: this.choicesFor(step.context, definition, progress),
+                variant: stepVariant(definition.id, progress.answers, progress.kind),
                 canGoBack: progress.history.length > 0,
+                path: pathOf(progress.kind, progress.answers),
+                table: definition.paymentTable ? paymentTable(speaker, this.services.profile) : undefined,
             })],
         });
         return Dialog.EndOfTurn;
@@ -82,7 +84,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         const progress = await this.services.progress.get(step.context);
         if (!progress) return step.endDialog(toMenu);
         const definition = STEPS[progress.stepId];
-        const chosenId = matchChoice(step.context, this.choicesFor(step.context, definition, progress.answers), this.services.translator);
+        const chosenId = matchChoice(step.context, this.choicesFor(step.context, definition, progress), this.services.translator);
         const option = visibleOptions(definition, progress.answers).find((candidate) => candidate.id === chosenId);
         if (!option) {
             // A question instead of an answer: answered, then the same step again, place kept.
@@ -106,7 +108,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
                 (step.values as ErrandValues).errand = 'formDelivery';
                 return step.beginDialog(FORM_DELIVERY_DIALOG);
             case 'finish':
-                return this.finishFlow(step, answers);
+                return this.finishFlow(step, progress.kind, answers);
             default:
                 return this.advance(step, progress, answers, option.target === 'next' ? nextStepAfter(definition.id, progress.kind, answers) : option.target);
         }
@@ -120,7 +122,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         const { errand } = step.values as ErrandValues;
         // A help ticket (from any step) leaves the flow where it was; only these errands move it on.
         if (!progress || !errand || outcome?.ticketNumber === undefined) return step.replaceDialog(STEP_WATERFALL);
-        if (errand === 'formDelivery') return this.finishFlow(step, progress.answers);
+        if (errand === 'formDelivery') return this.finishFlow(step, progress.kind, progress.answers);
         // The request replaces the e-mail, and it already told the library about other institutions.
         const answers: FlowAnswers = { ...progress.answers, requestSent: true, otherInstitution: outcome.otherInstitution };
         const after = outcome.otherInstitution === undefined ? progress.stepId : 'otherInstitution';
@@ -133,10 +135,10 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         return step.replaceDialog(STEP_WATERFALL);
     }
 
-    private async finishFlow(step: WaterfallStepContext, answers: FlowAnswers): Promise<DialogTurnResult> {
+    private async finishFlow(step: WaterfallStepContext, kind: ApplicationKind, answers: FlowAnswers): Promise<DialogTurnResult> {
         await this.services.progress.delete(step.context);
         await step.context.sendActivity({
-            attachments: [completionCard(speakerFor(this.services, step.context), answers.approval ?? 'wet', this.completionChoices(step.context))],
+            attachments: [completionCard(speakerFor(this.services, step.context), answers.approval ?? 'wet', pathOf(kind, answers), this.completionChoices(step.context))],
         });
         return step.endDialog(idle);
     }
@@ -150,7 +152,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         if (!progress) return this.finish(innerDc, toMenu);
         const definition = STEPS[progress.stepId];
         const speaker = speakerFor(this.services, innerDc.context);
-        await innerDc.context.sendActivity({ attachments: [stepHelpCard(speaker, definition.id, stepVariant(definition.id, progress.answers), this.choicesFor(innerDc.context, definition, progress.answers))] });
+        await innerDc.context.sendActivity({ attachments: [stepHelpCard(speaker, definition.id, stepVariant(definition.id, progress.answers, progress.kind), this.choicesFor(innerDc.context, definition, progress))] });
         return Dialog.EndOfTurn;
     }
 
@@ -172,10 +174,10 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         await this.services.progress.delete(innerDc.context);
     }
 
-    private choicesFor(context: TurnContext, definition: StepDefinition, answers: FlowAnswers): Choice[] {
+    private choicesFor(context: TurnContext, definition: StepDefinition, progress: FlowProgress): Choice[] {
         const speaker = speakerFor(this.services, context);
-        const variant = stepVariant(definition.id, answers);
-        return visibleOptions(definition, answers).map((option) => {
+        const variant = stepVariant(definition.id, progress.answers, progress.kind);
+        return visibleOptions(definition, progress.answers).map((option) => {
             const stepKey = `steps.${definition.id}.options.${option.id}`;
             const titleKey = speaker.has(stepKey) ? stepKey : `options.${option.id}`;
             return keyedChoice(speaker, option.id, titleKey, { context: variant });

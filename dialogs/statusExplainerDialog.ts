@@ -58,7 +58,8 @@ export class StatusExplainerDialog extends InterruptibleDialog {
     private choices(context: TurnContext): Choice[] {
         const speaker = speakerFor(this.services, context);
         return [
-            ...STATUS_KEYS.map((status) => keyedChoice(speaker, status, `kamusm.statuses.${status}`)),
+            // The row statuses by their screen words; the result screen's heading by its own title.
+            ...STATUS_KEYS.map((status) => keyedChoice(speaker, status, speaker.has(`status.${status}.choice`) ? `status.${status}.choice` : `kamusm.statuses.${status}`)),
             keyedChoice(speaker, DONE, 'status.done'),
         ];
     }

@@ -4,7 +4,14 @@
  * the step id; this file only decides *which* step comes next.
  */
 export const APPLICATION_KINDS = ['first', 'renewal', 'lost'] as const;
+/** `lost` is every replacement (lost, stolen or damaged card); the id stays `lost` for saved progress. */
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+
+/** Why a replacement is needed; picks the texts of the replacement path. */
+export type ReplacementReason = 'lost' | 'stolen' | 'damaged';
+
+/** One path through the flow, as its texts differ: a kind, and for a replacement its reason. */
+export type PathKey = 'first' | 'renewal' | ReplacementReason;
 
 export interface FlowAnswers {
     requestSent?: boolean;
@@ -12,9 +19,12 @@ export interface FlowAnswers {
     kamusmMail?: boolean;
     signatureValid?: boolean;
     approval?: 'esign' | 'wet';
+    /** Only on the replacement path (kind `lost`). */
+    replacement?: ReplacementReason;
 }
 
 export type StepId =
+    | 'replacementReason' | 'replacementFacts'
     | 'requestSent' | 'requestHowTo'
     | 'otherInstitution' | 'otherInstitutionNotice'
     | 'kamusmMail' | 'kamusmMailWait'
@@ -45,8 +55,12 @@ export interface StepDefinition {
     breadcrumb?: boolean;
     /** The applications table (phase 3) is drawn, not described. */
     applicationsTable?: boolean;
-    /** Picks a text variant (i18next context) from the answers, e.g. which login button. */
-    context?: (answers: FlowAnswers) => string;
+    /** The banks and payment channels table (from the institution profile) is drawn under the text. */
+    paymentTable?: boolean;
+    /** The last card of a path: it also says when the certificate goes into production on this path. */
+    productionTiming?: boolean;
+    /** Picks a text variant (i18next context) from the answers and kind, e.g. which login button. */
+    context?: (answers: FlowAnswers, kind: ApplicationKind) => string;
     options: StepOption[];
 }
 
@@ -56,6 +70,20 @@ const done: StepOption = { id: 'done', target: 'next' };
 const loginContext = (answers: FlowAnswers) => (answers.signatureValid ? 'esign' : 'edevlet');
 
 export const STEPS: Record<StepId, StepDefinition> = {
+    replacementReason: {
+        id: 'replacementReason', phase: 0,
+        options: [
+            // Without a card there is nothing to log in or sign with; a damaged one is asked about like any other.
+            { id: 'reasonLost', target: 'next', answer: set({ replacement: 'lost', signatureValid: false }) },
+            { id: 'reasonStolen', target: 'next', answer: set({ replacement: 'stolen', signatureValid: false }) },
+            { id: 'reasonDamaged', target: 'next', answer: set({ replacement: 'damaged', signatureValid: undefined }) },
+        ],
+    },
+    replacementFacts: {
+        id: 'replacementFacts', phase: 0, paymentTable: true,
+        context: (answers) => answers.replacement ?? 'lost',
+        options: [{ id: 'understood', target: 'next' }, continueLater],
+    },
     requestSent: {
         id: 'requestSent', phase: 0,
         options: [
@@ -91,6 +119,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
     },
     signatureValid: {
         id: 'signatureValid', phase: 1,
+        // A renewal asks about the current certificate; anyone else about any valid one (another institution's too).
+        context: (_answers, kind) => (kind === 'renewal' ? 'renewal' : 'any'),
         options: [
             { id: 'yes', target: 'next', answer: set({ signatureValid: true }) },
             { id: 'no', target: 'next', answer: set({ signatureValid: false }) },
@@ -123,9 +153,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
             { id: 'wet', target: 'next', answer: set({ approval: 'wet' }) },
         ],
     },
-    approvalEsign: { id: 'approvalEsign', phase: 6, options: [{ id: 'finish', target: 'finish' }] },
+    approvalEsign: { id: 'approvalEsign', phase: 6, productionTiming: true, options: [{ id: 'finish', target: 'finish' }] },
     approvalWet: {
-        id: 'approvalWet', phase: 6,
+        id: 'approvalWet', phase: 6, productionTiming: true,
         options: [{ id: 'bringForm', target: 'formDelivery' }, { id: 'finish', target: 'finish' }, { id: 'status', target: 'status' }],
     },
 };
@@ -137,9 +167,12 @@ export const STEPS: Record<StepId, StepDefinition> = {
  */
 export function numberedSteps(kind: ApplicationKind, answers: FlowAnswers = initialAnswers(kind)): StepId[] {
     return [
+        // A replacement first says why, then what it costs and what it revokes, before anything else.
+        ...(kind === 'lost' ? (['replacementReason', 'replacementFacts'] as const) : []),
         'requestSent', 'otherInstitution', 'kamusmMail',
-        // Only a renewal may still hold a valid e-signature: a first applicant has none, a lost one has no card.
-        ...(kind === 'renewal' ? (['signatureValid'] as const) : []),
+        // Login and approval follow from holding a valid e-signature (another institution's counts too, L16/L109):
+        // everyone is asked, except whose card is lost or stolen.
+        ...(asksSignatureValidity(kind, answers) ? (['signatureValid'] as const) : []),
         'login',
         'menuNes', 'menuIndividual', 'menuApplications', 'menuMyApplications',
         'applicationsTable',
@@ -150,8 +183,17 @@ export function numberedSteps(kind: ApplicationKind, answers: FlowAnswers = init
     ];
 }
 
+function asksSignatureValidity(kind: ApplicationKind, answers: FlowAnswers): boolean {
+    return kind !== 'lost' || answers.replacement === 'damaged';
+}
+
 export function initialAnswers(kind: ApplicationKind): FlowAnswers {
-    return kind === 'renewal' ? {} : { signatureValid: false };
+    return kind === 'lost' ? { signatureValid: false } : {};
+}
+
+/** The path whose texts apply: a saved replacement without a reason (older progress) reads as lost. */
+export function pathOf(kind: ApplicationKind, answers: FlowAnswers): PathKey {
+    return kind === 'lost' ? answers.replacement ?? 'lost' : kind;
 }
 
 export interface StepPosition {
@@ -175,8 +217,8 @@ export function nextStepAfter(stepId: StepId, kind: ApplicationKind, answers: Fl
 }
 
 /** The text variant of a step for these answers (which login button, which approval method). */
-export function stepVariant(stepId: StepId, answers: FlowAnswers): string | undefined {
-    return STEPS[stepId].context?.(answers);
+export function stepVariant(stepId: StepId, answers: FlowAnswers, kind: ApplicationKind): string | undefined {
+    return STEPS[stepId].context?.(answers, kind);
 }
 
 export function visibleOptions(step: StepDefinition, answers: FlowAnswers): StepOption[] {

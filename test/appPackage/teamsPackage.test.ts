@@ -37,8 +37,8 @@ describe('Teams app package', () => {
         const english = JSON.parse(fs.readFileSync(fromRoot('appPackage', 'en-us.json'), 'utf8')) as Record<string, string>;
         const turkish = manifest.bots[0].commandLists[0].commands.map((command) => command.title);
         const englishTitles = turkish.map((_, index) => english[`bots[0].commandLists[0].commands[${index}].title`]);
-        const expected = ['Adım 1 / 17', 'Başvuru Durumu', 'Taleplerim', 'Size nasıl yardımcı olabilirim?', 'Kütüphaneye ulaşın', 'What would you like to do?'];
-        const expectedEnglish = ['Step 1 / 17', 'Başvuru Durumu', 'My tickets', 'How can I help?', 'Contact the library', 'Ne yapmak istiyorsunuz?'];
+        const expected = ['Adım 1 / 18', 'Başvuru Durumu', 'Taleplerim', 'Size nasıl yardımcı olabilirim?', 'Kütüphaneye ulaşın', 'What would you like to do?'];
+        const expectedEnglish = ['Step 1 / 18', 'Başvuru Durumu', 'My tickets', 'How can I help?', 'Contact the library', 'Ne yapmak istiyorsunuz?'];
         for (const [index, title] of turkish.entries()) {
             await play(new TestChat({ locale: 'tr-TR' }), [{ say: title, sees: [expected[index]] }]);
             await play(new TestChat({ locale: 'en-US' }), [{ say: englishTitles[index], sees: [expectedEnglish[index]] }]);

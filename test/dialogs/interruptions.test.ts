@@ -8,7 +8,7 @@ const toStep: Record<string, Turn[]> = {
     'Adım 3 (phase 0)': [{ open: true }, { click: 'Yeni e-imza başvurusu' }, { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' }],
     'Adım 6 (the KamuSM menu)': [
         { open: true }, { click: 'Yeni e-imza başvurusu' }, { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' },
-        { click: 'Evet, geldi' }, { click: 'Giriş yaptım' },
+        { click: 'Evet, geldi' }, { click: 'Hayır, yok' }, { click: 'Giriş yaptım' },
     ],
 };
 const stepTitles: Record<string, string> = {
@@ -67,8 +67,8 @@ describe('interruptions work on every step', () => {
     it('back walks to the previous step and, on the first step, to the menu', async () => {
         await play(new TestChat(), [
             ...toStep['Adım 3 (phase 0)'],
-            { say: 'geri', sees: ['Adım 2 / 17'] },
-            { click: '◀ Geri', sees: ['Adım 1 / 17'] },
+            { say: 'geri', sees: ['Adım 2 / 18'] },
+            { click: '◀ Geri', sees: ['Adım 1 / 18'] },
             { say: 'back', sees: ['Ne yapmak istiyorsunuz?'] },
         ]);
     });
@@ -86,7 +86,7 @@ describe('interruptions work on every step', () => {
             { open: true },
             { click: 'Başvuru durumum ne anlama geliyor?', offers: ['Üretim Bekleniyor'] },
             { say: 'yardım', sees: ['Size nasıl yardımcı olabilirim?'] },
-            { click: 'Üretim Bekleniyor', sees: ['İlk sertifika', 'Yenileme', '2 ay kala', 'Kayıp / çalıntı', 'diğer bütün sertifikalarınız iptal edilir'] },
+            { click: 'Üretim Bekleniyor', sees: ['İlk sertifika', 'Yenileme', '2 ay kala', 'Kayıp, çalınma ve benzeri değişim nedenleri', 'diğer bütün sertifikalarınız iptal edilir'] },
             { say: 'geri', sees: ['Ne yapmak istiyorsunuz?'] },
         ]);
     });
@@ -96,7 +96,7 @@ describe('interruptions work on every step', () => {
             ...toStep['Adım 1 (a question)'],
             { say: 'qwrtz plmk', sees: ['Bu soruya hazır bir cevabım yok', 'Kütüphaneye e-imza talebinizi bildirdiniz mi?'], offers: ['Kütüphaneye yaz (talep)', 'Ana menü'], doesNotSee: ['Bunu anlayamadım'] },
             { say: '', sees: ['Bunu anlayamadım'] },
-            { say: '1', sees: ['Adım 2 / 17'] },
+            { say: '1', sees: ['Adım 2 / 18'] },
         ]);
     });
 });

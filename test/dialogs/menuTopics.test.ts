@@ -8,7 +8,7 @@ describe('main menu topics', () => {
         await play(new TestChat({ locale: 'tr-TR' }), [
             { open: true },
             { say: 'ucretler', sees: ['E-imza ücretleri', profile.fees.paidByInstitutionFor.tr, profile.fees.userPaysWhen.tr, 'Ödenecek Tutar: *** TL (KDV Dahil)'], offers: ['Yeni e-imza başvurusu', 'Ana menü'] },
-            { click: 'Yeni e-imza başvurusu', sees: ['Adım 1 / 17'] },
+            { click: 'Yeni e-imza başvurusu', sees: ['Adım 1 / 18'] },
         ]);
         await play(new TestChat({ locale: 'en' }), [
             { open: true },
@@ -32,11 +32,12 @@ describe('main menu topics', () => {
             {
                 click: 'Başvuru Formu ve Ödeme Bekleniyor',
                 sees: ['ödeme bekleniyor', 'kredi/banka kartınızla', first.name, second.name, 'Banka İşlemi', 'İnternet İşlemi', 'Mobil İşlem', 'ATM', 'Çağrı Merkezi', '✓', profile.kamusm.paymentReceiptEmail],
-                offers: ['Üretim Bekleniyor', 'İptal Edildi', 'Başvuru Formu Bekleniyor', 'Geri dön'],
+                offers: ['Üretim Bekleniyor', 'İptal Edildi', 'Sonuç ekranında “Başvuru Formu Bekleniyor” yazıyor', 'Geri dön'],
             },
             { click: 'Üretim Bekleniyor', sees: ['İlk sertifika', 'Hemen üretime alınır', `${profile.kamusm.renewalProductionMonthsBeforeExpiry} ay kala`, 'diğer bütün sertifikalarınız iptal edilir'] },
-            { say: 'iptal edildi', sees: ['Ön başvurunuz iptal edildi', 'zaman aşımı', library.email] },
-            { click: 'Başvuru Formu Bekleniyor', sees: ['Gebze', 'kütüphaneye teslim edin', 'kargoyla'] },
+            { say: 'iptal edildi', sees: ['Ön başvurunuz iptal edildi', 'zaman aşımı', 'KamuSM’nin sayfasında yer alan adımları', library.email] },
+            { click: 'Sonuç ekranında “Başvuru Formu Bekleniyor” yazıyor', sees: ['Sonuç ekranı: “Başvuru Formu Bekleniyor”', 'bir durum değil', 'Gebze', 'Nitelikli Elektronik Sertifika Taahhütnamesi', 'kütüphaneye teslim edin', 'kargoyla'] },
+            { say: 'Başvuru Formu Bekleniyor', sees: ['sonuç ekranının başlığıdır'] },
             { click: 'Geri dön', sees: ['Ne yapmak istiyorsunuz?'] },
         ]);
     });
@@ -44,7 +45,7 @@ describe('main menu topics', () => {
     it('the status explainer in English keeps the Turkish status names', async () => {
         await play(new TestChat({ locale: 'en-US' }), [
             { open: true },
-            { click: 'What does my application status mean?', offers: ['Başvuru Formu ve Ödeme Bekleniyor', 'Üretim Bekleniyor', 'İptal Edildi', 'Başvuru Formu Bekleniyor'] },
+            { click: 'What does my application status mean?', offers: ['Başvuru Formu ve Ödeme Bekleniyor', 'Üretim Bekleniyor', 'İptal Edildi', 'The result screen says “Başvuru Formu Bekleniyor”'] },
             { click: 'Başvuru Formu ve Ödeme Bekleniyor', sees: ['payment is awaited', 'Banka İşlemi (branch)', 'İŞBANK', 'ZİRAAT BANKASI'] },
         ]);
     });

@@ -9,7 +9,7 @@ import { play, type Turn } from '../support/conversationTable';
 
 const toNesStep: Turn[] = [
     { open: true }, { click: 'Yeni e-imza başvurusu' }, { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' },
-    { click: 'Evet, geldi' }, { click: 'Giriş yaptım', sees: ['Adım 5 / 17'] },
+    { click: 'Evet, geldi' }, { click: 'Hayır, yok', sees: ['Adım 5 / 18'] }, { click: 'Giriş yaptım', sees: ['Adım 6 / 18'] },
 ];
 
 describe('resume', () => {
@@ -18,9 +18,9 @@ describe('resume', () => {
         await play(chat, toNesStep);
         chat.clock.advanceMinutes(5 * 60);
         await play(chat, [
-            { say: 'merhaba', sees: ['Tekrar hoş geldiniz', 'Adım 5 / 17', '“NES İŞLEMLERİ” seçeneğine tıklayın'], offers: ['Kaldığım yerden devam et', 'Baştan başla', 'Ana menü'] },
-            { click: 'Kaldığım yerden devam et', sees: ['Adım 5 / 17', '**▶ NES İŞLEMLERİ**'] },
-            { click: 'Tamam, tıkladım', sees: ['Adım 6 / 17'] },
+            { say: 'merhaba', sees: ['Tekrar hoş geldiniz', 'Adım 6 / 18', '“NES İŞLEMLERİ” seçeneğine tıklayın'], offers: ['Kaldığım yerden devam et', 'Baştan başla', 'Ana menü'] },
+            { click: 'Kaldığım yerden devam et', sees: ['Adım 6 / 18', '**▶ NES İŞLEMLERİ**'] },
+            { click: 'Tamam, tıkladım', sees: ['Adım 7 / 18'] },
         ]);
     });
 
@@ -28,14 +28,14 @@ describe('resume', () => {
         const chat = new TestChat({ resumeAfterMinutes: 60 });
         await play(chat, toNesStep);
         chat.clock.advanceMinutes(10);
-        await play(chat, [{ click: 'Tamam, tıkladım', sees: ['Adım 6 / 17'], doesNotSee: ['Tekrar hoş geldiniz'] }]);
+        await play(chat, [{ click: 'Tamam, tıkladım', sees: ['Adım 7 / 18'], doesNotSee: ['Tekrar hoş geldiniz'] }]);
     });
 
     it('"start over" restarts the same kind of application from step 1', async () => {
         const chat = new TestChat({ resumeAfterMinutes: 60 });
         await play(chat, toNesStep);
         chat.clock.advanceMinutes(24 * 60);
-        await play(chat, [{ say: 'selam' }, { click: 'Baştan başla', sees: ['Adım 1 / 17', 'Kütüphaneye e-imza talebinizi bildirdiniz mi?'] }]);
+        await play(chat, [{ say: 'selam' }, { click: 'Baştan başla', sees: ['Adım 1 / 18', 'Kütüphaneye e-imza talebinizi bildirdiniz mi?'] }]);
     });
 
     it('a new chat of the same user (another device, a reloaded page) offers the saved step', async () => {
@@ -43,7 +43,7 @@ describe('resume', () => {
         const clock = new FakeClock();
         await play(new TestChat({ storage, clock, conversationId: 'teams-chat' }), toNesStep);
         await play(new TestChat({ storage, clock, conversationId: 'web-chat' }), [
-            { open: true, sees: ['Tekrar hoş geldiniz', 'Adım 5 / 17'] },
+            { open: true, sees: ['Tekrar hoş geldiniz', 'Adım 6 / 18'] },
             { say: 'devam', sees: ['**▶ NES İŞLEMLERİ**'] },
         ]);
     });
@@ -63,7 +63,7 @@ describe('resume', () => {
         before.close();
         const after = new SqliteStorage(file);
         try {
-            await play(new TestChat({ storage: after, clock }), [{ click: 'Tamam, tıkladım', sees: ['Adım 6 / 17', '“BİREYSEL İŞLEMLER”'] }].map((turn) => ({ ...turn, click: undefined, say: 'devam' })));
+            await play(new TestChat({ storage: after, clock }), [{ click: 'Tamam, tıkladım', sees: ['Adım 7 / 18', '“BİREYSEL İŞLEMLER”'] }].map((turn) => ({ ...turn, click: undefined, say: 'devam' })));
         } finally {
             after.close();
             fs.rmSync(dir, { recursive: true, force: true });

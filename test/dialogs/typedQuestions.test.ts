@@ -5,10 +5,10 @@ import { TestChat, translator } from '../support/testBot';
 const tr = (key: string) => translator.t('tr', key);
 const en = (key: string) => translator.t('en', key);
 
-/** Brings a new Turkish user to step 5 of a first application (the KamuSM menu). */
+/** Brings a new Turkish user to step 6 of a first application (the KamuSM menu). */
 const toMenuStep = [
     { open: true as const }, { click: 'Yeni e-imza başvurusu' }, { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' },
-    { click: 'Evet, geldi' }, { click: 'Giriş yaptım' },
+    { click: 'Evet, geldi' }, { click: 'Hayır, yok' }, { click: 'Giriş yaptım' },
 ];
 
 describe('typed questions are answered, at the menu and in the middle of the flow', () => {
@@ -35,9 +35,9 @@ describe('typed questions are answered, at the menu and in the middle of the flo
         const chat = new TestChat({ locale: 'tr-TR' });
         await play(chat, [
             ...toMenuStep,
-            { say: 'dekontu nereye gonderiyoruz', sees: [tr('answers.paymentReceipt.title'), '“NES İŞLEMLERİ” seçeneğine tıklayın', 'Adım 5 / 17'] },
-            { say: 'merhaba', sees: ['Merhaba', 'Adım 5 / 17'], doesNotSee: ['Bunu anlayamadım'] },
-            { click: 'Tamam, tıkladım', sees: ['Adım 6 / 17'] },
+            { say: 'dekontu nereye gonderiyoruz', sees: [tr('answers.paymentReceipt.title'), '“NES İŞLEMLERİ” seçeneğine tıklayın', 'Adım 6 / 18'] },
+            { say: 'merhaba', sees: ['Merhaba', 'Adım 6 / 18'], doesNotSee: ['Bunu anlayamadım'] },
+            { click: 'Tamam, tıkladım', sees: ['Adım 7 / 18'] },
         ]);
     });
 
@@ -45,7 +45,7 @@ describe('typed questions are answered, at the menu and in the middle of the flo
         const chat = new TestChat({ locale: 'tr-TR', userId: 'user-secret-id' });
         await play(chat, [
             ...toMenuStep,
-            { say: 'hastane otoparkı kaçta kapanıyor', sees: [tr('understanding.unknown.title'), 'Adım 5 / 17'], offers: [tr('actions.writeToLibrary'), tr('actions.askLibrary'), tr('actions.menu')] },
+            { say: 'hastane otoparkı kaçta kapanıyor', sees: [tr('understanding.unknown.title'), 'Adım 6 / 18'], offers: [tr('actions.writeToLibrary'), tr('actions.askLibrary'), tr('actions.menu')] },
         ]);
         const kept = await chat.questions.list(0, Number.MAX_SAFE_INTEGER);
         assert.deepStrictEqual(kept.map(({ text, language, stepId }) => ({ text, language, stepId })), [{ text: 'hastane otoparkı kaçta kapanıyor', language: 'tr', stepId: 'menuNes' }]);

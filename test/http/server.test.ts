@@ -67,12 +67,12 @@ describe('HTTP: the started bot on /api/messages', function () {
     it('walks every phase in English', async () => {
         const chat = chatOver(bot, 'http-en', 'en-US');
         assert.match(await chat.open(), /Hello Ayşe Yılmaz!/);
-        const seen = [await chat.pick('first'), await chat.pick('yes'), await chat.pick('no'), await chat.pick('yes')];
+        const seen = [await chat.pick('first'), await chat.pick('yes'), await chat.pick('no'), await chat.pick('yes'), await chat.pick('no')];
         for (let i = 0; i < 12; i++) seen.push(await chat.pick('done'));
         seen.push(await chat.pick('wet'));
         const transcript = seen.join('\n');
         for (const phase of [0, 1, 2, 3, 4, 5, 6]) assert.ok(transcript.includes(`Phase ${phase}`), `phase ${phase} reached`);
-        for (const label of ['“e-Devlet”', 'BİREYSEL İŞLEMLER', '“İşlem”', 'Teslimat Yolu *', 'Islak İmzalı Onaylamak için Formu İndir', 'Başvuru Formu Bekleniyor', 'Step 17 / 17']) {
+        for (const label of ['“e-Devlet”', 'BİREYSEL İŞLEMLER', '“İşlem”', 'Teslimat Yolu *', 'Islak İmzalı Onaylamak için Formu İndir', 'Başvuru Formu Bekleniyor', 'Step 18 / 18']) {
             assert.ok(transcript.includes(label), label);
         }
     });
@@ -82,16 +82,16 @@ describe('HTTP: the started bot on /api/messages', function () {
         await chat.open();
         await chat.pick('first');
         await chat.pick('yes');
-        assert.match(await chat.pick('no'), /Adım 3 \/ 17/);
+        assert.match(await chat.pick('no'), /Adım 3 \/ 18/);
 
         await bot.kill('SIGKILL');
         await bot.start();
 
-        assert.match(await chat.say('evet'), /Adım 4 \/ 17/, 'the same conversation goes on where it stopped');
+        assert.match(await chat.say('evet'), /Adım 4 \/ 18/, 'the same conversation goes on where it stopped');
         const elsewhere = chatOver(bot, 'http-crash-new-tab', 'tr-TR', 'staff-42');
         const offer = await elsewhere.open();
         assert.match(offer, /Tekrar hoş geldiniz/);
-        assert.match(offer, /Adım 4 \/ 17/);
+        assert.match(offer, /Adım 4 \/ 18/);
         assert.match(await elsewhere.pick('resume'), /“e-Devlet”/);
     });
 });

@@ -41,6 +41,13 @@ describe('locales', () => {
         }
     });
 
+    it('every placeholder is written {{likeThis}}: a single brace would reach the user as it is', () => {
+        for (const language of LANGUAGES) {
+            const text = JSON.stringify(resources[language]);
+            assert.deepStrictEqual(text.match(/(?<!\{)\{[A-Za-z]+\}(?!\})/g) ?? [], [], language);
+        }
+    });
+
     it('KamuSM screen labels are identical in both languages (users look for them on a Turkish screen)', () => {
         assert.deepStrictEqual(resources.en.kamusm, resources.tr.kamusm);
     });

@@ -61,9 +61,9 @@ describe('Cosmos DB: two bot processes on one database', function () {
         });
 
         await user(a, { text: 'merhaba' });
-        assert.match(await user(a, { value: { choice: 'first' } }), /Adım 1 \/ 17/);
-        assert.match(await user(b, { value: { choice: 'yes' } }), /Adım 2 \/ 17/, 'instance B continues what A started');
-        assert.match(await user(a, { value: { choice: 'no' } }), /Adım 3 \/ 17/);
+        assert.match(await user(a, { value: { choice: 'first' } }), /Adım 1 \/ 18/);
+        assert.match(await user(b, { value: { choice: 'yes' } }), /Adım 2 \/ 18/, 'instance B continues what A started');
+        assert.match(await user(a, { value: { choice: 'no' } }), /Adım 3 \/ 18/);
 
         await user(b, { text: 'kütüphaneye yaz' });
         await user(a, { text: 'İki süreç denemesi' });

@@ -37,7 +37,7 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
         const user = world.webUser('web-zeynep');
         const receipt = await sendEsignatureRequest(user);
         assert.match(receipt, /Talebiniz kütüphaneye iletildi: #1001/);
-        assert.match(receipt, /Adım 3 \/ 17/, 'the flow moves on: the request replaced the e-mail and answered the other-institution question');
+        assert.match(receipt, /Adım 3 \/ 18/, 'the flow moves on: the request replaced the e-mail and answered the other-institution question');
 
         const card = await world.connector.waitFor(isStaffCard);
         const ticketId = ticketIdOf(card);
@@ -57,12 +57,12 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
         assert.match(textOf(userCalls().at(-1)!), /Talebiniz #1001 üstlenildi[\s\S]*Ayşe Kütüphaneci/);
         await world.restart();
 
-        await world.staffClicks(STAFF.ayse, 'reply', { ticketId, text: 'Merhaba, süreci KamuSM’de başlattım.' }, thread);
+        await world.staffClicks(STAFF.ayse, 'reply', { ticketId, replyText: 'Merhaba, süreci KamuSM’de başlattım.' }, thread);
         await world.settle();
         assert.match(textOf(userCalls().at(-1)!), /Kütüphane talebinizi \(#1001\) yanıtladı[\s\S]*Merhaba, süreci KamuSM’de başlattım\./);
         await world.restart();
 
-        const asked = await world.staffClicks(STAFF.ayse, 'ask', { ticketId, text: 'Hangi kampüste çalışıyorsunuz?' }, thread);
+        const asked = await world.staffClicks(STAFF.ayse, 'ask', { ticketId, askText: 'Hangi kampüste çalışıyorsunuz?' }, thread);
         assert.match(asked.text, /Kullanıcıdan bilgi bekleniyor/);
         await world.settle();
         const question = userCalls().at(-1)!;
@@ -81,7 +81,7 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
         await world.settle();
         assert.match(textOf(userCalls().at(-1)!), /Burak Arşiv/);
 
-        const resolved = await world.staffClicks(STAFF.burak, 'resolve', { ticketId, text: 'Başvurunuz KamuSM’de açıldı.' }, thread);
+        const resolved = await world.staffClicks(STAFF.burak, 'resolve', { ticketId, resolveText: 'Başvurunuz KamuSM’de açıldı.' }, thread);
         assert.match(resolved.text, /Çözüldü/);
         assert.match(resolved.text, /Yeniden aç/);
         await world.settle();
@@ -108,7 +108,7 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
         for (const fact of ['Yardım isteği', 'Mehmet Öz', 'mehmet.oz@bezmialem.edu.tr', 'The SMS code never arrives', 'Microsoft Teams', 'Son konuşma']) {
             assert.ok(staffCard.includes(fact), `${fact} in:\n${staffCard}`);
         }
-        await world.staffClicks(STAFF.ayse, 'reply', { ticketId: ticketIdOf(card), text: 'Kodu Devam’a yeniden basarak isteyin.' }, card.conversationId);
+        await world.staffClicks(STAFF.ayse, 'reply', { ticketId: ticketIdOf(card), replyText: 'Kodu Devam’a yeniden basarak isteyin.' }, card.conversationId);
         await world.settle();
         assert.match(textOf(world.connector.to(user.conversationId).at(-1)!), /The library answered your ticket \(#1001\)[\s\S]*Kodu Devam’a yeniden basarak isteyin\./);
     });
@@ -129,7 +129,7 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
 
         await user.say('menü');
         await user.pick('lost');
-        for (const choice of ['yes', 'no', 'yes', ...Array<string>(12).fill('done')]) await user.pick(choice);
+        for (const choice of ['reasonLost', 'understood', 'yes', 'no', 'yes', ...Array<string>(12).fill('done')]) await user.pick(choice);
         await user.pick('wet');
         assert.match(await user.pick('bringForm'), /Formu getireceğinizi kütüphaneye bildireyim mi\?/, 'nothing to ask: Teams knows who this is');
         assert.match(await user.pick('send'), /#1002/);
@@ -140,7 +140,7 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
         const user = world.webUser('web-form');
         await user.say('merhaba');
         await user.pick('first');
-        for (const choice of ['yes', 'no', 'yes', ...Array<string>(12).fill('done')]) await user.pick(choice);
+        for (const choice of ['yes', 'no', 'yes', 'no', ...Array<string>(12).fill('done')]) await user.pick(choice);
         assert.match(await user.pick('wet'), /Formu getireceğimi kütüphaneye bildir/);
         await user.pick('bringForm');
         await user.say('Ali Veli');
@@ -177,7 +177,7 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
         await user.say('forger@bezmialem.edu.tr');
         const card = await world.connector.waitFor(isStaffCard);
         const ticketId = ticketIdOf(card);
-        const fromWebChat = await world.staffClicks(STAFF.ayse, 'resolve', { ticketId, text: 'x' }, 'webchat-web-forger', undefined, 'webchat');
+        const fromWebChat = await world.staffClicks(STAFF.ayse, 'resolve', { ticketId, resolveText: 'x' }, 'webchat-web-forger', undefined, 'webchat');
         const fromOtherTeam = await world.staffClicks(STAFF.ayse, 'claim', { ticketId }, '19:other@thread.tacv2', '19:other@thread.tacv2');
         assert.strictEqual(fromWebChat.statusCode, 403);
         assert.strictEqual(fromOtherTeam.statusCode, 403);

@@ -71,7 +71,7 @@ for (const transport of [{ name: 'WebSocket', webSocket: true }, { name: 'pollin
             const before = user.fromBot().length;
             await user.send({ type: 'message', value: { choice: 'first' }, locale: 'tr-TR' } as never);
             const step = await user.botSays(FIRST_STEP, before);
-            assert.match(readableText(step), /Adım 1 \/ 17/);
+            assert.match(readableText(step), /Adım 1 \/ 18/);
         });
 
         it('a client that reconnects with its watermark gets only what it missed', async () => {

@@ -54,7 +54,7 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         const firstStepButtons = page.getByRole('button', { name: 'Yeni e-imza başvurusu' });
         await page.waitForFunction(() => document.querySelectorAll('.webchat__basic-transcript__activity').length >= 3, undefined, WAIT);
         await firstStepButtons.last().click();
-        await page.getByText(/Adım 1 \/ 17/).first().waitFor(WAIT);
+        await page.getByText(/Adım 1 \/ 18/).first().waitFor(WAIT);
 
         // Web Chat scrolls new activities into view smoothly: shoot once the transcript rests at the bottom.
         await page.waitForFunction(() => {
@@ -70,15 +70,16 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         await page.goto(`${bot!.baseUrl}/`);
         await page.getByText(/Merhaba/).first().waitFor(WAIT);
         const clicks: [string, RegExp][] = [
-            ['Yeni e-imza başvurusu', /Adım 1 \/ 17/],
-            ['Evet, gönderdim', /Adım 2 \/ 17/],
-            ['Hayır, yok', /Adım 3 \/ 17/],
-            ['Evet, geldi', /Adım 4 \/ 17/],
-            ['Giriş yaptım', /Adım 5 \/ 17/],
-            ...Array.from({ length: 9 }, (_, i): [string, RegExp] => ['Tamam, tıkladım', new RegExp(`Adım ${6 + i} / 17`)]),
-            ['“Devam”a tıkladım', /Adım 15 \/ 17/],
-            ['Kodu girdim, “Devam”a tıkladım', /Adım 16 \/ 17/],
-            ['“Islak İmzalı Onaylamak için Formu İndir”e tıkladım', /Adım 17 \/ 17/],
+            ['Yeni e-imza başvurusu', /Adım 1 \/ 18/],
+            ['Evet, gönderdim', /Adım 2 \/ 18/],
+            ['Hayır, yok', /Adım 3 \/ 18/],
+            ['Evet, geldi', /Adım 4 \/ 18/],
+            ['Hayır, yok', /Adım 5 \/ 18/],
+            ['Giriş yaptım', /Adım 6 \/ 18/],
+            ...Array.from({ length: 9 }, (_, i): [string, RegExp] => ['Tamam, tıkladım', new RegExp(`Adım ${7 + i} / 18`)]),
+            ['“Devam”a tıkladım', /Adım 16 \/ 18/],
+            ['Kodu girdim, “Devam”a tıkladım', /Adım 17 \/ 18/],
+            ['“Islak İmzalı Onaylamak için Formu İndir”e tıkladım', /Adım 18 \/ 18/],
             ['Tamam, formu getireceğim', /Başvuru adımlarını tamamladınız/],
         ];
         for (const [button, next] of clicks) {
@@ -92,10 +93,10 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         await page.goto(`${bot!.baseUrl}/`);
         await page.getByText(/Merhaba/).first().waitFor(WAIT);
         await page.getByRole('button', { name: 'Yeni e-imza başvurusu' }).last().click();
-        await page.getByText(/Adım 1 \/ 17/).first().waitFor(WAIT);
+        await page.getByText(/Adım 1 \/ 18/).first().waitFor(WAIT);
 
         await page.reload();
-        await page.getByText(/Adım 1 \/ 17/).first().waitFor(WAIT);
+        await page.getByText(/Adım 1 \/ 18/).first().waitFor(WAIT);
         assert.strictEqual(await page.getByText(/Merhaba/).count(), 1, 'one welcome: the conversation was resumed, not restarted');
     });
 
