@@ -16,7 +16,7 @@ import type { TicketService } from '../tickets/ticketService';
 import type { QuestionLog } from '../understanding/questionLog';
 
 export interface BotParts<M extends StaffCardSource> {
-    config: Pick<BotConfig, 'RESUME_AFTER_MINUTES' | 'STAFF_TEAM_ID'>;
+    config: Pick<BotConfig, 'RESUME_AFTER_MINUTES' | 'STAFF_TEAM_ID'> & Partial<Pick<BotConfig, 'MicrosoftAppTenantId'>>;
     logger: Logger;
     clock: Clock;
     profile: InstitutionProfile;
@@ -38,6 +38,8 @@ export interface AssembledBot<M extends StaffCardSource> {
     messenger: M;
     /** The turn handler the adapter calls for every activity. */
     logic: (context: TurnContext) => Promise<void>;
+    /** Where ticket threads go, learned from the staff team's activities. */
+    staffChannels: StaffChannelRegistry;
 }
 
 /**
@@ -50,7 +52,7 @@ export function assembleBot<M extends StaffCardSource>(parts: BotParts<M>): Asse
     const conversationState = new ConversationState(parts.storage);
     const userState = new UserState(parts.storage);
     const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets, questions });
-    const staffChannels = new StaffChannelRegistry(parts.storage, config.STAFF_TEAM_ID);
+    const staffChannels = new StaffChannelRegistry(parts.storage, config.STAFF_TEAM_ID, config.MicrosoftAppTenantId);
     const references = new ConversationReferences(parts.referenceStorage, () => clock.now());
     const messenger = parts.createMessenger({ references, staffChannels });
     const bot = new EImzaBot(services, {
@@ -63,5 +65,5 @@ export function assembleBot<M extends StaffCardSource>(parts: BotParts<M>): Asse
     // A turn that waits on a store or on Teams shows "typing…" after half a second, every two seconds.
     adapter.use(new TypingIndicator(logger));
     adapter.onTurnError = createTurnErrorHandler({ logger, translator, conversationState, userState });
-    return { services, messenger, logic: (context) => bot.run(context) };
+    return { services, messenger, logic: (context) => bot.run(context), staffChannels };
 }

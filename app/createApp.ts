@@ -1,4 +1,5 @@
-import type { CloudAdapter } from 'botbuilder';
+import { randomBytes } from 'crypto';
+import * as net from 'net';
 import type * as restify from 'restify';
 import type { DialogServices } from '../dialogs/dialogServices';
 import { systemClock, type Clock } from '../core/clock';
@@ -11,13 +12,14 @@ import { createTicketMailer } from '../tickets/ticketMailer';
 import { TicketService } from '../tickets/ticketService';
 import { workingCalendar } from '../tickets/workingHours';
 import { registerWebChat, type WebChatHandle } from '../web/registerWebChat';
-import { createAdapter } from '../bot/adapter';
+import { createAdapter, type BotAdapter } from '../bot/adapter';
 import type { BotConfig } from '../core/config';
 import { assembleBot } from './assembleBot';
 import { knowledgeBase } from '../dialogs/knowledgeBase';
 import { createTranslator } from '../core/i18n';
 import { createLogger, type Logger } from '../core/logger';
 import { createServer } from '../bot/server';
+import { startTelemetry } from './telemetry';
 
 export interface AppOptions {
     logger?: Logger;
@@ -31,7 +33,7 @@ export interface AppOptions {
 export interface App {
     config: BotConfig;
     server: restify.Server;
-    adapter: CloudAdapter;
+    adapter: BotAdapter;
     services: DialogServices;
     dispatcher: NoticeDispatcher;
     webChat: WebChatHandle;
@@ -44,6 +46,8 @@ export interface App {
 /** The whole bot wired together; `index.ts` starts it, tests start as many as they like. */
 export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+    // First, so that its instrumentation sees every dependency call; off unless the variable is set (app/telemetry.ts).
+    const telemetry = startTelemetry(process.env.APPLICATIONINSIGHTS_CONNECTION_STRING, logger);
     const clock = options.clock ?? systemClock;
     const profile = loadInstitutionProfile(config.institutionProfilePath);
     const translator = createTranslator();
@@ -51,16 +55,21 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const { storage, tickets: ticketStore } = stores;
     const mailer = createTicketMailer(config, translator, logger);
     const tickets = new TicketService(ticketStore, clock, logger, !!mailer);
-    const adapter = createAdapter(config);
+    // The bot signs its calls to its own Direct Line connector routes with this; it never leaves the process.
+    const connectorKey = randomBytes(32).toString('base64url');
+    const adapter = createAdapter(config, { key: connectorKey, owns: (url) => webChat.ownsUrl(url) });
     // Built now, so the first typed question is answered as fast as the rest.
     knowledgeBase();
-    const { services, messenger, logic } = assembleBot({
+    const { services, messenger, logic, staffChannels } = assembleBot({
         config, logger, clock, profile, translator, tickets, adapter,
         storage, referenceStorage: stores.references, questions: stores.questions,
         createMessenger: ({ references, staffChannels }) => new ChatMessenger({ adapter, references, botAppId: config.MicrosoftAppId ?? '', staffChannels, translator, profile, logger }),
     });
+    if (telemetry.middleware) adapter.use(telemetry.middleware);
     const dispatcher = new NoticeDispatcher(ticketStore, messenger, clock, logger, mailer);
     tickets.onNotices(() => dispatcher.kick());
+    // A ticket filed before the bot met the staff team goes out as soon as it does, not at the next sweep.
+    staffChannels.onLearned(() => dispatcher.staffChannelKnown());
     const server = createServer({
         adapter,
         logic,
@@ -69,8 +78,12 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
             return { store: stores.kind };
         },
         logger,
+        localMode: config.localMode,
     });
-    const webChat = registerWebChat(server, { adapter, logic, storage: stores.directLine, config, logger, profile, translator });
+    const webChat: WebChatHandle = registerWebChat(server, {
+        runTurn: (activity) => adapter.processOwnActivity(activity, logic),
+        connectorKey, storage: stores.directLine, config, logger, profile, translator,
+    });
     const policy: ReminderPolicy = {
         calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE),
         unclaimedWorkingHours: config.REMINDER_UNCLAIMED_WORKING_HOURS,
@@ -78,30 +91,69 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     };
     const sweep = () => sweepReminders(tickets, policy, clock, logger);
     let timer: NodeJS.Timeout | undefined;
+    const extraListeners: net.Server[] = [];
 
     return {
         config, server, adapter, services, dispatcher, webChat,
         sweepReminders: sweep,
-        listen: () => new Promise((resolve) => {
-            server.listen(config.PORT, () => {
-                const interval = options.sweepIntervalMs ?? 60_000;
-                dispatcher.start(interval);
-                timer = setInterval(() => void sweep().catch((error: Error) => logger.error('reminder sweep failed', { error: error.message })), interval);
-                timer.unref();
-                resolve(server.url);
-            });
-        }),
+        listen: async () => {
+            const url = await listenOn(server, config, logger, extraListeners);
+            const interval = options.sweepIntervalMs ?? 60_000;
+            dispatcher.start(interval);
+            timer = setInterval(() => void sweep().catch((error: Error) => logger.error('reminder sweep failed', { error: error.message })), interval);
+            timer.unref();
+            return url;
+        },
         close: async () => {
             if (timer) clearInterval(timer);
             dispatcher.stop();
             // Open Web Chat streams would otherwise keep server.close() waiting.
             webChat.close();
+            for (const listener of extraListeners.splice(0)) listener.close();
             await new Promise<void>((resolve) => {
                 server.close(() => resolve());
             });
             await dispatcher.settled();
             mailer?.close();
             await stores.close();
+            await telemetry.shutdown();
         },
     };
+}
+
+/**
+ * Local mode (no authentication) listens on loopback only, IPv4 and IPv6: the server on 127.0.0.1
+ * and a second listener on ::1 (same port) handing its connections to the same HTTP server.
+ * LISTEN_ALL_INTERFACES=true widens it, with a loud warning; with credentials it listens everywhere.
+ */
+async function listenOn(server: restify.Server, config: BotConfig, logger: Logger, extraListeners: net.Server[]): Promise<string> {
+    const [primary, ...others] = config.listenHosts ?? [];
+    if (config.localMode && !primary) {
+        logger.warn('LOCAL MODE ON EVERY INTERFACE: LISTEN_ALL_INTERFACES=true and no Bot Framework authentication. Anyone who can reach this port can act as any user. Never do this outside a closed test network.');
+    }
+    await new Promise<void>((resolve, reject) => {
+        server.server.once('error', reject);
+        const ready = () => {
+            server.server.off('error', reject);
+            resolve();
+        };
+        if (primary) server.listen(config.PORT, primary, ready);
+        else server.listen(config.PORT, ready);
+    });
+    const { port } = server.address();
+    for (const host of others) {
+        const listener = net.createServer((socket) => server.server.emit('connection', socket));
+        await new Promise<void>((resolve) => {
+            listener.once('error', (error: NodeJS.ErrnoException) => {
+                // A host without IPv6 has no ::1: 127.0.0.1 alone is still loopback only.
+                logger.warn('could not listen on a loopback address', { host, error: error.code ?? error.message });
+                resolve();
+            });
+            listener.listen(port, host, () => {
+                extraListeners.push(listener);
+                resolve();
+            });
+        });
+    }
+    return server.url;
 }

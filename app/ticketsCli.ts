@@ -4,10 +4,14 @@ import { parseArgs } from 'util';
 import { loadConfig } from '../core/config';
 import { createTranslator } from '../core/i18n';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../core/language';
-import { SqliteTicketStore } from '../storage/sqliteTicketStore';
+import { silentLogger } from '../core/logger';
+import { createStores } from '../storage/createStores';
 import { OPEN_STATUSES } from '../tickets/ticket';
 import { createTicketReport } from '../tickets/ticketReport';
 import { runCommandLine, type CliOutput } from './commandLine';
+
+/** The SQLite ticket store's file in DATA_DIR, as `storage/createStores.ts` names it. */
+const TICKETS_FILE = 'tickets.sqlite';
 
 export type CliRequest =
     | { show: 'list'; openOnly: boolean; language: Language }
@@ -43,21 +47,26 @@ async function run(args: readonly string[]): Promise<CliOutput> {
     const t = (key: string, values?: Record<string, unknown>) => translator.t(request.language, key, values);
     if (request.show === 'usage') return request.invalid ? { stdout: '', stderr: t('cli.usage'), exitCode: 2 } : { stdout: t('cli.usage'), stderr: '', exitCode: 0 };
 
-    const file = path.join(config.dataDir, 'tickets.sqlite');
     const report = createTicketReport(translator, request.language, config.WORKING_TIME_ZONE);
-    // Looking must not create: without a store file there are simply no tickets yet.
-    const store = fs.existsSync(file) ? new SqliteTicketStore(file) : undefined;
+    // The bot's own stores: Cosmos DB when COSMOS_ENDPOINT is set, else the SQLite files in DATA_DIR.
+    // Looking must not create: without the SQLite file there are simply no tickets yet.
+    const nothingYet = !config.COSMOS_ENDPOINT && !fs.existsSync(path.join(config.dataDir, TICKETS_FILE));
+    const stores = nothingYet ? undefined : createStores(config, silentLogger);
+    const store = stores?.tickets;
     try {
+        // Notices the outbox gave up on are always shown: someone must follow them up by hand.
+        const failed = store ? await store.failedNotices() : [];
         if (request.show === 'list') {
             const tickets = store ? await store.list(request.openOnly ? OPEN_STATUSES : undefined) : [];
-            return { stdout: report.list(tickets), stderr: '', exitCode: 0 };
+            const numbered = await Promise.all(failed.map(async (notice) => ({ number: (await store?.get(notice.ticketId))?.number, notice })));
+            return { stdout: [report.list(tickets), report.failures(numbered)].filter(Boolean).join('\n\n'), stderr: '', exitCode: 0 };
         }
         const ticket = await store?.getByNumber(request.number);
         return ticket
-            ? { stdout: report.detail(ticket), stderr: '', exitCode: 0 }
+            ? { stdout: report.detail(ticket, failed.filter((notice) => notice.ticketId === ticket.id)), stderr: '', exitCode: 0 }
             : { stdout: '', stderr: t('cli.notFound', { number: request.number }), exitCode: 1 };
     } finally {
-        await store?.close();
+        await stores?.close();
     }
 }
 

@@ -2,13 +2,13 @@ import {
     ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type StatePropertyAccessor, type TurnContext,
 } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
-import { setLanguage, speakerFor, type DialogServices } from '../dialogs/dialogServices';
+import { speakerFor, type DialogServices } from '../dialogs/dialogServices';
 import { MAIN_DIALOG, MainDialog, type MainDialogOptions } from '../dialogs/mainDialog';
 import { renderGuideCard } from '../cards/guideCard';
 import type { ConversationReferences } from './conversationReferences';
 import { languageFromLocale } from '../core/language';
 import { onlySecret } from '../core/privacyGuard';
-import { privacyFinding } from '../core/turnFacts';
+import { privacyFinding, setTurnLanguage } from '../core/turnFacts';
 import { isSharedConversation, mentionsBot, stripBotMention } from './teamsConversation';
 import { flushTranscript, recordTranscript } from './transcriptRecorder';
 import { handleStaffAction, type StaffActionDependencies } from './staffActions';
@@ -24,6 +24,9 @@ export interface EImzaBotOptions {
     references: ConversationReferences;
 }
 
+/** Marks the turn that owns an entry of `welcoming`. */
+const WELCOMING = Symbol('eimza.welcoming');
+
 /** Turns Bot Framework activities into dialog turns; all conversation logic lives in dialogs/. */
 export class EImzaBot extends ActivityHandler {
     private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -31,6 +34,8 @@ export class EImzaBot extends ActivityHandler {
     private readonly welcomed: StatePropertyAccessor<boolean>;
     private readonly referenceSaved: StatePropertyAccessor<string | undefined>;
     private readonly dialogs: DialogSet;
+    /** Personal chats whose welcome this instance is sending and has not saved yet. */
+    private readonly welcoming = new Set<string>();
 
     constructor(private readonly services: DialogServices, private readonly options: EImzaBotOptions) {
         super();
@@ -51,7 +56,7 @@ export class EImzaBot extends ActivityHandler {
             // A bare secret answers nothing: the last card stays where it is. Words around it go on, masked.
             if (!relayed && !(finding && onlySecret(finding.redacted))) {
                 // Some channels (Teams, often) send no conversationUpdate first: greet on the first message instead.
-                const greet = !(await this.welcomed.get(context, false));
+                const greet = !(await this.welcomed.get(context, false)) && !this.welcoming.has(context.activity.conversation.id);
                 await this.welcomed.set(context, true);
                 await this.runDialogs(context, { routeInput: true, offerResume: true, greet });
             }
@@ -70,29 +75,64 @@ export class EImzaBot extends ActivityHandler {
 
         this.onMembersAdded(async (context, next) => {
             const added = context.activity.membersAdded ?? [];
+            const botAdded = added.some((member) => member.id === context.activity.recipient.id);
             if (isSharedConversation(context)) {
                 // Added to a team or group chat: say once what the bot does there, not the personal menu.
-                if (added.some((member) => member.id === context.activity.recipient.id)) await this.welcomeTeam(context);
+                if (botAdded) await this.welcomeTeam(context);
                 return next();
             }
             const humansJoined = added.some((member) => member.id !== context.activity.recipient.id);
-            if (humansJoined && !(await this.welcomed.get(context, false))) {
-                await this.welcomed.set(context, true);
-                await this.useUserLanguage(context);
-                await this.runDialogs(context, { greet: true, offerResume: true });
+            // Teams announces a personal install with the bot as the member added (and no human).
+            if (humansJoined || (botAdded && context.activity.channelId === 'msteams')) await this.welcomePersonal(context);
+            await next();
+        });
+
+        // Teams also says "installed" with an installationUpdate; whichever of the two comes first welcomes.
+        this.onInstallationUpdateAdd(async (context, next) => {
+            // Not on "add-upgrade": a new version of the app is no new install.
+            if (context.activity.action === 'add') {
+                if (isSharedConversation(context)) await this.welcomeTeam(context);
+                else await this.welcomePersonal(context);
             }
             await next();
         });
     }
 
     async run(context: TurnContext): Promise<void> {
-        await this.options.staffChannels.learnFrom(context);
-        if (!isSharedConversation(context) && context.activity.type === 'message') await this.rememberReference(context);
-        recordTranscript(context, this.services.recentTurns);
-        await super.run(context);
-        await flushTranscript(context);
-        await this.services.conversationState.saveChanges(context);
-        await this.services.userState.saveChanges(context);
+        try {
+            await this.options.staffChannels.learnFrom(context);
+            if (!isSharedConversation(context) && context.activity.type === 'message') await this.rememberReference(context);
+            recordTranscript(context, this.services.recentTurns);
+            await super.run(context);
+            await flushTranscript(context);
+            await this.services.conversationState.saveChanges(context);
+            await this.services.userState.saveChanges(context);
+        } finally {
+            // Only now is `welcomed` saved: a second install event may read it from here on.
+            if (context.turnState.get(WELCOMING)) this.welcoming.delete(context.activity.conversation.id);
+        }
+    }
+
+    /** The personal welcome: greeting and menu in the user's language, once per chat. */
+    private async welcomePersonal(context: TurnContext): Promise<void> {
+        if (!(await this.claimWelcome(context))) return;
+        await this.useUserLanguage(context);
+        await this.runDialogs(context, { greet: true, offerResume: true });
+    }
+
+    /**
+     * True for the one turn that welcomes this chat. Teams sends a conversationUpdate and an
+     * installationUpdate for one install, often at the same moment: `welcomed` (saved at the end of
+     * the turn) answers one after the other, `welcoming` (this instance, until that save) both at once.
+     */
+    private async claimWelcome(context: TurnContext): Promise<boolean> {
+        const conversationId = context.activity.conversation.id;
+        // Checked and claimed with no await in between, so two turns at once cannot both pass.
+        if ((await this.welcomed.get(context, false)) || this.welcoming.has(conversationId)) return false;
+        this.welcoming.add(conversationId);
+        context.turnState.set(WELCOMING, true);
+        await this.welcomed.set(context, true);
+        return true;
     }
 
     /** Once per chat: the conversation state (read anyway) says whether this chat is on record. */
@@ -104,8 +144,7 @@ export class EImzaBot extends ActivityHandler {
     }
 
     private async welcomeTeam(context: TurnContext): Promise<void> {
-        if (await this.welcomed.get(context, false)) return;
-        await this.welcomed.set(context, true);
+        if (!(await this.claimWelcome(context))) return;
         await this.useUserLanguage(context);
         const speaker = speakerFor(this.services, context);
         const which = this.options.staffChannels.isStaffTeam(context) ? 'staffTeam' : 'team';
@@ -118,10 +157,14 @@ export class EImzaBot extends ActivityHandler {
         return super.onAdaptiveCardInvoke(context, invoke);
     }
 
-    /** The remembered choice wins; the first time, the client's locale decides and is remembered. */
+    /**
+     * The user's explicit choice (menu, "English") wins and is the only language remembered; until
+     * there is one, the client's locale decides turn by turn. An install event carries no locale:
+     * remembering its Turkish would keep an English Teams user in Turkish for good.
+     */
     private async useUserLanguage(context: TurnContext): Promise<void> {
-        const remembered = await this.services.language.get(context);
-        await setLanguage(this.services, context, remembered ?? languageFromLocale(context.activity.locale));
+        const chosen = await this.services.language.get(context);
+        setTurnLanguage(context, chosen ?? languageFromLocale(context.activity.locale));
     }
 
     private async runDialogs(context: TurnContext, startOptions: MainDialogOptions): Promise<void> {

@@ -9,8 +9,12 @@ import type { Speaker } from '../core/speaker';
 export const STATUS_KEYS = ['awaitingPayment', 'awaitingProduction', 'cancelled', 'awaitingForm'] as const;
 export type StatusKey = (typeof STATUS_KEYS)[number];
 
+/** Teams shows six top-level buttons before a "…" menu; the menu's choices stay visible in two groups instead. */
+const MENU_FIRST_GROUP = 6;
+
 export function menuCard(speaker: Speaker, choices: Choice[], intro: string[]): Attachment {
-    return renderGuideCard({ title: speaker.say('menu.title'), paragraphs: intro, actions: choiceActions(choices) });
+    const actions = choiceActions(choices);
+    return renderGuideCard({ title: speaker.say('menu.title'), paragraphs: intro, actionGroups: [actions.slice(0, MENU_FIRST_GROUP), actions.slice(MENU_FIRST_GROUP)] });
 }
 
 export function resumeCard(speaker: Speaker, choices: Choice[], where: { number: number; total: number; title: string }): Attachment {
@@ -56,7 +60,8 @@ export function statusListCard(speaker: Speaker, choices: Choice[]): Attachment 
     return renderGuideCard({ title: speaker.say('status.title'), paragraphs: speaker.sayList('status.intro'), actions: choiceActions(choices) });
 }
 
-function paymentTable(speaker: Speaker, profile: InstitutionProfile): { cells: TableCell[] }[] {
+/** The guide's banks and channels (✓ per channel), from the institution profile. */
+export function paymentTable(speaker: Speaker, profile: InstitutionProfile): { cells: TableCell[] }[] {
     const header: TableCell[] = [
         { text: speaker.say('status.bankColumn'), weight: 'Bolder' },
         ...PAYMENT_CHANNELS.map((channel): TableCell => ({ text: speaker.say(`status.paymentChannels.${channel}`), weight: 'Bolder' })),
@@ -73,7 +78,8 @@ function paymentTable(speaker: Speaker, profile: InstitutionProfile): { cells: T
 export function statusDetailCard(speaker: Speaker, profile: InstitutionProfile, status: StatusKey, choices: Choice[]): Attachment {
     const key = `status.${status}`;
     return renderGuideCard({
-        title: speaker.say(`kamusm.statuses.${status}`),
+        // "Başvuru Formu Bekleniyor" is a result screen's heading, not a row status: its card says so.
+        title: speaker.has(`${key}.title`) ? speaker.say(`${key}.title`) : speaker.say(`kamusm.statuses.${status}`),
         paragraphs: speaker.sayList(`${key}.body`),
         facts: speaker.has(`${key}.facts`)
             ? speaker.sayList<{ label: string; value: string }>(`${key}.facts`).map((fact) => ({ title: fact.label, value: fact.value }))
@@ -84,10 +90,11 @@ export function statusDetailCard(speaker: Speaker, profile: InstitutionProfile, 
     });
 }
 
-export function completionCard(speaker: Speaker, variant: string, choices: Choice[]): Attachment {
+/** The end of a path: what is left to do, and when this path's certificate goes into production. */
+export function completionCard(speaker: Speaker, variant: string, path: string, choices: Choice[]): Attachment {
     return renderGuideCard({
         title: speaker.say('completion.title'),
-        paragraphs: speaker.sayList('completion.body', { context: variant }),
+        paragraphs: [...speaker.sayList('completion.body', { context: variant }), speaker.say(`completion.production.${path}`)],
         actions: [...choiceActions(choices), menuAction(speaker)],
     });
 }

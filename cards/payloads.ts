@@ -42,17 +42,27 @@ export const userSubmitSchema = z.object({
 });
 export type UserSubmit = z.infer<typeof userSubmitSchema>;
 
-/** The user's answer to the library, typed into a notice card (the input is named `message`). */
+/** The longest answer a user can type into a notice card (its input's `maxLength`); longer text is cut. */
+export const USER_ANSWER_MAX = 2000;
+/** The longest reply, question or note staff can type on a ticket card (its inputs' `maxLength`). */
+export const STAFF_TEXT_MAX = 2000;
+
+/**
+ * The user's answer to the library, typed into a notice card (the input is named `message`).
+ * A client that ignores `maxLength` still gets its answer through, cut to `USER_ANSWER_MAX`.
+ */
 export const ticketMessageSchema = z.object({
     ticketAction: z.literal('message'),
     ticketId: shortText,
-    message: z.string().max(4000).optional(),
+    message: z.string().transform((text) => text.slice(0, USER_ANSWER_MAX)).optional(),
 });
 
 /** A staff click on a ticket card (`Action.Execute`): the ticket, and the card's inputs. */
 export const staffActionDataSchema = z.object({
     ticketId: shortText,
-    text: z.string().max(4000).optional(),
+    replyText: z.string().max(STAFF_TEXT_MAX).optional(),
+    askText: z.string().max(STAFF_TEXT_MAX).optional(),
+    resolveText: z.string().max(STAFF_TEXT_MAX).optional(),
     assigneeId: shortText.optional(),
 });
 export type StaffActionData = z.infer<typeof staffActionDataSchema>;

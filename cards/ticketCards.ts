@@ -5,14 +5,28 @@ import { fromRoot } from '../core/projectPaths';
 import type { HistoryEntry, Person, Ticket, TicketStatus } from '../tickets/ticket';
 import { renderGuideCard, type CardAction } from './guideCard';
 import type { Speaker } from '../core/speaker';
-import { verbOf, type StaffVerb } from '../tickets/staffVerbs';
-import { choiceData, ticketMessageData } from './payloads';
+import { staffTextInputId, verbOf, type StaffVerb } from '../tickets/staffVerbs';
+import { choiceData, STAFF_TEXT_MAX, ticketMessageData, USER_ANSWER_MAX } from './payloads';
+import { clip, plainText } from './plainText';
 
 /** Staff card verbs (Universal Actions), routed by `tickets/staffActions.ts`. */
 
 const STATUS_COLORS: Record<TicketStatus, string> = { new: 'Attention', claimed: 'Accent', waitingForUser: 'Warning', resolved: 'Good', withdrawn: 'Default' };
 
 const template = new Template(JSON.parse(fs.readFileSync(fromRoot('cards', 'ticketCard.json'), 'utf8')));
+
+/**
+ * Teams refuses a card over ~28 KB, and then every update of the ticket would fail: the card shows
+ * the latest history entries (with a count of the rest), each cut to a length; the whole ticket
+ * stays in the store and in `npm run tickets`.
+ */
+export const HISTORY_SHOWN = 8;
+export const HISTORY_TEXT_SHOWN = 600;
+const FACT_SHOWN = 1000;
+const TRANSCRIPT_LINE_SHOWN = 300;
+
+/** What someone typed, as plain text (never Markdown), cut to `max` characters. */
+const typed = (text: string | undefined, max: number) => plainText(clip(text ?? '', max));
 
 export function formatTime(at: number, language: string, timeZone: string): string {
     return new Intl.DateTimeFormat(language === 'tr' ? 'tr-TR' : 'en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(at);
@@ -23,7 +37,19 @@ export function ticketHeading(speaker: Speaker, ticket: Ticket): string {
 }
 
 function historyLine(speaker: Speaker, entry: HistoryEntry, when: string): string {
-    return speaker.say(`tickets.history.${entry.action}`, { when, actor: entry.actor.name, assignee: entry.assignee?.name ?? '', text: entry.text ?? '' });
+    return speaker.say(`tickets.history.${entry.action}`, {
+        when, actor: typed(entry.actor.name, FACT_SHOWN), assignee: typed(entry.assignee?.name, FACT_SHOWN), text: typed(entry.text, HISTORY_TEXT_SHOWN),
+    });
+}
+
+/** The latest entries, preceded by how many earlier ones the card leaves out. */
+function historyLines(speaker: Speaker, ticket: Ticket, options: StaffCardOptions): string[] {
+    const shown = ticket.history.slice(-HISTORY_SHOWN);
+    const earlier = ticket.history.length - shown.length;
+    return [
+        ...(earlier > 0 ? [speaker.say('tickets.historyEarlier', { count: earlier, number: ticket.number })] : []),
+        ...shown.map((entry) => historyLine(speaker, entry, formatTime(entry.at, options.language, options.timeZone))),
+    ];
 }
 
 function staffFacts(speaker: Speaker, ticket: Ticket): { title: string; value: string }[] {
@@ -41,13 +67,14 @@ function staffFacts(speaker: Speaker, ticket: Ticket): { title: string; value: s
         ['assignee', ticket.assignee?.name],
         ['channel', speaker.say(`tickets.channels.${requester.reference.channelId === 'msteams' ? 'teams' : 'web'}`)],
     ];
-    return facts.filter((fact): fact is [string, string] => !!fact[1]).map(([key, value]) => ({ title: speaker.say(`tickets.facts.${key}`), value }));
+    // Everything but the assignee and the channel was typed by the user (or Teams' profile): plain text.
+    return facts.filter((fact): fact is [string, string] => !!fact[1]).map(([key, value]) => ({ title: speaker.say(`tickets.facts.${key}`), value: typed(value, FACT_SHOWN) }));
 }
 
-function textInputCard(speaker: Speaker, verb: StaffVerb, ticketId: string, required: boolean): Record<string, unknown> {
+function textInputCard(speaker: Speaker, verb: 'reply' | 'ask' | 'resolve', ticketId: string, required: boolean): Record<string, unknown> {
     return {
         type: 'AdaptiveCard',
-        body: [{ type: 'Input.Text', id: 'text', isMultiline: true, isRequired: required, placeholder: speaker.say(`tickets.staffActions.${verb}Placeholder`), errorMessage: speaker.say('tickets.staffActions.textRequired') }],
+        body: [{ type: 'Input.Text', id: staffTextInputId(verb), label: speaker.say(`tickets.staffActions.${verb}`), isMultiline: true, maxLength: STAFF_TEXT_MAX, isRequired: required, placeholder: speaker.say(`tickets.staffActions.${verb}Placeholder`), errorMessage: speaker.say('tickets.staffActions.textRequired') }],
         actions: [{ type: 'Action.Execute', verb: verbOf(verb), title: speaker.say(`tickets.staffActions.${verb}Send`), data: { ticketId }, associatedInputs: 'auto' }],
     };
 }
@@ -63,7 +90,7 @@ function staffActions(speaker: Speaker, ticket: Ticket, colleagues: Person[]): R
         showCard('ask', textInputCard(speaker, 'ask', ticket.id, true)),
         ...(colleagues.length > 0 ? [showCard('assign', {
             type: 'AdaptiveCard',
-            body: [{ type: 'Input.ChoiceSet', id: 'assigneeId', isRequired: true, errorMessage: speaker.say('tickets.staffActions.textRequired'), choices: colleagues.map((person) => ({ title: person.name, value: person.id })) }],
+            body: [{ type: 'Input.ChoiceSet', id: 'assigneeId', label: speaker.say('tickets.staffActions.assign'), isRequired: true, errorMessage: speaker.say('tickets.staffActions.textRequired'), choices: colleagues.map((person) => ({ title: person.name, value: person.id })) }],
             actions: [{ type: 'Action.Execute', verb: verbOf('assign'), title: speaker.say('tickets.staffActions.assignSend'), data: { ticketId: ticket.id } }],
         })] : []),
         showCard('resolve', textInputCard(speaker, 'resolve', ticket.id, false)),
@@ -88,9 +115,9 @@ export function staffTicketCard(speaker: Speaker, ticket: Ticket, options: Staff
             statusColor: STATUS_COLORS[ticket.status],
             facts: staffFacts(speaker, ticket),
             transcriptTitle: speaker.say('tickets.transcriptTitle'),
-            transcript: (ticket.details.transcript ?? []).map((line) => speaker.say(`tickets.transcriptLine.${line.from}`, { text: line.text })),
+            transcript: (ticket.details.transcript ?? []).map((line) => speaker.say(`tickets.transcriptLine.${line.from}`, { text: typed(line.text, TRANSCRIPT_LINE_SHOWN) })),
             historyTitle: speaker.say('tickets.historyTitle'),
-            history: ticket.history.map((entry) => historyLine(speaker, entry, formatTime(entry.at, options.language, options.timeZone))),
+            history: historyLines(speaker, ticket, options),
             notice: options.notice,
             actions: staffActions(speaker, ticket, options.colleagues),
         },
@@ -100,7 +127,7 @@ export function staffTicketCard(speaker: Speaker, ticket: Ticket, options: Staff
 
 /** What the user reads when the library acts on their ticket, in their own language. */
 export function userNoticeCard(speaker: Speaker, ticket: Ticket, entry: HistoryEntry): Attachment {
-    const values = { number: ticket.number, actor: entry.actor.name, assignee: entry.assignee?.name ?? '' };
+    const values = { number: ticket.number, actor: typed(entry.actor.name, FACT_SHOWN), assignee: typed(entry.assignee?.name, FACT_SHOWN) };
     const canAnswer = (entry.action === 'asked' || entry.action === 'replied') && ['claimed', 'waitingForUser', 'new'].includes(ticket.status);
     const actions: CardAction[] = canAnswer
         ? [{ title: speaker.say('tickets.user.answerSend'), data: ticketMessageData(ticket.id), style: 'positive' }]
@@ -108,8 +135,8 @@ export function userNoticeCard(speaker: Speaker, ticket: Ticket, entry: HistoryE
     return renderGuideCard({
         title: speaker.say(`tickets.user.notices.${entry.action}.title`, values),
         paragraphs: speaker.sayList(`tickets.user.notices.${entry.action}.body`, values),
-        quote: entry.text,
-        input: canAnswer ? { id: 'message', placeholder: speaker.say('tickets.user.answerPlaceholder') } : undefined,
+        quote: entry.text === undefined ? undefined : typed(entry.text, STAFF_TEXT_MAX),
+        input: canAnswer ? { id: 'message', placeholder: speaker.say('tickets.user.answerPlaceholder'), maxLength: USER_ANSWER_MAX } : undefined,
         actions,
     });
 }
@@ -119,5 +146,5 @@ export function staffThreadMessage(speaker: Speaker, ticket: Ticket, entry: Hist
     if (!['userMessage', 'withdrawn', 'reminded', 'replied', 'asked', 'reopened'].includes(entry.action)) return undefined;
     const reminder = entry.action === 'reminded' ? Object.entries(ticket.reminders).find(([, at]) => at === entry.at)?.[0] : undefined;
     const key = reminder ? `tickets.thread.reminded_${reminder}` : `tickets.thread.${entry.action}`;
-    return speaker.say(key, { number: ticket.number, actor: entry.actor.name, text: entry.text ?? '', when: formatTime(entry.at, 'tr', timeZone) });
+    return speaker.say(key, { number: ticket.number, actor: typed(entry.actor.name, FACT_SHOWN), text: typed(entry.text, USER_ANSWER_MAX), when: formatTime(entry.at, 'tr', timeZone) });
 }

@@ -15,6 +15,11 @@ export interface UserMemory {
     language: Language | undefined;
     /** Where the user is in the guided flow (kind, step, yes/no answers, steps seen), to resume it. */
     flowProgress: FlowProgress | undefined;
+    /**
+     * Teams only: the user's display name from their Teams member profile, read once (Teams' events
+     * carry no name) and kept to greet them by name. Nothing else about the profile is kept.
+     */
+    displayName: string | undefined;
 }
 
 export interface ConversationMemory {
@@ -42,7 +47,7 @@ export function createBotMemory(userState: UserState, conversationState: Convers
     const userField = <K extends keyof UserMemory>(name: K) => userState.createProperty<UserMemory[K]>(name);
     const conversationField = <K extends keyof ConversationMemory>(name: K) => conversationState.createProperty<ConversationMemory[K]>(name);
     return {
-        user: { language: userField('language'), flowProgress: userField('flowProgress') },
+        user: { language: userField('language'), flowProgress: userField('flowProgress'), displayName: userField('displayName') },
         conversation: {
             dialogState: conversationField('dialogState'),
             lastSeenAt: conversationField('lastSeenAt'),

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { otherLanguage } from '../core/language';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { privacyFinding } from '../core/turnFacts';
@@ -68,18 +68,18 @@ export class MainDialog extends InterruptibleDialog {
             if (command) await this.applyOpeningCommand(context, command);
             // People ask first and click second: a first message that is a question gets its answer under the welcome.
             else if (context.activity.text?.trim() && !privacyFinding(context) && !isGreeting(context)) {
-                if (options.greet) await context.sendActivity({ attachments: [menuCard(speaker, this.choices(context, progress), this.welcome(context))] });
+                if (options.greet) await context.sendActivity({ attachments: [menuCard(speaker, this.choices(context, progress), await this.welcome(context))] });
                 await answerTypedQuestion(this.services, context, { progress });
                 return Dialog.EndOfTurn;
             }
         }
         if (options.quiet) return Dialog.EndOfTurn;
         if (options.offerResume && progress) {
-            const where = { ...positionOf(progress.stepId, progress.kind, progress.answers), title: speaker.say(`steps.${progress.stepId}.title`, { context: stepVariant(progress.stepId, progress.answers) }) };
+            const where = { ...positionOf(progress.stepId, progress.kind, progress.answers), title: speaker.say(`steps.${progress.stepId}.title`, { context: stepVariant(progress.stepId, progress.answers, progress.kind) }) };
             await context.sendActivity({ attachments: [resumeCard(speaker, this.resumeChoices(context), where)] });
             return Dialog.EndOfTurn;
         }
-        const intro = options.greet ? this.welcome(context) : speaker.sayList('menu.prompt');
+        const intro = options.greet ? await this.welcome(context) : speaker.sayList('menu.prompt');
         await context.sendActivity({ attachments: [menuCard(speaker, this.choices(context, progress), intro)] });
         return Dialog.EndOfTurn;
     }
@@ -145,8 +145,8 @@ export class MainDialog extends InterruptibleDialog {
         return innerDc.replaceDialog(MENU_WATERFALL, { quiet: true } satisfies MainDialogOptions);
     }
 
-    private welcome(context: TurnContext): string[] {
-        const name = displayName(context);
+    private async welcome(context: TurnContext): Promise<string[]> {
+        const name = await displayName(context, this.services);
         return speakerFor(this.services, context).sayList('menu.welcome', { context: name ? 'named' : undefined, name });
     }
 
@@ -171,8 +171,35 @@ export class MainDialog extends InterruptibleDialog {
     }
 }
 
-/** The user's name when the channel knows it (Teams does; Web Chat often says nothing useful). */
-function displayName(context: TurnContext): string | undefined {
-    const name = context.activity.from?.name?.trim();
-    return name && !/^(user|you|sen|siz)$/i.test(name) ? name : undefined;
+/**
+ * The user's name for the greeting. Teams' events carry none: there the member profile is read
+ * once and the name kept in user state. Elsewhere `from.name`, when it is a name at all (Web Chat
+ * often says nothing useful).
+ */
+async function displayName(context: TurnContext, services: DialogServices): Promise<string | undefined> {
+    if (context.activity.channelId === 'msteams') {
+        const kept = await services.memory.user.displayName.get(context);
+        if (kept) return kept;
+        const profileName = await teamsProfileName(context, services);
+        if (profileName) {
+            await services.memory.user.displayName.set(context, profileName);
+            return profileName;
+        }
+    }
+    return realName(context.activity.from?.name);
+}
+
+/** The name on the user's Teams member profile; none when Teams cannot say (the greeting goes on without it). */
+async function teamsProfileName(context: TurnContext, services: DialogServices): Promise<string | undefined> {
+    try {
+        return realName((await TeamsInfo.getMember(context, context.activity.from.id)).name);
+    } catch (error) {
+        services.logger.debug('no Teams member profile for the greeting', { error: (error as Error).message });
+        return undefined;
+    }
+}
+
+function realName(name: string | undefined): string | undefined {
+    const trimmed = name?.trim();
+    return trimmed && !/^(user|you|sen|siz)$/i.test(trimmed) ? trimmed : undefined;
 }

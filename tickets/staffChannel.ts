@@ -20,17 +20,42 @@ export function teamOf(context: TurnContext): string | undefined {
     return context.activity.channelId === 'msteams' ? (context.activity.channelData as TeamsChannelData | undefined)?.team?.id : undefined;
 }
 
+/** The Microsoft 365 tenant a Teams activity comes from. */
+function tenantOf(context: TurnContext): string | undefined {
+    const fromChannelData = (context.activity.channelData as TeamsChannelData | undefined)?.tenant?.id;
+    return fromChannelData ?? (context.activity.conversation as { tenantId?: string } | undefined)?.tenantId;
+}
+
 /** Kept in the bot's store so it survives restarts and is shared by every instance. */
 export class StaffChannelRegistry {
-    constructor(private readonly storage: Storage, private readonly staffTeamId: string | undefined) {}
+    /** `tenantId`: the bot's tenant (`MicrosoftAppTenantId`); when set, the staff team must be in it. */
+    constructor(private readonly storage: Storage, private readonly staffTeamId: string | undefined, private readonly tenantId?: string) {}
+
+    private readonly learnedListeners: (() => void)[] = [];
 
     private get key(): string {
         return `staffChannel/${this.staffTeamId}`;
     }
 
-    /** True when this activity comes from the staff team (the only place staff actions are taken). */
+    /** Called whenever the channel is learned or moves: tickets waiting for it can go out at once. */
+    onLearned(listener: () => void): void {
+        this.learnedListeners.push(listener);
+    }
+
+    /** True when this activity comes from the staff team (in the configured tenant, when one is). */
     isStaffTeam(context: TurnContext): boolean {
-        return !!this.staffTeamId && teamOf(context) === this.staffTeamId;
+        if (!this.staffTeamId || teamOf(context) !== this.staffTeamId) return false;
+        return !this.tenantId || tenantOf(context) === this.tenantId;
+    }
+
+    /**
+     * True when a staff action may be taken from this activity: the staff team, and the tenant the
+     * staff channel was learned in — a team id alone is no proof, as anyone can write one.
+     */
+    async acceptsStaffAction(context: TurnContext): Promise<boolean> {
+        if (!this.isStaffTeam(context)) return false;
+        const known = await this.get();
+        return !known?.tenantId || tenantOf(context) === known.tenantId;
     }
 
     /** Remembers the staff team's channel from any activity the team sends (installation included). */
@@ -41,12 +66,15 @@ export class StaffChannelRegistry {
             teamId: this.staffTeamId!,
             channelId: data.channel?.id ?? this.staffTeamId!,
             serviceUrl: context.activity.serviceUrl,
-            tenantId: data.tenant?.id,
+            tenantId: tenantOf(context),
             bot: context.activity.recipient,
         };
         const known = await this.get();
+        // Learned in one tenant, the channel is not moved by an activity that claims the team from another.
+        if (known?.tenantId && known.tenantId !== channel.tenantId) return;
         if (known && known.serviceUrl === channel.serviceUrl && known.channelId === channel.channelId) return;
         await this.storage.write({ [this.key]: { ...channel, eTag: '*' } });
+        for (const listener of this.learnedListeners) listener();
     }
 
     async get(): Promise<StaffChannel | undefined> {

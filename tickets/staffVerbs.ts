@@ -13,3 +13,6 @@ export function staffVerbOf(invokeVerb: string | undefined): StaffVerb | undefin
     const verb = invokeVerb.slice(VERB_PREFIX.length);
     return (STAFF_VERBS as readonly string[]).includes(verb) ? (verb as StaffVerb) : undefined;
 }
+
+/** The text box of a verb's card: each has its own id, as Adaptive Cards require of inputs on one card. */
+export const staffTextInputId = (verb: 'reply' | 'ask' | 'resolve') => `${verb}Text` as const;

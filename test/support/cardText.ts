@@ -22,9 +22,22 @@ export function readableText(activity: Partial<Activity>): string {
     return parts.join('\n');
 }
 
+interface CardNode {
+    type?: string;
+    title?: string;
+    data?: Record<string, unknown>;
+    actions?: CardNode[];
+    body?: CardNode[];
+}
+
+/** The card's buttons in reading order: those in the body's action groups, then the top-level ones. */
+function submitButtons(node: CardNode | undefined): CardButton[] {
+    if (!node) return [];
+    const inBody = (node.body ?? []).flatMap((element) => (element.type === 'ActionSet' ? submitButtons({ actions: element.actions }) : []));
+    const own = (node.actions ?? []).map((action) => ({ title: action.title ?? '', data: action.data ?? {} }));
+    return [...inBody, ...own];
+}
+
 export function buttonsOf(activity: Partial<Activity>): CardButton[] {
-    return (activity.attachments ?? []).flatMap((attachment) => {
-        const actions = (attachment.content as { actions?: CardButton[] } | undefined)?.actions ?? [];
-        return actions.map((action) => ({ title: action.title, data: action.data }));
-    });
+    return (activity.attachments ?? []).flatMap((attachment) => submitButtons(attachment.content as CardNode | undefined));
 }

@@ -31,6 +31,8 @@ export class FakeConnector {
     failing = false;
     /** Member look-ups answer this late, as a slow Teams service would. */
     memberLookupDelayMs = 0;
+    /** How many single-member look-ups (`TeamsInfo.getMember`) were asked. */
+    memberLookups = 0;
     private readonly events = new EventEmitter();
     private readonly server: http.Server;
     private nextId = 1000;
@@ -105,6 +107,7 @@ export class FakeConnector {
             return answer(200, { id: conversationId, activityId });
         }
         if ((match = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path)) && req.method === 'GET') {
+            this.memberLookups++;
             const member = this.members[match[2]];
             return member ? answer(200, member) : answer(404, { error: { code: 'NotFound', message: 'no such member' } });
         }

@@ -30,6 +30,8 @@ export interface TestChatOptions {
     logger?: Logger;
     /** A message with exactly this text makes the turn throw, as a bug would. */
     failOn?: string;
+    /** What that turn throws (default: `new Error('simulated failure')`). */
+    failWith?: () => Error;
     tickets?: TicketService;
     questions?: QuestionLog;
 }
@@ -66,7 +68,7 @@ export class TestChat {
         this.adapter = new TestAdapter(async (context) => {
             if (options.failOn !== undefined && context.activity.text === options.failOn) {
                 await this.services.progress.get(context); // state is loaded when the failure strikes, as in real turns
-                throw new Error('simulated failure');
+                throw options.failWith?.() ?? new Error('simulated failure');
             }
             await logic(context);
         });

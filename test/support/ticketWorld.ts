@@ -78,6 +78,11 @@ export class TicketWorld {
         return { status: response.status, body: text ? JSON.parse(text) : undefined };
     }
 
+    /** Where the bot under test answers HTTP. */
+    get url(): string {
+        return this.baseUrl;
+    }
+
     /** The bot learns its staff channel when installed in the staff team. */
     async installInStaffTeam(): Promise<void> {
         await this.post({

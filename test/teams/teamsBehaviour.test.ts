@@ -90,13 +90,13 @@ describe('Microsoft Teams behaviour (Teams-shaped activities, fake Bot Connector
         await teams({ type: 'installationUpdate', action: 'remove', conversation: PERSONAL as never });
         await world.restart();
         const before = toUser();
-        await world.staffClicks(STAFF.ayse, 'reply', { ticketId: ticketIdOf(card), text: 'Yanıt' }, card.conversationId);
+        await world.staffClicks(STAFF.ayse, 'reply', { ticketId: ticketIdOf(card), replyText: 'Yanıt' }, card.conversationId);
         await world.settle();
         assert.strictEqual(toUser(), before, 'nothing is sent to a user who removed the app');
         assert.ok(world.logLines.some((line) => line.includes('the user removed the app')));
 
         await teams({ type: 'message', conversation: PERSONAL as never, text: 'yeniden merhaba' });
-        await world.staffClicks(STAFF.ayse, 'reply', { ticketId: ticketIdOf(card), text: 'İkinci yanıt' }, card.conversationId);
+        await world.staffClicks(STAFF.ayse, 'reply', { ticketId: ticketIdOf(card), replyText: 'İkinci yanıt' }, card.conversationId);
         await world.settle();
         assert.match(readableText(world.connector.to(PERSONAL.id).at(-1)!.activity), /İkinci yanıt/);
     });

@@ -1,0 +1,144 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { playgroundCli, playgroundTeamId, startPlayground, type Playground } from '../../app/playground';
+import { fromRoot } from '../../core/projectPaths';
+import { profile } from '../support/testBot';
+import { startTestServer, type TestServer } from '../web/startTestServer';
+
+/**
+ * The bot in Microsoft 365 Agents Playground, Microsoft's offline Teams emulator (`npm run
+ * playground`), driven through its web UI in Debian's Chromium: a user's personal chat and the
+ * library's staff team, as in Teams.
+ *
+ * What the Playground cannot do, and where it is tested instead:
+ * - it has one user at the keyboard, so the requester and the staff member are the same person
+ *   here; "Ata" (assign to a colleague) and two staff members claiming at once stay with the
+ *   fake-connector tests (test/tickets/);
+ * - every activity it sends says `locale: en-US`, so the user starts in English and picks Turkish;
+ * - it does not process the app manifest (no command menu), and its Bot Framework tokens are not
+ *   checked: the bot runs in local mode, as with `npm run playground`;
+ * - reloading its page resets its conversations (and sends the install events again), so this test
+ *   loads the page once.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const SCREENSHOT = fromRoot('docs', 'images', 'playground.png');
+const WAIT = { timeout: 20_000 };
+const QUESTION = 'Cep telefonu doğrulama ekranında kod gelmiyor, ne yapmalıyım?';
+const REPLY = 'Numaranızı kontrol ettik; 5 dakika sonra “Kodu tekrar gönder”e basın.';
+
+describe('Teams in Microsoft 365 Agents Playground (Chromium)', function () {
+    this.timeout(180_000);
+    let bot: TestServer | undefined;
+    let playground: Playground | undefined;
+    let browser: Browser | undefined;
+    let page: Page;
+    let scratch: string | undefined;
+
+    before(async function () {
+        if (!fs.existsSync(CHROMIUM)) {
+            console.warn(`    skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+            this.skip();
+        }
+        if (!playgroundCli()) {
+            console.warn('    skipped: @microsoft/m365agentsplayground is not installed (npm install)');
+            this.skip();
+        }
+        scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-playground-'));
+        bot = await startTestServer({ dataDir: scratch, env: { STAFF_TEAM_ID: playgroundTeamId() } });
+        playground = await startPlayground({
+            endpoint: `${bot.baseUrl}/api/messages`,
+            port: 0,
+            logFile: path.join(scratch, 'm365agentsplayground.log'),
+        });
+        browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+        page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'tr-TR' });
+    });
+
+    afterEach(async function () {
+        // A failure leaves a picture of the Playground behind, to see what it showed.
+        if (this.currentTest?.state === 'failed' && page) {
+            const shot = path.join(os.tmpdir(), 'eimza-playground-failure.png');
+            await page.screenshot({ path: shot }).catch(() => undefined);
+            console.warn(`    the Playground at the failure: ${shot}`);
+        }
+    });
+
+    after(async () => {
+        await browser?.close();
+        await playground?.stop();
+        await bot?.stop();
+        if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+    });
+
+    const say = async (text: string) => {
+        const box = page.locator('[data-lexical-editor="true"]');
+        await box.click();
+        await page.keyboard.type(text);
+        await page.keyboard.press('Enter');
+    };
+    const lastButton = (name: string) => page.getByRole('button', { name, exact: true }).last();
+    const openChat = async (name: RegExp) => {
+        await page.getByText(name).first().click();
+    };
+
+    it('personal welcome → a step → help → a help ticket → the staff card → Üstlen → Yanıtla → the reply in the personal chat', async () => {
+        await page.goto(playground!.url);
+
+        // The personal install greets the user by the name from the member profile. The Playground
+        // sends every activity with `locale: en-US` (Teams sends the user's), so the welcome is in
+        // English; "Türkçe" is the user's explicit choice, which the bot keeps from then on.
+        await page.getByText(/Hello Ayşe Yılmaz/).first().waitFor(WAIT);
+        await say('Türkçe');
+        await page.getByText('Yeni e-imza başvurusu').first().waitFor(WAIT);
+
+        // A guided step.
+        await lastButton('Yeni e-imza başvurusu').click();
+        await page.getByText(/Adım 1 \/ \d+/).first().waitFor(WAIT);
+
+        // Help on this step, typed.
+        await say('yardım');
+        await page.getByText(/Bulamıyorum: /).first().waitFor(WAIT);
+
+        // A help ticket: "Kütüphaneye sor", then "Kütüphaneye yaz (talep)".
+        await lastButton('Kütüphaneye sor').click();
+        await lastButton('Kütüphaneye yaz (talep)').click();
+        await page.getByText(/Sorunuzu ya da takıldığınız yeri/).first().waitFor(WAIT);
+        await say(QUESTION);
+        // The Playground's user has an e-mail outside the institution's domain: the bot asks for the institutional one.
+        const created = page.getByText(/Talebiniz kütüphaneye iletildi: #1001/).first();
+        const emailPrompt = page.getByText(/Kurumsal e-posta adresiniz nedir/).first();
+        await created.or(emailPrompt).waitFor(WAIT);
+        if (await emailPrompt.isVisible()) await say(`ayse.yilmaz@${profile.institutionalEmailDomain}`);
+        await created.waitFor(WAIT);
+
+        // The card in the staff team's General channel.
+        await openChat(/^General$/);
+        await page.getByText(/Talep #1001/).first().waitFor(WAIT);
+        await page.getByText(QUESTION).first().waitFor(WAIT);
+
+        // Claim: the card refreshes in place (Universal Action).
+        await lastButton('Üstlen').click();
+        await page.getByText('Üstlenildi', { exact: true }).first().waitFor(WAIT);
+        await page.getByRole('button', { name: 'Üstlen', exact: true }).waitFor({ ...WAIT, state: 'detached' });
+
+        // Reply: the text box under "Yanıtla", then "Yanıtı gönder".
+        await lastButton('Yanıtla').click();
+        await page.getByPlaceholder(/Kullanıcıya yanıtınız/).last().fill(REPLY);
+        await lastButton('Yanıtı gönder').click();
+        await page.getByText(/kullanıcıya yanıt verdi/).first().waitFor(WAIT);
+
+        // The reply reaches the personal chat.
+        await openChat(/^Personal Chat$/);
+        await page.getByText(/Kütüphane talebinizi \(#1001\) yanıtladı/).first().waitFor(WAIT);
+        await page.getByText(REPLY).first().waitFor(WAIT);
+
+        fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+        await page.screenshot({ path: SCREENSHOT });
+        assert.ok(fs.statSync(SCREENSHOT).size > 10_000, 'the screenshot shows the Playground');
+    });
+});

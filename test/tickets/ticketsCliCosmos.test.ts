@@ -1,0 +1,50 @@
+import * as assert from 'assert';
+import { execFile } from 'child_process';
+import { randomUUID } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CosmosTicketStore } from '../../storage/cosmosTicketStore';
+import { CosmosTestServer } from '../support/cosmosServer';
+import { sampleTicket, TICKET_TIME } from './sampleTickets';
+
+const CLI = path.join(__dirname, '..', '..', 'app', 'ticketsCli.js');
+
+/** `npm run tickets` reads the store the bot uses: Cosmos DB when COSMOS_ENDPOINT is set (issue 13, point 9). */
+describe('npm run tickets on Cosmos DB (local Cosmos server)', function () {
+    this.timeout(60_000);
+    const server = new CosmosTestServer();
+    const database = `cli-${randomUUID()}`;
+    // An empty DATA_DIR: the tickets can only come from Cosmos DB.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-cli-cosmos-'));
+
+    before(async () => {
+        await server.start();
+        const store = new CosmosTicketStore(server.settings(database));
+        await store.create(sampleTicket({ createdAt: TICKET_TIME }), []);
+        await store.create(sampleTicket({ createdAt: TICKET_TIME + 60_000 }), []);
+        await store.close();
+    });
+    after(async () => {
+        await server.stop();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('lists the tickets kept in Cosmos DB, and shows one by number', async () => {
+        const env = {
+            ...process.env, ...server.env(database), DATA_DIR: dataDir, WORKING_TIME_ZONE: 'Europe/Istanbul',
+            // The local server's certificate is self-signed and it advertises no regions.
+            NODE_TLS_REJECT_UNAUTHORIZED: '0', COSMOS_ENDPOINT_DISCOVERY: 'false',
+        };
+        const run = (args: string[]) => new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+            execFile(process.execPath, [CLI, ...args], { env, timeout: 30_000 }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+        });
+        const list = await run([]);
+        assert.strictEqual(list.code, 0, list.stderr);
+        assert.deepStrictEqual(list.stdout.split('\n').map((line) => /^(\d{4}) /.exec(line)?.[1]).filter(Boolean), ['1002', '1001']);
+        const one = await run(['--number', '1001']);
+        assert.strictEqual(one.code, 0, one.stderr);
+        assert.match(one.stdout, /1001/);
+        assert.deepStrictEqual(fs.readdirSync(dataDir), [], 'nothing written to DATA_DIR');
+    });
+});
