@@ -110,3 +110,10 @@ export interface Notice {
 }
 
 export type NoticeDraft = Pick<Notice, 'target' | 'historyIndex'>;
+
+/** A notice the outbox gave up on after too many failed deliveries: kept for `npm run tickets`. */
+export interface FailedNotice extends Notice {
+    failedAt: number;
+    /** Why the last delivery failed (the error's message, cut short). */
+    failure: string;
+}
