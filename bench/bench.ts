@@ -249,7 +249,7 @@ async function main(): Promise<void> {
         if (args['profile-startup']) await startupProfile(connectorUrl, dataDir);
         else if (args.memory) await memory(connectorUrl, dataDir);
         else await throughput(connectorUrl, dataDir);
-        console.log(`replies received by the fake Bot Connector: ${connector.replies}`);
+        console.log(`replies received by the fake Bot Connector: ${connector.replies} over ${connector.connections} connections`);
     } finally {
         await connector.stop();
         fs.rmSync(dataDir, { recursive: true, force: true });

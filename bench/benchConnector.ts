@@ -9,6 +9,8 @@ import type { AddressInfo } from 'net';
 export class BenchConnector {
     replies = 0;
     bytes = 0;
+    /** TCP connections opened to it: far fewer than replies when the bots keep connections alive. */
+    connections = 0;
     private readonly server: http.Server;
     private nextId = 1;
 
@@ -21,6 +23,7 @@ export class BenchConnector {
                 res.end(`{"id":"${this.nextId++}"}`);
             });
         });
+        this.server.on('connection', () => this.connections++);
         this.server.keepAliveTimeout = 30_000;
     }
 

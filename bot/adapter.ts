@@ -42,6 +42,64 @@ class GuardedCredentialFactory extends ConfigurationServiceClientCredentialFacto
     }
 }
 
+type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
+type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
+type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
+type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
+
+// Distinct (app, service URL, audience) triples kept; a handful in practice (a channel's regional URLs).
+const MAX_CONNECTOR_CLIENTS = 64;
+
+/**
+ * botbuilder builds new credentials, a new connector client and a new user-token client (each an
+ * HTTP pipeline) for every turn, although they depend only on the app, the service URL and the
+ * audience: they are built once here and reused. A client holds no per-turn state; signing still
+ * happens per request.
+ */
+class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+    private readonly clients = new Map<string, Promise<ConnectorClient>>();
+    private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
+
+    override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+        const result = await super.authenticateRequest(activity, authHeader);
+        if (result.connectorFactory) result.connectorFactory = this.reusing(result.connectorFactory, result.claimsIdentity);
+        return result;
+    }
+
+    override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+        return this.reusing(super.createConnectorFactory(claimsIdentity), claimsIdentity);
+    }
+
+    override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+        return reused(this.userTokenClients, appIdOf(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
+    }
+
+    private reusing(inner: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
+        const appId = appIdOf(claimsIdentity);
+        return {
+            create: (serviceUrl: string, audience?: string): Promise<ConnectorClient> =>
+                reused(this.clients, JSON.stringify([appId, serviceUrl, audience ?? null]), () => inner.create(serviceUrl, audience)),
+        };
+    }
+}
+
+/** The app id botbuilder signs as (its getAppId): the audience claim, else the appid claim. */
+const appIdOf = (claimsIdentity: ClaimsIdentity): string => claimsIdentity.getClaimValue('aud') ?? claimsIdentity.getClaimValue('appid') ?? '';
+
+/** The client kept under `key`, made on first use; a failure is not kept (the next turn tries again, as before). */
+function reused<T>(clients: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+    let client = clients.get(key);
+    if (!client) {
+        if (clients.size >= MAX_CONNECTOR_CLIENTS) clients.clear();
+        const made = make();
+        clients.set(key, made);
+        made.catch(() => clients.get(key) === made && clients.delete(key));
+        client = made;
+    }
+    return client;
+}
+
 /** CloudAdapter, plus turns the bot's own Direct Line hands over in-process (no JWT to check there). */
 export class BotAdapter extends CloudAdapter {
     constructor(authentication: ConfigurationBotFrameworkAuthentication, private readonly appId: string) {
@@ -65,6 +123,6 @@ export function createAdapter(config: BotConfig, ownConnector?: OwnConnector): B
         MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
     };
     // Without credentials botbuilder skips authentication: local mode, loopback only (see core/config.ts).
-    const authentication = new ConfigurationBotFrameworkAuthentication(credentials, new GuardedCredentialFactory(credentials, config.localMode, ownConnector));
+    const authentication = new ReusingAuthentication(credentials, new GuardedCredentialFactory(credentials, config.localMode, ownConnector));
     return new BotAdapter(authentication, config.MicrosoftAppId ?? '');
 }

@@ -1,7 +1,4 @@
-import * as fs from 'fs';
-import { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
-import { fromRoot } from '../core/projectPaths';
 
 export interface CardAction {
     title: string;
@@ -36,22 +33,60 @@ export interface GuideCardContent {
     actionGroups?: CardAction[][];
 }
 
-// Read once: the template is content, not code, and does not change while the bot runs.
-const template = new Template(JSON.parse(fs.readFileSync(fromRoot('cards', 'guideCard.json'), 'utf8')));
+const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
-const withStyle = (action: CardAction) => ({ style: 'default', ...action });
+const submit = (action: CardAction) => ({ type: 'Action.Submit', title: action.title, data: action.data, style: action.style ?? 'default' });
 
+/** The card's body, part by part in the order they are shown; a part whose content is missing is left out. */
+function body(content: GuideCardContent): Record<string, unknown>[] {
+    const items: Record<string, unknown>[] = [];
+    const { header, breadcrumb, quote, table, note, input } = content;
+    if (header != null) {
+        items.push({
+            type: 'ColumnSet',
+            columns: [
+                { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: header.phase, isSubtle: true, size: 'Small', wrap: true }] },
+                { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: header.progress, weight: 'Bolder', size: 'Small', color: 'Accent' }] },
+            ],
+        });
+    }
+    items.push({ type: 'TextBlock', text: content.title, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' });
+    if (breadcrumb != null) items.push({ type: 'Container', style: 'emphasis', items: [{ type: 'TextBlock', text: breadcrumb, wrap: true, size: 'Small' }] });
+    for (const paragraph of content.paragraphs ?? []) items.push({ type: 'TextBlock', text: paragraph, wrap: true });
+    if (quote != null) items.push({ type: 'Container', style: 'emphasis', items: [{ type: 'TextBlock', text: quote, wrap: true }] });
+    if (content.facts?.length) items.push({ type: 'FactSet', facts: content.facts.map((fact) => ({ title: fact.title, value: fact.value })) });
+    if (table != null) {
+        items.push({
+            type: 'Container',
+            separator: true,
+            items: table.map((row) => ({
+                type: 'ColumnSet',
+                separator: true,
+                columns: row.cells.map((cell) => ({
+                    type: 'Column',
+                    width: 'stretch',
+                    items: [{ type: 'TextBlock', text: cell.text, wrap: true, size: 'Small', weight: cell.weight ?? 'Default', color: cell.color ?? 'Default' }],
+                })),
+            })),
+        });
+    }
+    if (note != null) items.push({ type: 'TextBlock', text: note, wrap: true, isSubtle: true, size: 'Small' });
+    if (input != null) items.push({ type: 'Input.Text', id: input.id, placeholder: input.placeholder, maxLength: input.maxLength, isMultiline: true });
+    for (const group of content.actionGroups ?? []) items.push({ type: 'ActionSet', separator: true, spacing: 'Medium', actions: group.map(submit) });
+    return items;
+}
+
+/**
+ * The guide card, built directly: what expanding an Adaptive Card template gave (the same JSON,
+ * key for key), without evaluating some forty expressions per card on every turn.
+ */
 export function renderGuideCard(content: GuideCardContent): Attachment {
-    const card = template.expand({
-        $root: {
-            paragraphs: [],
-            facts: [],
-            actions: [],
-            ...content,
-            table: content.table?.map((row) => ({ cells: row.cells.map((cell) => ({ weight: 'Default', color: 'Default', ...cell })) })),
-            ...(content.actions ? { actions: content.actions.map(withStyle) } : {}),
-            actionGroups: content.actionGroups?.map((group) => ({ actions: group.map(withStyle) })) ?? [],
-        },
-    }) as Record<string, unknown>;
-    return CardFactory.adaptiveCard(card);
+    return CardFactory.adaptiveCard({
+        type: 'AdaptiveCard',
+        $schema: SCHEMA,
+        version: '1.5',
+        speak: content.title,
+        body: body(content),
+        actions: (content.actions ?? []).map(submit),
+    });
 }

@@ -28,8 +28,19 @@ const TRANSCRIPT_LINE_SHOWN = 300;
 /** What someone typed, as plain text (never Markdown), cut to `max` characters. */
 const typed = (text: string | undefined, max: number) => plainText(clip(text ?? '', max));
 
+// One formatter per (language, time zone): building one costs far more than formatting with it.
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatTime(at: number, language: string, timeZone: string): string {
-    return new Intl.DateTimeFormat(language === 'tr' ? 'tr-TR' : 'en-GB', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(at);
+    const locale = language === 'tr' ? 'tr-TR' : 'en-GB';
+    const key = `${locale}|${timeZone}`;
+    let format = timeFormats.get(key);
+    if (!format) {
+        format = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'short', timeStyle: 'short' });
+        if (timeFormats.size >= 32) timeFormats.clear();
+        timeFormats.set(key, format);
+    }
+    return format.format(at);
 }
 
 export function ticketHeading(speaker: Speaker, ticket: Ticket): string {

@@ -5,12 +5,16 @@ import type { Logger } from '../core/logger';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { QuestionLog } from '../understanding/questionLog';
 import type { CosmosSettings } from './cosmosClient';
-import { CosmosQuestionLog } from './cosmosQuestionLog';
-import { CosmosStorage, DIRECT_LINE_CONTAINER, REFERENCES_CONTAINER } from './cosmosStorage';
-import { CosmosTicketStore } from './cosmosTicketStore';
+import type * as CosmosQuestionLogModule from './cosmosQuestionLog';
+import type * as CosmosStorageModule from './cosmosStorage';
+import type * as CosmosTicketStoreModule from './cosmosTicketStore';
 import { QUESTIONS_FILE, SqliteQuestionLog } from './sqliteQuestionLog';
 import { SqliteStorage } from './sqliteStorage';
 import { SqliteTicketStore } from './sqliteTicketStore';
+// Insights for the library (issue 15, part 1).
+import type { InsightLog } from '../insights/insightLog';
+import type * as CosmosInsightLogModule from './cosmosInsightLog';
+import { INSIGHTS_FILE, SqliteInsightLog } from './sqliteInsightLog';
 
 /** Test-only knobs for the Cosmos client (the local server's self-signed certificate). */
 export type CosmosOverrides = Pick<CosmosSettings, 'agent' | 'endpointDiscovery'>;
@@ -35,6 +39,8 @@ export interface Stores {
     tickets: TicketStore;
     /** Questions the bot could not answer (masked text, language, step, time); its own container in Cosmos DB. */
     questions: QuestionLog;
+    /** Anonymous usage events for the library's report and the weekly digest's lease; its own container in Cosmos DB. */
+    insights: InsightLog;
     ping(): Promise<void>;
     /** Deletes what the retention setting says is kept too long as of `now`; the timer calls it. */
     sweepExpired(now?: number): Promise<{ tickets: number; states: number; questions: number }>;
@@ -53,21 +59,32 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
     let directLine: RetainingStorage;
     let tickets: TicketStore;
     let questions: ClosableQuestionLog;
+    let insights: InsightLog & { close(): Promise<void> };
     if (config.COSMOS_ENDPOINT) {
         const settings: CosmosSettings = {
             endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE ?? 'e-imza',
             endpointDiscovery: config.COSMOS_ENDPOINT_DISCOVERY, ...cosmos,
         };
+        // Loaded only here: @azure/cosmos, @azure/identity and botbuilder-azure are a third of the
+        // start-up's module loading, and a SQLite bot never uses them.
+        /* eslint-disable @typescript-eslint/no-require-imports */
+        const { CosmosStorage, DIRECT_LINE_CONTAINER, REFERENCES_CONTAINER } = require('./cosmosStorage') as typeof CosmosStorageModule;
+        const { CosmosTicketStore } = require('./cosmosTicketStore') as typeof CosmosTicketStoreModule;
+        const { CosmosQuestionLog } = require('./cosmosQuestionLog') as typeof CosmosQuestionLogModule;
+        const { CosmosInsightLog } = require('./cosmosInsightLog') as typeof CosmosInsightLogModule;
+        /* eslint-enable @typescript-eslint/no-require-imports */
         storage = new CosmosStorage(settings);
         references = new CosmosStorage(settings, REFERENCES_CONTAINER);
         directLine = new CosmosStorage(settings, DIRECT_LINE_CONTAINER);
         tickets = new CosmosTicketStore(settings);
         questions = new CosmosQuestionLog(settings);
+        insights = new CosmosInsightLog(settings);
     } else {
         // One file holds them all; their keys never overlap.
         storage = references = directLine = new SqliteStorage(path.join(config.dataDir, 'bot.sqlite'));
         tickets = new SqliteTicketStore(path.join(config.dataDir, 'tickets.sqlite'));
         questions = new SqliteQuestionLog(path.join(config.dataDir, QUESTIONS_FILE));
+        insights = new SqliteInsightLog(path.join(config.dataDir, INSIGHTS_FILE));
     }
     const stateStores = [...new Set([storage, references, directLine])];
     const sweepExpired = async (now = Date.now()) => {
@@ -75,6 +92,9 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
         let states = 0;
         for (const store of stateStores) states += await store.deleteIdleBefore(cutoff);
         const removed = { tickets: await tickets.deleteClosedBefore(cutoff), states, questions: await questions.deleteOlderThan(cutoff) };
+        // Insight events follow the same retention (counted in the log line, not in the answer).
+        const insightEvents = await insights.deleteOlderThan(cutoff);
+        if (insightEvents) logger.info('retention sweep deleted old insight events', { insightEvents, retentionDays: config.DATA_RETENTION_DAYS });
         if (removed.tickets || removed.states || removed.questions) logger.info('retention sweep deleted old data', { ...removed, retentionDays: config.DATA_RETENTION_DAYS });
         return removed;
     };
@@ -89,6 +109,7 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
         directLine,
         tickets,
         questions,
+        insights,
         ping: async () => {
             for (const store of stateStores) await store.ping();
             await tickets.ping();
@@ -99,6 +120,7 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
             clearInterval(timer);
             await tickets.close();
             await questions.close();
+            await insights.close();
             stateStores.forEach((store) => store.close());
         },
     };
