@@ -91,3 +91,24 @@ export async function withRetry<T>(work: () => Promise<T>, key: string): Promise
         }
     }
 }
+
+/**
+ * A parameterised query within one logical partition. The partition is also in the WHERE clause
+ * (`c.pk = @pk`), so the query means the same on any server.
+ */
+export async function queryPartition<T>(container: Container, partition: string, query: string, values: Record<string, number>, label: string): Promise<T[]> {
+    const parameters = [{ name: '@pk', value: partition }, ...Object.entries(values).map(([name, value]) => ({ name, value }))];
+    const { resources } = await withRetry(() => container.items.query<T>({ query, parameters }, { partitionKey: partition }).fetchAll(), label);
+    return resources;
+}
+
+/** Deletes items of one partition by id; one another instance's sweep deleted first is neither a failure nor counted. */
+export async function deleteItems(container: Container, partition: string, ids: readonly string[]): Promise<number> {
+    let deleted = 0;
+    for (const id of ids) {
+        await withRetry(() => container.item(id, partition).delete().then(() => deleted++, (error: unknown) => {
+            if (statusOf(error) !== 404) throw error;
+        }), id);
+    }
+    return deleted;
+}

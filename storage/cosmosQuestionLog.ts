@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import type { Container, CosmosClient } from '@azure/cosmos';
 import { questionToKeep, type QuestionLog, type UnansweredQuestion } from '../understanding/questionLog';
-import { createCosmosClient, lazyContainer, statusOf, withRetry, type CosmosSettings } from './cosmosClient';
+import { createCosmosClient, deleteItems, lazyContainer, queryPartition, statusOf, withRetry, type CosmosSettings } from './cosmosClient';
 
 export const QUESTIONS_CONTAINER = 'questions';
 /**
@@ -73,15 +73,7 @@ export class CosmosQuestionLog implements QuestionLog {
 
     async deleteOlderThan(cutoff: number): Promise<number> {
         const old = await this.query<{ id: string }>('SELECT c.id FROM c WHERE c.pk = @pk AND c.askedAt < @cutoff', { '@cutoff': cutoff });
-        const container = await this.container();
-        let deleted = 0;
-        for (const { id } of old) {
-            // Another instance's sweep may have deleted it first: that is not a failure, nor ours to count.
-            await withRetry(() => container.item(id, PARTITION).delete().then(() => deleted++, (error: unknown) => {
-                if (statusOf(error) !== 404) throw error;
-            }), id);
-        }
-        return deleted;
+        return deleteItems(await this.container(), PARTITION, old.map(({ id }) => id));
     }
 
     close(): Promise<void> {
@@ -89,14 +81,7 @@ export class CosmosQuestionLog implements QuestionLog {
         return Promise.resolve();
     }
 
-    /** The partition is also in the WHERE clause: the query then means the same on any server. */
     private async query<T>(query: string, values: Record<string, number>): Promise<T[]> {
-        const container = await this.container();
-        const parameters = [{ name: '@pk', value: PARTITION }, ...Object.entries(values).map(([name, value]) => ({ name, value }))];
-        const { resources } = await withRetry(
-            () => container.items.query<T>({ query, parameters }, { partitionKey: PARTITION }).fetchAll(),
-            QUESTIONS_CONTAINER,
-        );
-        return resources;
+        return queryPartition<T>(await this.container(), PARTITION, query, values, QUESTIONS_CONTAINER);
     }
 }
