@@ -1,0 +1,219 @@
+import { TurnContext } from 'botbuilder';
+import { TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { renderGuideCard } from '../cards/guideCard';
+import { formatDay, formatExpiry } from '../cards/renewalCards';
+import type { Choice } from '../cards/payloads';
+import { turnLanguage } from '../core/turnFacts';
+import { initialAnswers, numberedSteps } from '../flow/flowSteps';
+import { parseExpiry, renewalDates } from '../tickets/renewalReminders';
+import type { RenewalReminder } from '../tickets/renewalReminder';
+import type { Command } from './choiceMatching';
+import { keyedChoice } from './choiceMatching';
+import { EMAIL_PROMPT, RENEWAL_REMINDERS_DIALOG } from './dialogIds';
+import { institutionalEmailPrompt } from './ticketPrompts';
+import { speakerFor, type DialogServices } from './dialogServices';
+import { knownIdentity, requesterId } from './requesterIdentity';
+import { TicketDialogBase } from './ticketDialogBase';
+
+const WATERFALL = 'renewalReminders.list';
+const EXPIRY_PROMPT = 'renewalReminders.expiry';
+/** A qualified certificate lasts a few years: a year further ahead than this is a typo. */
+const YEARS_AHEAD = 6;
+
+interface Expiry {
+    month: number;
+    year: number;
+}
+
+/**
+ * "Hatırlatıcılarım" (issue 15, section 2): the user's renewal reminders, each can be turned off;
+ * and the expiry month and year of a certificate (nothing else), the day the renewal window opens,
+ * and the offer of a reminder. Also reached from the last card of a first application or a renewal.
+ */
+export class RenewalReminderDialog extends TicketDialogBase {
+    constructor(services: DialogServices) {
+        super(RENEWAL_REMINDERS_DIALOG, services);
+        this.addDialog(new TextPrompt(EXPIRY_PROMPT, (prompt) => this.validExpiry(prompt)));
+        this.addDialog(institutionalEmailPrompt(services.profile.institutionalEmailDomain));
+        this.addDialog(new WaterfallDialog(WATERFALL, [
+            this.list.bind(this), this.route.bind(this), this.explain.bind(this), this.save.bind(this), this.saveByEmail.bind(this),
+        ]));
+        this.initialDialogId = WATERFALL;
+    }
+
+    private async list(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const reminders = await this.reminders(step.context);
+        if (reminders.length === 0) return step.next('add');
+        const speaker = speakerFor(this.services, step.context);
+        const language = turnLanguage(step.context);
+        const choices: Choice[] = [
+            ...reminders.map((reminder) => ({
+                id: `cancel:${reminder.id}`,
+                title: speaker.say('renewalReminders.cancel', { expiry: formatExpiry(reminder.expiryMonth, reminder.expiryYear, language) }),
+                matchKeys: [],
+            })),
+            keyedChoice(speaker, 'add', 'renewalReminders.add'),
+            keyedChoice(speaker, 'done', 'renewalReminders.done'),
+        ];
+        const facts = reminders.map((reminder) => {
+            const expiry = formatExpiry(reminder.expiryMonth, reminder.expiryYear, language);
+            const next = this.services.renewals?.plannedStages(reminder.expiryMonth, reminder.expiryYear)[0];
+            return {
+                title: expiry,
+                value: next
+                    ? speaker.say('renewalReminders.line', { expiry, next: formatDay(next.at, language, this.services.profile.timeZone) })
+                    : speaker.say('renewalReminders.lineNoMessage', { expiry }),
+            };
+        });
+        return this.askWithCard(step, { title: speaker.say('renewalReminders.title'), paragraphs: speaker.sayList('renewalReminders.intro'), facts }, choices);
+    }
+
+    private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const picked = String(step.result);
+        const speaker = speakerFor(this.services, step.context);
+        if (picked.startsWith('cancel:')) {
+            const reminder = (await this.reminders(step.context)).find((mine) => mine.id === picked.slice('cancel:'.length));
+            if (reminder) {
+                await this.services.renewals?.remove(reminder.id);
+                await step.context.sendActivity(speaker.say('renewalReminders.cancelled', { expiry: formatExpiry(reminder.expiryMonth, reminder.expiryYear, turnLanguage(step.context)) }));
+            }
+            return step.endDialog({ next: 'back' });
+        }
+        if (picked !== 'add') return step.endDialog({ next: 'back' });
+        return step.prompt(EXPIRY_PROMPT, {
+            prompt: { type: 'message', attachments: [this.card(speaker.say('renewalReminders.askTitle'), speaker.sayList('renewalReminders.ask'))] },
+        });
+    }
+
+    /** The window's first day, and the offer of a reminder where the bot can reach the user later. */
+    private async explain(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const expiry = this.parsed(String(step.result));
+        if (!expiry) return step.endDialog({ next: 'back' });
+        (step.values as { expiry?: Expiry }).expiry = expiry;
+        const speaker = speakerFor(this.services, step.context);
+        const language = turnLanguage(step.context);
+        const months = this.services.profile.kamusm.renewalProductionMonthsBeforeExpiry;
+        const dates = renewalDates(expiry.month, expiry.year, months);
+        const now = this.services.clock.now();
+        const values = { expiry: formatExpiry(expiry.month, expiry.year, language), months, opens: formatDay(dates.windowOpens, language, this.services.profile.timeZone) };
+        if (dates.expiredAfter <= now) {
+            await step.context.sendActivity(speaker.say('renewalReminders.past', values));
+            return step.endDialog({ next: 'back' });
+        }
+        const windowOpen = dates.windowOpens <= now;
+        const paragraphs = [speaker.say('renewalReminders.window', values), ...(windowOpen ? [speaker.say('renewalReminders.windowOpen', values)] : [])];
+        const startChoice = keyedChoice(speaker, 'start', 'renewalReminders.options.start');
+        const renewals = this.services.renewals;
+        const teams = step.context.activity.channelId === 'msteams';
+        // Outside Teams the bot cannot write later: by e-mail only, where SMTP is configured.
+        if (!teams && renewals?.emailEnabled && renewals.plannedStages(expiry.month, expiry.year).length > 0) {
+            paragraphs.push(speaker.say('renewalReminders.emailOffer', values));
+            return this.askWithCard(step, { title: speaker.say('renewalReminders.title'), paragraphs }, [
+                keyedChoice(speaker, 'remindByEmail', 'renewalReminders.options.remindByEmail'),
+                keyedChoice(speaker, 'noThanks', 'renewalReminders.options.noThanks'),
+                ...(windowOpen ? [startChoice] : []),
+            ]);
+        }
+        if (!teams || !this.services.renewals) {
+            paragraphs.push(speaker.say('renewalReminders.needsTeamsOrEmail', values));
+            return this.askWithCard(step, { title: speaker.say('renewalReminders.title'), paragraphs }, [...(windowOpen ? [startChoice] : []), keyedChoice(speaker, 'done', 'renewalReminders.done')]);
+        }
+        const planned = this.services.renewals.plannedStages(expiry.month, expiry.year);
+        if (planned.length === 0) {
+            paragraphs.push(speaker.say('renewalReminders.nothingAhead'));
+            return this.askWithCard(step, { title: speaker.say('renewalReminders.title'), paragraphs }, [startChoice, keyedChoice(speaker, 'done', 'renewalReminders.done')]);
+        }
+        const first = formatDay(planned[0].at, language, this.services.profile.timeZone);
+        paragraphs.push(speaker.say(planned.length > 1 ? 'renewalReminders.offer' : 'renewalReminders.offerLast', { first }));
+        return this.askWithCard(step, { title: speaker.say('renewalReminders.title'), paragraphs }, [
+            keyedChoice(speaker, 'remind', 'renewalReminders.options.remind'),
+            keyedChoice(speaker, 'noThanks', 'renewalReminders.options.noThanks'),
+            ...(windowOpen ? [startChoice] : []),
+        ]);
+    }
+
+    private async save(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const { expiry } = step.values as { expiry: Expiry };
+        const speaker = speakerFor(this.services, step.context);
+        const renewals = this.services.renewals;
+        if (step.result === 'start') {
+            await this.services.progress.set(step.context, {
+                kind: 'renewal', stepId: numberedSteps('renewal')[0], answers: initialAnswers('renewal'), history: [], updatedAt: this.services.clock.now(),
+            });
+            return step.endDialog({ next: 'guide' });
+        }
+        if (step.result === 'remindByEmail' && renewals) {
+            return step.prompt(EMAIL_PROMPT, { prompt: speaker.say('tickets.ask.email'), retryPrompt: speaker.say('tickets.ask.retryEmail') });
+        }
+        if (step.result !== 'remind' || !renewals) {
+            if (step.result === 'noThanks') await step.context.sendActivity(speaker.say('renewalReminders.notSaved'));
+            return step.endDialog({ next: 'back' });
+        }
+        // The e-mail copy only where Teams vouches for the address and SMTP is configured.
+        const email = renewals.emailEnabled ? (await knownIdentity(step.context)).email : undefined;
+        const { first } = await renewals.create({
+            userId: requesterId(step.context),
+            language: turnLanguage(step.context),
+            expiryMonth: expiry.month,
+            expiryYear: expiry.year,
+            reference: TurnContext.getConversationReference(step.context.activity),
+            email,
+        });
+        const when = first === undefined ? '' : formatDay(first, turnLanguage(step.context), this.services.profile.timeZone);
+        await step.context.sendActivity(speaker.say('renewalReminders.saved', { first: when, context: email ? 'email' : undefined }));
+        return step.endDialog({ next: 'back' });
+    }
+
+    /** A web chat user's reminder: by e-mail only, to the institutional address they typed. */
+    private async saveByEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const { expiry } = step.values as { expiry: Expiry };
+        const renewals = this.services.renewals;
+        const email = String(step.result ?? '').trim().toLowerCase();
+        if (!renewals || !email) return step.endDialog({ next: 'back' });
+        const { first } = await renewals.create({ userId: requesterId(step.context), language: turnLanguage(step.context), expiryMonth: expiry.month, expiryYear: expiry.year, email });
+        const when = first === undefined ? '' : formatDay(first, turnLanguage(step.context), this.services.profile.timeZone);
+        await step.context.sendActivity(speakerFor(this.services, step.context).say('renewalReminders.savedByEmail', { first: when }));
+        return step.endDialog({ next: 'back' });
+    }
+
+    /** Cancelling here sets no reminder (a ticket's "not sent" would be the wrong words). */
+    protected async interrupt(innerDc: DialogContext, command: Command): Promise<DialogTurnResult> {
+        if (command.name !== 'cancel') return super.interrupt(innerDc, command);
+        await innerDc.context.sendActivity(speakerFor(this.services, innerDc.context).say('renewalReminders.notSaved'));
+        return this.finish(innerDc, { next: 'back' });
+    }
+
+    private async reminders(context: TurnContext): Promise<RenewalReminder[]> {
+        return (await this.services.renewals?.list(requesterId(context))) ?? [];
+    }
+
+    private parsed(text: string): Expiry | undefined {
+        const result = parseExpiry(text, this.services.translator.list<string[]>('tr', 'renewalReminders.monthNames'));
+        return typeof result === 'object' ? result : undefined;
+    }
+
+    /** Month and year only, not too far ahead; each refusal says what was wrong, politely. */
+    private async validExpiry(prompt: PromptValidatorContext<string>): Promise<boolean> {
+        const { context } = prompt;
+        const speaker = speakerFor(this.services, context);
+        const result = parseExpiry(prompt.recognized.value ?? '', this.services.translator.list<string[]>('tr', 'renewalReminders.monthNames'));
+        if (result === 'tooMuch') {
+            await context.sendActivity(speaker.say('renewalReminders.tooMuch'));
+            return false;
+        }
+        if (result === 'invalid') {
+            await context.sendActivity(speaker.say('renewalReminders.retry'));
+            return false;
+        }
+        const thisYear = new Date(this.services.clock.now()).getUTCFullYear();
+        if (result.year > thisYear + YEARS_AHEAD) {
+            await context.sendActivity(speaker.say('renewalReminders.tooFar', { expiry: formatExpiry(result.month, result.year, turnLanguage(context)) }));
+            return false;
+        }
+        return true;
+    }
+
+    private card(title: string, paragraphs: string[]) {
+        return renderGuideCard({ title, paragraphs });
+    }
+}

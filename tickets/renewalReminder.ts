@@ -1,0 +1,34 @@
+import type { ConversationReference } from 'botbuilder';
+import type { Language } from '../core/language';
+
+/**
+ * Renewal reminders (issue 15, section 2): the user gives the month and year their certificate
+ * expires (nothing else about it); the bot reminds them when the renewal window opens and once
+ * more a month before expiry. The messages go out through the ticket store's notice outbox, with
+ * its claims and leases, so each is sent once however many instances run.
+ */
+export interface RenewalReminder {
+    id: string;
+    userId: string;
+    language: Language;
+    /** 1–12 */
+    expiryMonth: number;
+    expiryYear: number;
+    /** Teams only: the personal chat the reminder goes to (the latest known chat wins when sent). */
+    reference?: Partial<ConversationReference>;
+    /** Only where the channel vouched for it (Teams) and SMTP is configured: the e-mail copy. */
+    email?: string;
+    createdAt: number;
+}
+
+/** The reminder's messages: at the window's start, then a month before expiry. The notice's `historyIndex`. */
+export const RENEWAL_STAGES = ['windowOpens', 'monthBefore'] as const;
+
+/** Targets of a reminder's notices: the Teams chat, the e-mail copy. */
+export type RenewalNoticeTarget = 'renewal' | 'renewalEmail';
+
+export interface RenewalNoticeDraft {
+    target: RenewalNoticeTarget;
+    stage: number;
+    notBefore: number;
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'crypto';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../core/logger';
+import { foldText } from '../core/textMatch';
+import type { TicketStore } from './ticketStore';
+import type { RenewalNoticeDraft, RenewalReminder } from './renewalReminder';
+import { nextWorkingMoment, type WorkingCalendar } from './workingHours';
+
+/** "Sonra hatırlat": the same message again after this many days (in working time). */
+const REMIND_LATER_DAYS = 7;
+const DAY = 86_400_000;
+
+/** Month and year as a user types them: "06/2027", "6.2027", "2027-06", "Haziran 2027", "June 2027". */
+export function parseExpiry(text: string, monthNames: readonly string[][]): { month: number; year: number } | 'invalid' | 'tooMuch' {
+    const folded = foldText(text.trim());
+    // Anything with a long run of digits could be a number from the card: never kept, never parsed.
+    if (/\d{5,}/.test(folded)) return 'tooMuch';
+    let month: number | undefined;
+    let year: number | undefined;
+    let match = /^(\d{1,2})\s*[./\-\s]\s*(\d{4})$/.exec(folded);
+    if (match) {
+        month = Number(match[1]);
+        year = Number(match[2]);
+    } else if ((match = /^(\d{4})\s*[./\-\s]\s*(\d{1,2})$/.exec(folded))) {
+        year = Number(match[1]);
+        month = Number(match[2]);
+    } else {
+        const named = /^([\p{L}]+)\s*[,./-]?\s*(\d{4})$/u.exec(folded);
+        if (named) {
+            const index = monthNames.findIndex((names) => names.some((name) => foldText(name) === named[1]));
+            if (index >= 0) {
+                month = index + 1;
+                year = Number(named[2]);
+            }
+        }
+    }
+    if (!month || !year || month < 1 || month > 12) return 'invalid';
+    return { month, year };
+}
+
+/** When the renewal window opens and when the second message is due, as the first day of those months. */
+export function renewalDates(expiryMonth: number, expiryYear: number, monthsBefore: number) {
+    return {
+        windowOpens: Date.UTC(expiryYear, expiryMonth - 1 - monthsBefore, 1),
+        monthBefore: Date.UTC(expiryYear, expiryMonth - 2, 1),
+        /** The first instant after the expiry month. */
+        expiredAfter: Date.UTC(expiryYear, expiryMonth, 1),
+    };
+}
+
+/** The reminders a user keeps, and their messages in the outbox. */
+export class RenewalReminders {
+    private readonly listeners: (() => void)[] = [];
+
+    constructor(
+        private readonly store: TicketStore,
+        private readonly clock: Clock,
+        private readonly logger: Logger,
+        private readonly settings: { calendar: WorkingCalendar; monthsBefore: number; emailEnabled: boolean },
+    ) {}
+
+    get emailEnabled(): boolean {
+        return this.settings.emailEnabled;
+    }
+
+    get monthsBefore(): number {
+        return this.settings.monthsBefore;
+    }
+
+    /** Called after a reminder's notices changed (the dispatcher drains at once). */
+    onNotices(listener: () => void): void {
+        this.listeners.push(listener);
+    }
+
+    dates(expiryMonth: number, expiryYear: number) {
+        return renewalDates(expiryMonth, expiryYear, this.settings.monthsBefore);
+    }
+
+    /** The messages still ahead for this expiry: at the window's start (if still ahead) and a month before. */
+    plannedStages(expiryMonth: number, expiryYear: number): { stage: number; at: number }[] {
+        const now = this.clock.now();
+        const dates = this.dates(expiryMonth, expiryYear);
+        const stages = [{ stage: 0, at: dates.windowOpens }, { stage: 1, at: dates.monthBefore }];
+        const ahead = stages.filter((planned) => planned.at > now);
+        return ahead.map((planned) => ({ stage: planned.stage, at: nextWorkingMoment(planned.at, this.settings.calendar) }));
+    }
+
+    async create(reminder: Omit<RenewalReminder, 'id' | 'createdAt'>): Promise<{ reminder: RenewalReminder; first?: number }> {
+        const saved: RenewalReminder = { ...reminder, id: randomUUID(), createdAt: this.clock.now() };
+        const planned = this.plannedStages(reminder.expiryMonth, reminder.expiryYear);
+        await this.store.saveRenewalReminder(saved, this.drafts(saved, planned));
+        this.logger.info('renewal reminder saved', { reminder: saved.id, stages: planned.length });
+        this.announce();
+        return { reminder: saved, first: planned[0]?.at };
+    }
+
+    list(userId: string): Promise<RenewalReminder[]> {
+        return this.store.listRenewalReminders(userId);
+    }
+
+    get(id: string): Promise<RenewalReminder | undefined> {
+        return this.store.getRenewalReminder(id);
+    }
+
+    /** "Hatırlatmayı kapat", a renewal started from the reminder, or the last message sent: everything goes. */
+    async remove(id: string): Promise<void> {
+        await this.store.deleteRenewalReminder(id);
+        this.logger.info('renewal reminder deleted', { reminder: id });
+    }
+
+    /** "Sonra hatırlat": the same message again in a week (working time), the later one kept if sooner. */
+    async later(reminder: RenewalReminder, stage: number): Promise<number> {
+        const at = nextWorkingMoment(this.clock.now() + REMIND_LATER_DAYS * DAY, this.settings.calendar);
+        const rest = this.plannedStages(reminder.expiryMonth, reminder.expiryYear).filter((planned) => planned.stage > stage && planned.at > at);
+        await this.store.saveRenewalReminder(reminder, this.drafts(reminder, [{ stage, at }, ...rest]));
+        return at;
+    }
+
+    private drafts(reminder: RenewalReminder, planned: { stage: number; at: number }[]): RenewalNoticeDraft[] {
+        return planned.flatMap(({ stage, at }) => [
+            ...(reminder.reference ? [{ target: 'renewal' as const, stage, notBefore: at }] : []),
+            ...(reminder.email && this.settings.emailEnabled ? [{ target: 'renewalEmail' as const, stage, notBefore: at }] : []),
+        ]);
+    }
+
+    private announce(): void {
+        for (const listener of this.listeners) listener();
+    }
+}
