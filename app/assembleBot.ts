@@ -14,6 +14,10 @@ import type { InstitutionProfile } from '../institution/institutionProfile';
 import { StaffChannelRegistry } from '../tickets/staffChannel';
 import type { TicketService } from '../tickets/ticketService';
 import type { QuestionLog } from '../understanding/questionLog';
+import type { RenewalReminders } from '../tickets/renewalReminders';
+import type { InsightLog } from '../insights/insightLog';
+import { InsightRecorder } from '../insights/insightRecorder';
+import type { InsightSources } from '../insights/insightService';
 
 export interface BotParts<M extends StaffCardSource> {
     config: Pick<BotConfig, 'RESUME_AFTER_MINUTES' | 'STAFF_TEAM_ID'> & Partial<Pick<BotConfig, 'MicrosoftAppTenantId'>>;
@@ -27,6 +31,13 @@ export interface BotParts<M extends StaffCardSource> {
     referenceStorage: Storage;
     tickets: TicketService;
     questions: QuestionLog;
+    /** Insights for the library: where anonymous usage events go (none recorded without it), and the visitor hash key. */
+    insights?: InsightLog;
+    insightsHashKey?: string;
+    /** Where the staff "rapor" card reads its figures; without it the staff channel gets no report. */
+    insightSources?: InsightSources;
+    /** Renewal reminders (issue 15, section 2); "Hatırlatıcılarım" sets none without them. */
+    renewals?: RenewalReminders;
     /** The adapter that runs the turns: Bot Framework's in production, botbuilder's TestAdapter in tests. */
     adapter: BotAdapter;
     /** Draws staff cards and sends notices; it needs to know where users and the staff channel are. */
@@ -40,6 +51,8 @@ export interface AssembledBot<M extends StaffCardSource> {
     logic: (context: TurnContext) => Promise<void>;
     /** Where ticket threads go, learned from the staff team's activities. */
     staffChannels: StaffChannelRegistry;
+    /** Where users can be reached proactively (renewal reminders go there too). */
+    references: ConversationReferences;
 }
 
 /**
@@ -51,7 +64,9 @@ export function assembleBot<M extends StaffCardSource>(parts: BotParts<M>): Asse
     const { config, logger, clock, profile, translator, tickets, questions, adapter } = parts;
     const conversationState = new ConversationState(parts.storage);
     const userState = new UserState(parts.storage);
-    const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets, questions });
+    const insights = new InsightRecorder(parts.insights, clock, logger, parts.insightsHashKey);
+    const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets, questions, insights });
+    services.renewals = parts.renewals; // renewal reminders
     const staffChannels = new StaffChannelRegistry(parts.storage, config.STAFF_TEAM_ID, config.MicrosoftAppTenantId);
     const references = new ConversationReferences(parts.referenceStorage, () => clock.now());
     const messenger = parts.createMessenger({ references, staffChannels });
@@ -60,10 +75,14 @@ export function assembleBot<M extends StaffCardSource>(parts: BotParts<M>): Asse
         staffChannels,
         staffActions: { tickets, messenger, staffChannels, translator, profile, logger },
         references,
+        // Insights for the library: the staff "rapor" card.
+        staffReport: parts.insightSources ? {
+            staffChannels, sources: parts.insightSources, clock, translator, staffLanguage: profile.staffLanguage, timeZone: profile.timeZone,
+        } : undefined,
     });
     adapter.use(new PrivacyMiddleware(translator));
     // A turn that waits on a store or on Teams shows "typing…" after half a second, every two seconds.
     adapter.use(new TypingIndicator(logger));
     adapter.onTurnError = createTurnErrorHandler({ logger, translator, conversationState, userState });
-    return { services, messenger, logic: (context) => bot.run(context), staffChannels };
+    return { services, messenger, logic: (context) => bot.run(context), staffChannels, references };
 }

@@ -9,6 +9,10 @@ import { ChatMessenger } from '../bot/chatMessenger';
 import { NoticeDispatcher } from '../tickets/noticeDispatcher';
 import { sweepReminders, type ReminderPolicy } from '../tickets/reminders';
 import { createTicketMailer } from '../tickets/ticketMailer';
+// Renewal reminders (issue 15, part 2).
+import { RenewalReminders } from '../tickets/renewalReminders';
+import { createRenewalMailer } from '../tickets/renewalMailer';
+import { RenewalMessenger } from '../bot/renewalMessenger';
 import { TicketService } from '../tickets/ticketService';
 import { workingCalendar } from '../tickets/workingHours';
 import { registerWebChat, type WebChatHandle } from '../web/registerWebChat';
@@ -20,6 +24,10 @@ import { createTranslator } from '../core/i18n';
 import { createLogger, type Logger } from '../core/logger';
 import { createServer } from '../bot/server';
 import { startTelemetry } from './telemetry';
+// Insights for the library (issue 15, part 1).
+import { insightsCard } from '../cards/insightsCard';
+import { sendWeeklyDigest, type InsightSources } from '../insights/insightService';
+import { reportWords } from '../insights/reportText';
 
 export interface AppOptions {
     logger?: Logger;
@@ -39,6 +47,8 @@ export interface App {
     webChat: WebChatHandle;
     /** Sends the reminders that are due now; the timer calls it, tests may too. */
     sweepReminders(): Promise<number>;
+    /** Posts this week's digest to the staff channel if it is due and no instance did; the timer calls it, tests may too. */
+    sendWeeklyDigest(): Promise<boolean>;
     listen(): Promise<string>;
     close(): Promise<void>;
 }
@@ -60,14 +70,28 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const adapter = createAdapter(config, { key: connectorKey, owns: (url) => webChat.ownsUrl(url) });
     // Built now, so the first typed question is answered as fast as the rest.
     knowledgeBase();
-    const { services, messenger, logic, staffChannels } = assembleBot({
+    const insightSources: InsightSources = {
+        insights: stores.insights, questions: stores.questions, listTickets: () => ticketStore.list(),
+        calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE), idleDays: config.INSIGHTS_IDLE_DAYS,
+    };
+    // Renewal reminders: kept in the ticket store, sent through its notice outbox in working time.
+    const renewalMonths = profile.kamusm.renewalProductionMonthsBeforeExpiry;
+    const renewalMailer = createRenewalMailer(config, translator, logger, renewalMonths);
+    const renewals = new RenewalReminders(ticketStore, clock, logger, {
+        calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE), monthsBefore: renewalMonths, emailEnabled: !!renewalMailer,
+    });
+    const { services, messenger, logic, staffChannels, references } = assembleBot({
+        renewals,
         config, logger, clock, profile, translator, tickets, adapter,
         storage, referenceStorage: stores.references, questions: stores.questions,
+        insights: stores.insights, insightsHashKey: config.INSIGHTS_HASH_KEY, insightSources,
         createMessenger: ({ references, staffChannels }) => new ChatMessenger({ adapter, references, botAppId: config.MicrosoftAppId ?? '', staffChannels, translator, profile, logger }),
     });
     if (telemetry.middleware) adapter.use(telemetry.middleware);
-    const dispatcher = new NoticeDispatcher(ticketStore, messenger, clock, logger, mailer);
+    const renewalMessenger = new RenewalMessenger({ adapter, references, botAppId: config.MicrosoftAppId ?? '', translator, profile, logger, mailer: renewalMailer });
+    const dispatcher = new NoticeDispatcher(ticketStore, messenger, clock, logger, mailer, renewalMessenger);
     tickets.onNotices(() => dispatcher.kick());
+    renewals.onNotices(() => dispatcher.kick());
     // A ticket filed before the bot met the staff team goes out as soon as it does, not at the next sweep.
     staffChannels.onLearned(() => dispatcher.staffChannelKnown());
     const server = createServer({
@@ -90,22 +114,33 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
         waitingWorkingDays: config.REMINDER_WAITING_WORKING_DAYS,
     };
     const sweep = () => sweepReminders(tickets, policy, clock, logger);
+    const digestOwner = randomBytes(8).toString('hex');
+    // Without a staff team there is no channel to post to.
+    const digest = async () => !!config.STAFF_TEAM_ID && sendWeeklyDigest({
+        sources: insightSources, clock, logger, owner: digestOwner,
+        post: (report) => messenger.postToStaffChannel(insightsCard(report, reportWords(translator, profile.staffLanguage), { timeZone: profile.timeZone, digest: true })),
+    });
     let timer: NodeJS.Timeout | undefined;
+    let digestTimer: NodeJS.Timeout | undefined;
     const extraListeners: net.Server[] = [];
 
     return {
         config, server, adapter, services, dispatcher, webChat,
         sweepReminders: sweep,
+        sendWeeklyDigest: digest,
         listen: async () => {
             const url = await listenOn(server, config, logger, extraListeners);
             const interval = options.sweepIntervalMs ?? 60_000;
             dispatcher.start(interval);
             timer = setInterval(() => void sweep().catch((error: Error) => logger.error('reminder sweep failed', { error: error.message })), interval);
             timer.unref();
+            digestTimer = setInterval(() => void digest().catch((error: Error) => logger.warn('weekly digest not sent, will retry', { error: error.message })), interval);
+            digestTimer.unref();
             return url;
         },
         close: async () => {
             if (timer) clearInterval(timer);
+            if (digestTimer) clearInterval(digestTimer);
             dispatcher.stop();
             // Open Web Chat streams would otherwise keep server.close() waiting.
             webChat.close();
@@ -115,6 +150,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
             });
             await dispatcher.settled();
             mailer?.close();
+            renewalMailer?.close();
             await stores.close();
             await telemetry.shutdown();
         },

@@ -77,6 +77,19 @@ export class ChatMessenger implements TicketMessenger {
         });
     }
 
+    /** Posts a card as a new thread in the staff channel (the weekly digest); throws while the channel is unknown. */
+    async postToStaffChannel(card: Attachment): Promise<void> {
+        const channel = await this.deps.staffChannels.get();
+        if (!channel) throw new StaffChannelUnavailableError('the staff channel is unknown: install the bot in the STAFF_TEAM_ID team');
+        await this.deps.adapter.createConversationAsync(this.deps.botAppId, 'msteams', channel.serviceUrl, DEFAULT_AUDIENCE, {
+            isGroup: true,
+            bot: channel.bot,
+            members: [],
+            channelData: { channel: { id: channel.channelId }, tenant: channel.tenantId ? { id: channel.tenantId } : undefined },
+            activity: MessageFactory.attachment(card) as never,
+        }, () => Promise.resolve());
+    }
+
     private staffSpeaker() {
         return languageSpeaker(this.deps.translator, this.deps.profile, this.deps.profile.staffLanguage);
     }

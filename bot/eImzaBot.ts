@@ -15,6 +15,8 @@ import { handleStaffAction, type StaffActionDependencies } from './staffActions'
 import { staffVerbOf } from '../tickets/staffVerbs';
 import type { StaffChannelRegistry } from '../tickets/staffChannel';
 import { handleUserTicketMessage } from '../dialogs/userTicketMessage';
+import { handleRenewalReminderClick } from '../dialogs/renewalReminderClicks';
+import { answerStaffReport, type StaffReportDependencies } from './staffReport';
 
 export interface EImzaBotOptions {
     /** After this long without a word, a user is offered to resume instead of being dropped mid-step. */
@@ -22,6 +24,8 @@ export interface EImzaBotOptions {
     staffChannels: StaffChannelRegistry;
     staffActions: StaffActionDependencies;
     references: ConversationReferences;
+    /** Insights: staff mentioning the bot with "rapor" in the staff channel get the report card (off without it). */
+    staffReport?: StaffReportDependencies;
 }
 
 /** Marks the turn that owns an entry of `welcoming`. */
@@ -47,11 +51,13 @@ export class EImzaBot extends ActivityHandler {
                 // In a channel or group chat only an @mention is for the bot; the rest is the team talking.
                 if (!mentionsBot(context)) return next();
                 stripBotMention(context);
+                // Insights for the library: "@bot rapor" in the staff channel answers with the report card.
+                if (this.options.staffReport && (await answerStaffReport(context, this.options.staffReport))) return next();
             }
             await this.useUserLanguage(context);
             const finding = privacyFinding(context);
             // An answer to the library typed into a notice card is relayed (masked) without any dialog.
-            const relayed = await handleUserTicketMessage(context, this.services);
+            const relayed = await handleUserTicketMessage(context, this.services) || await this.renewalReminderClick(context);
             if (finding) await context.sendActivity(speakerFor(this.services, context).say('privacy.warning', { context: finding.kinds[0] }));
             // A bare secret answers nothing: the last card stays where it is. Words around it go on, masked.
             if (!relayed && !(finding && onlySecret(finding.redacted))) {
@@ -165,6 +171,18 @@ export class EImzaBot extends ActivityHandler {
     private async useUserLanguage(context: TurnContext): Promise<void> {
         const chosen = await this.services.language.get(context);
         setTurnLanguage(context, chosen ?? languageFromLocale(context.activity.locale));
+    }
+
+    /** A button on a renewal reminder; "Yenilemeyi başlat" starts the guided renewal at step 1 in place of whatever was open. */
+    private async renewalReminderClick(context: TurnContext): Promise<boolean> {
+        const click = await handleRenewalReminderClick(context, this.services);
+        if (click === 'start') {
+            const dc = await this.dialogs.createContext(context);
+            await dc.cancelAllDialogs();
+            await this.welcomed.set(context, true);
+            await dc.beginDialog(MAIN_DIALOG, { resumeFlow: true } satisfies MainDialogOptions);
+        }
+        return click !== undefined;
     }
 
     private async runDialogs(context: TurnContext, startOptions: MainDialogOptions): Promise<void> {

@@ -57,6 +57,15 @@ export const ticketMessageSchema = z.object({
     message: z.string().transform((text) => text.slice(0, USER_ANSWER_MAX)).optional(),
 });
 
+/** A click on a renewal reminder (issue 15): start the renewal, remind later, or turn the reminder off. */
+export const RENEWAL_REMINDER_ACTIONS = ['start', 'later', 'off'] as const;
+export const renewalReminderData = (action: (typeof RENEWAL_REMINDER_ACTIONS)[number], reminderId: string, stage: number) => ({ renewalReminder: action, reminderId, stage });
+export const renewalReminderSchema = z.object({
+    renewalReminder: z.enum(RENEWAL_REMINDER_ACTIONS),
+    reminderId: shortText,
+    stage: z.number().int().min(0).max(5),
+});
+
 /** A staff click on a ticket card (`Action.Execute`): the ticket, and the card's inputs. */
 export const staffActionDataSchema = z.object({
     ticketId: shortText,

@@ -46,6 +46,10 @@ const environmentSchema = z.object({
     REMINDER_WAITING_WORKING_DAYS: z.coerce.number().positive().default(2),
     WORKING_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/).default('08:30-17:30'),
     WORKING_TIME_ZONE: z.string().default('Europe/Istanbul'),
+    // Insights for the library: a guided flow idle this many days counts as left at its last step.
+    INSIGHTS_IDLE_DAYS: z.coerce.number().positive().default(14),
+    // The key of the monthly-rotating visitor hash (counts people in the funnel); keep it secret. Unset: a random key per process.
+    INSIGHTS_HASH_KEY: optionalText,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -9,6 +9,21 @@ import type { TranscriptLine } from '../tickets/ticket';
  * also the data inventory for KVKK: what each field holds and why. None of it holds a national
  * ID, an SMS code, a password or a card number (the privacy middleware masks them first).
  * Tickets, conversation references and Direct Line conversations are kept by their own stores.
+ *
+ * Renewal reminders (issue 15; `tickets/renewalReminders.ts`, kept in the ticket store, table
+ * `renewal_reminders` or items of type `renewalReminder`): the user's id, language, the expiry
+ * MONTH and YEAR of their certificate (never the certificate or any number on it), where to reach
+ * them (their Teams personal chat, and the e-mail address Teams gave when SMTP is configured), and
+ * their pending messages in the notice outbox. Deleted with its messages when the user turns it off
+ * ("Hatırlatmayı kapat", "Hatırlatıcılarım"), starts the renewal from it, or after its last message.
+ *
+ * Insights for the library (issue 15; `insights/insightLog.ts`, its own store: `insights.sqlite` or
+ * the `insights` container): anonymous events — step reached (kind, step, language, channel), flow
+ * finished (approval method), flow left ("continue later"), answer given (answer id) — with their
+ * time. No user id, conversation id, name or typed text; flow events carry a visitor hash (HMAC of
+ * the month and the user id under INSIGHTS_HASH_KEY, rotating monthly) only to count people. Deleted
+ * after DATA_RETENTION_DAYS. Unanswered questions stay in the question log; ticket figures come
+ * from the tickets' history.
  */
 export interface UserMemory {
     /** `tr` or `en`, only when the user chose it explicitly. */

@@ -8,6 +8,7 @@ export const CARD_CHOICE_PROMPT = 'cardChoice';
 export const TEXT_PROMPT = 'freeText';
 export const EMAIL_PROMPT = 'email';
 export const REQUESTER_IDENTITY_DIALOG = 'requesterIdentity';
+export const RENEWAL_REMINDERS_DIALOG = 'renewalReminders';
 
 /** How a help ticket starts: with the question the user already typed (masked), it is not asked again. */
 export interface HelpTicketOptions {

@@ -10,6 +10,8 @@ import type { InstitutionProfile } from '../institution/institutionProfile';
 import { languageSpeaker } from '../institution/profileSpeaker';
 import type { TranscriptLine } from '../tickets/ticket';
 import type { TicketService } from '../tickets/ticketService';
+import type { RenewalReminders } from '../tickets/renewalReminders';
+import type { InsightRecorder } from '../insights/insightRecorder';
 import type { QuestionLog } from '../understanding/questionLog';
 import { createBotMemory, type BotMemory } from './botMemory';
 
@@ -23,6 +25,10 @@ export interface DialogServices {
     tickets: TicketService;
     /** Where typed questions the bot could not answer are kept for the library. */
     questions: QuestionLog;
+    /** Renewal reminders (issue 15); absent where the bot was built without them. */
+    renewals?: RenewalReminders;
+    /** Anonymous usage events for the library's report (never a user id; see insights/insightLog.ts). */
+    insights: InsightRecorder;
     memory: BotMemory;
     language: StatePropertyAccessor<Language | undefined>;
     progress: StatePropertyAccessor<FlowProgress | undefined>;

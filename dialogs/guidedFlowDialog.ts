@@ -66,6 +66,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         if (!progress) return step.endDialog(toMenu);
         const definition = STEPS[progress.stepId];
         const speaker = speakerFor(this.services, step.context);
+        await this.services.insights.stepReached(step.context, progress); // insights: step reached
         await step.context.sendActivity({
             attachments: [stepCard(speaker, {
                 step: definition,
@@ -97,6 +98,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         switch (option.target) {
             case 'later':
                 await this.saveProgress(step.context, { ...progress, answers });
+                await this.services.insights.flowLeft(step.context, { ...progress, answers }); // insights: "continue later"
                 await step.context.sendActivity(speakerFor(this.services, step.context).say('flow.savedForLater', { ...positionOf(progress.stepId, progress.kind, answers) }));
                 return step.endDialog(idle);
             case 'status':
@@ -137,8 +139,13 @@ export class GuidedFlowDialog extends InterruptibleDialog {
 
     private async finishFlow(step: WaterfallStepContext, kind: ApplicationKind, answers: FlowAnswers): Promise<DialogTurnResult> {
         await this.services.progress.delete(step.context);
+        await this.services.insights.flowFinished(step.context, kind, answers.approval ?? 'wet'); // insights: flow finished
         await step.context.sendActivity({
-            attachments: [completionCard(speakerFor(this.services, step.context), answers.approval ?? 'wet', pathOf(kind, answers), this.completionChoices(step.context))],
+            attachments: [completionCard(speakerFor(this.services, step.context), answers.approval ?? 'wet', pathOf(kind, answers), [
+                ...this.completionChoices(step.context),
+                // Renewal reminders: after a first application or a renewal, the expiry date and a reminder (opens "Hatırlatıcılarım").
+                ...(kind === 'first' || kind === 'renewal' ? [keyedChoice(speakerFor(this.services, step.context), 'reminders', 'renewalReminders.completionOffer')] : []),
+            ])],
         });
         return step.endDialog(idle);
     }

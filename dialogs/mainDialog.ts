@@ -17,6 +17,8 @@ import { HelpTicketDialog } from './helpTicketDialog';
 import { MyTicketsDialog } from './myTicketsDialog';
 import { InterruptibleDialog, type DialogOutcome } from './interruptibleDialog';
 import { StatusExplainerDialog } from './statusExplainerDialog';
+import { RENEWAL_REMINDERS_DIALOG } from './dialogIds';
+import { RenewalReminderDialog } from './renewalReminderDialog';
 
 export const MAIN_DIALOG = 'main';
 const MENU_WATERFALL = 'main.menu';
@@ -38,7 +40,7 @@ interface RoutedInput {
     picked: string;
 }
 
-const MENU_CHOICES = ['first', 'renewal', 'lost', 'status', 'askLibrary', 'myTickets', 'fees', 'contact', 'language'] as const;
+const MENU_CHOICES = ['first', 'renewal', 'lost', 'status', 'askLibrary', 'myTickets', 'reminders', 'fees', 'contact', 'language'] as const;
 const RESUME_CHOICES = ['resume', 'restart', 'showMenu'] as const;
 
 /** The root dialog: welcome, resume offer, main menu, and a loop back to the menu after each topic. */
@@ -52,6 +54,7 @@ export class MainDialog extends InterruptibleDialog {
         this.addDialog(new StatusExplainerDialog(services));
         this.addDialog(new HelpTicketDialog(services));
         this.addDialog(new MyTicketsDialog(services));
+        this.addDialog(new RenewalReminderDialog(services)); // renewal reminders (issue 15)
         this.initialDialogId = MENU_WATERFALL;
     }
 
@@ -106,6 +109,8 @@ export class MainDialog extends InterruptibleDialog {
                 return step.beginDialog(HELP_TICKET_DIALOG);
             case 'myTickets':
                 return step.beginDialog(MY_TICKETS_DIALOG);
+            case 'reminders':
+                return step.beginDialog(RENEWAL_REMINDERS_DIALOG);
             case 'fees':
                 await context.sendActivity({ attachments: [feesCard(speaker, this.choices(context, progress).filter((choice) => choice.id === 'first'))] });
                 return step.replaceDialog(MENU_WATERFALL, { quiet: true });

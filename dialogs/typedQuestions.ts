@@ -53,6 +53,7 @@ export async function showAnswer(services: DialogServices, context: TurnContext,
     }
     const canGuide = entry.step !== undefined && canGuideTo(entry.step, place.progress);
     await context.sendActivity({ attachments: [answerCard(speaker, entry, question, { canGuide })] });
+    await services.insights.answerGiven(context, entry.id);
     return true;
 }
 

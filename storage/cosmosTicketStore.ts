@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import type { Container, CosmosClient, ItemDefinition, JSONObject, OperationInput, OperationResponse, SqlParameter } from '@azure/cosmos';
 import type { FailedNotice, NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticketStore';
+import type { RenewalNoticeDraft, RenewalReminder } from '../tickets/renewalReminder';
 import { createCosmosClient, lazyContainer, statusOf, toStoreError, withRetry, type CosmosSettings } from './cosmosClient';
 import { ETagConflictError, StoreUnavailableError } from '../core/errors';
 
@@ -55,6 +56,17 @@ interface NoticeItem {
     /** Set when the outbox gave up on the notice; absent on notices written before that existed. */
     failedAt?: number | null;
     failure?: string | null;
+    _etag?: string;
+}
+
+/** A renewal reminder (issue 15); its notices are `notice` items whose `ticketId` is the reminder's id. */
+interface RenewalReminderItem {
+    id: string;
+    pk: string;
+    type: 'renewalReminder';
+    userId: string;
+    createdAt: number;
+    reminder: RenewalReminder;
     _etag?: string;
 }
 
@@ -181,6 +193,67 @@ export class CosmosTicketStore implements TicketStore {
         } catch (error) {
             if (error instanceof ETagConflictError) return false;
             throw error;
+        }
+    }
+
+    // Renewal reminders (issue 15) ---------------------------------------------------------------
+
+    async saveRenewalReminder(reminder: RenewalReminder, notices: RenewalNoticeDraft[]): Promise<void> {
+        const stale = await this.query<{ id: string }>(
+            "SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'notice' AND c.ticketId = @id AND c.delivered = false",
+            [{ name: '@id', value: reminder.id }],
+        );
+        const item: RenewalReminderItem = { id: reminder.id, pk: PARTITION, type: 'renewalReminder', userId: reminder.userId, createdAt: reminder.createdAt, reminder };
+        const written = Date.now() * 1000;
+        const upsert: OperationInput = { operationType: 'Upsert', resourceBody: json(item), ...inPartition };
+        await this.batch([
+            upsert,
+            ...stale.map(({ id }): OperationInput => ({ operationType: 'Delete', id, ...inPartition })),
+            ...notices.map((notice, index): OperationInput => {
+                const noticeItem: NoticeItem = {
+                    id: randomUUID(), pk: PARTITION, type: 'notice', ticketId: reminder.id, target: notice.target, historyIndex: notice.stage,
+                    createdAt: notice.notBefore, seq: written + index, attempts: 0, notBefore: notice.notBefore, delivered: false, leaseOwner: null, leaseUntil: 0,
+                };
+                return { operationType: 'Create', resourceBody: json(noticeItem), ...inPartition };
+            }),
+        ].slice(0, MAX_BATCH), `renewalReminder/${reminder.id}`);
+    }
+
+    async getRenewalReminder(id: string): Promise<RenewalReminder | undefined> {
+        const item = await this.readItem<RenewalReminderItem>(id);
+        return item?.type === 'renewalReminder' ? item.reminder : undefined;
+    }
+
+    async listRenewalReminders(userId: string): Promise<RenewalReminder[]> {
+        const items = await this.query<RenewalReminderItem>(
+            "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'renewalReminder' AND c.userId = @userId ORDER BY c.createdAt",
+            [{ name: '@userId', value: userId }],
+        );
+        return items.map((item) => item.reminder);
+    }
+
+    async renewalNoticesLeft(id: string): Promise<number> {
+        const items = await this.query<{ id: string }>(
+            "SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'notice' AND c.ticketId = @id AND c.delivered = false AND (NOT IS_DEFINED(c.failedAt) OR IS_NULL(c.failedAt))",
+            [{ name: '@id', value: id }],
+        );
+        return items.length;
+    }
+
+    async deleteRenewalReminder(id: string): Promise<void> {
+        const notices = await this.query<{ id: string }>(
+            "SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'notice' AND c.ticketId = @id",
+            [{ name: '@id', value: id }],
+        );
+        const container = await this.container();
+        for (const { id: noticeId } of [...notices, { id }]) {
+            await withRetry(async () => {
+                try {
+                    await container.item(noticeId, PARTITION).delete();
+                } catch (error) {
+                    if (statusOf(error) !== 404) throw error;
+                }
+            }, noticeId);
         }
     }
 

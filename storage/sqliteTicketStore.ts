@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import Database from 'better-sqlite3';
 import type { FailedNotice, NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticketStore';
+import type { RenewalNoticeDraft, RenewalReminder } from '../tickets/renewalReminder';
 import { openSqlite } from './openSqlite';
 import { ETagConflictError, StoreUnavailableError } from '../core/errors';
 
@@ -36,6 +37,30 @@ CREATE TABLE IF NOT EXISTS notices (
 );
 CREATE INDEX IF NOT EXISTS notices_pending ON notices (created_at, seq) WHERE delivered_at IS NULL;
 CREATE INDEX IF NOT EXISTS notices_ticket ON notices (ticket_id);
+CREATE TABLE IF NOT EXISTS renewal_reminders (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    document TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS renewal_reminders_user ON renewal_reminders (user_id, created_at);
+CREATE TABLE IF NOT EXISTS renewal_notices (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    ticket_id TEXT NOT NULL REFERENCES renewal_reminders (id) ON DELETE CASCADE,
+    target TEXT NOT NULL,
+    history_index INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before INTEGER NOT NULL,
+    delivered_at INTEGER,
+    lease_owner TEXT,
+    lease_until INTEGER NOT NULL DEFAULT 0,
+    failed_at INTEGER,
+    failure TEXT
+);
+CREATE INDEX IF NOT EXISTS renewal_notices_pending ON renewal_notices (not_before) WHERE delivered_at IS NULL;
+CREATE INDEX IF NOT EXISTS renewal_notices_reminder ON renewal_notices (ticket_id);
 CREATE TABLE IF NOT EXISTS counters (
     name TEXT PRIMARY KEY,
     next INTEGER NOT NULL
@@ -135,28 +160,35 @@ export class SqliteTicketStore implements TicketStore {
 
     pendingNotices(now: number, limit: number): Promise<Notice[]> {
         return this.guard(() => this.db
-            .prepare<[number, number], NoticeRow>(
-                `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before FROM notices
-                 WHERE delivered_at IS NULL AND failed_at IS NULL AND not_before <= ? ORDER BY created_at, seq LIMIT ?`,
+            .prepare<[number, number, number], NoticeRow>(
+                // Renewal reminders' notices (issue 15) share the outbox in a table of their own.
+                `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before FROM (
+                    SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, seq FROM notices
+                    WHERE delivered_at IS NULL AND failed_at IS NULL AND not_before <= ?
+                    UNION ALL
+                    SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, seq FROM renewal_notices
+                    WHERE delivered_at IS NULL AND failed_at IS NULL AND not_before <= ?
+                 ) ORDER BY created_at, seq LIMIT ?`,
             )
-            .all(now, Math.max(0, Math.floor(limit)))
+            .all(now, now, Math.max(0, Math.floor(limit)))
             .map(toNotice));
     }
 
     giveUpNotice(noticeId: string, failedAt: number, failure: string): Promise<void> {
         return this.guard(() => {
-            this.db.prepare(
-                `UPDATE notices SET attempts = attempts + 1, failed_at = ?, failure = ?, lease_owner = NULL, lease_until = 0
-                 WHERE id = ? AND delivered_at IS NULL AND failed_at IS NULL`,
-            ).run(failedAt, failure, noticeId);
+            this.eitherOutbox((table) => `UPDATE ${table} SET attempts = attempts + 1, failed_at = ?, failure = ?, lease_owner = NULL, lease_until = 0
+                 WHERE id = ? AND delivered_at IS NULL AND failed_at IS NULL`, failedAt, failure, noticeId);
         });
     }
 
     failedNotices(): Promise<FailedNotice[]> {
         return this.guard(() => this.db
             .prepare<[], NoticeRow & { failed_at: number; failure: string | null }>(
-                `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, failed_at, failure FROM notices
-                 WHERE failed_at IS NOT NULL ORDER BY failed_at DESC, seq DESC`,
+                `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, failed_at, failure FROM (
+                    SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, failed_at, failure, seq FROM notices WHERE failed_at IS NOT NULL
+                    UNION ALL
+                    SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, failed_at, failure, seq FROM renewal_notices WHERE failed_at IS NOT NULL
+                 ) ORDER BY failed_at DESC, seq DESC`,
             )
             .all()
             .map((row) => ({ ...toNotice(row), failedAt: row.failed_at, failure: row.failure ?? '' })));
@@ -164,21 +196,64 @@ export class SqliteTicketStore implements TicketStore {
 
     markDelivered(noticeId: string): Promise<void> {
         return this.guard(() => {
-            this.db.prepare('UPDATE notices SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL').run(Date.now(), noticeId);
+            this.eitherOutbox((table) => `UPDATE ${table} SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL`, Date.now(), noticeId);
         });
     }
 
     postpone(noticeId: string, notBefore: number): Promise<void> {
         return this.guard(() => {
-            this.db.prepare('UPDATE notices SET attempts = attempts + 1, not_before = ?, lease_owner = NULL, lease_until = 0 WHERE id = ? AND delivered_at IS NULL').run(notBefore, noticeId);
+            this.eitherOutbox((table) => `UPDATE ${table} SET attempts = attempts + 1, not_before = ?, lease_owner = NULL, lease_until = 0 WHERE id = ? AND delivered_at IS NULL`, notBefore, noticeId);
         });
     }
 
     claimNotice(noticeId: string, owner: string, until: number, now: number): Promise<boolean> {
-        return this.guard(() => this.db.prepare(
-            `UPDATE notices SET lease_owner = ?, lease_until = ?
+        return this.guard(() => this.eitherOutbox(
+            (table) => `UPDATE ${table} SET lease_owner = ?, lease_until = ?
              WHERE id = ? AND delivered_at IS NULL AND failed_at IS NULL AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)`,
-        ).run(owner, until, noticeId, owner, now).changes === 1);
+            owner, until, noticeId, owner, now,
+        ) === 1);
+    }
+
+    // Renewal reminders (issue 15) ---------------------------------------------------------------
+
+    saveRenewalReminder(reminder: RenewalReminder, notices: RenewalNoticeDraft[]): Promise<void> {
+        return this.guard(() => this.db.transaction(() => {
+            this.db.prepare('INSERT INTO renewal_reminders (id, user_id, created_at, document) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET document = excluded.document')
+                .run(reminder.id, reminder.userId, reminder.createdAt, JSON.stringify(reminder));
+            this.db.prepare('DELETE FROM renewal_notices WHERE ticket_id = ? AND delivered_at IS NULL').run(reminder.id);
+            const insert = this.db.prepare('INSERT INTO renewal_notices (id, ticket_id, target, history_index, created_at, not_before) VALUES (?, ?, ?, ?, ?, ?)');
+            for (const notice of notices) insert.run(randomUUID(), reminder.id, notice.target, notice.stage, notice.notBefore, notice.notBefore);
+        }).immediate());
+    }
+
+    getRenewalReminder(id: string): Promise<RenewalReminder | undefined> {
+        return this.guard(() => {
+            const row = this.db.prepare<[string], { document: string }>('SELECT document FROM renewal_reminders WHERE id = ?').get(id);
+            return row && (JSON.parse(row.document) as RenewalReminder);
+        });
+    }
+
+    listRenewalReminders(userId: string): Promise<RenewalReminder[]> {
+        return this.guard(() => this.db.prepare<[string], { document: string }>('SELECT document FROM renewal_reminders WHERE user_id = ? ORDER BY created_at')
+            .all(userId).map((row) => JSON.parse(row.document) as RenewalReminder));
+    }
+
+    renewalNoticesLeft(id: string): Promise<number> {
+        return this.guard(() => this.db.prepare<[string], { left: number }>('SELECT COUNT(*) AS left FROM renewal_notices WHERE ticket_id = ? AND delivered_at IS NULL AND failed_at IS NULL')
+            .get(id)?.left ?? 0);
+    }
+
+    deleteRenewalReminder(id: string): Promise<void> {
+        return this.guard(() => this.db.transaction(() => {
+            this.db.prepare('DELETE FROM renewal_notices WHERE ticket_id = ?').run(id);
+            this.db.prepare('DELETE FROM renewal_reminders WHERE id = ?').run(id);
+        }).immediate());
+    }
+
+    /** A notice by id is a ticket's or a renewal reminder's: the statement runs on the table that has it. */
+    private eitherOutbox(sql: (table: string) => string, ...params: unknown[]): number {
+        const changes = this.db.prepare(sql('notices')).run(...params).changes;
+        return changes > 0 ? changes : this.db.prepare(sql('renewal_notices')).run(...params).changes;
     }
 
     deleteClosedBefore(cutoff: number): Promise<number> {

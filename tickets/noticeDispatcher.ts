@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock';
 import { ETagConflictError } from '../core/errors';
 import type { HistoryEntry, Notice, StaffThread, Ticket } from './ticket';
 import type { TicketStore } from './ticketStore';
+import { RENEWAL_STAGES, type RenewalNoticeTarget, type RenewalReminder } from './renewalReminder';
 
 /** Delivers one notice; the staff side may open the ticket's thread and say where it is. */
 export interface TicketMessenger {
@@ -14,6 +15,11 @@ export interface TicketMessenger {
 /** The e-mail copy of a new ticket for the library's mailbox. */
 export interface TicketEmailer {
     send(ticket: Ticket): Promise<void>;
+}
+
+/** Sends one renewal reminder message (issue 15): to the Teams chat, or the e-mail copy. */
+export interface RenewalNoticeSender {
+    send(target: RenewalNoticeTarget, reminder: RenewalReminder, stage: number): Promise<void>;
 }
 
 const BATCH = 20;
@@ -48,6 +54,7 @@ export class NoticeDispatcher {
         private readonly clock: Clock,
         private readonly logger: Logger,
         private readonly emailer?: TicketEmailer,
+        private readonly renewals?: RenewalNoticeSender,
     ) {}
 
     /** Starts a drain now, or right after the one under way. */
@@ -97,6 +104,7 @@ export class NoticeDispatcher {
     private async deliver(notice: Notice): Promise<boolean> {
         const now = this.clock.now();
         if (!(await this.store.claimNotice(notice.id, this.owner, now + CLAIM_MS, now))) return false;
+        if (notice.target === 'renewal' || notice.target === 'renewalEmail') return this.deliverRenewal(notice, notice.target);
         const ticket = await this.store.get(notice.ticketId);
         const entry = ticket?.history[notice.historyIndex];
         if (!ticket || !entry) {
@@ -125,6 +133,37 @@ export class NoticeDispatcher {
             await this.store.postpone(notice.id, this.clock.now() + backoff);
             return false;
         }
+    }
+
+    /**
+     * A renewal reminder's message. A reminder cancelled meanwhile is gone, and its notice with it;
+     * after its last message the reminder's data is deleted (issue 15).
+     */
+    private async deliverRenewal(notice: Notice, target: RenewalNoticeTarget): Promise<boolean> {
+        const reminder = await this.store.getRenewalReminder(notice.ticketId);
+        if (!reminder || !this.renewals) {
+            await this.store.markDelivered(notice.id);
+            return true;
+        }
+        try {
+            await this.renewals.send(target, reminder, notice.historyIndex);
+        } catch (error) {
+            const message = (error as Error).message ?? String(error);
+            if (notice.attempts + 1 >= MAX_DELIVERY_ATTEMPTS) {
+                this.logger.error('renewal reminder not delivered, given up', { reminder: reminder.id, target, error: message });
+                await this.store.giveUpNotice(notice.id, this.clock.now(), message.slice(0, FAILURE_TEXT_MAX));
+                return false;
+            }
+            this.logger.warn('renewal reminder not delivered, will retry', { reminder: reminder.id, target, error: message });
+            await this.store.postpone(notice.id, this.clock.now() + Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** notice.attempts));
+            return false;
+        }
+        await this.store.markDelivered(notice.id);
+        this.logger.info('renewal reminder sent', { reminder: reminder.id, target, stage: RENEWAL_STAGES[notice.historyIndex] });
+        if (notice.historyIndex >= RENEWAL_STAGES.length - 1 && (await this.store.renewalNoticesLeft(reminder.id)) === 0) {
+            await this.store.deleteRenewalReminder(reminder.id);
+        }
+        return true;
     }
 
     // The staff channel becoming known (issue 13, point 3) ------------------------------------------

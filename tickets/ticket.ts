@@ -95,7 +95,9 @@ export interface Ticket {
 export type NewTicket = Omit<Ticket, 'id' | 'number' | 'eTag'>;
 
 /** Who must hear about a change: delivered from the outbox, so a crash loses none. */
-export type NoticeTarget = 'user' | 'staff' | 'email';
+export type NoticeTarget = 'user' | 'staff' | 'email'
+    // Renewal reminders (tickets/renewalReminders.ts): `ticketId` is the reminder's id, `historyIndex` its stage.
+    | 'renewal' | 'renewalEmail';
 
 export interface Notice {
     id: string;

@@ -1,3 +1,4 @@
+import type { RenewalNoticeDraft, RenewalReminder } from './renewalReminder';
 import type { FailedNotice, NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from './ticket';
 
 /**
@@ -40,6 +41,16 @@ export interface TicketStore {
     claimNotice(noticeId: string, owner: string, until: number, now: number): Promise<boolean>;
     /** Data retention: deletes resolved and withdrawn tickets last changed before `cutoff`, with their notices. */
     deleteClosedBefore(cutoff: number): Promise<number>;
+    // Renewal reminders (issue 15): their messages are notices of this outbox, with its claims ----
+    /** Writes the reminder and replaces its undelivered notices with `notices`, in one transaction. */
+    saveRenewalReminder(reminder: RenewalReminder, notices: RenewalNoticeDraft[]): Promise<void>;
+    getRenewalReminder(id: string): Promise<RenewalReminder | undefined>;
+    /** Oldest first. */
+    listRenewalReminders(userId: string): Promise<RenewalReminder[]>;
+    /** Notices of the reminder not yet delivered (nor given up on). */
+    renewalNoticesLeft(id: string): Promise<number>;
+    /** The reminder and all its notices. */
+    deleteRenewalReminder(id: string): Promise<void>;
     ping(): Promise<void>;
     close(): Promise<void>;
 }

@@ -115,3 +115,12 @@ export function addWorkingHours(from: number, hours: number, calendar: WorkingCa
 export function workingHoursPerDay(calendar: WorkingCalendar): number {
     return (calendar.endMinute - calendar.startMinute) / 60;
 }
+
+/** `at` itself when it is working time, else the start of the next working day (renewal reminders). */
+export function nextWorkingMoment(at: number, calendar: WorkingCalendar): number {
+    for (const day of workingDays(at, calendar)) {
+        const start = Math.max(day.open, at);
+        if (start < day.close) return start;
+    }
+    throw new InternalError('unreachable: workingDays never ends');
+}

@@ -59,7 +59,12 @@ function wetSignatureEndingTr(total: number, production: string): Turn[] {
             click: '“Islak İmzalı Onaylamak için Formu İndir”e tıkladım',
             sees: [`Adım ${total} / ${total}`, 'Sonuç ekranının başlığında “Başvuru Formu Bekleniyor” yazar', TAAHHUTNAME, 'İkisini de elle (ıslak) imzalayın', 'Gebze', 'kütüphaneye', 'Başvurularım', 'Doktor Zeki Acar Caddesi', production],
         },
-        { click: 'Tamam, formu getireceğim', sees: ['Başvuru adımlarını tamamladınız', `imzalı başvuru formunu ve “${TAAHHUTNAME}”ni kütüphaneye getirmek`, production] },
+        {
+            click: 'Tamam, formu getireceğim',
+            sees: ['Başvuru adımlarını tamamladınız', `imzalı başvuru formunu ve “${TAAHHUTNAME}”ni kütüphaneye getirmek`, production],
+            // Renewal reminders: offered at the end of a first application or a renewal only.
+            ...(production === productionTr.first || production === productionTr.renewal ? { offers: ['Sertifikamın bitişini hatırlat'] } : { doesNotSee: ['Sertifikamın bitişini hatırlat'] }),
+        },
         { say: 'merhaba', sees: ['Ne yapmak istiyorsunuz?'], doesNotSee: ['Kaldığım yerden'] },
     ];
 }

@@ -11,6 +11,7 @@ import type { DialogServices } from '../../dialogs/dialogServices';
 import { SqliteTicketStore } from '../../storage/sqliteTicketStore';
 import { SqliteQuestionLog } from '../../storage/sqliteQuestionLog';
 import type { QuestionLog } from '../../understanding/questionLog';
+import type { InsightLog } from '../../insights/insightLog';
 import { TicketService } from '../../tickets/ticketService';
 import { loadInstitutionProfile } from '../../institution/institutionProfile';
 import { buttonsOf, readableText, type CardButton } from './cardText';
@@ -34,6 +35,9 @@ export interface TestChatOptions {
     failWith?: () => Error;
     tickets?: TicketService;
     questions?: QuestionLog;
+    /** Insights: where the anonymous usage events go, and the visitor hash key. */
+    insights?: InsightLog;
+    insightsHashKey?: string;
 }
 
 let scratch: string | undefined;
@@ -77,6 +81,7 @@ export class TestChat {
             config: { RESUME_AFTER_MINUTES: options.resumeAfterMinutes ?? 60, STAFF_TEAM_ID: undefined },
             logger, clock: this.clock, profile, translator, tickets: this.tickets, adapter: this.adapter,
             storage: this.storage, referenceStorage: this.storage, questions: this.questions,
+            insights: options.insights, insightsHashKey: options.insightsHashKey,
             createMessenger: () => ({ colleagues: () => Promise.resolve([]), card: () => Promise.reject(new Error('no staff team in this test')) }),
         });
         this.services = bot.services;

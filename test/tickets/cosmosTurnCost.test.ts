@@ -28,11 +28,15 @@ describe('Cosmos DB: requests per turn (local Cosmos server)', function () {
         await server.stop();
     });
 
-    it('a guided-flow turn reads and writes the two state documents, nothing more', async () => {
+    it('a guided-flow turn reads and writes the two state documents and records one insight event, nothing more', async () => {
+        // Insights: the first event of a process looks up (or creates) the insights container once; not part of a turn's cost.
+        const warm = world.webUser('web-warm');
+        await warm.say('merhaba');
+        await warm.pick('first');
         const user = world.webUser('web-cost');
         await user.say('merhaba');
         const turn = await requestsOf(server, () => user.pick('first'));
-        assert.deepStrictEqual(turn, { 'GET docs': 2, 'POST docs': 2 }, 'two point reads, two upserts');
+        assert.deepStrictEqual(turn, { 'GET docs': 2, 'POST docs': 3 }, 'two point reads, two upserts, one insight event (step reached)');
     });
 
     it('opening a ticket adds the counter read and one transactional batch; its staff notice a handful more', async () => {
