@@ -1,17 +1,8 @@
 import { spawn, type ChildProcess } from 'child_process';
-import * as net from 'net';
 import type { ProbeReply } from './probe';
 
-export async function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const probe = net.createServer();
-        probe.once('error', reject);
-        probe.listen(0, '127.0.0.1', () => {
-            const { port } = probe.address() as net.AddressInfo;
-            probe.close(() => resolve(port));
-        });
-    });
-}
+// The same free-port finder as the tests: the bench starts bots the way they do.
+export { freePort } from '../test/support/botProcess';
 
 /** A bot under test in its own process, with the probe preloaded (CPU time, memory, forced GC). */
 export class BenchChild {
