@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import type { Attachment } from 'botbuilder';
 import { answerCard, suggestionsCard, unknownQuestionCard, type TypedQuestion } from '../cards/answerCards';
 import { askLibraryAction, choiceActions, menuAction } from '../cards/commonActions';
@@ -9,6 +10,7 @@ import type { Choice } from '../cards/payloads';
 import { stepCard } from '../cards/stepCard';
 import { staffTicketCard, ticketHeading, userNoticeCard, formatTime } from '../cards/ticketCards';
 import type { Translator } from '../core/i18n';
+import { fromRoot } from '../core/projectPaths';
 import { LANGUAGES, otherLanguage, type Language } from '../core/language';
 import type { Speaker } from '../core/speaker';
 import { loadAnswerCatalogue } from '../flow/answerCatalogue';
@@ -93,10 +95,14 @@ function distinctSteps(): StepShown[] {
     return [...shown.values()];
 }
 
+/** Sample people and words for the sample tickets: data, kept apart from the code that draws the cards. */
+const SAMPLES = JSON.parse(fs.readFileSync(fromRoot('app', 'cardGallerySamples.json'), 'utf8')) as {
+    people: Record<'requester' | 'staff' | 'colleague', string>;
+} & Record<Language, Record<'staffAsks' | 'userAnswers' | 'staffReplies' | 'staffResolves' | 'question' | 'transcriptBot' | 'transcriptUser' | 'unit' | 'title' | 'otherSignatures', string>>;
 const PEOPLE = {
-    requester: { id: 'user-1', name: 'Ayşe Yılmaz' },
-    staff: { id: 'staff-1', name: 'Mehmet Demir' },
-    colleague: { id: 'staff-2', name: 'Zeynep Kaya' },
+    requester: { id: 'user-1', name: SAMPLES.people.requester },
+    staff: { id: 'staff-1', name: SAMPLES.people.staff },
+    colleague: { id: 'staff-2', name: SAMPLES.people.colleague },
 };
 const T0 = Date.UTC(2026, 2, 2, 7, 30);
 const MINUTE = 60_000;
@@ -105,14 +111,14 @@ const MINUTE = 60_000;
 function sampleTicket(profile: InstitutionProfile, kind: TicketKind, status: TicketStatus, language: Language): Ticket {
     const staff = { ...PEOPLE.staff, role: 'staff' as const };
     const user = { ...PEOPLE.requester, role: 'user' as const };
-    const sample = (tr: string, en: string) => (language === 'tr' ? tr : en);
+    const sample = SAMPLES[language];
     const history: HistoryEntry[] = [{ at: T0, actor: user, action: 'created' }];
     if (status !== 'new' && status !== 'withdrawn') history.push({ at: T0 + 20 * MINUTE, actor: staff, action: 'claimed' });
     if (status === 'waitingForUser' || status === 'resolved') {
-        history.push({ at: T0 + 30 * MINUTE, actor: staff, action: 'asked', text: sample('Hangi adımda kaldınız?', 'Which step are you on?') });
-        history.push({ at: T0 + 45 * MINUTE, actor: user, action: 'userMessage', text: sample('Cep telefonu doğrulamada.', 'Mobile phone verification.') });
+        history.push({ at: T0 + 30 * MINUTE, actor: staff, action: 'asked', text: sample.staffAsks });
+        history.push({ at: T0 + 45 * MINUTE, actor: user, action: 'userMessage', text: sample.userAnswers });
     }
-    if (status === 'resolved') history.push({ at: T0 + 60 * MINUTE, actor: staff, action: 'resolved', text: sample('Kod yeniden gönderildi.', 'The code was sent again.') });
+    if (status === 'resolved') history.push({ at: T0 + 60 * MINUTE, actor: staff, action: 'resolved', text: sample.staffResolves });
     if (status === 'withdrawn') history.push({ at: T0 + 10 * MINUTE, actor: user, action: 'withdrawn' });
     const emailAddress = `ayse.yilmaz@${profile.institutionalEmailDomain}`;
     return {
@@ -124,14 +130,14 @@ function sampleTicket(profile: InstitutionProfile, kind: TicketKind, status: Tic
         details: kind === 'help'
             ? {
                 fullName: PEOPLE.requester.name, email: emailAddress, stepId: 'smsVerification',
-                question: sample('Cep telefonu doğrulama ekranında kod gelmiyor, ne yapmalıyım?', 'The verification code does not arrive, what should I do?'),
+                question: sample.question,
                 transcript: [
-                    { from: 'bot', text: sample('Adım 16 / 17: Cep Telefonu Doğrulama', 'Step 16 / 17: Cep Telefonu Doğrulama') },
-                    { from: 'user', text: sample('kod gelmedi', 'no code came') },
+                    { from: 'bot', text: sample.transcriptBot },
+                    { from: 'user', text: sample.transcriptUser },
                 ],
             }
             : kind === 'esignatureRequest'
-                ? { fullName: PEOPLE.requester.name, email: emailAddress, unit: sample('Tıp Fakültesi', 'Faculty of Medicine'), title: sample('Dr. Öğr. Üyesi', 'Assistant Professor'), applicationKind: 'first', otherInstitution: true, otherInstitutionSignatures: sample('Başka bir üniversite, 2027’ye kadar geçerli', 'Another university, valid until 2027') }
+                ? { fullName: PEOPLE.requester.name, email: emailAddress, unit: sample.unit, title: sample.title, applicationKind: 'first', otherInstitution: true, otherInstitutionSignatures: sample.otherSignatures }
                 : { fullName: PEOPLE.requester.name, email: emailAddress },
         assignee: status === 'new' || status === 'withdrawn' ? undefined : PEOPLE.staff,
         history,
@@ -248,9 +254,9 @@ function cardsIn(translator: Translator, profile: InstitutionProfile, language: 
     const notices: HistoryEntry[] = [
         { at: T0, actor: staffActor, action: 'claimed' },
         { at: T0, actor: staffActor, action: 'assigned', assignee: PEOPLE.colleague },
-        { at: T0, actor: staffActor, action: 'replied', text: language === 'tr' ? '5 dakika sonra “Kodu tekrar gönder”e basın.' : 'Press “Kodu tekrar gönder” after 5 minutes.' },
-        { at: T0, actor: staffActor, action: 'asked', text: language === 'tr' ? 'Hangi adımda kaldınız?' : 'Which step are you on?' },
-        { at: T0, actor: staffActor, action: 'resolved', text: language === 'tr' ? 'Kod yeniden gönderildi.' : 'The code was sent again.' },
+        { at: T0, actor: staffActor, action: 'replied', text: SAMPLES[language].staffReplies },
+        { at: T0, actor: staffActor, action: 'asked', text: SAMPLES[language].staffAsks },
+        { at: T0, actor: staffActor, action: 'resolved', text: SAMPLES[language].staffResolves },
         { at: T0, actor: staffActor, action: 'reopened' },
     ];
     for (const entry of notices) {

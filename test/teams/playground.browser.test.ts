@@ -29,7 +29,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-ne
 const SCREENSHOT = fromRoot('docs', 'images', 'playground.png');
 const WAIT = { timeout: 20_000 };
 const QUESTION = 'Cep telefonu doğrulama ekranında kod gelmiyor, ne yapmalıyım?';
-const REPLY = 'Numaranızı kontrol ettik; 5 dakika sonra “Kodu tekrar gönder”e basın.';
+const REPLY = 'Numaranızı kontrol ettik; formdaki “Cep Telefonu” alanı doğru.';
 
 describe('Teams in Microsoft 365 Agents Playground (Chromium)', function () {
     this.timeout(180_000);
