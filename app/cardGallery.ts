@@ -185,7 +185,7 @@ function cardsIn(translator: Translator, profile: InstitutionProfile, language: 
     const resumeWhere = { number: 5, total: 17, title: speaker.say('steps.login.title', { context: 'edevlet' }) };
     add('menus', 'resume', 'Coming back after a while: resume or start over', resumeCard(speaker, RESUME_CHOICES.map((id) => choice(speaker, id, `resume.options.${id}`)), resumeWhere));
     add('menus', 'help', 'General help', generalHelpCard(speaker));
-    add('menus', 'contacts', 'The library\'s contacts ("kütüphane")', contactsCard(speaker));
+    add('menus', 'contacts', 'The library\'s contacts (the "library" command)', contactsCard(speaker));
     add('menus', 'contacts/ask', 'The library\'s contacts, with "write to the library"', contactsCard(speaker, [askLibraryAction(speaker)]));
     add('menus', 'contacts/menu', 'The library\'s contacts from the menu', contactsCard(speaker, [askLibraryAction(speaker), menuAction(speaker)]));
     add('menus', 'fees', 'Fees (from the menu)', feesCard(speaker, menuChoices(false).filter((option) => option.id === 'first')));

@@ -17,7 +17,7 @@ function rendererScript(): string {
 export function buildGallery(file = GALLERY_FILE, profileFile = fromRoot('institution', 'profile.json')): { file: string; cards: number } {
     const cards = galleryCards(createTranslator(), loadInstitutionProfile(profileFile));
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, galleryHtml(cards, { rendererScript: rendererScript(), title: 'e-İmza Asistanı: every card / bütün kartlar' }));
+    fs.writeFileSync(file, galleryHtml(cards, { rendererScript: rendererScript(), title: 'Card gallery: every card the bot can send, in Turkish and English' }));
     return { file, cards: cards.length };
 }
 

@@ -173,7 +173,7 @@ export class EImzaBot extends ActivityHandler {
         setTurnLanguage(context, chosen ?? languageFromLocale(context.activity.locale));
     }
 
-    /** A button on a renewal reminder; "Yenilemeyi başlat" starts the guided renewal at step 1 in place of whatever was open. */
+    /** A button on a renewal reminder; "start the renewal" starts the guided renewal at step 1 in place of whatever was open. */
     private async renewalReminderClick(context: TurnContext): Promise<boolean> {
         const click = await handleRenewalReminderClick(context, this.services);
         if (click === 'start') {

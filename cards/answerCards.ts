@@ -39,7 +39,7 @@ export function answerCard(speaker: Speaker, entry: AnswerEntry, question: Typed
     });
 }
 
-/** "Şunu mu demek istediniz?": the closest answers as buttons, and the library if none fits. */
+/** "Did you mean…?": the closest answers as buttons, and the library if none fits. */
 export function suggestionsCard(speaker: Speaker, answerIds: string[], question: TypedQuestion): Attachment {
     return renderGuideCard({
         title: speaker.say('understanding.didYouMean.title'),

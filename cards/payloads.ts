@@ -21,7 +21,7 @@ export const choiceData = (id: string) => ({ choice: id });
 export const commandData = (name: CommandName, language?: Language) => (language ? { command: name, language } : { command: name });
 /** "Write to the library" with the user's question already filled in (it was masked before it got here). */
 export const ticketWithQuestionData = (question: string) => ({ command: 'ticket' as const, question: question.slice(0, QUESTION_MAX) });
-/** A suggested answer ("Şunu mu demek istediniz?"), shown wherever the user is. */
+/** A suggested answer ("did you mean…?"), shown wherever the user is. */
 export const answerData = (answerId: string) => ({ answer: answerId });
 /** "Guide me from this step": the guided flow continues at the step an answer belongs to. */
 export const guideFromData = (stepId: string) => ({ guideFrom: stepId });

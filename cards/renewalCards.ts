@@ -17,7 +17,7 @@ export function formatDay(at: number, language: Language, timeZone: string): str
     return new Intl.DateTimeFormat(DATE_LOCALES[language], { dateStyle: 'long', timeZone }).format(at);
 }
 
-/** The proactive reminder: "Yenilemeyi başlat", "Sonra hatırlat", "Hatırlatmayı kapat". */
+/** The proactive reminder, with its three buttons: start the renewal, remind me later, turn the reminder off. */
 export function renewalReminderCard(speaker: Speaker, reminder: RenewalReminder, stage: number, months: number): Attachment {
     // The window's message is the plain key; the later one its `monthBefore` variant.
     const context = RENEWAL_STAGES[stage] === 'monthBefore' ? 'monthBefore' : undefined;

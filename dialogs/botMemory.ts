@@ -15,7 +15,7 @@ import type { TranscriptLine } from '../tickets/ticket';
  * MONTH and YEAR of their certificate (never the certificate or any number on it), where to reach
  * them (their Teams personal chat, and the e-mail address Teams gave when SMTP is configured), and
  * their pending messages in the notice outbox. Deleted with its messages when the user turns it off
- * ("Hatırlatmayı kapat", "Hatırlatıcılarım"), starts the renewal from it, or after its last message.
+ * (its "turn off" button, or the reminders list), starts the renewal from it, or after its last message.
  *
  * Insights for the library (issue 15; `insights/insightLog.ts`, its own store: `insights.sqlite` or
  * the `insights` container): anonymous events — step reached (kind, step, language, channel), flow

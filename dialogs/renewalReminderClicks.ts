@@ -7,9 +7,9 @@ import { requesterId } from './requesterIdentity';
 import { speakerFor, type DialogServices } from './dialogServices';
 
 /**
- * A button on a renewal reminder (issue 15): "Yenilemeyi başlat" puts the guided renewal at its
+ * A button on a renewal reminder (issue 15): "start the renewal" puts the guided renewal at its
  * first step (the caller starts it) and ends the reminder, as a renewal was started from it;
- * "Sonra hatırlat" sends the same message again a week later; "Hatırlatmayı kapat" deletes the
+ * "remind me later" sends the same message again a week later; "turn the reminder off" deletes the
  * reminder. Only the reminder's owner may change it. Undefined when the activity is no such click.
  */
 export async function handleRenewalReminderClick(context: TurnContext, services: DialogServices): Promise<'start' | 'handled' | undefined> {

@@ -26,7 +26,7 @@ interface Expiry {
 }
 
 /**
- * "Hatırlatıcılarım" (issue 15, section 2): the user's renewal reminders, each can be turned off;
+ * "My reminders" (issue 15, section 2): the user's renewal reminders, each can be turned off;
  * and the expiry month and year of a certificate (nothing else), the day the renewal window opens,
  * and the offer of a reminder. Also reached from the last card of a first application or a renewal.
  */

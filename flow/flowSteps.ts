@@ -161,7 +161,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
 };
 
 /**
- * The numbered steps of a kind, as the user sees them counted ("Adım 5 / 17"); detours are not
+ * The numbered steps of a kind, as the user sees them counted ("step 5 of 18"); detours are not
  * counted. `numberedSteps('renewal')[4]` is step 5 of a renewal; the answers only pick which
  * approval result ends the path.
  */

@@ -6,7 +6,7 @@ import type { TicketStore } from './ticketStore';
 import type { RenewalNoticeDraft, RenewalReminder } from './renewalReminder';
 import { nextWorkingMoment, type WorkingCalendar } from './workingHours';
 
-/** "Sonra hatırlat": the same message again after this many days (in working time). */
+/** "Remind me later": the same message again after this many days (in working time). */
 const REMIND_LATER_DAYS = 7;
 const DAY = 86_400_000;
 
@@ -102,13 +102,13 @@ export class RenewalReminders {
         return this.store.getRenewalReminder(id);
     }
 
-    /** "Hatırlatmayı kapat", a renewal started from the reminder, or the last message sent: everything goes. */
+    /** "Turn the reminder off", a renewal started from the reminder, or the last message sent: everything goes. */
     async remove(id: string): Promise<void> {
         await this.store.deleteRenewalReminder(id);
         this.logger.info('renewal reminder deleted', { reminder: id });
     }
 
-    /** "Sonra hatırlat": the same message again in a week (working time), the later one kept if sooner. */
+    /** "Remind me later": the same message again in a week (working time), the later one kept if sooner. */
     async later(reminder: RenewalReminder, stage: number): Promise<number> {
         const at = nextWorkingMoment(this.clock.now() + REMIND_LATER_DAYS * DAY, this.settings.calendar);
         const rest = this.plannedStages(reminder.expiryMonth, reminder.expiryYear).filter((planned) => planned.stage > stage && planned.at > at);
