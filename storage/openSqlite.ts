@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Database from 'better-sqlite3';
+import { StoreUnavailableError } from '../core/errors';
 
 export interface OpenOptions {
     readonly?: boolean;
@@ -43,4 +44,20 @@ function keepPreparedStatements(db: Database.Database): void {
         }
         return statement;
     }) as typeof db.prepare;
+}
+
+/**
+ * Synchronous SQLite work behind the stores' Promise-based interfaces: a throw becomes a rejection,
+ * as it would from an async method. What SQLite itself throws (busy, locked, disk full, I/O,
+ * closed) becomes a `StoreUnavailableError` named after the store, as Cosmos DB's failures are;
+ * errors for which `keep` says so (a lost eTag race, a caller's mistake) pass through unchanged.
+ */
+export function settleSqlite<T>(store: string, work: () => T, keep: (error: unknown) => error is Error = (_error): _error is Error => false): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+        try {
+            resolve(work());
+        } catch (error) {
+            reject(keep(error) ? error : new StoreUnavailableError(`${store}: ${(error as Error).message}`, { cause: error }));
+        }
+    });
 }

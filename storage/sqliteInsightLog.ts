@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { eventToKeep, type InsightEvent, type InsightLog } from '../insights/insightLog';
-import { openSqlite } from './openSqlite';
-import { StoreUnavailableError } from '../core/errors';
+import { openSqlite, settleSqlite } from './openSqlite';
 
 /** Its file in DATA_DIR (createStores opens it; `npm run report` looks whether it exists). */
 export const INSIGHTS_FILE = 'insights.sqlite';
@@ -53,7 +52,7 @@ export class SqliteInsightLog implements InsightLog {
 
     record(event: InsightEvent): Promise<void> {
         const kept = eventToKeep(event);
-        return this.guard(() => {
+        return this.settle(() => {
             this.db.prepare(`INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
                 kept.type, kept.at, kept.kind ?? null, kept.stepId ?? null, kept.stepNumber ?? null,
                 kept.language ?? null, kept.channel ?? null, kept.detail ?? null, kept.visitor ?? null,
@@ -62,7 +61,7 @@ export class SqliteInsightLog implements InsightLog {
     }
 
     list(from: number, to: number): Promise<InsightEvent[]> {
-        return this.guard(() => this.db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE at >= ? AND at < ? ORDER BY at, seq`)
+        return this.settle(() => this.db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE at >= ? AND at < ? ORDER BY at, seq`)
             .all(from, to)
             .map((row) => eventToKeep({
                 type: row.type, at: row.at,
@@ -77,11 +76,11 @@ export class SqliteInsightLog implements InsightLog {
     }
 
     deleteOlderThan(cutoff: number): Promise<number> {
-        return this.guard(() => this.db.prepare('DELETE FROM events WHERE at < ?').run(cutoff).changes);
+        return this.settle(() => this.db.prepare('DELETE FROM events WHERE at < ?').run(cutoff).changes);
     }
 
     claimDigest(key: string, owner: string, until: number, now: number): Promise<boolean> {
-        return this.guard(() => this.db.transaction(() => {
+        return this.settle(() => this.db.transaction(() => {
             this.db.prepare('INSERT OR IGNORE INTO digests (key) VALUES (?)').run(key);
             // One statement: the row is taken only if not sent and free (or ours); of two instances one changes it.
             return this.db.prepare('UPDATE digests SET lease_owner = ?, lease_until = ? WHERE key = ? AND sent_at IS NULL AND (lease_until <= ? OR lease_owner = ?)')
@@ -90,7 +89,7 @@ export class SqliteInsightLog implements InsightLog {
     }
 
     markDigestSent(key: string, at: number): Promise<void> {
-        return this.guard(() => {
+        return this.settle(() => {
             this.db.prepare('UPDATE digests SET sent_at = ? WHERE key = ?').run(at, key);
         });
     }
@@ -100,13 +99,7 @@ export class SqliteInsightLog implements InsightLog {
         return Promise.resolve();
     }
 
-    private guard<T>(work: () => T): Promise<T> {
-        return new Promise<T>((resolve, reject) => {
-            try {
-                resolve(work());
-            } catch (error) {
-                reject(new StoreUnavailableError(`Insight log: ${(error as Error).message}`, { cause: error }));
-            }
-        });
+    private settle<T>(work: () => T): Promise<T> {
+        return settleSqlite('Insight log', work);
     }
 }

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { questionToKeep, type QuestionLog, type UnansweredQuestion } from '../understanding/questionLog';
-import { openSqlite } from './openSqlite';
-import { StoreUnavailableError } from '../core/errors';
+import { openSqlite, settleSqlite } from './openSqlite';
 
 /** Its file in DATA_DIR (createStores opens it; `npm run questions` looks whether it exists). */
 export const QUESTIONS_FILE = 'questions.sqlite';
@@ -44,13 +43,13 @@ export class SqliteQuestionLog implements QuestionLog {
 
     record(question: UnansweredQuestion): Promise<void> {
         const kept = questionToKeep(question);
-        return this.guard(() => {
+        return this.settle(() => {
             this.insert.run(kept.text, kept.language, kept.stepId ?? null, kept.askedAt);
         });
     }
 
     list(from: number, to: number): Promise<UnansweredQuestion[]> {
-        return this.guard(() => this.select.all(from, to).map((row) => ({
+        return this.settle(() => this.select.all(from, to).map((row) => ({
             text: row.text,
             language: row.language,
             ...(row.step_id ? { stepId: row.step_id } : {}),
@@ -59,7 +58,7 @@ export class SqliteQuestionLog implements QuestionLog {
     }
 
     deleteOlderThan(cutoff: number): Promise<number> {
-        return this.guard(() => this.deleteBefore.run(cutoff).changes);
+        return this.settle(() => this.deleteBefore.run(cutoff).changes);
     }
 
     close(): Promise<void> {
@@ -67,14 +66,7 @@ export class SqliteQuestionLog implements QuestionLog {
         return Promise.resolve();
     }
 
-    /** A closed or broken file answers StoreUnavailableError, like the other stores. */
-    private guard<T>(work: () => T): Promise<T> {
-        return new Promise<T>((resolve, reject) => {
-            try {
-                resolve(work());
-            } catch (error) {
-                reject(new StoreUnavailableError(`Question log: ${(error as Error).message}`, { cause: error }));
-            }
-        });
+    private settle<T>(work: () => T): Promise<T> {
+        return settleSqlite('Question log', work);
     }
 }

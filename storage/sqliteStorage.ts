@@ -1,9 +1,9 @@
 import { randomUUID } from 'crypto';
 import Database from 'better-sqlite3';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import { openSqlite } from './openSqlite';
+import { openSqlite, settleSqlite } from './openSqlite';
 import { isIdleStateKey } from './stateRetention';
-import { ETagConflictError, StoreUnavailableError } from '../core/errors';
+import { ETagConflictError } from '../core/errors';
 
 interface StateRow {
     key: string;
@@ -22,13 +22,7 @@ type StateDocument = Record<string, unknown>;
  * user is asked to retry and their state is left alone.
  */
 function settled<T>(work: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-        try {
-            resolve(work());
-        } catch (error) {
-            reject(error instanceof ETagConflictError || error instanceof ReferenceError ? error : new StoreUnavailableError(`Bot state store: ${(error as Error).message}`, { cause: error }));
-        }
-    });
+    return settleSqlite('Bot state store', work, (error) => error instanceof ETagConflictError || error instanceof ReferenceError);
 }
 
 /** A write that must find the stored eTag unchanged (botbuilder's rule: `*` or no eTag overwrites). */

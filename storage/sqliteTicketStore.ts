@@ -3,8 +3,8 @@ import Database from 'better-sqlite3';
 import type { FailedNotice, NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { RenewalNoticeDraft, RenewalReminder } from '../tickets/renewalReminder';
-import { openSqlite } from './openSqlite';
-import { ETagConflictError, StoreUnavailableError } from '../core/errors';
+import { openSqlite, settleSqlite } from './openSqlite';
+import { ETagConflictError } from '../core/errors';
 
 const FIRST_TICKET_NUMBER = 1001;
 
@@ -105,7 +105,7 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     create(ticket: NewTicket, notices: NoticeDraft[]): Promise<Ticket> {
-        return this.guard(() => this.db.transaction(() => {
+        return this.settle(() => this.db.transaction(() => {
             // Allocated in the insert's transaction: a rolled-back create leaves no gap.
             const { next: number } = this.db.prepare<[], { next: number }>("SELECT next FROM counters WHERE name = 'ticketNumber'").get()!;
             this.db.prepare("UPDATE counters SET next = next + 1 WHERE name = 'ticketNumber'").run();
@@ -120,19 +120,19 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     get(id: string): Promise<Ticket | undefined> {
-        return this.guard(() => this.one(`${TICKET_COLUMNS} WHERE id = ?`, id));
+        return this.settle(() => this.one(`${TICKET_COLUMNS} WHERE id = ?`, id));
     }
 
     getByNumber(number: number): Promise<Ticket | undefined> {
-        return this.guard(() => this.one(`${TICKET_COLUMNS} WHERE number = ?`, number));
+        return this.settle(() => this.one(`${TICKET_COLUMNS} WHERE number = ?`, number));
     }
 
     findByStaffConversation(conversationId: string): Promise<Ticket | undefined> {
-        return this.guard(() => this.one(`${TICKET_COLUMNS} WHERE staff_conversation_id = ?`, conversationId));
+        return this.settle(() => this.one(`${TICKET_COLUMNS} WHERE staff_conversation_id = ?`, conversationId));
     }
 
     update(ticket: Ticket, notices: NoticeDraft[]): Promise<Ticket> {
-        return this.guard(() => this.db.transaction(() => {
+        return this.settle(() => this.db.transaction(() => {
             const current = this.db.prepare<[string], { etag: string; number: number }>('SELECT etag, number FROM tickets WHERE id = ?').get(ticket.id);
             if (!current || current.etag !== ticket.eTag) throw new ETagConflictError(`ticket/${ticket.id}`);
             // The number is the ticket's identity for people: an update cannot change it.
@@ -147,11 +147,11 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     listByRequester(userId: string): Promise<Ticket[]> {
-        return this.guard(() => this.many(`${TICKET_COLUMNS} WHERE requester_id = ? ${NEWEST_FIRST}`, userId));
+        return this.settle(() => this.many(`${TICKET_COLUMNS} WHERE requester_id = ? ${NEWEST_FIRST}`, userId));
     }
 
     list(statuses?: readonly TicketStatus[]): Promise<Ticket[]> {
-        return this.guard(() => {
+        return this.settle(() => {
             if (!statuses) return this.many(`${TICKET_COLUMNS} ${NEWEST_FIRST}`);
             if (statuses.length === 0) return [];
             return this.many(`${TICKET_COLUMNS} WHERE status IN (${statuses.map(() => '?').join(', ')}) ${NEWEST_FIRST}`, ...statuses);
@@ -159,7 +159,7 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     pendingNotices(now: number, limit: number): Promise<Notice[]> {
-        return this.guard(() => this.db
+        return this.settle(() => this.db
             .prepare<[number, number, number], NoticeRow>(
                 // Renewal reminders' notices (issue 15) share the outbox in a table of their own.
                 `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before FROM (
@@ -175,14 +175,14 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     giveUpNotice(noticeId: string, failedAt: number, failure: string): Promise<void> {
-        return this.guard(() => {
+        return this.settle(() => {
             this.eitherOutbox((table) => `UPDATE ${table} SET attempts = attempts + 1, failed_at = ?, failure = ?, lease_owner = NULL, lease_until = 0
                  WHERE id = ? AND delivered_at IS NULL AND failed_at IS NULL`, failedAt, failure, noticeId);
         });
     }
 
     failedNotices(): Promise<FailedNotice[]> {
-        return this.guard(() => this.db
+        return this.settle(() => this.db
             .prepare<[], NoticeRow & { failed_at: number; failure: string | null }>(
                 `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, failed_at, failure FROM (
                     SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, failed_at, failure, seq FROM notices WHERE failed_at IS NOT NULL
@@ -195,19 +195,19 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     markDelivered(noticeId: string): Promise<void> {
-        return this.guard(() => {
+        return this.settle(() => {
             this.eitherOutbox((table) => `UPDATE ${table} SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL`, Date.now(), noticeId);
         });
     }
 
     postpone(noticeId: string, notBefore: number): Promise<void> {
-        return this.guard(() => {
+        return this.settle(() => {
             this.eitherOutbox((table) => `UPDATE ${table} SET attempts = attempts + 1, not_before = ?, lease_owner = NULL, lease_until = 0 WHERE id = ? AND delivered_at IS NULL`, notBefore, noticeId);
         });
     }
 
     claimNotice(noticeId: string, owner: string, until: number, now: number): Promise<boolean> {
-        return this.guard(() => this.eitherOutbox(
+        return this.settle(() => this.eitherOutbox(
             (table) => `UPDATE ${table} SET lease_owner = ?, lease_until = ?
              WHERE id = ? AND delivered_at IS NULL AND failed_at IS NULL AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)`,
             owner, until, noticeId, owner, now,
@@ -217,7 +217,7 @@ export class SqliteTicketStore implements TicketStore {
     // Renewal reminders (issue 15) ---------------------------------------------------------------
 
     saveRenewalReminder(reminder: RenewalReminder, notices: RenewalNoticeDraft[]): Promise<void> {
-        return this.guard(() => this.db.transaction(() => {
+        return this.settle(() => this.db.transaction(() => {
             this.db.prepare('INSERT INTO renewal_reminders (id, user_id, created_at, document) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET document = excluded.document')
                 .run(reminder.id, reminder.userId, reminder.createdAt, JSON.stringify(reminder));
             this.db.prepare('DELETE FROM renewal_notices WHERE ticket_id = ? AND delivered_at IS NULL').run(reminder.id);
@@ -227,24 +227,24 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     getRenewalReminder(id: string): Promise<RenewalReminder | undefined> {
-        return this.guard(() => {
+        return this.settle(() => {
             const row = this.db.prepare<[string], { document: string }>('SELECT document FROM renewal_reminders WHERE id = ?').get(id);
             return row && (JSON.parse(row.document) as RenewalReminder);
         });
     }
 
     listRenewalReminders(userId: string): Promise<RenewalReminder[]> {
-        return this.guard(() => this.db.prepare<[string], { document: string }>('SELECT document FROM renewal_reminders WHERE user_id = ? ORDER BY created_at')
+        return this.settle(() => this.db.prepare<[string], { document: string }>('SELECT document FROM renewal_reminders WHERE user_id = ? ORDER BY created_at')
             .all(userId).map((row) => JSON.parse(row.document) as RenewalReminder));
     }
 
     renewalNoticesLeft(id: string): Promise<number> {
-        return this.guard(() => this.db.prepare<[string], { left: number }>('SELECT COUNT(*) AS left FROM renewal_notices WHERE ticket_id = ? AND delivered_at IS NULL AND failed_at IS NULL')
+        return this.settle(() => this.db.prepare<[string], { left: number }>('SELECT COUNT(*) AS left FROM renewal_notices WHERE ticket_id = ? AND delivered_at IS NULL AND failed_at IS NULL')
             .get(id)?.left ?? 0);
     }
 
     deleteRenewalReminder(id: string): Promise<void> {
-        return this.guard(() => this.db.transaction(() => {
+        return this.settle(() => this.db.transaction(() => {
             this.db.prepare('DELETE FROM renewal_notices WHERE ticket_id = ?').run(id);
             this.db.prepare('DELETE FROM renewal_reminders WHERE id = ?').run(id);
         }).immediate());
@@ -257,7 +257,7 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     deleteClosedBefore(cutoff: number): Promise<number> {
-        return this.guard(() => this.db.transaction(() => {
+        return this.settle(() => this.db.transaction(() => {
             const closed = "status IN ('resolved', 'withdrawn') AND updated_at < ?";
             this.db.prepare(`DELETE FROM notices WHERE ticket_id IN (SELECT id FROM tickets WHERE ${closed})`).run(cutoff);
             return this.db.prepare(`DELETE FROM tickets WHERE ${closed}`).run(cutoff).changes;
@@ -265,7 +265,7 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     ping(): Promise<void> {
-        return this.guard(() => {
+        return this.settle(() => {
             this.db.prepare('SELECT 1').get();
         });
     }
@@ -329,14 +329,8 @@ export class SqliteTicketStore implements TicketStore {
      * a failure is a rejection, never a synchronous throw. Callers tell a lost race (retry with a
      * fresh read) from a store that cannot answer (retry later).
      */
-    private guard<T>(work: () => T): Promise<T> {
-        return new Promise<T>((resolve, reject) => {
-            try {
-                resolve(work());
-            } catch (error) {
-                reject(error instanceof ETagConflictError ? error : new StoreUnavailableError(`Ticket store: ${(error as Error).message}`, { cause: error }));
-            }
-        });
+    private settle<T>(work: () => T): Promise<T> {
+        return settleSqlite('Ticket store', work, (error) => error instanceof ETagConflictError);
     }
 }
 
