@@ -79,6 +79,11 @@ export class ChatMessenger implements TicketMessenger {
 
     /** Posts a card as a new thread in the staff channel (the weekly digest); throws while the channel is unknown. */
     async postToStaffChannel(card: Attachment): Promise<void> {
+        await this.startStaffThread(card, () => Promise.resolve());
+    }
+
+    /** A new thread in the staff channel with `card` as its root; throws while the channel is unknown. */
+    private async startStaffThread(card: Attachment, then: (context: TurnContext) => Promise<void>): Promise<void> {
         const channel = await this.deps.staffChannels.get();
         if (!channel) throw new StaffChannelUnavailableError('the staff channel is unknown: install the bot in the STAFF_TEAM_ID team');
         await this.deps.adapter.createConversationAsync(this.deps.botAppId, 'msteams', channel.serviceUrl, DEFAULT_AUDIENCE, {
@@ -87,7 +92,7 @@ export class ChatMessenger implements TicketMessenger {
             members: [],
             channelData: { channel: { id: channel.channelId }, tenant: channel.tenantId ? { id: channel.tenantId } : undefined },
             activity: MessageFactory.attachment(card) as never,
-        }, () => Promise.resolve());
+        }, then);
     }
 
     private staffSpeaker() {
@@ -95,17 +100,9 @@ export class ChatMessenger implements TicketMessenger {
     }
 
     private async openThread(ticket: Ticket): Promise<StaffThread> {
-        const channel = await this.deps.staffChannels.get();
-        if (!channel) throw new StaffChannelUnavailableError('the staff channel is unknown: install the bot in the STAFF_TEAM_ID team');
         const firstCard = staffTicketCard(this.staffSpeaker(), ticket, { timeZone: this.deps.profile.timeZone, language: this.deps.profile.staffLanguage, colleagues: [] });
         let thread: StaffThread | undefined;
-        await this.deps.adapter.createConversationAsync(this.deps.botAppId, 'msteams', channel.serviceUrl, DEFAULT_AUDIENCE, {
-            isGroup: true,
-            bot: channel.bot,
-            members: [],
-            channelData: { channel: { id: channel.channelId }, tenant: channel.tenantId ? { id: channel.tenantId } : undefined },
-            activity: MessageFactory.attachment(firstCard) as never,
-        }, async (context) => {
+        await this.startStaffThread(firstCard, async (context) => {
             const conversationId = context.activity.conversation.id;
             // Teams names a thread "<channel>;messageid=<root message>": the root is the card.
             let cardActivityId = /;messageid=(.+)$/.exec(conversationId)?.[1];
