@@ -20,3 +20,8 @@ export function runCommandLine(run: (args: readonly string[]) => Promise<CliOutp
         process.exitCode = 1;
     });
 }
+
+/** The usage text: asked for (`--help`) it goes to stdout, after a wrong argument to stderr with exit code 2. */
+export function usageOutput(usage: string, invalid: boolean): CliOutput {
+    return invalid ? { stdout: '', stderr: usage, exitCode: 2 } : { stdout: usage, stderr: '', exitCode: 0 };
+}

@@ -10,7 +10,7 @@ import { createStores } from '../storage/createStores';
 import { QUESTIONS_FILE } from '../storage/sqliteQuestionLog';
 import { localTimestamp } from '../tickets/ticketReport';
 import type { UnansweredQuestion } from '../understanding/questionLog';
-import { runCommandLine, type CliOutput } from './commandLine';
+import { runCommandLine, usageOutput, type CliOutput } from './commandLine';
 
 const DAY = 86_400_000;
 const DEFAULT_DAYS = 30;
@@ -146,7 +146,7 @@ async function run(args: readonly string[]): Promise<CliOutput> {
     const translator = createTranslator();
     if (request.show === 'usage') {
         const usage = translator.t(request.language, 'cli.unanswered.usage');
-        return request.invalid ? { stdout: '', stderr: usage, exitCode: 2 } : { stdout: usage, stderr: '', exitCode: 0 };
+        return usageOutput(usage, request.invalid);
     }
     const window = questionWindow(request, Date.now(), config.WORKING_TIME_ZONE);
     // Looking must not create: without the SQLite file nobody has asked anything yet.

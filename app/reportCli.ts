@@ -13,7 +13,7 @@ import { createStores } from '../storage/createStores';
 import { INSIGHTS_FILE } from '../storage/sqliteInsightLog';
 import { QUESTIONS_FILE } from '../storage/sqliteQuestionLog';
 import { workingCalendar } from '../tickets/workingHours';
-import { runCommandLine, type CliOutput } from './commandLine';
+import { runCommandLine, usageOutput, type CliOutput } from './commandLine';
 import { questionWindow } from './questionsCli';
 
 export type ReportRequest =
@@ -51,7 +51,7 @@ export async function runReport(args: readonly string[]): Promise<CliOutput> {
     const translator = createTranslator();
     if (request.show === 'usage') {
         const usage = translator.t(request.language, 'insights.usage');
-        return request.invalid ? { stdout: '', stderr: usage, exitCode: 2 } : { stdout: usage, stderr: '', exitCode: 0 };
+        return usageOutput(usage, request.invalid);
     }
     const profile = loadInstitutionProfile(config.institutionProfilePath);
     const calendar = workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE);

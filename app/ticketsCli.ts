@@ -8,7 +8,7 @@ import { silentLogger } from '../core/logger';
 import { createStores } from '../storage/createStores';
 import { OPEN_STATUSES } from '../tickets/ticket';
 import { createTicketReport } from '../tickets/ticketReport';
-import { runCommandLine, type CliOutput } from './commandLine';
+import { runCommandLine, usageOutput, type CliOutput } from './commandLine';
 
 /** The SQLite ticket store's file in DATA_DIR, as `storage/createStores.ts` names it. */
 const TICKETS_FILE = 'tickets.sqlite';
@@ -45,7 +45,7 @@ async function run(args: readonly string[]): Promise<CliOutput> {
     const config = loadConfig();
     const translator = createTranslator();
     const t = (key: string, values?: Record<string, unknown>) => translator.t(request.language, key, values);
-    if (request.show === 'usage') return request.invalid ? { stdout: '', stderr: t('cli.usage'), exitCode: 2 } : { stdout: t('cli.usage'), stderr: '', exitCode: 0 };
+    if (request.show === 'usage') return usageOutput(t('cli.usage'), request.invalid);
 
     const report = createTicketReport(translator, request.language, config.WORKING_TIME_ZONE);
     // The bot's own stores: Cosmos DB when COSMOS_ENDPOINT is set, else the SQLite files in DATA_DIR.
