@@ -7,6 +7,7 @@ import { BenchConnector } from './benchConnector';
 import { activityFor, gist, newConversation, percentile, post, runLoad, type LoadResult, type Target } from './driver';
 import { summarizeProfile } from './profileSummary';
 import { SHORT_WALK, WALK } from './script';
+import { createTranslator } from '../core/i18n';
 
 /*
  * `npm run bench`: the bot (`node dist/index.js`, SQLite store in a temporary DATA_DIR, defaults,
@@ -17,6 +18,8 @@ import { SHORT_WALK, WALK } from './script';
  *   --profile-startup   the bot runs with --cpu-prof from spawn to its first answer; hottest functions printed
  *   --memory         RSS and heap used after forced GC, after 100 and after 10,000 conversations
  *   --conversations N   the last point of --memory (10000)
+ *   --floors         also the framework's floors between the echo and the bot (bench/floorBot.ts):
+ *                    echo + state, and a bare waterfall bot; turns/s and CPU per turn of each
  *   --snapshots      with --memory: a heap snapshot at the first and the last point, to compare in DevTools
  *                    (writing one inflates RSS: read only the heap figures then)
  */
@@ -37,6 +40,7 @@ const { values: args } = parseArgs({
         'profile-startup': { type: 'boolean', default: false },
         snapshots: { type: 'boolean', default: false },
         conversations: { type: 'string', default: '10000' },
+        floors: { type: 'boolean', default: false },
     },
 });
 const users = Number(args.users);
@@ -77,12 +81,16 @@ async function firstAnsweredTurn(child: BenchChild, serviceUrl: string): Promise
 async function checkWalk(target: Target): Promise<string[]> {
     const who = newConversation('check');
     const problems: string[] = [];
-    const expectations: [number, RegExp][] = [[1, /Adım 1 \/ \d+/], [6, /SMS/i], [15, /#\d+/], [16, /Talep #\d+/]];
+    const expectations: [number, RegExp][] = [[1, /Adım 1 \/ \d+/], [7, /SMS/i], [16, /#\d+/], [17, /Talep #\d+/]];
+    const notUnderstood = createTranslator().t('tr', 'flow.chooseAnOption');
     const seen: string[] = [];
     for (const step of WALK) {
         const { status, replies } = await post(target, activityFor(step, target, who, true));
         seen.push(status === 200 ? replies.map(gist).join(' | ') : `HTTP ${status}`);
     }
+    seen.forEach((text, index) => {
+        if (text.includes(notUnderstood)) problems.push(`turn ${index + 1} (${JSON.stringify(WALK[index])}) was not understood: the flow no longer offers it there`);
+    });
     for (const [index, pattern] of expectations) {
         if (!pattern.test(seen[index] ?? '')) problems.push(`turn ${index + 1} (${JSON.stringify(WALK[index])}) did not show ${pattern}: ${(seen[index] ?? '').replace(/\s+/g, ' ').slice(0, 600)}`);
     }
@@ -95,6 +103,10 @@ function startBot(port: number, dataDir: string, nodeArgs: string[]): BenchChild
 
 function startEcho(port: number): BenchChild {
     return new BenchChild('echo', path.join(DIST, 'bench', 'echoBot.js'), port, {}, [], PROBE, ROOT);
+}
+
+function startFloor(floor: 'state' | 'waterfall', port: number, dataDir: string): BenchChild {
+    return new BenchChild(`floor:${floor}`, path.join(DIST, 'bench', 'floorBot.js'), port, { FLOOR: floor, DATA_DIR: dataDir }, [], PROBE, ROOT);
 }
 
 const ms = (value: number) => value.toFixed(1);
@@ -116,6 +128,17 @@ function table(bot: Measured, echo: Measured): string {
         lines.push(`${label.padEnd(32)}${format(b).padStart(10)}${format(e).padStart(10)}${(b / e).toFixed(2).padStart(9)}×`);
     }
     lines.push(`${'turns (errors)'.padEnd(32)}${`${bot.turns} (${bot.errors})`.padStart(10)}${`${echo.turns} (${echo.errors})`.padStart(10)}`);
+    return lines.join('\n');
+}
+
+/** --floors: every bot of the run against the echo floor, cheapest first. */
+function floorTable(all: Measured[], echo: Measured): string {
+    const rate = (m: Measured) => m.turns / (m.elapsedMs / 1000);
+    const cpu = (m: Measured) => m.cpuMicros / 1000 / Math.max(1, m.turns);
+    const lines = [`${'bot'.padEnd(20)}${'turns/s'.padStart(10)}${'× echo'.padStart(9)}${'CPU/turn ms'.padStart(13)}${'p99 ms'.padStart(9)}`];
+    for (const m of [...all].sort((a, b) => cpu(a) - cpu(b))) {
+        lines.push(`${m.name.padEnd(20)}${rate(m).toFixed(0).padStart(10)}${`${(rate(m) / rate(echo)).toFixed(2)}×`.padStart(9)}${cpu(m).toFixed(2).padStart(13)}${percentile(sorted(m), 99).toFixed(1).padStart(9)}`);
+    }
     return lines.join('\n');
 }
 
@@ -144,12 +167,14 @@ async function throughput(connectorUrl: string, dataDir: string): Promise<void> 
     const profileFile = path.join(DIST, 'bench-profiles', `bot-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
     const botPort = await freePort();
     const echoPort = await freePort();
+    const floorPorts = args.floors ? [await freePort(), await freePort()] : [];
     const children: BenchChild[] = [];
     const results = new Map<BenchChild, Measured>();
     if (args.profile) fs.mkdirSync(path.dirname(profileFile), { recursive: true });
     try {
         // One at a time, so neither start-up competes with the other for the CPU.
-        for (const start of [() => startBot(botPort, path.join(dataDir, 'data'), []), () => startEcho(echoPort)]) {
+        const floors = args.floors ? [() => startFloor('state', floorPorts[0], dataDir), () => startFloor('waterfall', floorPorts[1], dataDir)] : [];
+        for (const start of [() => startBot(botPort, path.join(dataDir, 'data'), []), () => startEcho(echoPort), ...floors]) {
             const child = start();
             children.push(child);
             const startupMs = await firstAnsweredTurn(child, connectorUrl);
@@ -158,7 +183,8 @@ async function throughput(connectorUrl: string, dataDir: string): Promise<void> 
         const [bot, echo] = children;
         const target = (child: BenchChild): Target => ({ baseUrl: child.baseUrl, serviceUrl: connectorUrl });
         const problems = await checkWalk(target(bot));
-        for (const problem of problems) console.warn(`WARNING: the walk does not go as scripted: ${problem}`);
+        // Figures of a walk that no longer goes where it says would measure something else.
+        if (problems.length > 0) throw new Error(`the walk does not go as scripted (bench/script.ts):\n${problems.join('\n')}`);
         console.log(`${users} users, ${WALK.length} turns a walk, ${rounds} × ${durationMs / 1000} s per bot after ${warmupMs / 1000} s warm-up; Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'})`);
         for (const child of children) await runLoad(target(child), WALK, { users, durationMs: warmupMs, tag: 'warmup' });
         for (let round = 1; round <= rounds; round++) {
@@ -169,6 +195,7 @@ async function throughput(connectorUrl: string, dataDir: string): Promise<void> 
         }
         console.log('');
         console.log(table(results.get(bot)!, results.get(echo)!));
+        if (args.floors) console.log(`\n${floorTable(children.map((child) => results.get(child)!), results.get(echo)!)}`);
     } finally {
         for (const child of children) await child.stop();
     }

@@ -2,8 +2,9 @@
 export type Step = { say: string } | { click: string };
 
 /**
- * A user who opens the chat, starts a first application and clicks through phase 0 and 1 into the
- * KamuSM menu, asks two typed questions on the way, then asks the library a question (a help
+ * A user who opens the chat, starts a first application (asked the library: yes; another
+ * institution's e-signature: no; KamuSM's e-mail came: yes; a valid e-signature now: no, so the
+ * e-Devlet path) and clicks through to the KamuSM menu, asks two typed questions on the way, then asks the library a question (a help
  * ticket: question, name, e-mail) and reads it back in "Taleplerim".
  */
 export const WALK: Step[] = [
@@ -12,6 +13,7 @@ export const WALK: Step[] = [
     { click: 'yes' },
     { click: 'no' },
     { click: 'yes' },
+    { click: 'no' },
     { click: 'done' },
     { say: 'sms kodu gelmedi' },
     { click: 'done' },
