@@ -1,7 +1,13 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, type Activity, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, StatusCodes, type Activity, type TurnContext } from 'botbuilder';
+// What CloudAdapter.process itself uses; botbuilder's index exports neither. botframework-connector is botbuilder's own
+// dependency (one copy, 4.23.3), so `instanceof` matches what its authentication throws.
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
+import { AuthenticationError } from 'botframework-connector';
 import type { BotConfig } from '../core/config';
 import { ServiceUrlRefusedError } from '../core/errors';
+import type { Logger } from '../core/logger';
 import { isLoopbackUrl } from '../core/loopback';
+import { proxyConfigured, withDirectReplies, type ConnectorClient } from './directReplies';
 
 /** The bot's own connector routes (the local Direct Line): the bot proves itself with a per-process key. */
 export interface OwnConnector {
@@ -43,7 +49,6 @@ class GuardedCredentialFactory extends ConfigurationServiceClientCredentialFacto
 }
 
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
-type ConnectorClient = Awaited<ReturnType<ConnectorFactory['create']>>;
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
 type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 type UserTokenClient = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['createUserTokenClient']>>;
@@ -60,6 +65,7 @@ const MAX_CONNECTOR_CLIENTS = 64;
 class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
     private readonly clients = new Map<string, Promise<ConnectorClient>>();
     private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
+    private readonly sendsRepliesDirectly = !proxyConfigured() && !process.env.SDK_REPLIES;
 
     override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
         const result = await super.authenticateRequest(activity, authHeader);
@@ -75,11 +81,16 @@ class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
         return reused(this.userTokenClients, appIdOf(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
     }
 
+    /** Replies skip the SDK's HTTP pipeline (bot/directReplies.ts) unless a proxy is configured, which only the SDK honours. */
+    private direct(client: ConnectorClient): ConnectorClient {
+        return this.sendsRepliesDirectly ? withDirectReplies(client) : client;
+    }
+
     private reusing(inner: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
         const appId = appIdOf(claimsIdentity);
         return {
             create: (serviceUrl: string, audience?: string): Promise<ConnectorClient> =>
-                reused(this.clients, JSON.stringify([appId, serviceUrl, audience ?? null]), () => inner.create(serviceUrl, audience)),
+                reused(this.clients, JSON.stringify([appId, serviceUrl, audience ?? null]), async () => this.direct(await inner.create(serviceUrl, audience))),
         };
     }
 }
@@ -100,10 +111,52 @@ function reused<T>(clients: Map<string, Promise<T>>, key: string, make: () => Pr
     return client;
 }
 
-/** CloudAdapter, plus turns the bot's own Direct Line hands over in-process (no JWT to check there). */
+/** The calls `processRequest` answers with: restify's response has them (so have express's and the SDK's ResponseT). */
+export interface TurnResponse {
+    status(code: number): unknown;
+    send(body: unknown): unknown;
+    end(): unknown;
+}
+
+/**
+ * CloudAdapter, plus turns the bot's own Direct Line hands over in-process (no JWT to check there),
+ * plus `processRequest`: CloudAdapter.process for a parsed HTTP POST without its per-request zod schemas.
+ */
 export class BotAdapter extends CloudAdapter {
     constructor(authentication: ConfigurationBotFrameworkAuthentication, private readonly appId: string) {
         super(authentication);
+    }
+
+    /**
+     * What CloudAdapter.process does for an HTTP POST whose JSON body the server has parsed and
+     * checked (an object with a `type`): authenticate, run the turn, answer with the invoke
+     * response (an expectReplies turn's replies come back as one), else 200; 401 when
+     * authentication fails, 500 for any other failure, with the error's message as the body,
+     * as the SDK answers. The log gets the error and the activity's type, never its text.
+     */
+    async processRequest(body: Record<string, unknown>, authHeader: string, res: TurnResponse, logic: (context: TurnContext) => Promise<void>, logger: Logger): Promise<void> {
+        const end = (status: number, answer?: unknown): void => {
+            res.status(status);
+            if (answer) res.send(answer);
+            res.end();
+        };
+        // Converts string timestamps to Dates, keeping the raw strings (as process does); mutates the body.
+        const activity = validateAndFixActivity(body as unknown as Activity);
+        if (!activity.type) {
+            logger.warn('refused an activity without a type');
+            return end(StatusCodes.BAD_REQUEST);
+        }
+        try {
+            const invokeResponse = await this.processActivity(authHeader, activity, logic);
+            return end(invokeResponse?.status ?? StatusCodes.OK, invokeResponse?.body);
+        } catch (error) {
+            const unauthorized = error instanceof AuthenticationError;
+            const fields = { error: error instanceof Error ? error.message : String(error), activityType: activity.type, channelId: activity.channelId };
+            if (unauthorized) logger.warn('refused an activity: authentication failed', fields);
+            else logger.error('an activity failed', { ...fields, stack: error instanceof Error ? error.stack : undefined });
+            // The SDK's answer, word for word: the error's message (or the thrown value itself).
+            return end(unauthorized ? StatusCodes.UNAUTHORIZED : StatusCodes.INTERNAL_SERVER_ERROR, (error as { message?: unknown }).message ?? error);
+        }
     }
 
     /** A client activity of the local Direct Line: already authorised by its token, replies go to the own connector routes. */

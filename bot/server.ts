@@ -1,11 +1,12 @@
 import * as restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
-import { z } from 'zod';
 import { httpErrors } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { isLoopbackUrl } from '../core/loopback';
+import { BotAdapter } from './adapter';
 
 export interface ServerDependencies {
+    /** A BotAdapter (what createAdapter makes) takes the light path; any other CloudAdapter gets its own `process`. */
     adapter: CloudAdapter;
     logic: (context: TurnContext) => Promise<void>;
     /** Resolves when the store answers; `/healthz` turns 503 when it rejects. */
@@ -15,8 +16,15 @@ export interface ServerDependencies {
     localMode?: boolean;
 }
 
-// Just enough to let botbuilder answer: it rejects instead of answering 400 when `type` is missing.
-const activityShape = z.looseObject({ type: z.string().min(1), serviceUrl: z.unknown().optional() });
+/**
+ * Just enough to let botbuilder answer: it rejects instead of answering 400 when `type` is missing.
+ * A plain check, not a schema: it runs on every turn.
+ */
+function isActivityShaped(body: unknown): body is Record<string, unknown> & { type: string } {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+    const { type } = body as { type?: unknown };
+    return typeof type === 'string' && type.length > 0;
+}
 const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-?8"?\s*)?$/i;
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -43,20 +51,25 @@ export function createServer({ adapter, logic, checkHealth, logger, localMode = 
     server.use(restify.plugins.jsonBodyParser(jsonOptions));
 
     server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
-        const activity = activityShape.safeParse(req.body);
-        if (!activity.success) {
+        const activity: unknown = req.body;
+        if (!isActivityShaped(activity)) {
             res.send(400, { error: 'BAD_ACTIVITY', message: 'The body must be a Bot Framework activity with a "type".' });
             return;
         }
         // Nobody vouches for an unauthenticated caller: it must not make the bot call (or learn) another host.
-        if (localMode && !isLoopbackUrl(typeof activity.data.serviceUrl === 'string' ? activity.data.serviceUrl : undefined)) {
+        if (localMode && !isLoopbackUrl(typeof activity.serviceUrl === 'string' ? activity.serviceUrl : undefined)) {
             const refusal = httpErrors.serviceUrlNotLoopback();
             logger.warn('refused an activity: local mode talks to loopback service URLs only');
             res.send(refusal.status, refusal.toBody());
             return;
         }
         try {
-            await adapter.process(req, res, logic);
+            if (adapter instanceof BotAdapter) {
+                // Node lower-cases header names; a missing header is '' (as CloudAdapter.process reads it).
+                await adapter.processRequest(activity, req.headers.authorization ?? '', res, logic, logger);
+            } else {
+                await adapter.process(req, res, logic);
+            }
         } catch (error) {
             logger.error('could not process an activity', { error: (error as Error).message });
             if (!res.headersSent) res.send(500, { error: 'INTERNAL', message: 'The activity could not be processed.' });

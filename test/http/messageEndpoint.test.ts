@@ -1,0 +1,229 @@
+import * as assert from 'assert';
+import * as os from 'os';
+import type { Activity, TurnContext } from 'botbuilder';
+import { createAdapter, type BotAdapter, type TurnResponse } from '../../bot/adapter';
+import { loadConfig } from '../../core/config';
+import { createLogger } from '../../core/logger';
+import { startTestServer, type TestServer } from '../web/startTestServer';
+
+const BAD_ACTIVITY = { error: 'BAD_ACTIVITY', message: 'The body must be a Bot Framework activity with a "type".' };
+
+/** An activity from a loopback "channel" that is never called: replies come back in the HTTP response or not at all. */
+const activity = (fields: Record<string, unknown>) => ({
+    channelId: 'emulator',
+    serviceUrl: 'http://127.0.0.1:1',
+    from: { id: 'endpoint-user', name: 'Ayşe' },
+    recipient: { id: 'bot', name: 'bot' },
+    conversation: { id: 'endpoint-conversation', isGroup: false, conversationType: 'personal', name: '' },
+    locale: 'tr-TR',
+    ...fields,
+});
+
+async function post(bot: TestServer, body: string, headers: Record<string, string> = {}) {
+    const response = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+    const text = await response.text();
+    return { status: response.status, text, contentType: response.headers.get('content-type') };
+}
+
+describe('HTTP: /api/messages answers as botbuilder\'s CloudAdapter does', function () {
+    this.timeout(30_000);
+
+    describe('in local mode', () => {
+        let bot: TestServer;
+        before(async () => {
+            bot = await startTestServer();
+        });
+        after(async () => bot.stop());
+
+        it('a body that is not an object gets 400 BAD_ACTIVITY', async () => {
+            for (const body of ['[]', '[{"type":"message"}]', 'null', '5', '"message"', 'true']) {
+                const answer = await post(bot, body);
+                assert.strictEqual(answer.status, 400, body);
+                assert.deepStrictEqual(JSON.parse(answer.text), BAD_ACTIVITY, body);
+            }
+        });
+
+        it('a missing, empty or non-string type gets 400 BAD_ACTIVITY', async () => {
+            for (const type of [undefined, '', 42, null, ['message'], { name: 'message' }, true]) {
+                const answer = await post(bot, JSON.stringify(activity({ type, text: 'merhaba', deliveryMode: 'expectReplies' })));
+                assert.strictEqual(answer.status, 400, JSON.stringify(type));
+                assert.deepStrictEqual(JSON.parse(answer.text), BAD_ACTIVITY, JSON.stringify(type));
+            }
+        });
+
+        it('the 400 comes before the loopback check: a non-loopback activity without a type is a bad activity', async () => {
+            const answer = await post(bot, JSON.stringify({ serviceUrl: 'http://attacker.example', text: 'x' }));
+            assert.strictEqual(answer.status, 400);
+            assert.deepStrictEqual(JSON.parse(answer.text), BAD_ACTIVITY);
+        });
+
+        it('an unknown invoke gets the SDK\'s invoke response: 501, no body', async () => {
+            const answer = await post(bot, JSON.stringify(activity({ type: 'invoke', name: 'nothing/here', value: {} })));
+            assert.strictEqual(answer.status, 501);
+            assert.strictEqual(answer.text, '');
+        });
+
+        it('an expectReplies message gets 200 with the replies as {activities: [...]}', async () => {
+            const answer = await post(bot, JSON.stringify(activity({ type: 'message', text: 'yardım', deliveryMode: 'expectReplies' })));
+            assert.strictEqual(answer.status, 200);
+            assert.match(answer.contentType ?? '', /^application\/json/);
+            const body = JSON.parse(answer.text) as { activities: Partial<Activity>[] };
+            assert.deepStrictEqual(Object.keys(body), ['activities']);
+            assert.ok(body.activities.length > 0, 'the bot replied');
+            for (const reply of body.activities) {
+                assert.strictEqual(reply.type === 'message' || reply.type === 'typing', true, `reply type ${String(reply.type)}`);
+                assert.strictEqual(reply.conversation?.id, 'endpoint-conversation');
+            }
+            assert.ok(body.activities.some((reply) => reply.type === 'message'), 'a message among the replies');
+        });
+
+        it('an activity the bot only takes note of gets 200 and no body', async () => {
+            const answer = await post(bot, JSON.stringify(activity({ type: 'typing' })));
+            assert.strictEqual(answer.status, 200);
+            assert.strictEqual(answer.text, '');
+        });
+
+        it('string timestamps reach the bot and do not break the turn', async () => {
+            const answer = await post(bot, JSON.stringify(activity({
+                type: 'message', text: 'yardım', deliveryMode: 'expectReplies',
+                timestamp: '2026-03-02T10:00:00.000Z', localTimestamp: '2026-03-02T13:00:00.000+03:00', expiration: '2026-03-02T11:00:00.000Z',
+            })));
+            assert.strictEqual(answer.status, 200);
+            assert.ok((JSON.parse(answer.text) as { activities: unknown[] }).activities.length > 0);
+        });
+    });
+
+    describe('with Bot Framework credentials (not local mode)', () => {
+        // Refused before any token is validated: no key download, no network.
+        const credentials = { MicrosoftAppId: '00000000-0000-0000-0000-000000000002', MicrosoftAppPassword: 'not-used-in-this-test' };
+        let bot: TestServer;
+        before(async () => {
+            bot = await startTestServer({ env: credentials });
+        });
+        after(async () => bot.stop());
+
+        it('an activity without an Authorization header gets 401, and the bot does not answer it', async () => {
+            for (const headers of [{}, { Authorization: '' }, { Authorization: '   ' }] as Record<string, string>[]) {
+                const answer = await post(bot, JSON.stringify(activity({ type: 'message', text: 'merhaba', deliveryMode: 'expectReplies', serviceUrl: 'https://smba.trafficmanager.net/emea/' })), headers);
+                assert.strictEqual(answer.status, 401, JSON.stringify(headers));
+                assert.ok(!answer.text.includes('activities'), 'no replies');
+                assert.strictEqual(JSON.parse(answer.text), 'Unauthorized Access. Request is not authorized', 'the SDK\'s message, as JSON');
+            }
+        });
+
+        it('a header that is not a bearer token gets 401 too (refused before any key is fetched)', async () => {
+            const answer = await post(bot, JSON.stringify(activity({ type: 'message', text: 'merhaba', deliveryMode: 'expectReplies' })), { Authorization: 'Basic abc' });
+            assert.strictEqual(answer.status, 401);
+            assert.strictEqual(JSON.parse(answer.text), 'Unauthorized. No valid identity.');
+        });
+
+        it('the non-object and missing-type answers are the same 400 there', async () => {
+            assert.strictEqual((await post(bot, '[]')).status, 400);
+            assert.strictEqual((await post(bot, JSON.stringify({ text: 'x' }))).status, 400);
+        });
+    });
+});
+
+type Call = [string, ...unknown[]];
+
+/** A response that records what it is told, with the four calls botbuilder's ResponseT requires. */
+function recorder(): TurnResponse & { header(): void; socket: unknown; calls: Call[] } {
+    const calls: Call[] = [];
+    return {
+        calls,
+        socket: undefined,
+        status: (code: number) => calls.push(['status', code]),
+        send: (body: unknown) => calls.push(['send', JSON.parse(JSON.stringify(body)) as unknown]),
+        end: () => calls.push(['end']),
+        header: () => undefined,
+    };
+}
+
+type Logic = (context: TurnContext) => Promise<void>;
+
+describe('BotAdapter.processRequest answers exactly as CloudAdapter.process', () => {
+    const local = () => createAdapter(loadConfig({ PORT: '0', DATA_DIR: os.tmpdir() }));
+    const configured = () => createAdapter(loadConfig({ PORT: '0', DATA_DIR: os.tmpdir(), MicrosoftAppId: '00000000-0000-0000-0000-000000000003', MicrosoftAppPassword: 'not-used' }));
+
+    /** Runs the same request through both paths (fresh bodies: both mutate theirs) and returns both recordings. */
+    async function both(adapter: BotAdapter, body: () => Record<string, unknown>, logic: Logic, authorization = '') {
+        const lines: string[] = [];
+        const viaSdk = recorder();
+        const quiet = console.error;
+        console.error = () => undefined; // CloudAdapter.process prints its failures there
+        try {
+            await adapter.process({ method: 'POST', body: body(), headers: authorization ? { authorization } : {} }, viaSdk, logic);
+        } finally {
+            console.error = quiet;
+        }
+        const viaBot = recorder();
+        await adapter.processRequest(body(), authorization, viaBot, logic, createLogger('debug', (line) => lines.push(line)));
+        assert.deepStrictEqual(viaBot.calls, viaSdk.calls);
+        return { calls: viaBot.calls, lines };
+    }
+
+    it('a turn that answers nothing: 200, no body', async () => {
+        const { calls } = await both(local(), () => activity({ type: 'typing' }), () => Promise.resolve());
+        assert.deepStrictEqual(calls, [['status', 200], ['end']]);
+    });
+
+    it('an invoke: the invoke response\'s status and body', async () => {
+        const logic: Logic = async (context) => {
+            await context.sendActivity({ type: 'invokeResponse', value: { status: 202, body: { accepted: context.activity.name } } });
+        };
+        const { calls } = await both(local(), () => activity({ type: 'invoke', name: 'task/fetch', value: {} }), logic);
+        assert.deepStrictEqual(calls, [['status', 202], ['send', { accepted: 'task/fetch' }], ['end']]);
+    });
+
+    it('expectReplies: 200 with the buffered replies', async () => {
+        const logic: Logic = async (context) => {
+            await context.sendActivity({ type: 'message', text: 'first', id: 'fixed-1' });
+            await context.sendActivity({ type: 'message', text: 'second', id: 'fixed-2' });
+        };
+        const { calls } = await both(local(), () => activity({ type: 'message', text: 'merhaba', deliveryMode: 'expectReplies' }), logic);
+        assert.strictEqual(calls.length, 3);
+        assert.deepStrictEqual(calls[0], ['status', 200]);
+        const sent = calls[1] as ['send', { activities: Partial<Activity>[] }];
+        assert.strictEqual(sent[0], 'send');
+        assert.deepStrictEqual(sent[1].activities.map((reply) => reply.text), ['first', 'second']);
+    });
+
+    it('string timestamps become Dates, the raw strings kept', async () => {
+        const seen: unknown[] = [];
+        const logic: Logic = (context) => {
+            const { timestamp, rawTimestamp, localTimestamp, rawLocalTimestamp, expiration, rawExpiration } = context.activity as Activity & Record<`raw${string}`, unknown>;
+            seen.push([timestamp instanceof Date && timestamp.toISOString(), rawTimestamp, localTimestamp instanceof Date, rawLocalTimestamp, expiration instanceof Date, rawExpiration]);
+            return Promise.resolve();
+        };
+        await both(local(), () => activity({ type: 'typing', timestamp: '2026-03-02T10:00:00Z', localTimestamp: '2026-03-02T13:00:00+03:00', expiration: '2026-03-02T11:00:00Z' }), logic);
+        const expected = ['2026-03-02T10:00:00.000Z', '2026-03-02T10:00:00Z', true, '2026-03-02T13:00:00+03:00', true, '2026-03-02T11:00:00Z'];
+        assert.deepStrictEqual(seen, [expected, expected], 'the same activity reaches the bot either way');
+    });
+
+    it('a turn that throws (no turn error handler): 500 with the error\'s message; the log has the error, not the text', async () => {
+        const logic: Logic = () => Promise.reject(new Error('the store went away'));
+        const { calls, lines } = await both(local(), () => activity({ type: 'message', text: 'şifrem Gizli-Metin-778' }), logic);
+        assert.deepStrictEqual(calls, [['status', 500], ['send', 'the store went away'], ['end']]);
+        assert.ok(lines.some((line) => line.includes('the store went away') && line.includes('"level":"error"')), lines.join('\n'));
+        assert.ok(!lines.some((line) => line.includes('Gizli-Metin-778')), 'the activity\'s text is not logged');
+    });
+
+    it('an app with credentials and no valid Authorization header: 401 with the SDK\'s message, and the turn never runs', async () => {
+        let ran = 0;
+        const logic: Logic = () => Promise.resolve(void ran++);
+        const adapter = configured();
+        const missing = await both(adapter, () => activity({ type: 'message', text: 'merhaba' }), logic);
+        assert.deepStrictEqual(missing.calls, [['status', 401], ['send', 'Unauthorized Access. Request is not authorized'], ['end']]);
+        assert.ok(missing.lines.some((line) => line.includes('authentication failed')), missing.lines.join('\n'));
+        const basic = await both(adapter, () => activity({ type: 'message', text: 'merhaba' }), logic, 'Basic abc');
+        assert.deepStrictEqual(basic.calls, [['status', 401], ['send', 'Unauthorized. No valid identity.'], ['end']]);
+        assert.strictEqual(ran, 0);
+    });
+
+    it('an activity without a type: 400 and no turn, as the SDK answers', async () => {
+        let ran = 0;
+        const { calls } = await both(local(), () => activity({ type: '' }), () => Promise.resolve(void ran++));
+        assert.deepStrictEqual(calls, [['status', 400], ['end']]);
+        assert.strictEqual(ran, 0);
+    });
+});
