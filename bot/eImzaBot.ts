@@ -1,8 +1,10 @@
 import {
     ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type StatePropertyAccessor, type TurnContext,
 } from 'botbuilder';
-import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import type { DialogSet, DialogState } from 'botbuilder-dialogs';
 import { speakerFor, type DialogServices } from '../dialogs/dialogServices';
+import { saveTurnStates } from '../dialogs/turnStates';
+import { RootDialogSet } from '../dialogs/rootDialogSet';
 import { MAIN_DIALOG, MainDialog, type MainDialogOptions } from '../dialogs/mainDialog';
 import { renderGuideCard } from '../cards/guideCard';
 import type { ConversationReferences } from './conversationReferences';
@@ -44,7 +46,7 @@ export class EImzaBot extends ActivityHandler {
     constructor(private readonly services: DialogServices, private readonly options: EImzaBotOptions) {
         super();
         ({ dialogState: this.dialogState, lastSeenAt: this.lastSeenAt, welcomed: this.welcomed, referenceSaved: this.referenceSaved } = services.memory.conversation);
-        this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(services));
+        this.dialogs = new RootDialogSet(this.dialogState).add(new MainDialog(services));
 
         this.onMessage(async (context, next) => {
             if (isSharedConversation(context)) {
@@ -111,8 +113,7 @@ export class EImzaBot extends ActivityHandler {
             recordTranscript(context, this.services.recentTurns);
             await super.run(context);
             await flushTranscript(context);
-            await this.services.conversationState.saveChanges(context);
-            await this.services.userState.saveChanges(context);
+            await saveTurnStates(context, [this.services.conversationState, this.services.userState]);
         } finally {
             // Only now is `welcomed` saved: a second install event may read it from here on.
             if (context.turnState.get(WELCOMING)) this.welcoming.delete(context.activity.conversation.id);
