@@ -35,6 +35,13 @@ export interface InsightEvent {
 export interface InsightLog {
     /** Keeps the event's own fields, nothing else of the caller's object. */
     record(event: InsightEvent): Promise<void>;
+    /**
+     * Several events in one write (the buffered log's flush), each kept as `record` keeps it. On a
+     * rejection the caller passes the same event objects again later, so a store must then hold
+     * each of them once: all or nothing (one transaction), or a retry that recognises what it wrote.
+     * Optional: without it the caller records them one by one.
+     */
+    recordMany?(events: InsightEvent[]): Promise<void>;
     /** The events in [from, to), oldest first. */
     list(from: number, to: number): Promise<InsightEvent[]>;
     /** Retention: deletes the events before `cutoff`; answers how many. */

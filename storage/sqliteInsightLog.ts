@@ -44,20 +44,37 @@ const COLUMNS = 'type, at, kind, step_id, step_number, language, channel, detail
 /** Anonymous usage events in a SQLite file of their own: no column for who or which conversation. */
 export class SqliteInsightLog implements InsightLog {
     private readonly db: Database.Database;
+    /**
+     * Many events in one transaction (all or nothing, so a retried batch is never half there
+     * twice), built once: its BEGIN/COMMIT/ROLLBACK statements must live as long as the process
+     * (storage/openSqlite.ts).
+     */
+    private readonly insertMany: (events: InsightEvent[]) => void;
 
     constructor(file: string) {
         this.db = openSqlite(file);
         this.db.exec(SCHEMA);
+        this.insertMany = this.db.transaction((events: InsightEvent[]) => {
+            for (const event of events) this.insert(event);
+        });
     }
 
     record(event: InsightEvent): Promise<void> {
-        const kept = eventToKeep(event);
+        return this.settle(() => this.insert(event));
+    }
+
+    recordMany(events: InsightEvent[]): Promise<void> {
         return this.settle(() => {
-            this.db.prepare(`INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-                kept.type, kept.at, kept.kind ?? null, kept.stepId ?? null, kept.stepNumber ?? null,
-                kept.language ?? null, kept.channel ?? null, kept.detail ?? null, kept.visitor ?? null,
-            );
+            if (events.length) this.insertMany(events);
         });
+    }
+
+    private insert(event: InsightEvent): void {
+        const kept = eventToKeep(event);
+        this.db.prepare(`INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+            kept.type, kept.at, kept.kind ?? null, kept.stepId ?? null, kept.stepNumber ?? null,
+            kept.language ?? null, kept.channel ?? null, kept.detail ?? null, kept.visitor ?? null,
+        );
     }
 
     list(from: number, to: number): Promise<InsightEvent[]> {
