@@ -26,7 +26,8 @@ import { startTestServer, type TestServer } from '../web/startTestServer';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const SCREENSHOT = fromRoot('docs', 'images', 'playground.png');
+// Written under dist/ (a build folder): a test run must not change tracked files. Copy it to docs/images/ to refresh the README.
+const SCREENSHOT = fromRoot('dist', 'screenshots', 'playground.png');
 const WAIT = { timeout: 20_000 };
 const QUESTION = 'Cep telefonu doğrulama ekranında kod gelmiyor, ne yapmalıyım?';
 const REPLY = 'Numaranızı kontrol ettik; formdaki “Cep Telefonu” alanı doğru.';

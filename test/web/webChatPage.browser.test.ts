@@ -1,12 +1,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { fromRoot } from '../../core/projectPaths';
 import { startTestServer, type TestServer } from './startTestServer';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const SCREENSHOT = fromRoot('docs', 'images', 'webchat.png');
+// Written under dist/ (a build folder): a test run must not change tracked files. Copy it to docs/images/ to refresh the README.
+const SCREENSHOT = fromRoot('dist', 'screenshots', 'webchat.png');
 const WAIT = { timeout: 20_000 };
 
 describe('the web chat page in Chromium (local Direct Line)', function () {
@@ -61,7 +63,7 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
             const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
             return !!scroller && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
         }, undefined, WAIT);
-        fs.mkdirSync(fromRoot('docs', 'images'), { recursive: true });
+        fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
         await page.screenshot({ path: SCREENSHOT });
         assert.ok(fs.statSync(SCREENSHOT).size > 10_000, 'the screenshot shows the page');
     });
