@@ -37,9 +37,8 @@ export interface InsightLog {
     record(event: InsightEvent): Promise<void>;
     /**
      * Several events in one write (the buffered log's flush), each kept as `record` keeps it. On a
-     * rejection the caller passes the same event objects again later, so a store must then hold
-     * each of them once: all or nothing (one transaction), or a retry that recognises what it wrote.
-     * Optional: without it the caller records them one by one.
+     * rejection the caller passes the same events again later, so it must be all or nothing (one
+     * transaction). Optional (SQLite has it): without it the caller records them one by one.
      */
     recordMany?(events: InsightEvent[]): Promise<void>;
     /** The events in [from, to), oldest first. */

@@ -6,8 +6,6 @@ import { createCosmosClient, deleteItems, lazyContainer, queryPartition, statusO
 export const INSIGHTS_CONTAINER = 'insights';
 /** One logical partition, like the questions: small items, swept after DATA_RETENTION_DAYS. */
 const PARTITION = 'library';
-/** recordMany's parallel creates: enough to overlap round trips, few enough not to trip the RU limit at once. */
-const CREATES_AT_ONCE = 10;
 
 type EventItem = InsightEvent & { id: string; pk: string; doc: 'event' };
 
@@ -25,8 +23,6 @@ interface DigestItem {
 export class CosmosInsightLog implements InsightLog {
     private readonly client: CosmosClient;
     private readonly container: () => Promise<Container>;
-    /** recordMany's ids, by the caller's event object: gone with the object once the caller lets it go. */
-    private readonly idsOfAttempted = new WeakMap<InsightEvent, string>();
 
     constructor(settings: CosmosSettings) {
         this.client = createCosmosClient(settings);
@@ -41,34 +37,8 @@ export class CosmosInsightLog implements InsightLog {
     }
 
     async record(event: InsightEvent): Promise<void> {
-        await this.create(await this.container(), event, randomUUID());
-    }
-
-    /**
-     * One create per event, a few at a time: no all-or-nothing across a partition's batch limit,
-     * so instead each event object keeps its id between attempts. A retried batch then finds the
-     * events it wrote already (409, as in `record`) and writes only the rest: none twice.
-     */
-    async recordMany(events: InsightEvent[]): Promise<void> {
+        const item: EventItem = { id: randomUUID(), pk: PARTITION, doc: 'event', ...eventToKeep(event) };
         const container = await this.container();
-        for (let start = 0; start < events.length; start += CREATES_AT_ONCE) {
-            // allSettled: nothing of this attempt still in flight when the caller hears it failed.
-            const results = await Promise.allSettled(events.slice(start, start + CREATES_AT_ONCE).map((event) => {
-                let id = this.idsOfAttempted.get(event);
-                if (!id) {
-                    id = randomUUID();
-                    this.idsOfAttempted.set(event, id);
-                }
-                return this.create(container, event, id);
-            }));
-            const failed = results.find((result) => result.status === 'rejected');
-            if (failed) throw failed.reason;
-        }
-    }
-
-    /** A 409 is the same item written by an earlier attempt whose answer was lost. */
-    private async create(container: Container, event: InsightEvent, id: string): Promise<void> {
-        const item: EventItem = { id, pk: PARTITION, doc: 'event', ...eventToKeep(event) };
         await withRetry(() => container.items.create(item).catch((error: unknown) => {
             if (statusOf(error) !== 409) throw error;
         }), INSIGHTS_CONTAINER);

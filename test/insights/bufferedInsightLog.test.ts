@@ -9,8 +9,6 @@ import { loadConfig } from '../../core/config';
 import { createLogger } from '../../core/logger';
 import { createStores } from '../../storage/createStores';
 import { INSIGHTS_FILE, SqliteInsightLog } from '../../storage/sqliteInsightLog';
-import { CosmosInsightLog } from '../../storage/cosmosInsightLog';
-import { CosmosTestServer } from '../support/cosmosServer';
 import { insightLogContract } from './insightLogContract';
 
 const AT = Date.UTC(2026, 10, 27, 9, 0);
@@ -286,25 +284,6 @@ describe('Buffered insight log', () => {
                 assert.deepStrictEqual(db.prepare('SELECT type, at, visitor FROM events').all(), [{ type: 'stepReached', at: AT, visitor: VISITOR }]);
             } finally {
                 db.close();
-            }
-        });
-    });
-
-    describe('over Cosmos DB (local Cosmos server)', function () {
-        this.timeout(30_000);
-        const server = new CosmosTestServer();
-        before(() => server.start());
-        after(() => server.stop());
-
-        it('recordMany writes every event; the same event objects again (a retried flush) are not written twice', async () => {
-            const store = new CosmosInsightLog(server.settings(`buffered-${Date.now()}`));
-            try {
-                const events = Array.from({ length: 23 }, (_, n) => step(n));
-                await store.recordMany(events);
-                await store.recordMany([...events, step(23)]);
-                assert.deepStrictEqual(await store.list(0, Number.MAX_SAFE_INTEGER), Array.from({ length: 24 }, (_, n) => step(n)));
-            } finally {
-                await store.close();
             }
         });
     });
