@@ -1,4 +1,4 @@
-import { type BotAdapter, type Storage, type TurnContext } from 'botbuilder';
+import type { BotAdapter, Storage, TurnContext } from 'botbuilder';
 import { ConversationReferences } from '../bot/conversationReferences';
 import { EImzaBot } from '../bot/eImzaBot';
 import { PrivacyMiddleware } from '../bot/privacyMiddleware';

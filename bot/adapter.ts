@@ -65,7 +65,7 @@ const MAX_CONNECTOR_CLIENTS = 64;
 class ReusingAuthentication extends ConfigurationBotFrameworkAuthentication {
     private readonly clients = new Map<string, Promise<ConnectorClient>>();
     private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
-    private readonly sendsRepliesDirectly = !proxyConfigured() && !process.env.SDK_REPLIES;
+    private readonly sendsRepliesDirectly = !proxyConfigured();
 
     override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
         const result = await super.authenticateRequest(activity, authHeader);

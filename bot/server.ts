@@ -1,13 +1,12 @@
 import * as restify from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { httpErrors } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { isLoopbackUrl } from '../core/loopback';
-import { BotAdapter } from './adapter';
+import type { BotAdapter } from './adapter';
 
 export interface ServerDependencies {
-    /** A BotAdapter (what createAdapter makes) takes the light path; any other CloudAdapter gets its own `process`. */
-    adapter: CloudAdapter;
+    adapter: BotAdapter;
     logic: (context: TurnContext) => Promise<void>;
     /** Resolves when the store answers; `/healthz` turns 503 when it rejects. */
     checkHealth: () => Promise<Record<string, unknown>>;
@@ -64,12 +63,8 @@ export function createServer({ adapter, logic, checkHealth, logger, localMode = 
             return;
         }
         try {
-            if (adapter instanceof BotAdapter) {
-                // Node lower-cases header names; a missing header is '' (as CloudAdapter.process reads it).
-                await adapter.processRequest(activity, req.headers.authorization ?? '', res, logic, logger);
-            } else {
-                await adapter.process(req, res, logic);
-            }
+            // Node lower-cases header names; a missing header is '' (as CloudAdapter.process reads it).
+            await adapter.processRequest(activity, req.headers.authorization ?? '', res, logic, logger);
         } catch (error) {
             logger.error('could not process an activity', { error: (error as Error).message });
             if (!res.headersSent) res.send(500, { error: 'INTERNAL', message: 'The activity could not be processed.' });

@@ -29,15 +29,15 @@ interface PendingWrite {
     storage: Storage;
     key: string;
     cached: CachedState;
-    snapshot: string;
+    /** After the write: what was written becomes what the state is compared with. */
     settle(context: TurnContext): void;
 }
 
 /** What the two states share with the functions below: botbuilder's store, key and (private) turn-cache key. */
 interface StateParts {
-    /** botbuilder's own (private) turn-cache key, so everything reading the cache sees these states. */
     storage: Storage;
     storageKey: (context: TurnContext) => Promise<string> | string;
+    /** botbuilder's own (private) turn-cache key, so everything reading the cache sees these states. */
     cacheKey: symbol;
 }
 
@@ -59,7 +59,7 @@ async function pendingWriteOf(parts: StateParts, context: TurnContext, force: bo
     const snapshot = snapshotOf(current.state);
     if (!force && snapshot === current.hash) return undefined;
     return {
-        storage: parts.storage, key: await parts.storageKey(context), cached: current, snapshot,
+        storage: parts.storage, key: await parts.storageKey(context), cached: current,
         settle: (turn) => {
             current.hash = snapshot;
             turn.turnState.set(parts.cacheKey, current);

@@ -216,8 +216,8 @@ describe('direct replies (bot/directReplies.ts)', () => {
     const savedEnvironment: Record<string, string | undefined> = {};
 
     before(() => {
-        // The adapter sends replies directly only without a proxy (and without SDK_REPLIES): the tests need that path.
-        for (const name of [...PROXY_VARIABLES, 'SDK_REPLIES']) {
+        // The adapter sends replies directly only without a proxy: the tests need that path.
+        for (const name of PROXY_VARIABLES) {
             savedEnvironment[name] = process.env[name];
             delete process.env[name];
         }
