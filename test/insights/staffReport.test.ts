@@ -1,12 +1,11 @@
 import * as assert from 'assert';
-import { randomUUID } from 'crypto';
 import type { Activity } from 'botbuilder';
 import { asksForReport } from '../../bot/staffReport';
 import type { ConnectorCall } from '../support/fakeConnector';
-import { CosmosTestServer } from '../support/cosmosServer';
 import { AC } from '../support/adaptiveCardsSdk';
 import { readableText } from '../support/cardText';
 import { STAFF, STAFF_TEAM, TENANT, TicketWorld } from '../support/ticketWorld';
+import { twoInstancesOnOneCosmosDb } from '../support/twoInstances';
 
 const BOT = { id: '28:bot', name: 'e-imza' };
 const isDigest = (call: ConnectorCall) => call.kind === 'createConversation' && call.channelId === STAFF_TEAM && /Haftalık özet/.test(readableText(call.activity));
@@ -77,25 +76,10 @@ describe('Insights in Teams: the staff "rapor" card and the weekly digest', func
     });
 
     describe('two bot processes on one Cosmos DB', () => {
-        const server = new CosmosTestServer();
-        let a: TicketWorld;
-        let b: TicketWorld;
-        before(() => server.start());
-        after(() => server.stop());
-        beforeEach(async () => {
-            const env = server.env(`digest-${randomUUID()}`);
-            a = new TicketWorld(env, server.overrides);
-            b = new TicketWorld(env, server.overrides);
-            await a.start();
-            await b.start();
-            await a.installInStaffTeam();
-        });
-        afterEach(async () => {
-            await a.stop();
-            await b.stop();
-        });
+        const instances = twoInstancesOnOneCosmosDb('digest', { inStaffTeam: true });
 
         it('the weekly digest is posted once, in the first working hour of the week, though both instances try', async () => {
+            const { a, b } = instances;
             // Monday 08:00 in Istanbul: the working week (08:30) has not begun, no digest yet.
             a.clock.advanceMinutes(-120);
             b.clock.advanceMinutes(-120);

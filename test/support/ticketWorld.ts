@@ -1,3 +1,4 @@
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -42,6 +43,23 @@ export class TicketWorld {
     /** `cosmos`: how the bot reaches a local Cosmos server when `env` points it there. */
     constructor(private readonly env: Record<string, string> = {}, private readonly cosmos?: CosmosOverrides) {}
 
+    /**
+     * A default world, started (SQLite, no staff channel yet). `inStaffTeam`: the bot is then installed
+     * in the staff team, so staff cards have a channel to go to.
+     */
+    static async started(options: { inStaffTeam: boolean }): Promise<TicketWorld> {
+        const world = new TicketWorld();
+        try {
+            await world.start();
+            if (options.inStaffTeam) await world.installInStaffTeam();
+        } catch (error) {
+            // The caller never gets this world to stop: whatever of it started is stopped here.
+            await world.stop().catch(() => undefined);
+            throw error;
+        }
+        return world;
+    }
+
     async start(): Promise<void> {
         await this.connector.start();
         this.config = loadConfig({ PORT: '0', DATA_DIR: this.dataDir, STAFF_TEAM_ID: STAFF_TEAM, ...this.env });
@@ -76,6 +94,18 @@ export class TicketWorld {
         const response = await fetch(`${this.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
         const text = await response.text();
         return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    }
+
+    /**
+     * Posts an activity as Teams sends it (the tenant, expectReplies) and returns every reply of the
+     * turn; the test gives who sends it, to whom and where. Fails unless the bot answers 200.
+     */
+    async postFromTeams(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+        const { status, body } = await this.post({
+            channelId: 'msteams', serviceUrl: this.connector.url, channelData: { tenant: { id: TENANT } }, deliveryMode: 'expectReplies', ...activity,
+        });
+        assert.strictEqual(status, 200, JSON.stringify(body));
+        return (body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? [];
     }
 
     /** Where the bot under test answers HTTP. */

@@ -11,21 +11,11 @@ describe('Microsoft Teams behaviour (Teams-shaped activities, fake Bot Connector
     this.timeout(30_000);
     let world: TicketWorld;
 
-    beforeEach(async () => {
-        world = new TicketWorld();
-        await world.start();
-    });
+    beforeEach(async () => (world = await TicketWorld.started({ inStaffTeam: false })));
     afterEach(async () => world.stop());
 
-    /** Posts a Teams activity with expectReplies and returns the bot's replies. */
-    async function teams(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
-        const { status, body } = await world.post({
-            channelId: 'msteams', serviceUrl: world.connector.url, recipient: BOT, from: TEAMS_USER, locale: 'tr-TR',
-            channelData: { tenant: { id: TENANT } }, deliveryMode: 'expectReplies', ...activity,
-        });
-        assert.strictEqual(status, 200, JSON.stringify(body));
-        return (body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? [];
-    }
+    /** Posts a Teams activity from Mehmet (a tr-TR client) and returns the bot's replies. */
+    const teams = (activity: Partial<Activity>) => world.postFromTeams({ recipient: BOT, from: TEAMS_USER, locale: 'tr-TR', ...activity });
     const text = (replies: Partial<Activity>[]) => replies.filter((reply) => reply.type === 'message').map(readableText).join('\n');
 
     it('installed personally: one welcome with the user\'s name, not repeated', async () => {

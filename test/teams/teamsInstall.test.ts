@@ -13,20 +13,13 @@ describe('Microsoft Teams: install welcome, language, waiting tickets, the name 
     this.timeout(30_000);
     let world: TicketWorld;
 
-    beforeEach(async () => {
-        world = new TicketWorld();
-        await world.start();
-    });
+    beforeEach(async () => (world = await TicketWorld.started({ inStaffTeam: false })));
     afterEach(async () => world.stop());
 
-    /** Posts a Teams activity (no locale unless given, as Teams' install events) and returns the bot's replies. */
+    /** Posts a Teams activity (no locale unless given, as Teams' install events) and returns the bot's messages. */
     async function teams(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
-        const { status, body } = await world.post({
-            channelId: 'msteams', serviceUrl: world.connector.url, recipient: BOT, from: NAMELESS_USER,
-            conversation: personal(), channelData: { tenant: { id: TENANT } }, deliveryMode: 'expectReplies', ...activity,
-        });
-        assert.strictEqual(status, 200, JSON.stringify(body));
-        return ((body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? []).filter((reply) => reply.type === 'message');
+        const replies = await world.postFromTeams({ recipient: BOT, from: NAMELESS_USER, conversation: personal(), ...activity });
+        return replies.filter((reply) => reply.type === 'message');
     }
     const text = (replies: Partial<Activity>[]) => replies.map(readableText).join('\n');
     const botAdded = (conversation = personal()): Partial<Activity> => ({ type: 'conversationUpdate', conversation, membersAdded: [BOT] });

@@ -4,6 +4,7 @@ import type { App } from '../../app/createApp';
 import type { ConnectorCall } from '../support/fakeConnector';
 import { CosmosTestServer } from '../support/cosmosServer';
 import { STAFF, STAFF_TEAM, TicketWorld, ticketIdOf, textOf } from '../support/ticketWorld';
+import { twoInstancesOnOneCosmosDb } from '../support/twoInstances';
 
 const isStaffCard = (call: ConnectorCall) => call.kind === 'createConversation' && call.channelId === STAFF_TEAM;
 
@@ -14,38 +15,21 @@ async function health(app: App): Promise<{ status: number; body: { store?: strin
 
 describe('Cosmos DB: several bot instances on one database (local Cosmos server)', function () {
     this.timeout(30_000);
-    const server = new CosmosTestServer();
-    let a: TicketWorld;
-    let b: TicketWorld;
+    // Two instances behind one endpoint: same database, each with its own process-level state.
+    const instances = twoInstancesOnOneCosmosDb('bot', { inStaffTeam: true });
 
-    before(() => server.start());
-    after(() => server.stop());
-
-    beforeEach(async () => {
-        // Two instances behind one endpoint: same database, each with its own process-level state.
-        const env = server.env(`bot-${randomUUID()}`);
-        a = new TicketWorld(env, server.overrides);
-        b = new TicketWorld(env, server.overrides);
-        await a.start();
-        await b.start();
-        await a.installInStaffTeam();
-    });
-    afterEach(async () => {
-        await a.stop();
-        await b.stop();
-    });
-
-    const bothSettled = () => Promise.all([a.settle(), b.app.dispatcher.settled()]);
+    const bothSettled = () => Promise.all([instances.a.settle(), instances.b.app.dispatcher.settled()]);
     const kickBoth = () => {
-        a.app.dispatcher.kick();
-        b.app.dispatcher.kick();
+        instances.a.app.dispatcher.kick();
+        instances.b.app.dispatcher.kick();
     };
 
     it('reports Cosmos DB in /healthz', async () => {
-        assert.deepStrictEqual(await health(a.app), { status: 200, body: { status: 'ok', store: 'cosmos' } });
+        assert.deepStrictEqual(await health(instances.a.app), { status: 200, body: { status: 'ok', store: 'cosmos' } });
     });
 
     it('a conversation started on instance A goes on on instance B', async () => {
+        const { a, b } = instances;
         const onA = a.webUser('web-travels');
         await onA.say('merhaba');
         await onA.pick('first');
@@ -56,6 +40,7 @@ describe('Cosmos DB: several bot instances on one database (local Cosmos server)
     });
 
     it('a ticket claimed on A and on B at once has one winner; one reminder; every notice goes out once', async () => {
+        const { a, b } = instances;
         const user = a.teamsUser();
         await user.say('merhaba');
         await user.pick('askLibrary');

@@ -4,8 +4,7 @@ import { parseExpiry, renewalDates } from '../../tickets/renewalReminders';
 import { TEAMS_USER, TicketWorld, textOf } from '../support/ticketWorld';
 import type { ConnectorCall } from '../support/fakeConnector';
 import { startMailServer } from '../support/mailServer';
-import { randomUUID } from 'crypto';
-import { CosmosTestServer } from '../support/cosmosServer';
+import { twoInstancesOnOneCosmosDb } from '../support/twoInstances';
 import { translator } from '../support/testBot';
 
 const PERSONAL = 'a:personal-mehmet';
@@ -183,33 +182,19 @@ describe('renewal reminders (issue 15, section 2)', function () {
 
 describe('renewal reminders on Cosmos DB: two bot instances, one database (local Cosmos server)', function () {
     this.timeout(30_000);
-    const server = new CosmosTestServer();
-    let a: TicketWorld;
-    let b: TicketWorld;
-
-    before(() => server.start());
-    after(() => server.stop());
-    beforeEach(async () => {
-        const env = server.env(`bot-${randomUUID()}`);
-        a = new TicketWorld(env, server.overrides);
-        b = new TicketWorld(env, server.overrides);
-        await a.start();
-        await b.start();
-    });
-    afterEach(async () => {
-        await a.stop();
-        await b.stop();
-    });
+    const instances = twoInstancesOnOneCosmosDb('bot', { inStaffTeam: false });
 
     async function drainBoth(at: number): Promise<void> {
+        const { a, b } = instances;
         for (const world of [a, b]) world.clock.advanceMinutes((at - world.clock.now()) / 60_000);
         a.app.dispatcher.kick();
         b.app.dispatcher.kick();
         await Promise.all([a.settle(), b.settle()]);
     }
-    const sent = (matches: (call: ConnectorCall) => boolean) => [...a.connector.calls, ...b.connector.calls].filter(matches).length;
+    const sent = (matches: (call: ConnectorCall) => boolean) => [...instances.a.connector.calls, ...instances.b.connector.calls].filter(matches).length;
 
     it('sends the window message once, not before, and the Hatırlatıcılarım list and cancel work on the other instance', async () => {
+        const { a, b } = instances;
         const onA = a.teamsUser();
         await onA.pick('reminders');
         await onA.say('03/2027');

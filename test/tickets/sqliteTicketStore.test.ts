@@ -1,18 +1,14 @@
 import * as assert from 'assert';
 import { spawn } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { openSqlite } from '../../storage/openSqlite';
 import { SqliteTicketStore } from '../../storage/sqliteTicketStore';
 import { sampleTicket } from './sampleTickets';
 import { ticketStoreContract } from './ticketStoreContract';
 import { outboxClaimsAndRetention } from './outboxClaimsAndRetention';
+import { assertWalJournal, isStoreUnavailable, tempSqliteFile } from '../support/sqliteFiles';
 
-function tempFile(): { file: string; cleanup: () => void } {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-tickets-'));
-    return { file: path.join(dir, 'data', 'tickets.sqlite'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
+const tempFile = () => tempSqliteFile('eimza-tickets-', 'tickets.sqlite');
 
 ticketStoreContract('SQLite', () => {
     const { file, cleanup } = tempFile();
@@ -103,9 +99,7 @@ describe('SQLite ticket store file', () => {
             assert.strictEqual((await second.pendingNotices(Number.MAX_SAFE_INTEGER, 10)).length, 1);
             assert.strictEqual((await second.create(sampleTicket(), [])).number, created.number + 1);
             await second.close();
-            const raw = openSqlite(file, { readonly: true });
-            assert.strictEqual(raw.prepare('PRAGMA journal_mode').pluck().get(), 'wal');
-            raw.close();
+            assertWalJournal(file);
         } finally {
             cleanup();
         }
@@ -116,8 +110,8 @@ describe('SQLite ticket store file', () => {
         const store = new SqliteTicketStore(file);
         await store.close();
         try {
-            await assert.rejects(store.ping(), (error: Error & { code?: string }) => error.code === 'STORE_UNAVAILABLE');
-            await assert.rejects(store.create(sampleTicket(), []), (error: Error & { code?: string }) => error.code === 'STORE_UNAVAILABLE');
+            await assert.rejects(store.ping(), isStoreUnavailable);
+            await assert.rejects(store.create(sampleTicket(), []), isStoreUnavailable);
         } finally {
             cleanup();
         }

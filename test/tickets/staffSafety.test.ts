@@ -11,11 +11,7 @@ describe('staff actions: masked text and the staff tenant (issue 12, point 7 and
     this.timeout(30_000);
     let world: TicketWorld;
 
-    beforeEach(async () => {
-        world = new TicketWorld();
-        await world.start();
-        await world.installInStaffTeam();
-    });
+    beforeEach(async () => (world = await TicketWorld.started({ inStaffTeam: true })));
     afterEach(async () => world.stop());
 
     async function openTicket() {

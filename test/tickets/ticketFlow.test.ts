@@ -26,11 +26,7 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
     this.timeout(30_000);
     let world: TicketWorld;
 
-    beforeEach(async () => {
-        world = new TicketWorld();
-        await world.start();
-        await world.installInStaffTeam();
-    });
+    beforeEach(async () => (world = await TicketWorld.started({ inStaffTeam: true })));
     afterEach(async () => world.stop());
 
     it('a web chat user\'s e-signature request becomes a staff thread, and every staff action reaches the user — across restarts', async () => {

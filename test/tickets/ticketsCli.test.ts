@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -8,23 +7,13 @@ import type { Language } from '../../core/language';
 import { SqliteTicketStore } from '../../storage/sqliteTicketStore';
 import { parseCliArguments } from '../../app/ticketsCli';
 import { changed, minutes, sampleTicket, staffMember, TICKET_TIME } from './sampleTickets';
+import { runCli as runNodeCli } from '../support/cliProcess';
+import { withTempDir } from '../support/tempDir';
 
 const translator = createTranslator();
 const CLI = path.join(__dirname, '..', '..', 'app', 'ticketsCli.js');
 
-interface Run {
-    code: number;
-    stdout: string;
-    stderr: string;
-}
-
-function runCli(dataDir: string, args: string[]): Promise<Run> {
-    return new Promise((resolve) => {
-        execFile(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir }, timeout: 15_000 }, (error, stdout, stderr) => {
-            resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-        });
-    });
-}
+const runCli = (dataDir: string, args: string[]) => runNodeCli(CLI, dataDir, args);
 
 /** The table row of a ticket: the line that starts with its number. */
 const rowOf = (output: string, number: number) => output.split('\n').find((line) => line.startsWith(`${number} `)) ?? '';
@@ -101,16 +90,11 @@ describe('npm run tickets', () => {
         assert.deepStrictEqual([wrong.code, wrong.stderr.trim()], [2, t('cli.usage')]);
     });
 
-    it('without a store file says there are no tickets, and creates nothing', async () => {
-        const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-cli-empty-'));
-        try {
-            const { code, stdout } = await runCli(empty, []);
-            assert.deepStrictEqual([code, stdout.trim()], [0, t('cli.noTickets')]);
-            assert.deepStrictEqual(fs.readdirSync(empty), []);
-        } finally {
-            fs.rmSync(empty, { recursive: true, force: true });
-        }
-    });
+    it('without a store file says there are no tickets, and creates nothing', () => withTempDir('eimza-cli-empty-', async (empty) => {
+        const { code, stdout } = await runCli(empty, []);
+        assert.deepStrictEqual([code, stdout.trim()], [0, t('cli.noTickets')]);
+        assert.deepStrictEqual(fs.readdirSync(empty), []);
+    }));
 
     describe('arguments', () => {
         const cases: Array<[string[], ReturnType<typeof parseCliArguments>]> = [

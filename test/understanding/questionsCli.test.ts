@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -8,6 +7,8 @@ import type { Language } from '../../core/language';
 import { QUESTIONS_FILE, SqliteQuestionLog } from '../../storage/sqliteQuestionLog';
 import { groupQuestions, parseQuestionsArguments, questionWindow, type QuestionGroup } from '../../app/questionsCli';
 import type { UnansweredQuestion } from '../../understanding/questionLog';
+import { runCli as runNodeCli } from '../support/cliProcess';
+import { withTempDir } from '../support/tempDir';
 
 const translator = createTranslator();
 const CLI = path.join(__dirname, '..', '..', 'app', 'questionsCli.js');
@@ -15,20 +16,8 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const STEP = 'requestSent';
 
-interface Run {
-    code: number;
-    stdout: string;
-    stderr: string;
-}
-
-function runCli(dataDir: string, args: string[]): Promise<Run> {
-    return new Promise((resolve) => {
-        const env = { ...process.env, DATA_DIR: dataDir, COSMOS_ENDPOINT: '', WORKING_TIME_ZONE: 'Europe/Istanbul' };
-        execFile(process.execPath, [CLI, ...args], { env, timeout: 15_000 }, (error, stdout, stderr) => {
-            resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-        });
-    });
-}
+// SQLite even where the shell has Cosmos DB set, and a fixed library time zone for the day windows.
+const runCli = (dataDir: string, args: string[]) => runNodeCli(CLI, dataDir, args, { COSMOS_ENDPOINT: '', WORKING_TIME_ZONE: 'Europe/Istanbul' });
 
 const t = (key: string, values?: Record<string, unknown>, language: Language = 'tr') => translator.t(language, `cli.unanswered.${key}`, values);
 const share = (name: string, count: number, language: Language = 'tr') => t('share', { name, count }, language);
@@ -117,16 +106,11 @@ describe('npm run questions', () => {
         assert.deepStrictEqual([wrong.code, wrong.stderr.trim()], [2, t('usage')]);
     });
 
-    it('without a store file says there are no questions, and creates nothing', async () => {
-        const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-questions-cli-empty-'));
-        try {
-            const { code, stdout } = await runCli(emptyDir, ['--from', '2026-01-01', '--to', '2026-01-02']);
-            assert.deepStrictEqual([code, stdout.trim()], [0, t('none', { from: '2026-01-01', to: '2026-01-02' })]);
-            assert.deepStrictEqual(fs.readdirSync(emptyDir), []);
-        } finally {
-            fs.rmSync(emptyDir, { recursive: true, force: true });
-        }
-    });
+    it('without a store file says there are no questions, and creates nothing', () => withTempDir('eimza-questions-cli-empty-', async (emptyDir) => {
+        const { code, stdout } = await runCli(emptyDir, ['--from', '2026-01-01', '--to', '2026-01-02']);
+        assert.deepStrictEqual([code, stdout.trim()], [0, t('none', { from: '2026-01-01', to: '2026-01-02' })]);
+        assert.deepStrictEqual(fs.readdirSync(emptyDir), []);
+    }));
 
     describe('arguments', () => {
         const cases: Array<[string[], ReturnType<typeof parseQuestionsArguments>]> = [

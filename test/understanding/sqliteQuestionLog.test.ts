@@ -1,15 +1,10 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { openSqlite } from '../../storage/openSqlite';
 import { SqliteQuestionLog } from '../../storage/sqliteQuestionLog';
 import { questionLogContract, QUESTION_TIME } from './questionLogContract';
+import { assertWalJournal, isStoreUnavailable, tempSqliteFile } from '../support/sqliteFiles';
 
-function tempFile(): { file: string; cleanup: () => void } {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-questions-'));
-    return { file: path.join(dir, 'data', 'questions.sqlite'), cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
+const tempFile = () => tempSqliteFile('eimza-questions-', 'questions.sqlite');
 
 function rawRows(file: string): Record<string, unknown>[] {
     const raw = openSqlite(file, { readonly: true });
@@ -36,9 +31,7 @@ describe('SQLite question log file', () => {
             const second = new SqliteQuestionLog(file);
             assert.deepStrictEqual(await second.list(0, QUESTION_TIME + 1), [{ text: 'kept', language: 'en', stepId: 'start', askedAt: QUESTION_TIME }]);
             await second.close();
-            const raw = openSqlite(file, { readonly: true });
-            assert.strictEqual(raw.prepare('PRAGMA journal_mode').pluck().get(), 'wal');
-            raw.close();
+            assertWalJournal(file);
         } finally {
             cleanup();
         }
@@ -49,10 +42,9 @@ describe('SQLite question log file', () => {
         const log = new SqliteQuestionLog(file);
         await log.close();
         try {
-            const unavailable = (error: Error & { code?: string }) => error.code === 'STORE_UNAVAILABLE';
-            await assert.rejects(log.record({ text: 'x', language: 'tr', askedAt: QUESTION_TIME }), unavailable);
-            await assert.rejects(log.list(0, QUESTION_TIME), unavailable);
-            await assert.rejects(log.deleteOlderThan(QUESTION_TIME), unavailable);
+            await assert.rejects(log.record({ text: 'x', language: 'tr', askedAt: QUESTION_TIME }), isStoreUnavailable);
+            await assert.rejects(log.list(0, QUESTION_TIME), isStoreUnavailable);
+            await assert.rejects(log.deleteOlderThan(QUESTION_TIME), isStoreUnavailable);
         } finally {
             cleanup();
         }
