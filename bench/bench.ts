@@ -110,14 +110,16 @@ function startFloor(floor: 'state' | 'waterfall', port: number, dataDir: string)
 }
 
 const ms = (value: number) => value.toFixed(1);
+const turnsPerSecond = (m: Measured) => m.turns / (m.elapsedMs / 1000);
+const cpuPerTurn = (m: Measured) => m.cpuMicros / 1000 / Math.max(1, m.turns);
 
 function table(bot: Measured, echo: Measured): string {
     const rows: [string, (m: Measured) => number, (v: number) => string, 'higher' | 'lower'][] = [
-        ['turns/s', (m) => m.turns / (m.elapsedMs / 1000), (v) => v.toFixed(0), 'higher'],
+        ['turns/s', turnsPerSecond, (v) => v.toFixed(0), 'higher'],
         ['p50 latency (ms)', (m) => percentile(sorted(m), 50), ms, 'lower'],
         ['p95 latency (ms)', (m) => percentile(sorted(m), 95), ms, 'lower'],
         ['p99 latency (ms)', (m) => percentile(sorted(m), 99), ms, 'lower'],
-        ['CPU per turn (ms)', (m) => m.cpuMicros / 1000 / Math.max(1, m.turns), (v) => v.toFixed(2), 'lower'],
+        ['CPU per turn (ms)', cpuPerTurn, (v) => v.toFixed(2), 'lower'],
         ['peak RSS (MB)', (m) => m.peakRss / MB, (v) => v.toFixed(0), 'lower'],
         ['start-up to first answer (ms)', (m) => m.startupMs, (v) => v.toFixed(0), 'lower'],
     ];
@@ -133,11 +135,9 @@ function table(bot: Measured, echo: Measured): string {
 
 /** --floors: every bot of the run against the echo floor, cheapest first. */
 function floorTable(all: Measured[], echo: Measured): string {
-    const rate = (m: Measured) => m.turns / (m.elapsedMs / 1000);
-    const cpu = (m: Measured) => m.cpuMicros / 1000 / Math.max(1, m.turns);
     const lines = [`${'bot'.padEnd(20)}${'turns/s'.padStart(10)}${'× echo'.padStart(9)}${'CPU/turn ms'.padStart(13)}${'p99 ms'.padStart(9)}`];
-    for (const m of [...all].sort((a, b) => cpu(a) - cpu(b))) {
-        lines.push(`${m.name.padEnd(20)}${rate(m).toFixed(0).padStart(10)}${`${(rate(m) / rate(echo)).toFixed(2)}×`.padStart(9)}${cpu(m).toFixed(2).padStart(13)}${percentile(sorted(m), 99).toFixed(1).padStart(9)}`);
+    for (const m of [...all].sort((a, b) => cpuPerTurn(a) - cpuPerTurn(b))) {
+        lines.push(`${m.name.padEnd(20)}${turnsPerSecond(m).toFixed(0).padStart(10)}${`${(turnsPerSecond(m) / turnsPerSecond(echo)).toFixed(2)}×`.padStart(9)}${cpuPerTurn(m).toFixed(2).padStart(13)}${percentile(sorted(m), 99).toFixed(1).padStart(9)}`);
     }
     return lines.join('\n');
 }
