@@ -4,6 +4,14 @@ import { notePrivacyFinding } from '../core/turnFacts';
 import { localePrivacyInspector, type PrivacyInspector, type SensitiveKind } from '../core/privacyGuard';
 
 /**
+ * The ids the bot puts in its own buttons (tickets, renewal reminders) are random UUIDs, and about
+ * one in a hundred holds a run of digits that reads like a national ID or a code ("…-a888-f10000000146").
+ * Masked, the click would name no ticket or reminder and warn the user about a secret they never
+ * typed; so only the text around a UUID is inspected. (Fixed length: no backtracking.)
+ */
+const UUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+
+/**
  * Runs before anything else sees the turn: a secret the user typed is masked in the activity
  * itself, so no dialog, state, transcript or log can keep it.
  */
@@ -19,11 +27,13 @@ export class PrivacyMiddleware implements Middleware {
         const { activity } = context;
         if (activity.type === 'message') {
             const kinds = new Set<SensitiveKind>();
-            const mask = (text: string) => {
+            const inspect = (text: string) => {
                 const finding = this.inspect(text);
                 finding.kinds.forEach((kind) => kinds.add(kind));
                 return finding.redacted;
             };
+            // split() with a capturing group: the UUIDs at the odd places, kept as they are.
+            const mask = (text: string) => (UUID.test(text) ? text.split(UUID).map((part, index) => (index % 2 === 1 || !part ? part : inspect(part))).join('') : inspect(text));
             if (typeof activity.text === 'string') activity.text = mask(activity.text);
             // Card inputs (an answer to the library) arrive as strings in `value`.
             if (activity.value && typeof activity.value === 'object' && !Array.isArray(activity.value)) {
