@@ -27,6 +27,15 @@ function isActivityShaped(body: unknown): body is Record<string, unknown> & { ty
 const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-?8"?\s*)?$/i;
 const MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * restify inflates a gzip or deflate body and counts only the compressed bytes against the limit:
+ * 260 KB on the wire became 255 MB in memory before authentication. No Bot Framework channel
+ * compresses what it posts, so a body with any Content-Encoding is refused unread.
+ */
+function isCompressed(req: restify.Request): boolean {
+    return req.headers['content-encoding'] !== undefined;
+}
+
 /** A request that carries a body (whatever its method says). */
 function hasBody(req: restify.Request): boolean {
     const length = req.headers['content-length'];
@@ -37,8 +46,8 @@ export function createServer({ adapter, logic, checkHealth, logger, localMode = 
     const server = restify.createServer({ name: 'e-imza-asistani', handleUncaughtExceptions: false });
     // Before routing and before a byte is read: JSON is the only body any route accepts (no multipart, no temp files).
     server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
-        if (hasBody(req) && !JSON_CONTENT_TYPE.test(req.headers['content-type'] ?? '')) {
-            const refusal = httpErrors.unsupportedMediaType();
+        if (hasBody(req) && (isCompressed(req) || !JSON_CONTENT_TYPE.test(req.headers['content-type'] ?? ''))) {
+            const refusal = isCompressed(req) ? httpErrors.unsupportedEncoding() : httpErrors.unsupportedMediaType();
             res.header('Connection', 'close');
             res.send(refusal.status, refusal.toBody());
             return next(false);

@@ -98,6 +98,7 @@ export class HttpError extends AppError {
 
 export const httpErrors = {
     unsupportedMediaType: () => new HttpError('UNSUPPORTED_MEDIA_TYPE', 'Only application/json bodies are accepted.', 415),
+    unsupportedEncoding: () => new HttpError('UNSUPPORTED_ENCODING', 'Compressed request bodies are not accepted.', 415),
     serviceUrlNotLoopback: () => new HttpError('SERVICE_URL_REFUSED', 'In local mode the bot only talks to loopback service URLs.', 403),
     unhealthy: () => new HttpError('UNAVAILABLE', 'The store does not answer.', 503),
 };

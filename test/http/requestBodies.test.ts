@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
+import * as zlib from 'zlib';
 import type { BotAdapter } from '../../bot/adapter';
 import { createServer } from '../../bot/server';
 import { createLogger } from '../../core/logger';
@@ -39,6 +40,42 @@ describe('HTTP: only JSON bodies, refused before anything is written (issue 12, 
         assert.strictEqual(json.status, 400, 'parsed as JSON, refused for the missing type');
         const token = await fetch(`${bot.baseUrl}/v3/directline/tokens/generate`, { method: 'POST' });
         assert.strictEqual(token.status, 200, 'no body needs no content type');
+    });
+});
+
+describe('HTTP: compressed bodies are refused before they are inflated (security review 2, N2)', () => {
+    let bot: TestServer;
+    beforeEach(async () => {
+        bot = await startTestServer();
+    });
+    afterEach(async () => bot.stop());
+
+    // 40 MB of JSON in about 40 KB on the wire: inflated, it would pass a limit that counts wire bytes.
+    const bomb = zlib.gzipSync(Buffer.concat([Buffer.from('{"type":"message","text":"'), Buffer.alloc(40 * 1024 * 1024, 0x61), Buffer.from('"}')]), { level: 9 });
+
+    it('a gzip body gets 415 on every route, whatever it would inflate to', async () => {
+        assert.ok(bomb.length < 256 * 1024, 'small enough on the wire to pass the body limit');
+        for (const path of ['/api/messages', '/v3/directline/conversations', '/v3/directline/tokens/generate', '/v3/conversations/x/activities', '/healthz', '/nowhere']) {
+            for (const encoding of ['gzip', 'deflate', 'br', 'GZIP', 'gzip, identity', 'identity']) {
+                const response = await fetch(`${bot.baseUrl}${path}`, {
+                    method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': encoding }, body: bomb,
+                });
+                assert.strictEqual(response.status, 415, `${path} ${encoding}`);
+                assert.strictEqual(((await response.json()) as { error: string }).error, 'UNSUPPORTED_ENCODING');
+            }
+        }
+    });
+
+    it('a small gzip activity is refused too (no channel compresses); without an encoding it is read', async () => {
+        const activity = JSON.stringify({ type: 'message', text: 'merhaba' });
+        const gzipped = await fetch(`${bot.baseUrl}/api/messages`, {
+            method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: zlib.gzipSync(activity),
+        });
+        assert.strictEqual(gzipped.status, 415);
+        const plain = await fetch(`${bot.baseUrl}/api/messages`, {
+            method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"text":"no type"}',
+        });
+        assert.strictEqual(plain.status, 400, 'read and parsed: refused only for the missing type');
     });
 });
 
