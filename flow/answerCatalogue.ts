@@ -4,6 +4,13 @@ import { InternalError } from '../core/errors';
 import { fromRoot } from '../core/projectPaths';
 import { isStepId, type StepId } from './flowSteps';
 
+/**
+ * What a facet's first sentence says to the question as asked: "yes", "no", "it depends" (only
+ * when…), or a plain fact (the number, the place) for a question that is no yes/no question.
+ */
+export const FACET_POLARITIES = ['yes', 'no', 'depends', 'fact'] as const;
+export type FacetPolarity = (typeof FACET_POLARITIES)[number];
+
 /** What an answer can offer besides its text. */
 export const ANSWER_OFFERS = ['status', 'ticket', 'contacts', 'fees'] as const;
 export type AnswerOffer = (typeof ANSWER_OFFERS)[number];
@@ -19,6 +26,12 @@ export interface AnswerEntry {
     offers: AnswerOffer[];
     /** Greetings, thanks, goodbyes: answered, but they leave the user where they were without buttons. */
     kind?: 'smallTalk';
+    /**
+     * Facets: short first sentences that answer one way of asking ("can I pay at a Ziraat ATM?" →
+     * "Yes: …"), by facet id, with what they say. Their words are `answers.facets.<id>.<facet>` in
+     * locales/<lang>/answers.json, their example questions `<id>#<facet>` in questions.json.
+     */
+    facets?: Record<string, FacetPolarity>;
 }
 
 const entrySchema = z.object({
@@ -28,11 +41,33 @@ const entrySchema = z.object({
     kind: z.literal('smallTalk').optional(),
 });
 
+const facetsSchema = z.record(z.string().regex(/^[a-zA-Z]+$/), z.record(z.string().regex(/^[a-zA-Z]+$/), z.enum(FACET_POLARITIES)));
+
 export type AnswerCatalogue = ReadonlyMap<string, AnswerEntry>;
 
-/** flow/answers.json, checked at start-up: a step that does not exist must stop the bot, not reach a user. */
-export function loadAnswerCatalogue(file = fromRoot('flow', 'answers.json')): AnswerCatalogue {
-    const parsed = z.array(entrySchema).safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    if (!parsed.success) throw new InternalError(`Invalid ${file}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-    return new Map(parsed.data.map((entry): [string, AnswerEntry] => [entry.id, entry]));
+function parsed<T>(file: string, schema: z.ZodType<T>): T {
+    const result = schema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    if (!result.success) throw new InternalError(`Invalid ${file}: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    return result.data;
+}
+
+/**
+ * flow/answers.json with the facets of flow/answerFacets.json, checked at start-up: a step that does
+ * not exist, or a facet of an answer that does not, must stop the bot, not reach a user.
+ */
+export function loadAnswerCatalogue(file = fromRoot('flow', 'answers.json'), facetsFile = fromRoot('flow', 'answerFacets.json')): AnswerCatalogue {
+    const entries = parsed(file, z.array(entrySchema));
+    const facets = fs.existsSync(facetsFile) ? parsed(facetsFile, facetsSchema) : {};
+    const catalogue = new Map(entries.map((entry): [string, AnswerEntry] => [entry.id, entry]));
+    for (const [id, byFacet] of Object.entries(facets)) {
+        const entry = catalogue.get(id);
+        if (!entry) throw new InternalError(`Invalid ${facetsFile}: "${id}" is no answer of ${file}`);
+        entry.facets = byFacet;
+    }
+    return catalogue;
+}
+
+/** The answers that are small talk (greetings, thanks, goodbyes). */
+export function smallTalkIds(catalogue: AnswerCatalogue): Set<string> {
+    return new Set([...catalogue.values()].filter((entry) => entry.kind === 'smallTalk').map((entry) => entry.id));
 }

@@ -2,23 +2,39 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { InternalError } from '../core/errors';
 import { fromRoot } from '../core/projectPaths';
+import { loadAnswerCatalogue, smallTalkIds } from '../flow/answerCatalogue';
+import { loadConcepts } from './concepts';
 import { loadExamples } from './loadExamples';
-import { createRecognizer } from './recognizer';
-import type { Language, Recognizer } from './types';
+import { createRecognizer, offersLanguageSwitch } from './recognizer';
+import type { FacetPolarity, Language, Recognition, Recognizer } from './types';
 
 /**
- * Measures the recognizer on a held-out set of questions:
- *   node dist/understanding/evaluate.js [evaluationSet.json] [localesDir]
- * By default test/understanding/evaluationSet.json and locales/ of the project.
+ * Measures the recognizer on held-out questions:
+ *   node dist/understanding/evaluate.js [evaluationSet.json …] [--locales dir]
+ * By default every held-out set of the project (test/understanding/evaluationSet*.json), each on
+ * its own and all together, against the project's locales/.
  *
  * Scoring is strict: a question with an answer counts as right only when the outcome is 'sure'
- * with that answer; a question with answer null (out of scope) counts as right unless the outcome
- * is 'sure' — offering suggestions or saying "I don't know" is acceptable, answering is not.
+ * with that answer (or one its item lists as also acceptable); a question with answer null (out of
+ * scope, nonsense) counts as right unless the outcome is 'sure' — offering suggestions or saying
+ * "I don't know" is acceptable, answering is not. Beside it, per kind of question:
+ * - yes/no questions answered with a direct first sentence (a facet; when the item says "yes" or
+ *   "no", a facet that says the same);
+ * - out-of-scope questions declined, and how many of them got a plain "I don't know";
+ * - nonsense handled: "I don't know", no suggestions, no offer to switch language.
  */
+export const EVALUATION_KINDS = ['plain', 'everyday', 'yesno', 'multipart', 'long', 'outOfScope', 'nonsense', 'smalltalk'] as const;
+export type EvaluationKind = (typeof EVALUATION_KINDS)[number];
+
 export interface EvaluationItem {
     text: string;
     language: Language;
     answer: string | null;
+    kind: EvaluationKind;
+    /** For a yes/no question: what the guide's answer is ("yes" / "no"), null when it gives none. */
+    direct?: 'yes' | 'no' | null;
+    /** Other answers that answer the question just as well. */
+    alsoAcceptable?: string[];
 }
 
 export interface AnswerFigures {
@@ -37,19 +53,37 @@ export interface Confusion {
     examples: string[];
 }
 
+export interface KindFigures {
+    total: number;
+    correct: number;
+    accuracy: number;
+    sure: number;
+    unsure: number;
+    unknown: number;
+}
+
 export interface EvaluationReport {
     total: number;
     correct: number;
     accuracy: number;
     inScope: { total: number; sure: number; unsure: number; unknown: number; correct: number };
+    /** Questions with answer null: declined = not 'sure'; unknown = a plain "I don't know". */
     outOfScope: { total: number; rejected: number; unknown: number; rejectionRate: number };
+    /** Yes/no questions whose right answer came with a direct first sentence that says what the item says. */
+    yesNo: { total: number; direct: number; directRate: number };
+    /** Nonsense handled: "I don't know", no suggestion, no offer to switch language. */
+    nonsense: { total: number; handled: number; handledRate: number };
+    perKind: Partial<Record<EvaluationKind, KindFigures>>;
     languageAccuracy: number;
     perAnswer: Record<string, AnswerFigures>;
     confusions: Confusion[];
     medianMs: number;
     p95Ms: number;
-    failures: Array<{ text: string; expected: string | null; got: string; suggestions: string[]; confidence: number }>;
+    failures: Array<{ text: string; kind: EvaluationKind; expected: string | null; got: string; facet?: string; suggestions: string[]; confidence: number }>;
 }
+
+/** Where a facet's polarity is read (the answer catalogue); undefined for an answer or facet without one. */
+export type PolarityOf = (answerId: string, facet: string) => FacetPolarity | undefined;
 
 function quantile(sorted: readonly number[], q: number): number {
     if (sorted.length === 0) return NaN;
@@ -59,7 +93,22 @@ function quantile(sorted: readonly number[], q: number): number {
     return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
 }
 
-export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[]): EvaluationReport {
+const rate = (part: number, whole: number) => (whole ? part / whole : NaN);
+
+function isRight(item: EvaluationItem, result: Recognition): boolean {
+    if (item.answer === null) return result.outcome !== 'sure';
+    return result.outcome === 'sure' && !!result.answerId && (result.answerId === item.answer || !!item.alsoAcceptable?.includes(result.answerId));
+}
+
+/** A direct first sentence that answers the yes/no question as the guide does. */
+function answeredDirectly(item: EvaluationItem, result: Recognition, polarityOf: PolarityOf): boolean {
+    if (!isRight(item, result) || !result.answerId || !result.facet) return false;
+    const polarity = polarityOf(result.answerId, result.facet);
+    if (!polarity || polarity === 'fact') return false;
+    return !item.direct || polarity === item.direct;
+}
+
+export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[], polarityOf: PolarityOf = () => undefined): EvaluationReport {
     const times: number[] = [];
     const predicted = new Map<string, { right: number; all: number }>();
     const expected = new Map<string, { right: number; all: number }>();
@@ -67,6 +116,9 @@ export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[
     const failures: EvaluationReport['failures'] = [];
     const inScope = { total: 0, sure: 0, unsure: 0, unknown: 0, correct: 0 };
     const outOfScope = { total: 0, rejected: 0, unknown: 0, rejectionRate: NaN };
+    const yesNo = { total: 0, direct: 0, directRate: NaN };
+    const nonsense = { total: 0, handled: 0, handledRate: NaN };
+    const perKind: Partial<Record<EvaluationKind, KindFigures>> = {};
     let correct = 0;
     let languageRight = 0;
 
@@ -79,8 +131,12 @@ export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[
         if (result.language === item.language) languageRight++;
 
         const got = result.outcome === 'sure' ? result.answerId ?? 'sure?' : result.outcome;
-        const right = item.answer === null ? result.outcome !== 'sure' : result.outcome === 'sure' && result.answerId === item.answer;
+        const right = isRight(item, result);
         if (right) correct++;
+        const kind = (perKind[item.kind] ??= { total: 0, correct: 0, accuracy: NaN, sure: 0, unsure: 0, unknown: 0 });
+        kind.total++;
+        kind[result.outcome]++;
+        if (right) kind.correct++;
 
         if (item.answer === null) {
             outOfScope.total++;
@@ -95,6 +151,14 @@ export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[
             if (right) figures.right++;
             expected.set(item.answer, figures);
         }
+        if (item.kind === 'yesno') {
+            yesNo.total++;
+            if (answeredDirectly(item, result, polarityOf)) yesNo.direct++;
+        }
+        if (item.kind === 'nonsense') {
+            nonsense.total++;
+            if (result.outcome === 'unknown' && result.suggestions.length === 0 && !offersLanguageSwitch(result, conversation)) nonsense.handled++;
+        }
         if (result.outcome === 'sure' && result.answerId) {
             const figures = predicted.get(result.answerId) ?? { right: 0, all: 0 };
             figures.all++;
@@ -107,10 +171,16 @@ export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[
             confusion.count++;
             if (confusion.examples.length < 3) confusion.examples.push(item.text);
             confusions.set(key, confusion);
-            failures.push({ text: item.text, expected: item.answer, got, suggestions: result.suggestions, confidence: Number(result.confidence.toFixed(3)) });
+            failures.push({
+                text: item.text, kind: item.kind, expected: item.answer, got, ...(result.facet ? { facet: result.facet } : {}),
+                suggestions: result.suggestions, confidence: Number(result.confidence.toFixed(3)),
+            });
         }
     }
-    outOfScope.rejectionRate = outOfScope.total ? outOfScope.rejected / outOfScope.total : NaN;
+    outOfScope.rejectionRate = rate(outOfScope.rejected, outOfScope.total);
+    yesNo.directRate = rate(yesNo.direct, yesNo.total);
+    nonsense.handledRate = rate(nonsense.handled, nonsense.total);
+    for (const figures of Object.values(perKind)) figures.accuracy = rate(figures.correct, figures.total);
 
     const perAnswer: Record<string, AnswerFigures> = {};
     for (const id of [...new Set([...expected.keys(), ...predicted.keys()])].sort()) {
@@ -126,10 +196,13 @@ export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[
     return {
         total: items.length,
         correct,
-        accuracy: items.length ? correct / items.length : NaN,
+        accuracy: rate(correct, items.length),
         inScope,
         outOfScope,
-        languageAccuracy: items.length ? languageRight / items.length : NaN,
+        yesNo,
+        nonsense,
+        perKind,
+        languageAccuracy: rate(languageRight, items.length),
         perAnswer,
         confusions: [...confusions.values()].sort((a, b) => b.count - a.count),
         medianMs: quantile(sortedTimes, 0.5),
@@ -138,59 +211,105 @@ export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[
     };
 }
 
+const SMALL_TALK = new Set(['greeting', 'thanks', 'goodbye']);
+
+/** The kind of an item written before kinds existed: out of scope, small talk or a plain question. */
+function inferredKind(answer: string | null): EvaluationKind {
+    if (answer === null) return 'outOfScope';
+    return SMALL_TALK.has(answer) ? 'smalltalk' : 'plain';
+}
+
 export function readEvaluationSet(file: string): EvaluationItem[] {
     const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
     if (!Array.isArray(parsed)) throw new InternalError(`${file}: expected a list of { text, language, answer }`);
     return parsed.map((entry, index) => {
         const item = entry as Partial<EvaluationItem>;
-        if (typeof item.text !== 'string' || (item.language !== 'tr' && item.language !== 'en') || (item.answer !== null && typeof item.answer !== 'string')) {
-            throw new InternalError(`${file}: item ${index} is not { text, language: 'tr' | 'en', answer: id | null }`);
+        const kindKnown = item.kind === undefined || (EVALUATION_KINDS as readonly string[]).includes(item.kind);
+        const directKnown = item.direct === undefined || item.direct === null || item.direct === 'yes' || item.direct === 'no';
+        const alsoKnown = item.alsoAcceptable === undefined || (Array.isArray(item.alsoAcceptable) && item.alsoAcceptable.every((id) => typeof id === 'string'));
+        if (typeof item.text !== 'string' || (item.language !== 'tr' && item.language !== 'en') || (item.answer !== null && typeof item.answer !== 'string') || !kindKnown || !directKnown || !alsoKnown) {
+            throw new InternalError(`${file}: item ${index} is not { text, language: 'tr' | 'en', answer: id | null, kind?, direct?, alsoAcceptable? }`);
         }
-        return { text: item.text, language: item.language, answer: item.answer };
+        return {
+            text: item.text, language: item.language, answer: item.answer, kind: item.kind ?? inferredKind(item.answer),
+            ...(item.direct !== undefined ? { direct: item.direct } : {}),
+            ...(item.alsoAcceptable ? { alsoAcceptable: item.alsoAcceptable } : {}),
+        };
     });
 }
 
+/** The project's held-out sets: test/understanding/evaluationSet.json, then every evaluationSet.<name>.json beside it. */
+export function projectEvaluationSets(dir = fromRoot('test', 'understanding')): string[] {
+    const names = fs.readdirSync(dir).filter((name) => /^evaluationSet(\.[\w-]+)?\.json$/.test(name));
+    return names.sort((a, b) => (a === 'evaluationSet.json' ? -1 : b === 'evaluationSet.json' ? 1 : a.localeCompare(b))).map((name) => path.join(dir, name));
+}
+
 export interface ProjectEvaluation {
+    /** What was measured: a set's file name, or "all" for the sets together. */
+    name: string;
     report: EvaluationReport;
     buildMs: number;
 }
 
-/** Builds the recognizer from the project's locales and evaluates it on the given set. */
-export function evaluateProject(
-    evaluationSetFile = fromRoot('test', 'understanding', 'evaluationSet.json'),
-    localesDir = fromRoot('locales'),
-): ProjectEvaluation {
+/** Builds the recognizer from the project's locales and evaluates it on each set, then on all of them together. */
+export function evaluateProject(setFiles: readonly string[] = projectEvaluationSets(), localesDir = fromRoot('locales')): ProjectEvaluation[] {
+    const catalogue = loadAnswerCatalogue();
     const start = process.hrtime.bigint();
-    const recognizer = createRecognizer(loadExamples(localesDir));
+    const concepts = process.env.NO_CONCEPTS ? undefined : loadConcepts(localesDir);
+    const recognizer = createRecognizer(loadExamples(localesDir), { smallTalk: smallTalkIds(catalogue), concepts });
     const buildMs = Number(process.hrtime.bigint() - start) / 1e6;
-    return { report: evaluate(recognizer, readEvaluationSet(evaluationSetFile)), buildMs };
+    const polarityOf: PolarityOf = (answerId, facet) => catalogue.get(answerId)?.facets?.[facet];
+    const sets = setFiles.map((file) => ({ name: path.basename(file), items: readEvaluationSet(file) }));
+    const evaluations = sets.map(({ name, items }) => ({ name, report: evaluate(recognizer, items, polarityOf), buildMs }));
+    if (sets.length > 1) evaluations.push({ name: 'all', report: evaluate(recognizer, sets.flatMap((set) => set.items), polarityOf), buildMs });
+    return evaluations;
 }
 
 const percent = (value: number) => (Number.isNaN(value) ? '  –  ' : `${(100 * value).toFixed(1)}%`);
 
-export function formatReport({ report, buildMs }: ProjectEvaluation): string {
+export function formatReport({ name, report, buildMs }: ProjectEvaluation, options: { details?: boolean } = {}): string {
     const lines = [
-        `utterances: ${report.total}`,
+        `== ${name}: ${report.total} utterances`,
         `accuracy (strict): ${percent(report.accuracy)} (${report.correct}/${report.total})`,
         `in scope: ${report.inScope.correct}/${report.inScope.total} right · sure ${report.inScope.sure} · unsure ${report.inScope.unsure} · unknown ${report.inScope.unknown}`,
-        `out of scope rejected: ${percent(report.outOfScope.rejectionRate)} (${report.outOfScope.rejected}/${report.outOfScope.total}; unknown ${report.outOfScope.unknown})`,
+        `out of scope declined: ${percent(report.outOfScope.rejectionRate)} (${report.outOfScope.rejected}/${report.outOfScope.total}; "I don't know" ${report.outOfScope.unknown})`,
+        `yes/no with a direct first sentence: ${percent(report.yesNo.directRate)} (${report.yesNo.direct}/${report.yesNo.total})`,
+        `nonsense handled: ${percent(report.nonsense.handledRate)} (${report.nonsense.handled}/${report.nonsense.total})`,
         `language detected right: ${percent(report.languageAccuracy)}`,
         `recognition time: median ${report.medianMs.toFixed(3)} ms · p95 ${report.p95Ms.toFixed(3)} ms · build ${buildMs.toFixed(0)} ms`,
         '',
-        'answer                     precision  recall  n',
-        ...Object.entries(report.perAnswer).map(([id, figures]) =>
-            `${id.padEnd(26)} ${percent(figures.precision).padStart(9)} ${percent(figures.recall).padStart(7)}  ${figures.support}`),
-        '',
-        'confusions (expected → got):',
-        ...report.confusions.map((confusion) => `  ${confusion.count} × ${confusion.expected} → ${confusion.got}   e.g. "${confusion.examples.join('" · "')}"`),
+        'kind         n     strict   sure unsure unknown',
+        ...EVALUATION_KINDS.filter((kind) => report.perKind[kind]).map((kind) => {
+            const figures = report.perKind[kind]!;
+            return `${kind.padEnd(11)} ${String(figures.total).padStart(3)}  ${percent(figures.accuracy).padStart(8)}  ${String(figures.sure).padStart(5)} ${String(figures.unsure).padStart(6)} ${String(figures.unknown).padStart(7)}`;
+        }),
     ];
+    if (options.details !== false) {
+        lines.push(
+            '',
+            'answer                     precision  recall  n',
+            ...Object.entries(report.perAnswer).map(([id, figures]) =>
+                `${id.padEnd(26)} ${percent(figures.precision).padStart(9)} ${percent(figures.recall).padStart(7)}  ${figures.support}`),
+            '',
+            'confusions (expected → got):',
+            ...report.confusions.map((confusion) => `  ${confusion.count} × ${confusion.expected} → ${confusion.got}   e.g. "${confusion.examples.join('" · "')}"`),
+        );
+    }
     return lines.join('\n');
 }
 
 if (require.main === module) {
-    const [setFile, localesDir] = process.argv.slice(2);
+    const files: string[] = [];
+    let localesDir: string | undefined;
+    const args = process.argv.slice(2);
+    for (let i = 0; i < args.length; i++) {
+        if (args[i] === '--locales') localesDir = path.resolve(args[++i]);
+        else files.push(path.resolve(args[i]));
+    }
     try {
-        console.log(formatReport(evaluateProject(setFile && path.resolve(setFile), localesDir && path.resolve(localesDir))));
+        const evaluations = evaluateProject(files.length ? files : undefined, localesDir);
+        // Per answer and the confusions once, for everything measured: the last report.
+        console.log(evaluations.map((evaluation, index) => formatReport(evaluation, { details: index === evaluations.length - 1 })).join('\n\n'));
     } catch (error) {
         console.error(error instanceof Error ? error.message : error);
         process.exitCode = 1;

@@ -10,7 +10,7 @@ import type { Language } from './types';
  */
 
 /** Function words that are evidence on their own, whatever the examples say (already normalised). */
-const FUNCTION_WORDS: Record<Language, readonly string[]> = {
+export const FUNCTION_WORDS: Record<Language, readonly string[]> = {
     en: [
         'i', 'my', 'me', 'you', 'your', 'the', 'a', 'an', 'is', 'are', 'was', 'do', 'does', 'did', 'didnt', 'dont',
         'doesnt', 'cant', 'can', 'should', 'would', 'will', 'what', 'how', 'where', 'when', 'why', 'which', 'who',

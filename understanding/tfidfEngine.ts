@@ -1,3 +1,4 @@
+import { CONCEPT_MARK } from './concepts';
 import type { Engine, ScoredAnswer, TrainingExample } from './types';
 
 /**
@@ -49,6 +50,8 @@ function features(words: readonly string[], options: TfidfOptions): Map<string, 
     const put = (key: string, weight: number) => vector.set(key, Math.max(vector.get(key) ?? 0, weight));
     for (const word of words) {
         put(`w:${word}`, options.wordWeight);
+        // A concept (concepts.ts) is a word of its own: its letters say nothing.
+        if (word.startsWith(CONCEPT_MARK)) continue;
         for (const length of options.prefixLengths) {
             if (word.length > length) put(`p:${word.slice(0, length)}`, options.prefixWeight);
         }

@@ -7,8 +7,12 @@ import type { Language } from '../core/language';
  */
 export type Outcome = 'sure' | 'unsure' | 'unknown';
 
+export type { FacetPolarity } from '../flow/answerCatalogue';
+
 export interface Recognition {
     answerId?: string;
+    /** The facet of the answer that answers the question as asked (its short first sentence), when one fits. */
+    facet?: string;
     /** 0–1: how well the best answer fits; below 0.3 nothing fits, 0.3–0.5 unsure, 0.5 and up sure (understanding/decide.ts). */
     confidence: number;
     /** Answer ids to offer when the outcome is 'unsure', best first; empty otherwise. */
@@ -16,14 +20,24 @@ export interface Recognition {
     /** The language the text is written in (detected; the conversation's language when unclear). */
     language: Language;
     outcome: Outcome;
+    /** How many words of the text some example uses (any answer, any language): 0 for gibberish. */
+    knownWords: number;
+    /** The sentence of a long message the decision was made on; absent when it was the whole text. */
+    focus?: string;
 }
 
 export interface Recognizer {
     recognize(text: string, conversationLanguage: Language): Recognition;
 }
 
-/** Example questions per language, per answer id (locales/<lang>/questions.json). */
+/**
+ * Example questions per language, per answer id (locales/<lang>/questions.json). A key
+ * `answerId#facet` holds examples of that answer that ask for one of its facets.
+ */
 export type Examples = Record<Language, Record<string, string[]>>;
+
+/** The separator of `answerId#facet` keys in questions.json. */
+export const FACET_SEPARATOR = '#';
 
 /**
  * The key under which questions.json lists questions that none of the answers covers
@@ -34,6 +48,8 @@ export const OUT_OF_SCOPE = 'outOfScope';
 /** One training sentence, already normalised into words. */
 export interface TrainingExample {
     answerId: string;
+    /** The facet this example asks for, when its key was `answerId#facet`. */
+    facet?: string;
     language: Language;
     text: string;
     words: string[];

@@ -62,7 +62,7 @@ describe('understanding: recognizer', () => {
 
     before(() => {
         recognizer = createRecognizer(loadExamples(path.join(root, 'locales')));
-        evaluation = evaluateProject(path.join(root, 'test', 'understanding', 'evaluationSet.json'), path.join(root, 'locales'));
+        [evaluation] = evaluateProject([path.join(root, 'test', 'understanding', 'evaluationSet.json')], path.join(root, 'locales'));
     });
 
     it('answers at least 90% of the held-out evaluation set right (strict); timings are printed by npm run eval:understanding', () => {
