@@ -6,9 +6,10 @@ import { isStepId, type StepId } from './flowSteps';
 
 /**
  * What a facet's first sentence says to the question as asked: "yes", "no", "it depends" (only
- * when…), or a plain fact (the number, the place) for a question that is no yes/no question.
+ * when…, as the guide says), "the guide does not say" (ask the library), or a plain fact (the
+ * number, the place). "yes" and "no" answer only yes/no questions; the others any question.
  */
-export const FACET_POLARITIES = ['yes', 'no', 'depends', 'fact'] as const;
+export const FACET_POLARITIES = ['yes', 'no', 'depends', 'unclear', 'fact'] as const;
 export type FacetPolarity = (typeof FACET_POLARITIES)[number];
 
 /** What an answer can offer besides its text. */

@@ -255,10 +255,9 @@ export interface ProjectEvaluation {
 export function evaluateProject(setFiles: readonly string[] = projectEvaluationSets(), localesDir = fromRoot('locales')): ProjectEvaluation[] {
     const catalogue = loadAnswerCatalogue();
     const start = process.hrtime.bigint();
-    const concepts = process.env.NO_CONCEPTS ? undefined : loadConcepts(localesDir);
-    const recognizer = createRecognizer(loadExamples(localesDir), { smallTalk: smallTalkIds(catalogue), concepts });
-    const buildMs = Number(process.hrtime.bigint() - start) / 1e6;
     const polarityOf: PolarityOf = (answerId, facet) => catalogue.get(answerId)?.facets?.[facet];
+    const recognizer = createRecognizer(loadExamples(localesDir), { smallTalk: smallTalkIds(catalogue), concepts: loadConcepts(localesDir), polarityOf });
+    const buildMs = Number(process.hrtime.bigint() - start) / 1e6;
     const sets = setFiles.map((file) => ({ name: path.basename(file), items: readEvaluationSet(file) }));
     const evaluations = sets.map(({ name, items }) => ({ name, report: evaluate(recognizer, items, polarityOf), buildMs }));
     if (sets.length > 1) evaluations.push({ name: 'all', report: evaluate(recognizer, sets.flatMap((set) => set.items), polarityOf), buildMs });

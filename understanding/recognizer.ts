@@ -1,12 +1,14 @@
 import { decide, type Decision, type Thresholds } from './decide';
 import type { Concepts } from './concepts';
+import { createFacetSelector, type FacetSelector } from './facets';
 import { createLanguageDetector, type LanguageDetector } from './languageDetector';
 import { createLexicalIndex, type LexicalIndex } from './lexicalSupport';
 import { tokenize, turkishLetterWords } from './normalize';
 import { passages } from './passages';
+import { isYesNoQuestion } from './questionForm';
 import { createTfidfEngine } from './tfidfEngine';
 import {
-    FACET_SEPARATOR, LANGUAGES, OUT_OF_SCOPE, type Engine, type Examples, type Language, type Recognition, type Recognizer, type ScoredAnswer, type TrainingExample,
+    FACET_SEPARATOR, LANGUAGES, OUT_OF_SCOPE, type Engine, type FacetPolarity, type Examples, type Language, type Recognition, type Recognizer, type ScoredAnswer, type TrainingExample,
 } from './types';
 
 export type { Examples, Language, Outcome, Recognition, Recognizer } from './types';
@@ -24,7 +26,9 @@ export const TFIDF_THRESHOLDS: Thresholds = { sure: 0.39, margin: 0, unsure: 0.2
  * The lexical check (lexicalSupport.ts): a 'sure' answer must account for at least this share of
  * the salience of the question's content words; suggestions must share a content word with it.
  */
-export const EXPLAINED_SHARE = Number(process.env.EXPLAINED_SHARE ?? 0);
+export const EXPLAINED_SHARE = 0;
+/** A suggestion ("did you mean") must account for at least this share of the question's content words. */
+export const SUGGESTED_SHARE = 0.5;
 
 /** Every example of every language, normalised once. */
 export function trainingExamples(examples: Examples): TrainingExample[] {
@@ -47,20 +51,23 @@ export function detectorFor(training: readonly TrainingExample[]): LanguageDetec
  * question unexplained, no suggestion that shares no content word with it, and nothing at all for
  * a question none of whose content words any answer uses.
  */
-function checked(decision: Decision, ranked: readonly ScoredAnswer[], words: readonly string[], lexical: LexicalIndex, thresholds: Thresholds): Decision {
+function checked(decision: Decision, ranked: readonly ScoredAnswer[], words: readonly string[], lexical: LexicalIndex, thresholds: Thresholds, smallTalk?: ReadonlySet<string>): Decision {
     const unknown: Decision = { outcome: 'unknown', suggestions: [], confidence: Math.min(decision.confidence, 0.29) };
     if (decision.outcome === 'unknown') return decision;
     // Only function words ("merhaba", "who are you"): the classifier alone decides.
     if (lexical.contentWords(words) === 0) return decision;
     if (lexical.domainWords(words) === 0) return unknown;
-    if (decision.outcome === 'sure' && decision.answerId) {
-        const support = lexical.support(words, decision.answerId);
-        if (support.matched > 0 && support.explained >= EXPLAINED_SHARE * (support.explained + support.unexplained)) return decision;
-    }
-    const best = ranked.find((entry) => entry.id !== OUT_OF_SCOPE)?.score ?? 0;
-    const suggestions = ranked.filter((entry) => entry.id !== OUT_OF_SCOPE).slice(0, 3)
+    const explains = (answerId: string, share: number) => {
+        const support = lexical.support(words, answerId);
+        return support.matched > 0 && support.explained >= share * (support.explained + support.unexplained);
+    };
+    if (decision.outcome === 'sure' && decision.answerId && explains(decision.answerId, EXPLAINED_SHARE)) return decision;
+    // "Did you mean" only for answers that account for most of the question's words, never small talk.
+    const answers = ranked.filter((entry) => entry.id !== OUT_OF_SCOPE && !smallTalk?.has(entry.id));
+    const best = answers[0]?.score ?? 0;
+    const suggestions = answers.slice(0, 3)
         .filter((entry, index) => index < 2 || entry.score >= thresholds.thirdRatio * best)
-        .filter((entry) => lexical.support(words, entry.id).matched > 0)
+        .filter((entry) => explains(entry.id, SUGGESTED_SHARE))
         .map((entry) => entry.id);
     if (suggestions.length === 0) return unknown;
     return { outcome: 'unsure', suggestions, confidence: Math.min(decision.confidence, 0.49) };
@@ -73,6 +80,8 @@ export interface RecognizerOptions {
     lexical?: LexicalIndex;
     /** Answers that are small talk (greetings, thanks): in a long message, a clause they answer is not the question. */
     smallTalk?: ReadonlySet<string>;
+    /** Picks the facet of a 'sure' answer that answers the question as asked (facets.ts). */
+    facets?: FacetSelector;
 }
 
 interface Judged {
@@ -80,30 +89,42 @@ interface Judged {
     /** The best answer's score, to compare passages of one message. */
     score: number;
     words: string[];
+    /** The words with their concepts: what the classifier saw. */
+    seen: string[];
 }
 
 /** A question-like passage (a question mark) wins over story around it at this much less score. */
 const QUESTION_BONUS = 0.1;
+/** Above every score: a sure passage wins over one that only got suggestions. */
+const SURE_FIRST = 10;
 
 /** A recognizer around any engine: language detection, normalisation and the decision are shared. */
 export function recognizerFromEngine(engine: Engine, detector: LanguageDetector, thresholds: Thresholds, options: RecognizerOptions = {}): Recognizer {
     const { lexical, smallTalk, concepts } = options;
     const judge = (text: string): Judged => {
         const words = tokenize(text);
-        if (words.length === 0) return { decision: { outcome: 'unknown', suggestions: [], confidence: 0 }, score: 0, words };
+        if (words.length === 0) return { decision: { outcome: 'unknown', suggestions: [], confidence: 0 }, score: 0, words, seen: words };
         const seen = concepts ? concepts.expand(words) : words;
         const ranked = engine.rank(seen, text);
-        const decision = lexical ? checked(decide(ranked, thresholds), ranked, seen, lexical, thresholds) : decide(ranked, thresholds);
-        return { decision, score: ranked.find((entry) => entry.id !== OUT_OF_SCOPE)?.score ?? 0, words };
+        const decision = lexical ? checked(decide(ranked, thresholds), ranked, seen, lexical, thresholds, smallTalk) : decide(ranked, thresholds);
+        return { decision, score: ranked.find((entry) => entry.id !== OUT_OF_SCOPE)?.score ?? 0, words, seen };
+    };
+    /** The decision on `text`, with the facet of a sure answer that fits the way it was asked. */
+    const withFacet = ({ decision, seen }: Judged, text: string): Decision & { facet?: string } => {
+        const facet = decision.outcome === 'sure' && decision.answerId ? options.facets?.select(decision.answerId, seen, isYesNoQuestion(text)) : undefined;
+        return facet ? { ...decision, facet } : decision;
     };
     const isSmallTalk = (judged: Judged) => judged.decision.outcome === 'sure' && !!judged.decision.answerId && !!smallTalk?.has(judged.decision.answerId);
-    /** The passage of a long message the person asks: the surest one, questions first; undefined when none is sure. */
+    /**
+     * The passage of a long message the person asks: the surest one (questions first), else the
+     * closest one that got suggestions; undefined when none is either.
+     */
     const focusOf = (text: string): { judged: Judged; text: string } | undefined => {
         let best: { judged: Judged; text: string; value: number } | undefined;
         for (const passage of passages(text)) {
             const judged = judge(passage.text);
-            if (judged.decision.outcome !== 'sure' || isSmallTalk(judged)) continue;
-            const value = judged.score + (passage.question ? QUESTION_BONUS : 0);
+            if (judged.decision.outcome === 'unknown' || isSmallTalk(judged)) continue;
+            const value = (judged.decision.outcome === 'sure' ? SURE_FIRST : 0) + judged.score + (passage.question ? QUESTION_BONUS : 0);
             if (!best || value > best.value) best = { judged, text: passage.text, value };
         }
         return best;
@@ -113,23 +134,26 @@ export function recognizerFromEngine(engine: Engine, detector: LanguageDetector,
             const whole = judge(text);
             if (whole.words.length === 0) return { ...whole.decision, language: conversationLanguage, knownWords: 0 };
             const language = detector.detect(whole.words, conversationLanguage, turkishLetterWords(text));
-            const knownWords = lexical?.knownWords(whole.words) ?? 0;
+            const knownWords = lexical?.domainWords(concepts ? concepts.expand(whole.words) : whole.words) ?? 0;
             // Small talk around a question ("merhaba, sms gelmedi") is not what it asks.
             const focus = whole.decision.outcome === 'sure' && !isSmallTalk(whole) ? undefined : focusOf(text);
-            if (focus && (whole.decision.outcome !== 'sure' || focus.judged.score > whole.score)) {
-                return { ...focus.judged.decision, language, knownWords, focus: focus.text };
+            const wholeIsAnswer = whole.decision.outcome === 'sure' && !isSmallTalk(whole);
+            const focusWins = focus && (focus.judged.decision.outcome === 'sure' ? !wholeIsAnswer || focus.judged.score > whole.score : whole.decision.outcome !== 'sure' || isSmallTalk(whole));
+            if (focus && focusWins) {
+                return { ...withFacet(focus.judged, focus.text), language, knownWords, focus: focus.text };
             }
-            return { ...whole.decision, language, knownWords };
+            return { ...withFacet(whole, text), language, knownWords };
         },
     };
 }
 
 /**
- * Whether to offer the other language: the text was written in it, and enough of it are known
- * words to tell (gibberish looks like either language and is offered nothing).
+ * Whether to offer the other language: the text was written in it and was understood (an answer or
+ * suggestions). Gibberish, or a sentence on something else, looks like either language and is
+ * offered nothing.
  */
 export function offersLanguageSwitch(recognition: Recognition, conversationLanguage: Language): boolean {
-    return recognition.language !== conversationLanguage && recognition.knownWords >= 2;
+    return recognition.language !== conversationLanguage && recognition.outcome !== 'unknown' && recognition.knownWords > 0;
 }
 
 /**
@@ -137,10 +161,21 @@ export function offersLanguageSwitch(recognition: Recognition, conversationLangu
  * into one index: an English question in a Turkish conversation is understood, and reported as 'en'.
  * Questions listed under "outOfScope" teach it what to answer 'unknown'.
  */
-export function createRecognizer(examples: Examples, options: Pick<RecognizerOptions, 'smallTalk' | 'concepts'> = {}): Recognizer {
+export interface KnowledgeOptions {
+    /** Answers that are small talk (see RecognizerOptions). */
+    smallTalk?: ReadonlySet<string>;
+    /** Everyday words as concepts (concepts.ts). */
+    concepts?: Concepts;
+    /** What each facet says (the answer catalogue); without it no facet is picked. */
+    polarityOf?: (answerId: string, facet: string) => FacetPolarity | undefined;
+}
+
+export function createRecognizer(examples: Examples, options: KnowledgeOptions = {}): Recognizer {
     const training = trainingExamples(examples);
-    const { concepts } = options;
+    const { concepts, smallTalk, polarityOf } = options;
     // The classifier and the lexical check see the concepts too; language detection sees the words alone.
     const seen = concepts ? training.map((example) => ({ ...example, words: concepts.expand(example.words) })) : training;
-    return recognizerFromEngine(createTfidfEngine(seen), detectorFor(training), TFIDF_THRESHOLDS, { ...options, lexical: createLexicalIndex(seen) });
+    return recognizerFromEngine(createTfidfEngine(seen), detectorFor(training), TFIDF_THRESHOLDS, {
+        concepts, smallTalk, lexical: createLexicalIndex(seen), facets: polarityOf ? createFacetSelector(seen, polarityOf) : undefined,
+    });
 }

@@ -20,7 +20,7 @@ export interface Recognition {
     /** The language the text is written in (detected; the conversation's language when unclear). */
     language: Language;
     outcome: Outcome;
-    /** How many words of the text some example uses (any answer, any language): 0 for gibberish. */
+    /** How many content words of the text some answer's examples use (any language): 0 for gibberish. */
     knownWords: number;
     /** The sentence of a long message the decision was made on; absent when it was the whole text. */
     focus?: string;

@@ -1,0 +1,82 @@
+import type { FacetPolarity } from '../flow/answerCatalogue';
+import { CONCEPT_MARK } from './concepts';
+import type { TrainingExample } from './types';
+
+/**
+ * Which facet of an answer answers the question as asked. People ask "ziraat atm'sinden ödeyebilir
+ * miyim?" and want "Evet" first, not a paragraph on payment. An answer's facets have example
+ * questions of their own (`payment#banks` in questions.json); the facet whose examples are nearest
+ * the question wins, if near enough. "Yes" and "no" facets answer yes/no questions only.
+ */
+export interface FacetSelector {
+    /** The facet of `answerId` for these (normalised, concept-expanded) words, if one fits. */
+    select(answerId: string, words: readonly string[], yesNo: boolean): string | undefined;
+}
+
+/** A facet's nearest example must be at least this close (cosine of word and stem features). */
+export const MIN_FACET_SIMILARITY = 0.25;
+/** A runner-up facet this close to the best one, saying something else, leaves the question without a facet. */
+export const CLOSE_CALL = 0.95;
+const STEM = 5;
+
+type Vector = Map<string, number>;
+
+function featuresOf(words: readonly string[]): string[] {
+    const features = new Set<string>();
+    for (const word of words) {
+        features.add(`w:${word}`);
+        if (!word.startsWith(CONCEPT_MARK) && word.length > STEM) features.add(`p:${word.slice(0, STEM)}`);
+    }
+    return [...features];
+}
+
+function cosine(a: Vector, b: Vector): number {
+    let dot = 0;
+    for (const [key, value] of a) dot += value * (b.get(key) ?? 0);
+    return dot;
+}
+
+export function createFacetSelector(examples: readonly TrainingExample[], polarityOf: (answerId: string, facet: string) => FacetPolarity | undefined): FacetSelector {
+    const withFacets = new Set(examples.filter((example) => example.facet).map((example) => example.answerId));
+    const documentFrequency = new Map<string, number>();
+    for (const example of examples) for (const feature of featuresOf(example.words)) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
+    const idf = (feature: string) => Math.log((examples.length + 1) / ((documentFrequency.get(feature) ?? 0) + 1)) + 1;
+    const vectorOf = (words: readonly string[]): Vector => {
+        const vector: Vector = new Map(featuresOf(words).map((feature) => [feature, idf(feature)]));
+        const norm = Math.sqrt([...vector.values()].reduce((sum, value) => sum + value * value, 0)) || 1;
+        for (const [key, value] of vector) vector.set(key, value / norm);
+        return vector;
+    };
+    /** Per answer with facets: its examples' vectors, each with its facet (undefined: the answer in general). */
+    const byAnswer = new Map<string, Array<{ facet?: string; vector: Vector }>>();
+    for (const example of examples) {
+        if (!withFacets.has(example.answerId)) continue;
+        const list = byAnswer.get(example.answerId) ?? [];
+        list.push({ facet: example.facet, vector: vectorOf(example.words) });
+        byAnswer.set(example.answerId, list);
+    }
+    return {
+        select(answerId, words, yesNo) {
+            const candidates = byAnswer.get(answerId);
+            if (!candidates) return undefined;
+            const query = vectorOf(words);
+            let general = 0;
+            const nearest = new Map<string, number>();
+            for (const { facet, vector } of candidates) {
+                const similarity = cosine(query, vector);
+                if (!facet) general = Math.max(general, similarity);
+                else nearest.set(facet, Math.max(nearest.get(facet) ?? 0, similarity));
+            }
+            const eligible = [...nearest].filter(([facet]) => {
+                const polarity = polarityOf(answerId, facet);
+                return polarity !== undefined && (yesNo || (polarity !== 'yes' && polarity !== 'no'));
+            }).sort((a, b) => b[1] - a[1]);
+            const [best, runnerUp] = eligible;
+            if (!best || best[1] < MIN_FACET_SIMILARITY) return undefined;
+            // Two facets that would say different things, about as near: a wrong "yes" is worse than none.
+            if (runnerUp && runnerUp[1] >= CLOSE_CALL * best[1] && polarityOf(answerId, runnerUp[0]) !== polarityOf(answerId, best[0])) return undefined;
+            // A yes/no question wants its yes or no; any other question only a facet nearer than the answer as a whole.
+            return yesNo || best[1] >= general ? best[0] : undefined;
+        },
+    };
+}
