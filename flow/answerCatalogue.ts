@@ -33,6 +33,8 @@ export interface AnswerEntry {
      * locales/<lang>/answers.json, their example questions `<id>#<facet>` in questions.json.
      */
     facets?: Record<string, FacetPolarity>;
+    /** An overview (the whole form, the whole process): the answers whose parts it lists. */
+    covers?: string[];
 }
 
 const entrySchema = z.object({
@@ -40,6 +42,7 @@ const entrySchema = z.object({
     step: z.string().refine(isStepId, 'not a step of the flow').optional(),
     offers: z.array(z.enum(ANSWER_OFFERS)).default([]),
     kind: z.literal('smallTalk').optional(),
+    covers: z.array(z.string()).optional(),
 });
 
 const facetsSchema = z.record(z.string().regex(/^[a-zA-Z]+$/), z.record(z.string().regex(/^[a-zA-Z]+$/), z.enum(FACET_POLARITIES)));
@@ -60,6 +63,10 @@ export function loadAnswerCatalogue(file = fromRoot('flow', 'answers.json'), fac
     const entries = parsed(file, z.array(entrySchema));
     const facets = fs.existsSync(facetsFile) ? parsed(facetsFile, facetsSchema) : {};
     const catalogue = new Map(entries.map((entry): [string, AnswerEntry] => [entry.id, entry]));
+    for (const entry of entries) {
+        const unknown = entry.covers?.find((id) => !catalogue.has(id));
+        if (unknown) throw new InternalError(`Invalid ${file}: "${entry.id}" names "${unknown}", which is no answer`);
+    }
     for (const [id, byFacet] of Object.entries(facets)) {
         const entry = catalogue.get(id);
         if (!entry) throw new InternalError(`Invalid ${facetsFile}: "${id}" is no answer of ${file}`);

@@ -15,7 +15,8 @@ import type { FacetPolarity, Language, Recognition, Recognizer } from './types';
  * its own and all together, against the project's locales/.
  *
  * Scoring is strict: a question with an answer counts as right only when the outcome is 'sure'
- * with that answer (or one its item lists as also acceptable); a question with answer null (out of
+ * with that answer (or one its item lists as also acceptable, or for a multi-part question an
+ * overview that lists it: see `covers` in flow/answers.json); a question with answer null (out of
  * scope, nonsense) counts as right unless the outcome is 'sure' — offering suggestions or saying
  * "I don't know" is acceptable, answering is not. Beside it, per kind of question:
  * - yes/no questions answered with a direct first sentence (a facet; when the item says "yes" or
@@ -82,8 +83,15 @@ export interface EvaluationReport {
     failures: Array<{ text: string; kind: EvaluationKind; expected: string | null; got: string; facet?: string; suggestions: string[]; confidence: number }>;
 }
 
-/** Where a facet's polarity is read (the answer catalogue); undefined for an answer or facet without one. */
-export type PolarityOf = (answerId: string, facet: string) => FacetPolarity | undefined;
+/** What the evaluation reads from the answer catalogue. */
+export interface CatalogueFacts {
+    /** A facet's polarity; undefined for an answer or facet without one. */
+    polarityOf(answerId: string, facet: string): FacetPolarity | undefined;
+    /** The answers an overview lists (the whole form lists each section); none for other answers. */
+    covers(answerId: string): readonly string[];
+}
+
+const NO_FACTS: CatalogueFacts = { polarityOf: () => undefined, covers: () => [] };
 
 function quantile(sorted: readonly number[], q: number): number {
     if (sorted.length === 0) return NaN;
@@ -95,20 +103,26 @@ function quantile(sorted: readonly number[], q: number): number {
 
 const rate = (part: number, whole: number) => (whole ? part / whole : NaN);
 
-function isRight(item: EvaluationItem, result: Recognition): boolean {
+/**
+ * Right: the expected answer or one the item also accepts; for a multi-part question, also an
+ * overview that lists the expected answer among its parts (the whole form for "which sections…").
+ */
+function isRight(item: EvaluationItem, result: Recognition, facts: CatalogueFacts): boolean {
     if (item.answer === null) return result.outcome !== 'sure';
-    return result.outcome === 'sure' && !!result.answerId && (result.answerId === item.answer || !!item.alsoAcceptable?.includes(result.answerId));
+    if (result.outcome !== 'sure' || !result.answerId) return false;
+    if (result.answerId === item.answer || item.alsoAcceptable?.includes(result.answerId)) return true;
+    return item.kind === 'multipart' && facts.covers(result.answerId).includes(item.answer);
 }
 
 /** A direct first sentence that answers the yes/no question as the guide does. */
-function answeredDirectly(item: EvaluationItem, result: Recognition, polarityOf: PolarityOf): boolean {
-    if (!isRight(item, result) || !result.answerId || !result.facet) return false;
-    const polarity = polarityOf(result.answerId, result.facet);
+function answeredDirectly(item: EvaluationItem, result: Recognition, facts: CatalogueFacts): boolean {
+    if (!isRight(item, result, facts) || !result.answerId || !result.facet) return false;
+    const polarity = facts.polarityOf(result.answerId, result.facet);
     if (!polarity || polarity === 'fact') return false;
     return !item.direct || polarity === item.direct;
 }
 
-export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[], polarityOf: PolarityOf = () => undefined): EvaluationReport {
+export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[], facts: CatalogueFacts = NO_FACTS): EvaluationReport {
     const times: number[] = [];
     const predicted = new Map<string, { right: number; all: number }>();
     const expected = new Map<string, { right: number; all: number }>();
@@ -131,7 +145,7 @@ export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[
         if (result.language === item.language) languageRight++;
 
         const got = result.outcome === 'sure' ? result.answerId ?? 'sure?' : result.outcome;
-        const right = isRight(item, result);
+        const right = isRight(item, result, facts);
         if (right) correct++;
         const kind = (perKind[item.kind] ??= { total: 0, correct: 0, accuracy: NaN, sure: 0, unsure: 0, unknown: 0 });
         kind.total++;
@@ -153,7 +167,7 @@ export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[
         }
         if (item.kind === 'yesno') {
             yesNo.total++;
-            if (answeredDirectly(item, result, polarityOf)) yesNo.direct++;
+            if (answeredDirectly(item, result, facts)) yesNo.direct++;
         }
         if (item.kind === 'nonsense') {
             nonsense.total++;
@@ -255,12 +269,17 @@ export interface ProjectEvaluation {
 export function evaluateProject(setFiles: readonly string[] = projectEvaluationSets(), localesDir = fromRoot('locales')): ProjectEvaluation[] {
     const catalogue = loadAnswerCatalogue();
     const start = process.hrtime.bigint();
-    const polarityOf: PolarityOf = (answerId, facet) => catalogue.get(answerId)?.facets?.[facet];
-    const recognizer = createRecognizer(loadExamples(localesDir), { smallTalk: smallTalkIds(catalogue), concepts: loadConcepts(localesDir), polarityOf });
+    const facts: CatalogueFacts = {
+        polarityOf: (answerId, facet) => catalogue.get(answerId)?.facets?.[facet],
+        covers: (answerId) => catalogue.get(answerId)?.covers ?? [],
+    };
+    const recognizer = createRecognizer(loadExamples(localesDir), {
+        smallTalk: smallTalkIds(catalogue), concepts: loadConcepts(localesDir), polarityOf: facts.polarityOf,
+    });
     const buildMs = Number(process.hrtime.bigint() - start) / 1e6;
     const sets = setFiles.map((file) => ({ name: path.basename(file), items: readEvaluationSet(file) }));
-    const evaluations = sets.map(({ name, items }) => ({ name, report: evaluate(recognizer, items, polarityOf), buildMs }));
-    if (sets.length > 1) evaluations.push({ name: 'all', report: evaluate(recognizer, sets.flatMap((set) => set.items), polarityOf), buildMs });
+    const evaluations = sets.map(({ name, items }) => ({ name, report: evaluate(recognizer, items, facts), buildMs }));
+    if (sets.length > 1) evaluations.push({ name: 'all', report: evaluate(recognizer, sets.flatMap((set) => set.items), facts), buildMs });
     return evaluations;
 }
 

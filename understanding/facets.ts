@@ -8,9 +8,15 @@ import type { TrainingExample } from './types';
  * questions of their own (`payment#banks` in questions.json); the facet whose examples are nearest
  * the question wins, if near enough. "Yes" and "no" facets answer yes/no questions only.
  */
+export interface FacetChoice {
+    facet: string;
+    /** How near the facet's nearest example is (cosine). */
+    similarity: number;
+}
+
 export interface FacetSelector {
     /** The facet of `answerId` for these (normalised, concept-expanded) words, if one fits. */
-    select(answerId: string, words: readonly string[], yesNo: boolean): string | undefined;
+    select(answerId: string, words: readonly string[], yesNo: boolean): FacetChoice | undefined;
 }
 
 /** A facet's nearest example must be at least this close (cosine of word and stem features). */
@@ -21,12 +27,15 @@ const STEM = 5;
 
 type Vector = Map<string, number>;
 
+/** Words, their stems, and neighbouring stems: the framing is often in a pair ("kdv dahil", "kdv ayrıca"). */
 function featuresOf(words: readonly string[]): string[] {
     const features = new Set<string>();
+    const stems = words.filter((word) => !word.startsWith(CONCEPT_MARK)).map((word) => word.slice(0, STEM));
     for (const word of words) {
         features.add(`w:${word}`);
-        if (!word.startsWith(CONCEPT_MARK) && word.length > STEM) features.add(`p:${word.slice(0, STEM)}`);
+        if (!word.startsWith(CONCEPT_MARK) && word.length >= STEM) features.add(`p:${word.slice(0, STEM)}`);
     }
+    for (let i = 0; i + 1 < stems.length; i++) features.add(`b:${stems[i]} ${stems[i + 1]}`);
     return [...features];
 }
 
@@ -71,12 +80,19 @@ export function createFacetSelector(examples: readonly TrainingExample[], polari
                 const polarity = polarityOf(answerId, facet);
                 return polarity !== undefined && (yesNo || (polarity !== 'yes' && polarity !== 'no'));
             }).sort((a, b) => b[1] - a[1]);
-            const [best, runnerUp] = eligible;
-            if (!best || best[1] < MIN_FACET_SIMILARITY) return undefined;
+            const says = (facet: string) => polarityOf(answerId, facet);
+            const answersYesNo = (facet: string) => says(facet) === 'yes' || says(facet) === 'no';
+            const closest = eligible[0];
+            if (!closest || closest[1] < MIN_FACET_SIMILARITY) return undefined;
+            // A yes/no question about as near a yes/no facet as a plain fact gets its yes or no.
+            const yesOrNo = yesNo && !answersYesNo(closest[0]) ? eligible.find(([facet, similarity]) => answersYesNo(facet) && similarity >= CLOSE_CALL * closest[1]) : undefined;
+            const best = yesOrNo ?? closest;
+            const runnerUp = eligible.find((entry) => entry !== best);
             // Two facets that would say different things, about as near: a wrong "yes" is worse than none.
-            if (runnerUp && runnerUp[1] >= CLOSE_CALL * best[1] && polarityOf(answerId, runnerUp[0]) !== polarityOf(answerId, best[0])) return undefined;
+            const claims = (facet: string) => says(facet) !== 'fact' && says(facet) !== 'unclear';
+            if (runnerUp && runnerUp[1] >= CLOSE_CALL * best[1] && claims(runnerUp[0]) && claims(best[0]) && says(runnerUp[0]) !== says(best[0])) return undefined;
             // A yes/no question wants its yes or no; any other question only a facet nearer than the answer as a whole.
-            return yesNo || best[1] >= general ? best[0] : undefined;
+            return yesNo || best[1] >= general ? { facet: best[0], similarity: best[1] } : undefined;
         },
     };
 }

@@ -37,10 +37,12 @@ export function isYesNoClause(words: readonly string[]): boolean {
     if (particles > 1) return false;
     const first = words.find((word) => !OPENERS.has(word));
     if (first !== undefined && AUXILIARIES.has(first)) return true;
-    // "after approving with e-İmza do I still…": an asking auxiliary and its pronoun, no question word before them.
+    // "after approving with e-İmza do I still…", "once approved, is there…": an asking auxiliary and
+    // its pronoun, or "is/are there", with no question word before them.
     for (let i = 0; i + 1 < words.length; i++) {
         if (ENGLISH_QUESTION_WORDS.has(words[i])) return false;
         if (ASKING_AUXILIARIES.has(words[i]) && PRONOUNS.has(words[i + 1])) return true;
+        if ((words[i] === 'is' || words[i] === 'are') && words[i + 1] === 'there') return true;
     }
     return false;
 }
@@ -50,3 +52,4 @@ export function isYesNoQuestion(text: string): boolean {
     const parts = clauses(text);
     return (parts.length ? parts.map((part) => part.text) : [text]).some((part) => isYesNoClause(tokenize(part)));
 }
+

@@ -111,8 +111,8 @@ export function recognizerFromEngine(engine: Engine, detector: LanguageDetector,
     };
     /** The decision on `text`, with the facet of a sure answer that fits the way it was asked. */
     const withFacet = ({ decision, seen }: Judged, text: string): Decision & { facet?: string } => {
-        const facet = decision.outcome === 'sure' && decision.answerId ? options.facets?.select(decision.answerId, seen, isYesNoQuestion(text)) : undefined;
-        return facet ? { ...decision, facet } : decision;
+        const choice = decision.outcome === 'sure' && decision.answerId ? options.facets?.select(decision.answerId, seen, isYesNoQuestion(text)) : undefined;
+        return choice ? { ...decision, facet: choice.facet } : decision;
     };
     const isSmallTalk = (judged: Judged) => judged.decision.outcome === 'sure' && !!judged.decision.answerId && !!smallTalk?.has(judged.decision.answerId);
     /**
