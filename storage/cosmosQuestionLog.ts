@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { Container, CosmosClient } from '@azure/cosmos';
-import { questionToKeep, type QuestionLog, type UnansweredQuestion } from '../understanding/questionLog';
+import { keptId, questionToKeep, type QuestionLog, type QuestionOutcome, type UnansweredQuestion } from '../understanding/questionLog';
 import { createCosmosClient, deleteItems, lazyContainer, queryPartition, statusOf, withRetry, type CosmosSettings } from './cosmosClient';
 
 export const QUESTIONS_CONTAINER = 'questions';
@@ -12,13 +12,17 @@ export const QUESTIONS_CONTAINER = 'questions';
 const PARTITION = 'library';
 
 interface QuestionItem {
-    /** Random: Cosmos DB needs an id; it names the item, never a person or a conversation. */
+    /** Random (the question's own id when it has one): it names the item, never a person or a conversation. */
     id: string;
     pk: string;
     text: string;
     language: UnansweredQuestion['language'];
     stepId?: string;
     askedAt: number;
+    /** Absent on items kept before unsure questions were: those are 'unknown'. */
+    outcome?: QuestionOutcome;
+    candidates?: string[];
+    chosen?: string;
     /** Ties between questions of the same millisecond keep the order they were recorded in. */
     seq: number;
 }
@@ -50,12 +54,23 @@ export class CosmosQuestionLog implements QuestionLog {
     }
 
     async record(question: UnansweredQuestion): Promise<void> {
-        const item: QuestionItem = { id: randomUUID(), pk: PARTITION, ...questionToKeep(question), seq: nextSeq() };
+        const kept = questionToKeep(question);
+        const item: QuestionItem = { ...kept, id: kept.id ?? randomUUID(), pk: PARTITION, seq: nextSeq() };
         const container = await this.container();
         // The id is fixed before the first try: a retry after a create that did land answers 409, not a duplicate.
         await withRetry(() => container.items.create(item).catch((error: unknown) => {
             if (statusOf(error) !== 409) throw error;
         }), QUESTIONS_CONTAINER);
+    }
+
+    async recordChoice(id: string, chosen: string): Promise<void> {
+        const container = await this.container();
+        await withRetry(async () => {
+            const { resource } = await container.item(keptId(id), PARTITION).read<QuestionItem>();
+            // Swept by retention, or never kept: there is nothing to note the choice on.
+            if (!resource) return;
+            await container.item(resource.id, PARTITION).replace({ ...resource, chosen: keptId(chosen) });
+        }, QUESTIONS_CONTAINER);
     }
 
     async list(from: number, to: number): Promise<UnansweredQuestion[]> {
@@ -64,10 +79,14 @@ export class CosmosQuestionLog implements QuestionLog {
             { '@from': from, '@to': to },
         );
         return items.map((item) => ({
+            id: item.id,
             text: item.text,
             language: item.language,
             ...(item.stepId ? { stepId: item.stepId } : {}),
             askedAt: item.askedAt,
+            outcome: item.outcome ?? 'unknown',
+            ...(item.candidates?.length ? { candidates: item.candidates } : {}),
+            ...(item.chosen ? { chosen: item.chosen } : {}),
         }));
     }
 

@@ -11,6 +11,9 @@ import type * as CosmosTicketStoreModule from './cosmosTicketStore';
 import { QUESTIONS_FILE, SqliteQuestionLog } from './sqliteQuestionLog';
 import { SqliteStorage } from './sqliteStorage';
 import { SqliteTicketStore } from './sqliteTicketStore';
+import type { StaffAnswerStore } from '../understanding/staffAnswers';
+import type * as CosmosStaffAnswerStoreModule from './cosmosStaffAnswerStore';
+import { ANSWERS_FILE, SqliteStaffAnswerStore } from './sqliteStaffAnswerStore';
 // Insights for the library (issue 15, part 1).
 import type { InsightLog } from '../insights/insightLog';
 import { BufferedInsightLog } from '../insights/bufferedInsightLog';
@@ -46,6 +49,8 @@ export interface Stores {
      * later, and every read writes what waits first; `close()` writes it before the store closes.
      */
     insights: InsightLog;
+    /** Answers the library taught the bot from Teams; its own container in Cosmos DB. */
+    answers: StaffAnswerStore;
     ping(): Promise<void>;
     /** Deletes what the retention setting says is kept too long as of `now`; the timer calls it. */
     sweepExpired(now?: number): Promise<{ tickets: number; states: number; questions: number }>;
@@ -65,6 +70,7 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
     let tickets: TicketStore;
     let questions: ClosableQuestionLog;
     let insightStore: InsightLog & { close(): Promise<void> };
+    let answers: StaffAnswerStore;
     if (config.COSMOS_ENDPOINT) {
         const settings: CosmosSettings = {
             endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE ?? 'e-imza',
@@ -77,6 +83,7 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
         const { CosmosTicketStore } = require('./cosmosTicketStore') as typeof CosmosTicketStoreModule;
         const { CosmosQuestionLog } = require('./cosmosQuestionLog') as typeof CosmosQuestionLogModule;
         const { CosmosInsightLog } = require('./cosmosInsightLog') as typeof CosmosInsightLogModule;
+        const { CosmosStaffAnswerStore } = require('./cosmosStaffAnswerStore') as typeof CosmosStaffAnswerStoreModule;
         /* eslint-enable @typescript-eslint/no-require-imports */
         storage = new CosmosStorage(settings);
         references = new CosmosStorage(settings, REFERENCES_CONTAINER);
@@ -84,12 +91,14 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
         tickets = new CosmosTicketStore(settings);
         questions = new CosmosQuestionLog(settings);
         insightStore = new CosmosInsightLog(settings);
+        answers = new CosmosStaffAnswerStore(settings);
     } else {
         // One file holds them all; their keys never overlap.
         storage = references = directLine = new SqliteStorage(path.join(config.dataDir, 'bot.sqlite'));
         tickets = new SqliteTicketStore(path.join(config.dataDir, 'tickets.sqlite'));
         questions = new SqliteQuestionLog(path.join(config.dataDir, QUESTIONS_FILE));
         insightStore = new SqliteInsightLog(path.join(config.dataDir, INSIGHTS_FILE));
+        answers = new SqliteStaffAnswerStore(path.join(config.dataDir, ANSWERS_FILE));
     }
     // SQLite's INSERT runs on the turn's thread (about 30 µs an event, 6 µs batched); Cosmos DB's
     // create is a network call the turn only awaits, and written at once every instance's report
@@ -119,6 +128,7 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
         tickets,
         questions,
         insights,
+        answers,
         ping: async () => {
             for (const store of stateStores) await store.ping();
             await tickets.ping();
@@ -132,6 +142,7 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
             await tickets.close();
             await questions.close();
             await insightStore.close();
+            await answers.close();
             stateStores.forEach((store) => store.close());
         },
     };

@@ -7,7 +7,7 @@ const DAY = 86_400_000;
 
 const USER_ID = 'teams-user-29:1a2b3c';
 const CONVERSATION_ID = 'a:conversation-1xyz';
-const FIELDS = ['askedAt', 'language', 'stepId', 'text'];
+const FIELDS = ['askedAt', 'id', 'language', 'outcome', 'stepId', 'text'];
 
 export interface OpenedQuestionLog {
     log: QuestionLog;
@@ -30,13 +30,33 @@ export function questionLogContract(name: string, open: () => Promise<OpenedQues
         });
         afterEach(async () => opened.close());
 
-        it('reads back what it recorded: text, language, step and time', async () => {
-            await log.record(question('e-imza ücreti ne kadar?', QUESTION_TIME, { stepId: 'payment' }));
+        it('reads back what it recorded: text, language, step, time and outcome; a question without an id gets one', async () => {
+            await log.record(question('e-imza ücreti ne kadar?', QUESTION_TIME, { stepId: 'payment', id: 'q-1' }));
             await log.record(question('where is the library', QUESTION_TIME + MINUTE, { language: 'en' }));
-            assert.deepStrictEqual(await log.list(QUESTION_TIME, QUESTION_TIME + DAY), [
-                { text: 'e-imza ücreti ne kadar?', language: 'tr', stepId: 'payment', askedAt: QUESTION_TIME },
-                { text: 'where is the library', language: 'en', askedAt: QUESTION_TIME + MINUTE },
-            ]);
+            const [first, second] = await log.list(QUESTION_TIME, QUESTION_TIME + DAY);
+            assert.deepStrictEqual(first, { id: 'q-1', text: 'e-imza ücreti ne kadar?', language: 'tr', stepId: 'payment', askedAt: QUESTION_TIME, outcome: 'unknown' });
+            const { id, ...rest } = second;
+            assert.deepStrictEqual(rest, { text: 'where is the library', language: 'en', askedAt: QUESTION_TIME + MINUTE, outcome: 'unknown' });
+            assert.ok(id && id !== 'q-1', 'an id of its own');
+        });
+
+        it('keeps an unsure question with the answers offered, and then what the person chose', async () => {
+            await log.record(question('kartim kilitlendi', QUESTION_TIME, { id: 'q-unsure', outcome: 'unsure', candidates: ['lostOrStolen', 'privacyNeverNeeded'] }));
+            await log.record(question('hic bilmedigi soru', QUESTION_TIME + 1, { id: 'q-unknown' }));
+            await log.recordChoice('q-unsure', 'lostOrStolen');
+            await log.recordChoice('q-swept-long-ago', 'library');
+            const [unsure, unknown] = await log.list(QUESTION_TIME, QUESTION_TIME + DAY);
+            assert.deepStrictEqual([unsure.outcome, unsure.candidates, unsure.chosen], ['unsure', ['lostOrStolen', 'privacyNeverNeeded'], 'lostOrStolen']);
+            assert.deepStrictEqual([unknown.outcome, unknown.candidates, unknown.chosen], ['unknown', undefined, undefined]);
+            await log.recordChoice('q-unsure', 'library');
+            assert.strictEqual((await log.list(QUESTION_TIME, QUESTION_TIME + 1))[0].chosen, 'library', 'the latest choice counts');
+        });
+
+        it('keeps answer ids short: a long "choice" cannot smuggle text in', async () => {
+            await log.record(question('x', QUESTION_TIME, { id: 'q-long', outcome: 'unsure', candidates: ['a'.repeat(500)] }));
+            await log.recordChoice('q-long', 'b'.repeat(500));
+            const [kept] = await log.list(QUESTION_TIME, QUESTION_TIME + 1);
+            assert.ok(kept.candidates![0].length <= 64 && kept.chosen!.length <= 64);
         });
 
         it('lists [from, to): the first millisecond in, the last one out', async () => {
