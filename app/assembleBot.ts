@@ -10,6 +10,7 @@ import type { BotConfig } from '../core/config';
 import type { Translator } from '../core/i18n';
 import type { Logger } from '../core/logger';
 import { createDialogServices, type DialogServices } from '../dialogs/dialogServices';
+import type { LiveKnowledge } from '../dialogs/knowledgeBase';
 import { TurnConversationState, TurnUserState } from '../dialogs/turnStates';
 import type { InstitutionProfile } from '../institution/institutionProfile';
 import { StaffChannelRegistry } from '../tickets/staffChannel';
@@ -32,6 +33,8 @@ export interface BotParts<M extends StaffCardSource> {
     referenceStorage: Storage;
     tickets: TicketService;
     questions: QuestionLog;
+    /** The answers to typed questions, built once by the caller (rebuilt in place when the library's answers change). */
+    knowledge: LiveKnowledge;
     /** Insights for the library: where anonymous usage events go (none recorded without it), and the visitor hash key. */
     insights?: InsightLog;
     insightsHashKey?: string;
@@ -62,11 +65,11 @@ export interface AssembledBot<M extends StaffCardSource> {
  * else reads the turn), the typing indicator and the polite turn-error handler.
  */
 export function assembleBot<M extends StaffCardSource>(parts: BotParts<M>): AssembledBot<M> {
-    const { config, logger, clock, profile, translator, tickets, questions, adapter } = parts;
+    const { config, logger, clock, profile, translator, tickets, questions, knowledge, adapter } = parts;
     const conversationState = new TurnConversationState(parts.storage);
     const userState = new TurnUserState(parts.storage);
     const insights = new InsightRecorder(parts.insights, clock, logger, parts.insightsHashKey);
-    const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets, questions, insights });
+    const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets, questions, knowledge, insights });
     services.renewals = parts.renewals; // renewal reminders
     const staffChannels = new StaffChannelRegistry(parts.storage, config.STAFF_TEAM_ID, config.MicrosoftAppTenantId);
     const references = new ConversationReferences(parts.referenceStorage, () => clock.now());

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import type { Attachment } from 'botbuilder';
-import { answerCard, suggestionsCard, unknownQuestionCard, type TypedQuestion } from '../cards/answerCards';
+import { answerCard, guideAnswerView, suggestionsCard, unknownQuestionCard, type TypedQuestion } from '../cards/answerCards';
+import { answerView } from '../dialogs/answerViews';
+import { sampleStaffAnswer, SAMPLE_QUESTION_ID } from './gallerySamples';
 import { askLibraryAction, choiceActions, menuAction } from '../cards/commonActions';
 import { renderGuideCard, type GuideCardContent } from '../cards/guideCard';
 import {
@@ -206,13 +208,21 @@ function cardsIn(translator: Translator, profile: InstitutionProfile, language: 
     const otherWay: TypedQuestion = { ...question, switchTo: { language: otherLanguage(language), title: translator.t(otherLanguage(language), 'understanding.switchLanguage') } };
     const catalogue = loadAnswerCatalogue();
     for (const entry of catalogue.values()) {
-        add('answers', `answer/${entry.id}`, `Answer "${entry.id}"`, answerCard(speaker, entry, question, { canGuide: true }));
+        add('answers', `answer/${entry.id}`, `Answer "${entry.id}"`, answerCard(speaker, guideAnswerView(speaker, entry), question, { canGuide: true }));
+        // Each facet: the short first sentence that answers one way of asking, then the answer.
+        for (const facet of Object.keys(entry.facets ?? {})) {
+            add('answers', `answer/${entry.id}/facet/${facet}`, `Answer "${entry.id}", facet "${facet}" (${entry.facets![facet]})`, answerCard(speaker, guideAnswerView(speaker, entry, facet), question, { canGuide: true }));
+        }
     }
     const firstEntry = [...catalogue.values()][0];
-    if (firstEntry) add('answers', `answer/${firstEntry.id}/otherLanguage`, 'An answer to a question typed in the other language', answerCard(speaker, firstEntry, otherWay, { canGuide: true }));
-    add('answers', 'suggestions', '"Did you mean"', suggestionsCard(speaker, [...catalogue.keys()].slice(0, 3), otherWay));
-    add('answers', 'unknown', 'No answer fits', unknownQuestionCard(speaker, question));
-    add('answers', 'unknown/otherLanguage', 'No answer fits (typed in the other language)', unknownQuestionCard(speaker, otherWay));
+    if (firstEntry) add('answers', `answer/${firstEntry.id}/otherLanguage`, 'An answer to a question typed in the other language', answerCard(speaker, guideAnswerView(speaker, firstEntry), otherWay, { canGuide: true }));
+    const suggestions = [...catalogue.values()].slice(0, 3).map((entry) => ({ id: entry.id, title: speaker.say(`answers.${entry.id}.title`) }));
+    add('answers', 'suggestions', '"Did you mean"', suggestionsCard(speaker, suggestions, { ...otherWay, asked: SAMPLE_QUESTION_ID }));
+    add('answers', 'unknown', 'No answer fits: "I don\'t know", the library\'s contacts, the question ready to send', unknownQuestionCard(speaker, { ...question, asked: SAMPLE_QUESTION_ID }));
+    // An answer the library taught from Teams, in both languages and in the other language only.
+    const taught = sampleStaffAnswer();
+    add('answers', 'staffAnswer', 'An answer the library added from Teams', answerCard(speaker, answerView(speaker, { kind: 'staff', answer: taught }, language), question, { canGuide: false }));
+    add('answers', 'staffAnswer/otherLanguage', 'An answer the library added in the other language only', answerCard(speaker, answerView(speaker, { kind: 'staff', answer: { ...taught, title: { [otherLanguage(language)]: taught.title[otherLanguage(language)] }, text: { [otherLanguage(language)]: taught.text[otherLanguage(language)] } } }, language), question, { canGuide: false }));
 
     // Tickets, the user's side: the questions the ticket dialogs ask, the receipt, "Taleplerim", the notices.
     const yesNo = ['yes', 'no'].map((id) => choice(speaker, id, `options.${id}`));

@@ -19,7 +19,7 @@ import { registerWebChat, type WebChatHandle } from '../web/registerWebChat';
 import { createAdapter, type BotAdapter } from '../bot/adapter';
 import type { BotConfig } from '../core/config';
 import { assembleBot } from './assembleBot';
-import { knowledgeBase } from '../dialogs/knowledgeBase';
+import { LiveKnowledge, loadKnowledgeContent } from '../dialogs/knowledgeBase';
 import { createTranslator } from '../core/i18n';
 import { createLogger, type Logger } from '../core/logger';
 import { createServer } from '../bot/server';
@@ -36,6 +36,8 @@ export interface AppOptions {
     sweepIntervalMs?: number;
     /** Tests only: how the Cosmos client reaches the local server. */
     cosmos?: CosmosOverrides;
+    /** How often the store is asked whether the library's answers changed (default 30 s: every instance serves a change within a minute). */
+    knowledgeRefreshMs?: number;
 }
 
 export interface App {
@@ -49,9 +51,13 @@ export interface App {
     sweepReminders(): Promise<number>;
     /** Posts this week's digest to the staff channel if it is due and no instance did; the timer calls it, tests may too. */
     sendWeeklyDigest(): Promise<boolean>;
+    /** Rebuilds the typed-question answers if the library's answers changed in the store; the timer calls it, tests may too. */
+    refreshKnowledge(): Promise<boolean>;
     listen(): Promise<string>;
     close(): Promise<void>;
 }
+
+const KNOWLEDGE_REFRESH_MS = 30_000;
 
 /** The whole bot wired together; `index.ts` starts it, tests start as many as they like. */
 export function createApp(config: BotConfig, options: AppOptions = {}): App {
@@ -68,8 +74,8 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     // The bot signs its calls to its own Direct Line connector routes with this; it never leaves the process.
     const connectorKey = randomBytes(32).toString('base64url');
     const adapter = createAdapter(config, { key: connectorKey, owns: (url) => webChat.ownsUrl(url) });
-    // Built now, so the first typed question is answered as fast as the rest.
-    knowledgeBase();
+    // Built now, so the first typed question is answered as fast as the rest; the library's own answers join at listen().
+    const knowledge = new LiveKnowledge(loadKnowledgeContent(), stores.answers, logger);
     const insightSources: InsightSources = {
         insights: stores.insights, questions: stores.questions, listTickets: () => ticketStore.list(),
         calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE), idleDays: config.INSIGHTS_IDLE_DAYS,
@@ -83,7 +89,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const { services, messenger, logic, staffChannels, references } = assembleBot({
         renewals,
         config, logger, clock, profile, translator, tickets, adapter,
-        storage, referenceStorage: stores.references, questions: stores.questions,
+        storage, referenceStorage: stores.references, questions: stores.questions, knowledge,
         insights: stores.insights, insightsHashKey: config.INSIGHTS_HASH_KEY, insightSources,
         createMessenger: ({ references, staffChannels }) => new ChatMessenger({ adapter, references, botAppId: config.MicrosoftAppId ?? '', staffChannels, translator, profile, logger }),
     });
@@ -122,13 +128,18 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     });
     let timer: NodeJS.Timeout | undefined;
     let digestTimer: NodeJS.Timeout | undefined;
+    let knowledgeTimer: NodeJS.Timeout | undefined;
+    const refreshKnowledge = () => knowledge.refresh();
     const extraListeners: net.Server[] = [];
 
     return {
         config, server, adapter, services, dispatcher, webChat,
         sweepReminders: sweep,
         sendWeeklyDigest: digest,
+        refreshKnowledge,
         listen: async () => {
+            // The library's answers before the first turn; a store that does not answer yet is asked again by the timer.
+            await refreshKnowledge().catch((error: Error) => logger.warn('the library\'s answers could not be read, will retry', { error: error.message }));
             const url = await listenOn(server, config, logger, extraListeners);
             const interval = options.sweepIntervalMs ?? 60_000;
             dispatcher.start(interval);
@@ -136,11 +147,15 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
             timer.unref();
             digestTimer = setInterval(() => void digest().catch((error: Error) => logger.warn('weekly digest not sent, will retry', { error: error.message })), interval);
             digestTimer.unref();
+            // No change feed to listen to (and none on the test server): every instance asks for the version.
+            knowledgeTimer = setInterval(() => void refreshKnowledge().catch((error: Error) => logger.warn('the library\'s answers could not be read, will retry', { error: error.message })), options.knowledgeRefreshMs ?? KNOWLEDGE_REFRESH_MS);
+            knowledgeTimer.unref();
             return url;
         },
         close: async () => {
             if (timer) clearInterval(timer);
             if (digestTimer) clearInterval(digestTimer);
+            if (knowledgeTimer) clearInterval(knowledgeTimer);
             dispatcher.stop();
             // Open Web Chat streams would otherwise keep server.close() waiting.
             webChat.close();

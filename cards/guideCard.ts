@@ -17,6 +17,8 @@ export interface GuideCardContent {
     header?: { phase: string; progress: string };
     title: string;
     breadcrumb?: string;
+    /** A short first sentence in bold, before the paragraphs: the direct answer to a question. */
+    lead?: string;
     paragraphs?: string[];
     facts?: { title: string; value: string }[];
     table?: { cells: TableCell[] }[];
@@ -52,6 +54,7 @@ function body(content: GuideCardContent): Record<string, unknown>[] {
     }
     items.push({ type: 'TextBlock', text: content.title, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' });
     if (breadcrumb != null) items.push({ type: 'Container', style: 'emphasis', items: [{ type: 'TextBlock', text: breadcrumb, wrap: true, size: 'Small' }] });
+    if (content.lead != null) items.push({ type: 'TextBlock', text: content.lead, wrap: true, weight: 'Bolder' });
     for (const paragraph of content.paragraphs ?? []) items.push({ type: 'TextBlock', text: paragraph, wrap: true });
     if (quote != null) items.push({ type: 'Container', style: 'emphasis', items: [{ type: 'TextBlock', text: quote, wrap: true }] });
     if (content.facts?.length) items.push({ type: 'FactSet', facts: content.facts.map((fact) => ({ title: fact.title, value: fact.value })) });

@@ -19,10 +19,13 @@ export type CommandName = (typeof COMMANDS)[number];
 
 export const choiceData = (id: string) => ({ choice: id });
 export const commandData = (name: CommandName, language?: Language) => (language ? { command: name, language } : { command: name });
-/** "Write to the library" with the user's question already filled in (it was masked before it got here). */
-export const ticketWithQuestionData = (question: string) => ({ command: 'ticket' as const, question: question.slice(0, QUESTION_MAX) });
-/** A suggested answer ("did you mean…?"), shown wherever the user is. */
-export const answerData = (answerId: string) => ({ answer: answerId });
+/**
+ * "Write to the library" with the user's question already filled in (it was masked before it got
+ * here); `asked`: the id it was kept under for the library, so the choice is noted there too.
+ */
+export const ticketWithQuestionData = (question: string, asked?: string) => ({ command: 'ticket' as const, question: question.slice(0, QUESTION_MAX), ...(asked ? { asked } : {}) });
+/** A suggested answer ("did you mean…?"), shown wherever the user is; `asked` as above. */
+export const answerData = (answerId: string, asked?: string) => ({ answer: answerId, ...(asked ? { asked } : {}) });
 /** "Guide me from this step": the guided flow continues at the step an answer belongs to. */
 export const guideFromData = (stepId: string) => ({ guideFrom: stepId });
 
@@ -39,6 +42,7 @@ export const userSubmitSchema = z.object({
     question: z.string().max(QUESTION_MAX).optional(),
     answer: shortText.optional(),
     guideFrom: shortText.optional(),
+    asked: z.string().max(64).optional(),
 });
 export type UserSubmit = z.infer<typeof userSubmitSchema>;
 

@@ -11,6 +11,8 @@ export interface Command {
     language?: Language;
     /** For `ticket`: the question the user typed, to be sent without asking again. */
     question?: string;
+    /** For `ticket`: the id the question was kept under for the library, when it was. */
+    asked?: string;
 }
 
 function submitted(context: TurnContext): UserSubmit {
@@ -54,7 +56,7 @@ export function matchChoice(context: TurnContext, choices: Choice[], translator:
 /** help, cancel, menu, back, language, talk to the library: clicked or typed in either language. */
 export function recognizeCommand(context: TurnContext, translator: Translator): Command | undefined {
     const value = submitted(context);
-    if (value.command) return { name: value.command, language: value.language, question: value.question };
+    if (value.command) return { name: value.command, language: value.language, question: value.question, asked: value.asked };
     if (typeof value.choice === 'string') return undefined;
     const folded = typedText(context);
     if (saysAnyOf(translator, folded, ['commands.english'])) return { name: 'language', language: 'en' };

@@ -13,6 +13,7 @@ import type { TicketService } from '../tickets/ticketService';
 import type { RenewalReminders } from '../tickets/renewalReminders';
 import type { InsightRecorder } from '../insights/insightRecorder';
 import type { QuestionLog } from '../understanding/questionLog';
+import type { LiveKnowledge } from './knowledgeBase';
 import { createBotMemory, type BotMemory } from './botMemory';
 import type { TurnConversationState, TurnUserState } from './turnStates';
 
@@ -24,8 +25,10 @@ export interface DialogServices {
     userState: TurnUserState;
     conversationState: TurnConversationState;
     tickets: TicketService;
-    /** Where typed questions the bot could not answer are kept for the library. */
+    /** Where typed questions the bot could not answer with confidence are kept for the library. */
     questions: QuestionLog;
+    /** The answers to typed questions and their recognizer: the guide's, and the library's from the store. */
+    knowledge: LiveKnowledge;
     /** Renewal reminders (issue 15); absent where the bot was built without them. */
     renewals?: RenewalReminders;
     /** Anonymous usage events for the library's report (never a user id; see insights/insightLog.ts). */

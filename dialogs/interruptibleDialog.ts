@@ -5,6 +5,7 @@ import { contactsCard, feesCard, generalHelpCard } from '../cards/infoCards';
 import { userSubmitOf } from '../cards/payloads';
 import { isStepId, type StepId } from '../flow/flowSteps';
 import { progressAt } from '../flow/progress';
+import { noteChoice } from './questionRecords';
 import { showAnswer, type QuestionPlace } from './typedQuestions';
 import { HELP_TICKET_DIALOG, STATUS_EXPLAINER_DIALOG, type HelpTicketOptions } from './dialogIds';
 import { otherLanguage, type Language } from '../core/language';
@@ -35,8 +36,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const command = recognizeCommand(innerDc.context, this.services.translator);
         if (command) return this.interrupt(innerDc, command);
         // Buttons of an answer to a typed question work wherever the user is.
-        const { answer, guideFrom } = userSubmitOf(innerDc.context.activity.value);
-        if (answer && (await showAnswer(this.services, innerDc.context, answer, { text: '' }, await this.place(innerDc.context)))) return this.afterAnswer(innerDc);
+        const { answer, guideFrom, asked } = userSubmitOf(innerDc.context.activity.value);
+        if (answer && (await showAnswer(this.services, innerDc.context, answer, { text: '', asked }, await this.place(innerDc.context)))) return this.afterAnswer(innerDc);
         if (isStepId(guideFrom)) return this.guideFrom(innerDc, guideFrom);
         return super.onContinueDialog(innerDc);
     }
@@ -50,6 +51,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 await innerDc.context.sendActivity({ attachments: [contactsCard(speaker, this.findDialog(HELP_TICKET_DIALOG) ? [askLibraryAction(speaker)] : [])] });
                 return this.redisplay(innerDc);
             case 'ticket':
+                // "None of these" after "did you mean": noted on the question kept for the library.
+                await noteChoice(this.services, innerDc.context, command.asked);
                 // The question goes to the library from where the user is; afterwards they are back here.
                 if (this.findDialog(HELP_TICKET_DIALOG)) return innerDc.beginDialog(HELP_TICKET_DIALOG, { question: command.question } satisfies HelpTicketOptions);
                 await innerDc.context.sendActivity({ attachments: [contactsCard(speaker)] });

@@ -70,7 +70,7 @@ export class MainDialog extends InterruptibleDialog {
             const command = recognizeCommand(context, this.services.translator);
             if (command) await this.applyOpeningCommand(context, command);
             // People ask first and click second: a first message that is a question gets its answer under the welcome.
-            else if (context.activity.text?.trim() && !privacyFinding(context) && !isGreeting(context)) {
+            else if (context.activity.text?.trim() && !privacyFinding(context) && !isGreeting(this.services, context)) {
                 if (options.greet) await context.sendActivity({ attachments: [menuCard(speaker, this.choices(context, progress), await this.welcome(context))] });
                 await answerTypedQuestion(this.services, context, { progress });
                 return Dialog.EndOfTurn;
@@ -122,7 +122,7 @@ export class MainDialog extends InterruptibleDialog {
                 return step.replaceDialog(MENU_WATERFALL);
             default:
                 // A hello at the menu is answered with the menu itself.
-                if (isGreeting(context)) return step.replaceDialog(MENU_WATERFALL);
+                if (isGreeting(this.services, context)) return step.replaceDialog(MENU_WATERFALL);
                 if (await answerTypedQuestion(this.services, context, { progress })) return step.replaceDialog(MENU_WATERFALL, { quiet: true });
                 if (!privacyFinding(context)) await context.sendActivity(speaker.say('flow.chooseAnOption'));
                 return step.replaceDialog(MENU_WATERFALL);

@@ -8,6 +8,7 @@ import { createTranslator } from '../../core/i18n';
 import { silentLogger, type Logger } from '../../core/logger';
 import { fromRoot } from '../../core/projectPaths';
 import type { DialogServices } from '../../dialogs/dialogServices';
+import { LiveKnowledge, loadKnowledgeContent, type KnowledgeContent } from '../../dialogs/knowledgeBase';
 import { SqliteTicketStore } from '../../storage/sqliteTicketStore';
 import { SqliteQuestionLog } from '../../storage/sqliteQuestionLog';
 import type { QuestionLog } from '../../understanding/questionLog';
@@ -19,6 +20,13 @@ import { FakeClock } from './fakeClock';
 
 export const translator = createTranslator();
 export const profile = loadInstitutionProfile(fromRoot('institution', 'profile.json'));
+
+let knowledgeContent: KnowledgeContent | undefined;
+let sharedKnowledge: LiveKnowledge | undefined;
+/** The guide's examples and concepts, read once per test run. */
+export const testKnowledgeContent = () => (knowledgeContent ??= loadKnowledgeContent());
+/** The guide's answers without any of the library's: built once per test run and shared, as the app builds one per process. */
+export const guideKnowledge = () => (sharedKnowledge ??= new LiveKnowledge(testKnowledgeContent()));
 
 export interface TestChatOptions {
     storage?: Storage;
@@ -38,6 +46,8 @@ export interface TestChatOptions {
     /** Insights: where the anonymous usage events go, and the visitor hash key. */
     insights?: InsightLog;
     insightsHashKey?: string;
+    /** The answers to typed questions; the guide's alone by default. */
+    knowledge?: LiveKnowledge;
 }
 
 let scratch: string | undefined;
@@ -80,7 +90,7 @@ export class TestChat {
         const bot = assembleBot({
             config: { RESUME_AFTER_MINUTES: options.resumeAfterMinutes ?? 60, STAFF_TEAM_ID: undefined },
             logger, clock: this.clock, profile, translator, tickets: this.tickets, adapter: this.adapter,
-            storage: this.storage, referenceStorage: this.storage, questions: this.questions,
+            storage: this.storage, referenceStorage: this.storage, questions: this.questions, knowledge: options.knowledge ?? guideKnowledge(),
             insights: options.insights, insightsHashKey: options.insightsHashKey,
             createMessenger: () => ({ colleagues: () => Promise.resolve([]), card: () => Promise.reject(new Error('no staff team in this test')) }),
         });

@@ -14,19 +14,24 @@ const ANSWER_IDS = [
     'formInstitution', 'formDelivery', 'smsNotReceived', 'smsTimer', 'smsPhoneChanged', 'approvalMethods',
     'approvalEsign', 'wetForm', 'kamusmAddress', 'statusPaymentAwaited', 'statusProductionAwaited', 'statusFormAwaited',
     'statusCancelled', 'productionTiming', 'payment', 'paymentReceipt', 'fees', 'feesUserPays', 'lostOrStolen', 'renewal',
-    'libraryContact', 'botIdentity', 'privacyNeverNeeded', 'greeting', 'thanks', 'goodbye',
+    'libraryContact', 'botIdentity', 'privacyNeverNeeded', 'greeting', 'thanks', 'goodbye', 'formOverview', 'processOverview',
 ];
 const LANGUAGES = ['tr', 'en'] as const;
 const OFFERS = ['status', 'ticket', 'contacts', 'fees'];
 
 interface Answer { title: string; text: string[] }
-interface AnswerMeta { id: string; step?: string; offers?: string[]; kind?: string }
+interface AnswerMeta { id: string; step?: string; offers?: string[]; kind?: string; covers?: string[] }
+/** answers.json: the answers by id, and their facets' first sentences under "facets". */
+type AnswersFile = Record<string, Answer> & { facets: Record<string, Record<string, string>> };
+const answersOf = (file: AnswersFile): Record<string, Answer> => Object.fromEntries(Object.entries(file).filter(([id]) => id !== 'facets')) as Record<string, Answer>;
 
 const root = projectRoot;
 const readJson = <T>(...parts: string[]): T => JSON.parse(fs.readFileSync(path.join(root, ...parts), 'utf8')) as T;
 
 describe('understanding: answers', () => {
-    const answers = { tr: readJson<Record<string, Answer>>('locales', 'tr', 'answers.json'), en: readJson<Record<string, Answer>>('locales', 'en', 'answers.json') };
+    const files = { tr: readJson<AnswersFile>('locales', 'tr', 'answers.json'), en: readJson<AnswersFile>('locales', 'en', 'answers.json') };
+    const answers = { tr: answersOf(files.tr), en: answersOf(files.en) };
+    const facets = readJson<Record<string, Record<string, string>>>('flow', 'answerFacets.json');
     const meta = readJson<AnswerMeta[]>('flow', 'answers.json');
     const profile = loadInstitutionProfile(path.join(root, 'institution', 'profile.json'));
 
@@ -88,16 +93,18 @@ describe('understanding: answers', () => {
         for (const id of ['statusPaymentAwaited', 'statusProductionAwaited', 'statusFormAwaited', 'statusCancelled']) assert.ok(offers(id).includes('status'), id);
     });
 
-    it('has 10–25 example questions per answer and language, and no question under two answers', () => {
+    it('has 10–32 example questions per answer and language, and no question under two answers', () => {
         const examples = loadExamples(path.join(root, 'locales'));
         for (const language of LANGUAGES) {
-            assert.deepStrictEqual(Object.keys(examples[language]).filter((id) => id !== OUT_OF_SCOPE), ANSWER_IDS, language);
+            assert.deepStrictEqual(Object.keys(examples[language]).filter((id) => id !== OUT_OF_SCOPE && !id.includes('#')), ANSWER_IDS, language);
             for (const id of ANSWER_IDS) {
                 const count = examples[language][id].length;
-                assert.ok(count >= 10 && count <= 25, `${language}.${id}: ${count} questions`);
+                assert.ok(count >= 10 && count <= 32, `${language}.${id}: ${count} questions`);
             }
             const seen = new Map<string, string>();
-            for (const [id, questions] of Object.entries(examples[language])) {
+            for (const [key, questions] of Object.entries(examples[language])) {
+                // A facet's examples are examples of its answer.
+                const [id] = key.split('#');
                 for (const question of questions) {
                     const key = question.toLocaleLowerCase('tr-TR');
                     assert.ok(!seen.has(key) || seen.get(key) === id, `${language}: "${question}" under ${seen.get(key)} and ${id}`);
@@ -105,5 +112,54 @@ describe('understanding: answers', () => {
                 }
             }
         }
+    });
+
+    describe('facets', () => {
+        const examples = loadExamples(path.join(root, 'locales'));
+        const facetKeys = Object.entries(facets).flatMap(([id, byFacet]) => Object.keys(byFacet).map((facet) => `${id}#${facet}`));
+
+        it('every facet has a polarity, a first sentence in both languages and example questions in both', () => {
+            for (const language of LANGUAGES) {
+                assert.deepStrictEqual(Object.keys(examples[language]).filter((key) => key.includes('#')).sort(), [...facetKeys].sort(), language);
+                assert.deepStrictEqual(Object.entries(files[language].facets).flatMap(([id, byFacet]) => Object.keys(byFacet).map((facet) => `${id}#${facet}`)).sort(), [...facetKeys].sort(), language);
+                for (const key of facetKeys) assert.ok(examples[language][key].length >= 2, `${language}.${key}: at least two examples`);
+            }
+            for (const id of Object.keys(facets)) assert.ok(ANSWER_IDS.includes(id), `facets of an unknown answer: ${id}`);
+        });
+
+        it('a "yes" facet begins with yes, a "no" facet with no, and the others with neither, in both languages', () => {
+            const opens = { tr: { yes: /^Evet\b/, no: /^(Hayır|Genellikle hayır)\b/ }, en: { yes: /^Yes\b/, no: /^(No|Usually not)\b/ } };
+            for (const [id, byFacet] of Object.entries(facets)) {
+                for (const [facet, polarity] of Object.entries(byFacet)) {
+                    for (const language of LANGUAGES) {
+                        const sentence = files[language].facets[id][facet];
+                        const says = opens[language];
+                        const where = `${language}.${id}.${facet} (${polarity}): ${sentence}`;
+                        if (polarity === 'yes') assert.match(sentence, says.yes, where);
+                        else if (polarity === 'no') assert.match(sentence, says.no, where);
+                        else assert.ok(!says.yes.test(sentence) && !says.no.test(sentence), where);
+                    }
+                }
+            }
+        });
+
+        it('facet sentences interpolate only profile values, write no institution fact literally, and quote the same labels in both languages', () => {
+            const labels = (text: string) => [...new Set([...text.matchAll(/“([^”]+)”/g)].map((match) => match[1]))].sort();
+            const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]))].sort();
+            for (const [id, byFacet] of Object.entries(facets)) {
+                for (const facet of Object.keys(byFacet)) {
+                    const [tr, en] = [files.tr.facets[id][facet], files.en.facets[id][facet]];
+                    assert.deepStrictEqual(placeholders(en), placeholders(tr), `${id}.${facet}`);
+                    for (const name of placeholders(tr)) assert.ok(name in profileTextValues(profile, 'tr'), `${id}.${facet}: unknown {{${name}}}`);
+                    for (const label of labels(en)) assert.ok(labels(tr).includes(label), `${id}.${facet}: “${label}”`);
+                    for (const fact of [profile.library.email, profile.library.phone, profile.kamusm.paymentReceiptEmail]) assert.ok(!tr.includes(fact) && !en.includes(fact), `${id}.${facet} writes "${fact}"`);
+                }
+            }
+        });
+
+        it('an overview names only real answers as its parts', () => {
+            for (const entry of meta) for (const part of entry.covers ?? []) assert.ok(ANSWER_IDS.includes(part), `${entry.id} covers ${part}`);
+            assert.ok((meta.find((entry) => entry.id === 'formOverview')?.covers ?? []).includes('formContact'));
+        });
     });
 });

@@ -1,13 +1,17 @@
 import * as assert from 'node:assert';
 import * as path from 'node:path';
 import { decide } from '../../understanding/decide';
-import { evaluateProject, formatReport, type ProjectEvaluation } from '../../understanding/evaluate';
-import { loadExamples } from '../../understanding/loadExamples';
+import { evaluateProject, formatReport, projectEvaluationSets, type ProjectEvaluation } from '../../understanding/evaluate';
+import { buildKnowledgeBase, loadKnowledgeContent } from '../../dialogs/knowledgeBase';
+import { offersLanguageSwitch } from '../../understanding/recognizer';
+import { loadAnswerCatalogue } from '../../flow/answerCatalogue';
 import { foldTurkish, normalize, tokenize } from '../../understanding/normalize';
-import { createRecognizer, type Recognizer } from '../../understanding/recognizer';
+import type { Recognizer } from '../../understanding/recognizer';
 import { projectRoot } from '../../core/projectPaths';
 
 const root = projectRoot;
+/** The share of held-out yes/no questions answered with a direct first sentence this version reaches (see README). */
+const YES_NO_FLOOR = 0.85;
 
 describe('understanding: normalisation', () => {
     it('lower-cases the Turkish way and folds Turkish letters', () => {
@@ -58,30 +62,40 @@ describe('understanding: decision', () => {
 
 describe('understanding: recognizer', () => {
     let recognizer: Recognizer;
-    let evaluation: ProjectEvaluation;
+    let evaluations: ProjectEvaluation[];
+    let all: ProjectEvaluation;
 
     before(() => {
-        recognizer = createRecognizer(loadExamples(path.join(root, 'locales')));
-        [evaluation] = evaluateProject([path.join(root, 'test', 'understanding', 'evaluationSet.json')], path.join(root, 'locales'));
+        recognizer = buildKnowledgeBase(loadKnowledgeContent(path.join(root, 'locales'))).recognizer;
+        evaluations = evaluateProject(projectEvaluationSets(), path.join(root, 'locales'));
+        all = evaluations[evaluations.length - 1];
     });
 
-    it('answers at least 90% of the held-out evaluation set right (strict); timings are printed by npm run eval:understanding', () => {
-        const { report } = evaluation;
-        const summary = formatReport(evaluation);
-        assert.ok(report.total >= 200, `evaluation set too small: ${report.total}`);
-        assert.ok(report.accuracy >= 0.9, summary);
+    it('holds on the held-out sets written by people who never saw the examples (strict ≥ 95% together, ≥ 93% each); timings are printed by npm run eval:understanding', () => {
+        assert.ok(evaluations.length >= 3, 'the first held-out set, the second, and both together');
+        assert.ok(all.report.total >= 500, `held-out sets too small: ${all.report.total}`);
+        for (const evaluation of evaluations.slice(0, -1)) assert.ok(evaluation.report.accuracy >= 0.93, formatReport(evaluation));
+        assert.ok(all.report.accuracy >= 0.95, formatReport(all));
     });
 
-    it('never answers most out-of-scope questions as if it were sure', () => {
-        assert.ok(evaluation.report.outOfScope.rejectionRate >= 0.5, formatReport(evaluation));
+    it('declines out-of-scope questions and handles nonsense (≥ 90%): no confident unrelated answer, no suggestions or language offer for gibberish', () => {
+        assert.ok(all.report.outOfScope.rejectionRate >= 0.9, formatReport(all));
+        assert.ok(all.report.nonsense.total >= 10 && all.report.nonsense.handledRate >= 0.9, formatReport(all));
+    });
+
+    it('answers most yes/no questions with a direct first sentence that says what the guide says', () => {
+        assert.ok(all.report.yesNo.total >= 30, formatReport(all));
+        assert.ok(all.report.yesNo.directRate >= YES_NO_FLOOR, formatReport(all));
     });
 
     it('understands the questions users type today', () => {
         for (const [text, answerId] of [
-            ['e-imza ücreti ne kadar?', 'fees'],
+            ['e-imza ücretini kim ödüyor?', 'fees'],
             ['sms kodu gelmedi', 'smsNotReceived'],
             ['formu nereye götüreceğim', 'wetForm'],
             ['ÜCRETTTT', 'fees'],
+            ['kartımı kaybettim', 'lostOrStolen'],
+            ['kartımı çaldılar', 'lostOrStolen'],
             ["sms'im gelmedi", 'smsNotReceived'],
         ] as const) {
             const result = recognizer.recognize(text, 'tr');
@@ -90,7 +104,7 @@ describe('understanding: recognizer', () => {
     });
 
     it('understands an English question in a Turkish conversation and reports it as English', () => {
-        const result = recognizer.recognize('How much does the e-signature cost?', 'tr');
+        const result = recognizer.recognize('Who pays for the e-signature?', 'tr');
         assert.deepStrictEqual([result.outcome, result.answerId, result.language], ['sure', 'fees', 'en']);
         assert.strictEqual(recognizer.recognize("I didn't get the SMS code", 'tr').language, 'en');
         assert.strictEqual(recognizer.recognize('sms kodu gelmedi', 'en').language, 'tr');
@@ -124,5 +138,53 @@ describe('understanding: recognizer', () => {
             else assert.deepStrictEqual(result.suggestions, [], text);
             assert.strictEqual(result.answerId !== undefined, result.outcome === 'sure', text);
         }
+    });
+
+    describe('direct answers, long messages, what it does not know', () => {
+        const catalogue = loadAnswerCatalogue();
+        const polarity = (text: string, language: 'tr' | 'en' = 'tr') => {
+            const result = recognizer.recognize(text, language);
+            return [result.outcome, result.answerId, result.facet && catalogue.get(result.answerId!)?.facets?.[result.facet]];
+        };
+
+        it('answers yes/no questions with the facet that says yes or no (the issue\'s examples among them)', () => {
+            assert.deepStrictEqual(polarity('ziraat atmsinden odeme yapabilir miyim'), ['sure', 'payment', 'yes']);
+            assert.deepStrictEqual(polarity('kart kaybolunca diğer sertifikalarım iptal ediliyor mu'), ['sure', 'lostOrStolen', 'yes']);
+            assert.deepStrictEqual(polarity('formu kamusm ye kendim kargolamalı mıyım'), ['sure', 'wetForm', 'no']);
+            assert.deepStrictEqual(polarity('can I pay at a Ziraat ATM', 'en'), ['sure', 'payment', 'yes']);
+        });
+
+        it('gives a plain question no yes or no, and a multi-part question the whole list', () => {
+            const plain = recognizer.recognize('hangi bankalardan ödeme yapabilirim', 'tr');
+            assert.strictEqual(plain.answerId, 'payment');
+            assert.ok(!plain.facet || !['yes', 'no'].includes(catalogue.get('payment')!.facets![plain.facet]), 'no "yes" to a which-question');
+            assert.strictEqual(recognizer.recognize('başvuru formunda hangi bilgiler isteniyor', 'tr').answerId, 'formOverview');
+            assert.strictEqual(recognizer.recognize('what are all the steps of the application', 'en').answerId, 'processOverview');
+        });
+
+        it('finds the question in a long message with a greeting and a story around it', () => {
+            const long = 'Merhaba, ben kardiyoloji bölümünde öğretim üyesiyim. Geçen hafta kütüphaneye yazmıştım, KamuSM\'den mail de geldi. '
+                + 'Şimdi cep telefonu doğrulama ekranındayım ama SMS kodu bir türlü gelmiyor. Ne yapmalıyım? Teşekkürler.';
+            const result = recognizer.recognize(long, 'tr');
+            assert.deepStrictEqual([result.outcome, result.answerId], ['sure', 'smsNotReceived']);
+        });
+
+        it('says it does not know nonsense and questions outside the guide, without suggestions or a language offer', () => {
+            for (const [text, conversation] of [['kuantum pizza neden mor', 'en'], ['asdkj qwe zxcv', 'en'], ['purple monkey dishwasher', 'tr'], ['mavi balinalar perşembe günleri uçar mı', 'en']] as const) {
+                const result = recognizer.recognize(text, conversation);
+                assert.deepStrictEqual([result.outcome, result.suggestions], ['unknown', []], text);
+                assert.ok(!offersLanguageSwitch(result, conversation), `${text}: no language offer`);
+            }
+            for (const text of ['hastanenin otoparkı nerede', 'kart okuyucu kaç para', 'mobil imza nasıl alınır', 'e imza pinim bloke oldu']) {
+                assert.notStrictEqual(recognizer.recognize(text, 'tr').outcome, 'sure', text);
+            }
+        });
+
+        it('offers small talk in no "did you mean", and every suggestion shares a word with the question', () => {
+            for (const text of ['günler', 'kod', 'form', 'onay', 'kart']) {
+                const result = recognizer.recognize(text, 'tr');
+                for (const id of result.suggestions) assert.ok(!['greeting', 'thanks', 'goodbye'].includes(id), `${text}: ${id}`);
+            }
+        });
     });
 });
