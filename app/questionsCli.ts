@@ -9,7 +9,8 @@ import { foldText } from '../core/textMatch';
 import { createStores } from '../storage/createStores';
 import { QUESTIONS_FILE } from '../storage/sqliteQuestionLog';
 import { localTimestamp } from '../tickets/ticketReport';
-import type { UnansweredQuestion } from '../understanding/questionLog';
+import { CHOSE_LIBRARY, type UnansweredQuestion } from '../understanding/questionLog';
+import { staffAnswerNumber } from '../understanding/staffAnswers';
 import { runCommandLine, usageOutput, type CliOutput } from './commandLine';
 
 const DAY = 86_400_000;
@@ -88,6 +89,12 @@ export interface QuestionGroup {
     /** The spelling asked most often (the earliest on a tie). */
     text: string;
     count: number;
+    /** How many of them the bot could not answer at all, and how many it offered answers for ("did you mean"). */
+    outcomes: { unknown: number; unsure: number };
+    /** The answers offered for them, most often first. */
+    offered: Array<{ answerId: string; count: number }>;
+    /** What people chose after "did you mean": an answer id, or "library" (a ticket with the question); most often first. */
+    chosen: Array<{ choice: string; count: number }>;
     /** Most frequent first. */
     languages: Array<{ language: UnansweredQuestion['language']; count: number }>;
     /** Most frequent first; null for questions asked outside the guided steps. */
@@ -114,9 +121,19 @@ export function groupQuestions(questions: readonly UnansweredQuestion[]): Questi
     return [...byText.values()].sort((a, b) => b.length - a.length).map((asked) => ({
         text: tally(asked.map((question) => question.text.trim()))[0].value,
         count: asked.length,
+        outcomes: { unknown: asked.filter((question) => (question.outcome ?? 'unknown') === 'unknown').length, unsure: asked.filter((question) => question.outcome === 'unsure').length },
+        offered: tally(asked.flatMap((question) => question.candidates ?? [])).map(({ value, count }) => ({ answerId: value, count })),
+        chosen: tally(asked.flatMap((question) => (question.chosen ? [question.chosen] : []))).map(({ value, count }) => ({ choice: value, count })),
         languages: tally(asked.map((question) => question.language)).map(({ value, count }) => ({ language: value, count })),
         steps: tally(asked.map((question) => question.stepId ?? null)).map(({ value, count }) => ({ stepId: value, count })),
     }));
+}
+
+/** A guide answer's title in the reader's language; a staff answer (or one no longer there) by its id. */
+function answerTitle(translator: Translator, language: Language, answerId: string): string {
+    const number = staffAnswerNumber(answerId);
+    if (number !== undefined) return translator.t(language, 'cli.unanswered.staffAnswer', { number });
+    return translator.has(language, `answers.${answerId}.title`) ? translator.t(language, `answers.${answerId}.title`) : answerId;
 }
 
 function renderText(groups: readonly QuestionGroup[], window: QuestionWindow, translator: Translator, language: Language): string {
@@ -128,14 +145,23 @@ function renderText(groups: readonly QuestionGroup[], window: QuestionWindow, tr
         return translator.has(language, `steps.${stepId}.title`) ? translator.t(language, `steps.${stepId}.title`) : stepId;
     };
     const share = (name: string, count: number) => t('share', { name, count });
+    const answerName = (id: string) => (id === CHOSE_LIBRARY ? t('library') : answerTitle(translator, language, id));
     const total = groups.reduce((sum, group) => sum + group.count, 0);
-    const lines = [t('heading', { ...days, total, distinct: groups.length })];
+    const unsure = groups.reduce((sum, group) => sum + group.outcomes.unsure, 0);
+    const lines = [t('heading', { ...days, total, unsure, distinct: groups.length })];
     for (const group of groups) {
         lines.push('', t('group', { count: group.count, text: group.text }));
         lines.push(t('details', {
             languages: group.languages.map((entry) => share(t(`languages.${entry.language}`), entry.count)).join(', '),
             steps: group.steps.map((entry) => share(stepName(entry.stepId), entry.count)).join(', '),
         }));
+        if (group.outcomes.unsure > 0) {
+            lines.push(t('offered', {
+                unsure: group.outcomes.unsure,
+                offered: group.offered.map((entry) => share(answerName(entry.answerId), entry.count)).join(', '),
+                chosen: group.chosen.length ? group.chosen.map((entry) => share(answerName(entry.choice), entry.count)).join(', ') : t('nothingChosen'),
+            }));
+        }
     }
     return lines.join('\n');
 }

@@ -58,7 +58,7 @@ export function insightsCard(report: InsightReport, words: ReportWords, options:
     body.push(heading(words.t('unanswered.heading')));
     if (report.unanswered.length === 0) body.push(text(words.t('unanswered.none')));
     for (const group of report.unanswered.slice(0, MAX_LIST)) {
-        body.push(text(words.t('unanswered.line', { count: group.count, text: clip(plainText(group.text), MAX_QUESTION) }), { spacing: 'None' }));
+        body.push(text(words.t('unanswered.line', { count: group.count, text: clip(plainText(group.text), MAX_QUESTION), context: group.unsure ? 'unsure' : undefined, unsure: group.unsure }), { spacing: 'None' }));
     }
     body.push(heading(words.t('tickets.heading')), ...ticketLines(words, report, options.timeZone).map((line) => text(line, { spacing: 'None' })));
     return CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body });

@@ -35,6 +35,8 @@ export interface Funnel {
 interface QuestionCluster {
     text: string;
     count: number;
+    /** Of them, the ones the bot offered answers for ("did you mean") instead of none. */
+    unsure: number;
     steps: string[];
 }
 
@@ -142,15 +144,16 @@ function similarity(a: Set<string>, b: Set<string>): number {
 
 /** Questions whose words (folded: case and Turkish letters aside) mostly overlap form one group; most asked first. */
 function clusterQuestions(questions: readonly UnansweredQuestion[]): QuestionCluster[] {
-    const groups: Array<{ words: Set<string>; texts: string[]; steps: Set<string> }> = [];
+    const groups: Array<{ words: Set<string>; texts: string[]; unsure: number; steps: Set<string> }> = [];
     for (const question of questions) {
         const words = wordsOf(question.text);
         let group = groups.find((candidate) => similarity(candidate.words, words) >= SIMILAR);
-        if (!group) groups.push(group = { words, texts: [], steps: new Set() });
+        if (!group) groups.push(group = { words, texts: [], unsure: 0, steps: new Set() });
         group.texts.push(question.text.trim());
+        if (question.outcome === 'unsure') group.unsure++;
         if (question.stepId) group.steps.add(question.stepId);
     }
-    return groups.sort((a, b) => b.texts.length - a.texts.length).map((group) => ({ text: group.texts[0], count: group.texts.length, steps: [...group.steps] }));
+    return groups.sort((a, b) => b.texts.length - a.texts.length).map((group) => ({ text: group.texts[0], count: group.texts.length, unsure: group.unsure, steps: [...group.steps] }));
 }
 
 function median(values: number[]): number | null {

@@ -62,7 +62,7 @@ export function renderReportText(report: InsightReport, words: ReportWords, time
     for (const answer of report.answers) lines.push(words.t('answers.line', { count: answer.count, title: words.answerTitle(answer.answerId) }));
     lines.push('', words.t('unanswered.heading'));
     if (report.unanswered.length === 0) lines.push(words.t('unanswered.none'));
-    for (const group of report.unanswered) lines.push(words.t('unanswered.line', { count: group.count, text: terminalSafe(group.text) }));
+    for (const group of report.unanswered) lines.push(words.t('unanswered.line', { count: group.count, text: terminalSafe(group.text), context: group.unsure ? 'unsure' : undefined, unsure: group.unsure }));
     lines.push('', words.t('tickets.heading'), ...ticketLines(words, report, timeZone));
     return lines.join('\n');
 }

@@ -27,6 +27,11 @@ export const TFIDF_THRESHOLDS: Thresholds = { sure: 0.39, margin: 0, unsure: 0.2
  * the salience of the question's content words; suggestions must share a content word with it.
  */
 export const EXPLAINED_SHARE = 0;
+/**
+ * …and its matched words must carry at least this much salience (IDF): "e-imza" alone is in half
+ * the examples and says too little to be sure of one answer ("did you mean" instead).
+ */
+export const MIN_EXPLAINED = 3;
 /** A suggestion ("did you mean") must account for at least this share of the question's content words. */
 export const SUGGESTED_SHARE = 0.5;
 
@@ -61,7 +66,7 @@ function checked(decision: Decision, ranked: readonly ScoredAnswer[], words: rea
         const support = lexical.support(words, answerId);
         return support.matched > 0 && support.explained >= share * (support.explained + support.unexplained);
     };
-    if (decision.outcome === 'sure' && decision.answerId && explains(decision.answerId, EXPLAINED_SHARE)) return decision;
+    if (decision.outcome === 'sure' && decision.answerId && explains(decision.answerId, EXPLAINED_SHARE) && lexical.support(words, decision.answerId).explained >= MIN_EXPLAINED) return decision;
     // "Did you mean" only for answers that account for most of the question's words, never small talk.
     const answers = ranked.filter((entry) => entry.id !== OUT_OF_SCOPE && !smallTalk?.has(entry.id));
     const best = answers[0]?.score ?? 0;

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { play } from '../support/conversationTable';
-import { TestChat, translator } from '../support/testBot';
+import { profile, TestChat, translator } from '../support/testBot';
+import { CHOSE_LIBRARY } from '../../understanding/questionLog';
 
 const tr = (key: string) => translator.t('tr', key);
 const en = (key: string) => translator.t('en', key);
@@ -16,7 +17,8 @@ describe('typed questions are answered, at the menu and in the middle of the flo
         const chat = new TestChat({ locale: 'tr-TR' });
         await play(chat, [
             { open: true },
-            { say: 'e-imza ücreti ne kadar?', sees: [tr('answers.fees.title')], doesNotSee: ['Bunu anlayamadım'] },
+            { say: 'e-imza ücretini kim ödüyor?', sees: [tr('answers.fees.title')], doesNotSee: ['Bunu anlayamadım'] },
+            { say: 'kartımı kaybettim', sees: [tr('answers.lostOrStolen.title')] },
             { say: 'sms kodu gelmedi', sees: [tr('answers.smsNotReceived.title')], offers: [tr('understanding.guideFromHere'), tr('actions.writeToLibrary')] },
             { say: 'formu nereye gotureceğim', sees: [tr('answers.wetForm.title')] },
         ]);
@@ -47,8 +49,9 @@ describe('typed questions are answered, at the menu and in the middle of the flo
             ...toMenuStep,
             { say: 'hastane otoparkı kaçta kapanıyor', sees: [tr('understanding.unknown.title'), 'Adım 6 / 18'], offers: [tr('actions.writeToLibrary'), tr('actions.askLibrary'), tr('actions.menu')] },
         ]);
+        assert.ok(chat.text().includes(profile.library.phone) && chat.text().includes(profile.library.email), 'the library\'s contacts are on the card');
         const kept = await chat.questions.list(0, Number.MAX_SAFE_INTEGER);
-        assert.deepStrictEqual(kept.map(({ text, language, stepId }) => ({ text, language, stepId })), [{ text: 'hastane otoparkı kaçta kapanıyor', language: 'tr', stepId: 'menuNes' }]);
+        assert.deepStrictEqual(kept.map(({ text, language, stepId, outcome }) => ({ text, language, stepId, outcome })), [{ text: 'hastane otoparkı kaçta kapanıyor', language: 'tr', stepId: 'menuNes', outcome: 'unknown' }]);
         assert.ok(!JSON.stringify(kept).includes('user-secret-id'));
 
         // The question is not asked again: the ticket goes with what the user already wrote.
@@ -58,6 +61,40 @@ describe('typed questions are answered, at the menu and in the middle of the flo
         await chat.say('ayse.yilmaz@bezmialem.edu.tr');
         const [ticket] = await chat.tickets.listByRequester('user-secret-id');
         assert.strictEqual(ticket?.details.question, 'hastane otoparkı kaçta kapanıyor');
+        assert.strictEqual((await chat.questions.list(0, Number.MAX_SAFE_INTEGER))[0].chosen, CHOSE_LIBRARY, 'the library was chosen for it');
+    });
+
+    it('a yes/no question gets its yes or no first, then the answer (the issue\'s example)', async () => {
+        const chat = new TestChat({ locale: 'tr-TR' });
+        await play(chat, [
+            { open: true },
+            { say: 'ziraat atmsinden odeme yapabilir miyim', sees: [tr('answers.facets.payment.banks').replace('{{paymentBanks}}', 'İŞBANK / ZİRAAT BANKASI'), tr('answers.payment.title')] },
+            { say: 'kart kaybolunca diğer sertifikalarım iptal ediliyor mu', sees: [tr('answers.facets.lostOrStolen.revoked'), tr('answers.lostOrStolen.title')] },
+        ]);
+        const lead = chat.text().split('\n').find((line) => line.startsWith('Evet'));
+        assert.ok(lead, 'the first sentence says yes');
+    });
+
+    it('"did you mean" is kept as unsure with the answers offered; the answer then clicked is noted on it', async () => {
+        const chat = new TestChat({ locale: 'tr-TR' });
+        await play(chat, [{ open: true }, { say: 'e-imza', sees: [tr('understanding.didYouMean.title')], doesNotSee: [tr('answers.greeting.title')] }]);
+        const [unsure] = await chat.questions.list(0, Number.MAX_SAFE_INTEGER);
+        assert.strictEqual(unsure.outcome, 'unsure');
+        assert.ok((unsure.candidates ?? []).length >= 2, JSON.stringify(unsure));
+        const first = unsure.candidates![0];
+        await chat.click(tr(`answers.${first}.title`));
+        assert.ok(chat.text().includes(tr(`answers.${first}.title`)), chat.text());
+        assert.strictEqual((await chat.questions.list(0, Number.MAX_SAFE_INTEGER))[0].chosen, first);
+    });
+
+    it('nonsense gets "I don\'t know" with the library, no "did you mean" and no offer to switch language', async () => {
+        const chat = new TestChat({ locale: 'en-US' });
+        await play(chat, [
+            { open: true },
+            { say: 'kuantum pizza neden mor', sees: [en('understanding.unknown.title')], doesNotSee: [en('understanding.didYouMean.title'), tr('understanding.switchLanguage')] },
+            { say: 'asdkj qwe zxcv', sees: [en('understanding.unknown.title')], doesNotSee: [tr('understanding.switchLanguage')] },
+        ]);
+        assert.deepStrictEqual((await chat.questions.list(0, Number.MAX_SAFE_INTEGER)).map((question) => question.outcome), ['unknown', 'unknown']);
     });
 
     it('English: answered in English; an English question in a Turkish chat is understood and the bot offers to switch', async () => {

@@ -36,7 +36,7 @@ describe('npm run questions', () => {
             { text: 'where is the library?', language: 'en', askedAt: now - 5 * DAY },
             { text: 'e-imza ücreti ne kadar?', language: 'tr', stepId: STEP, askedAt: now - 4 * DAY },
             { text: 'E-İMZA ÜCRETİ NE KADAR', language: 'tr', stepId: STEP, askedAt: now - 3 * DAY },
-            { text: 'sms gelmedi', language: 'tr', askedAt: now - 3 * DAY },
+            { text: 'sms gelmedi', language: 'tr', askedAt: now - 3 * DAY, outcome: 'unsure', candidates: ['smsNotReceived', 'smsTimer'], chosen: 'smsNotReceived' },
             { text: 'Where is the library', language: 'en', stepId: STEP, askedAt: now - 2 * DAY },
             { text: 'e-imza ücreti ne kadar?', language: 'en', askedAt: now - DAY },
             { text: 'too old to show', language: 'tr', askedAt: now - 40 * DAY },
@@ -55,7 +55,7 @@ describe('npm run questions', () => {
         assert.deepStrictEqual([code, stderr], [0, '']);
         const lines = stdout.split('\n');
         const [from, to] = lines[0].match(/\d{4}-\d{2}-\d{2}/g) ?? [];
-        assert.strictEqual(lines[0], t('heading', { from, to, total: 6, distinct: 3 }));
+        assert.strictEqual(lines[0], t('heading', { from, to, total: 6, unsure: 1, distinct: 3 }));
         assert.deepStrictEqual(groupLines(stdout), [
             t('group', { count: 3, text: 'e-imza ücreti ne kadar?' }),
             t('group', { count: 2, text: 'where is the library?' }),
@@ -70,13 +70,19 @@ describe('npm run questions', () => {
             languages: share(t('languages.en'), 2),
             steps: [share(t('noStep'), 1), share(stepTitle(), 1)].join(', '),
         }));
+        // The unsure one: what was offered and what the person chose.
+        assert.strictEqual(lines[lines.indexOf(groupLines(stdout)[2]) + 2], t('offered', {
+            unsure: 1,
+            offered: [share(translator.t('tr', 'answers.smsNotReceived.title'), 1), share(translator.t('tr', 'answers.smsTimer.title'), 1)].join(', '),
+            chosen: share(translator.t('tr', 'answers.smsNotReceived.title'), 1),
+        }));
         assert.ok(!stdout.includes('too old to show') && !stdout.includes('march'));
     });
 
     it('--from and --to are days in the library\'s time zone, both included', async () => {
         const { code, stdout } = await runCli(dataDir, ['--from', '2026-03-10', '--to', '2026-03-12']);
         assert.strictEqual(code, 0);
-        assert.strictEqual(stdout.split('\n')[0], t('heading', { from: '2026-03-10', to: '2026-03-12', total: 2, distinct: 2 }));
+        assert.strictEqual(stdout.split('\n')[0], t('heading', { from: '2026-03-10', to: '2026-03-12', total: 2, unsure: 0, distinct: 2 }));
         assert.deepStrictEqual(groupLines(stdout), [t('group', { count: 1, text: 'march first' }), t('group', { count: 1, text: 'march last' })]);
     });
 
@@ -85,10 +91,14 @@ describe('npm run questions', () => {
         assert.strictEqual(code, 0);
         const report = JSON.parse(stdout) as { from: string; to: string; total: number; groups: QuestionGroup[] };
         assert.strictEqual(report.total, 6);
+        const none = { outcomes: { unknown: 0, unsure: 0 }, offered: [], chosen: [] };
         assert.deepStrictEqual(report.groups, [
-            { text: 'e-imza ücreti ne kadar?', count: 3, languages: [{ language: 'tr', count: 2 }, { language: 'en', count: 1 }], steps: [{ stepId: STEP, count: 2 }, { stepId: null, count: 1 }] },
-            { text: 'where is the library?', count: 2, languages: [{ language: 'en', count: 2 }], steps: [{ stepId: null, count: 1 }, { stepId: STEP, count: 1 }] },
-            { text: 'sms gelmedi', count: 1, languages: [{ language: 'tr', count: 1 }], steps: [{ stepId: null, count: 1 }] },
+            { text: 'e-imza ücreti ne kadar?', count: 3, ...none, outcomes: { unknown: 3, unsure: 0 }, languages: [{ language: 'tr', count: 2 }, { language: 'en', count: 1 }], steps: [{ stepId: STEP, count: 2 }, { stepId: null, count: 1 }] },
+            { text: 'where is the library?', count: 2, ...none, outcomes: { unknown: 2, unsure: 0 }, languages: [{ language: 'en', count: 2 }], steps: [{ stepId: null, count: 1 }, { stepId: STEP, count: 1 }] },
+            {
+                text: 'sms gelmedi', count: 1, outcomes: { unknown: 0, unsure: 1 }, offered: [{ answerId: 'smsNotReceived', count: 1 }, { answerId: 'smsTimer', count: 1 }], chosen: [{ choice: 'smsNotReceived', count: 1 }],
+                languages: [{ language: 'tr', count: 1 }], steps: [{ stepId: null, count: 1 }],
+            },
         ]);
         assert.ok(Date.parse(report.to) - Date.parse(report.from) === 30 * DAY);
     });
