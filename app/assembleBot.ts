@@ -2,7 +2,7 @@ import type { BotAdapter, Storage, TurnContext } from 'botbuilder';
 import { ConversationReferences } from '../bot/conversationReferences';
 import { EImzaBot } from '../bot/eImzaBot';
 import { PrivacyMiddleware } from '../bot/privacyMiddleware';
-import type { StaffCardSource } from '../bot/staffActions';
+import { inspectorFor, type StaffCardSource } from '../bot/staffActions';
 import { createTurnErrorHandler } from '../bot/turnErrorHandler';
 import { TypingIndicator } from '../bot/typingIndicator';
 import type { Clock } from '../core/clock';
@@ -10,7 +10,9 @@ import type { BotConfig } from '../core/config';
 import type { Translator } from '../core/i18n';
 import type { Logger } from '../core/logger';
 import { createDialogServices, type DialogServices } from '../dialogs/dialogServices';
-import type { LiveKnowledge } from '../dialogs/knowledgeBase';
+import { overlapsWithGuide, type LiveKnowledge } from '../dialogs/knowledgeBase';
+import { StaffAnswerBook } from '../understanding/staffAnswerBook';
+import type { StaffAnswerStore } from '../understanding/staffAnswers';
 import { TurnConversationState, TurnUserState } from '../dialogs/turnStates';
 import type { InstitutionProfile } from '../institution/institutionProfile';
 import { StaffChannelRegistry } from '../tickets/staffChannel';
@@ -35,6 +37,8 @@ export interface BotParts<M extends StaffCardSource> {
     questions: QuestionLog;
     /** The answers to typed questions, built once by the caller (rebuilt in place when the library's answers change). */
     knowledge: LiveKnowledge;
+    /** Where the library's answers are kept; without it staff cannot teach the bot from Teams. */
+    answers?: StaffAnswerStore;
     /** Insights for the library: where anonymous usage events go (none recorded without it), and the visitor hash key. */
     insights?: InsightLog;
     insightsHashKey?: string;
@@ -82,6 +86,14 @@ export function assembleBot<M extends StaffCardSource>(parts: BotParts<M>): Asse
         // Insights for the library: the staff "rapor" card.
         staffReport: parts.insightSources ? {
             staffChannels, sources: parts.insightSources, clock, translator, staffLanguage: profile.staffLanguage, timeZone: profile.timeZone,
+        } : undefined,
+        // The library teaching the bot: answers in the store, masked like every staff text, checked against the guide's.
+        staffAnswers: parts.answers ? {
+            book: new StaffAnswerBook({
+                store: parts.answers, clock, logger, inspect: inspectorFor(translator),
+                overlaps: (examples) => overlapsWithGuide(knowledge.guide(), examples),
+            }),
+            knowledge, staffChannels, tickets, messenger, questions, translator, profile, clock, logger,
         } : undefined,
     });
     adapter.use(new PrivacyMiddleware(translator));

@@ -89,7 +89,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const { services, messenger, logic, staffChannels, references } = assembleBot({
         renewals,
         config, logger, clock, profile, translator, tickets, adapter,
-        storage, referenceStorage: stores.references, questions: stores.questions, knowledge,
+        storage, referenceStorage: stores.references, questions: stores.questions, knowledge, answers: stores.answers,
         insights: stores.insights, insightsHashKey: config.INSIGHTS_HASH_KEY, insightSources,
         createMessenger: ({ references, staffChannels }) => new ChatMessenger({ adapter, references, botAppId: config.MicrosoftAppId ?? '', staffChannels, translator, profile, logger }),
     });

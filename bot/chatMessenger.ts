@@ -2,7 +2,7 @@ import { MessageFactory, TeamsInfo, TurnContext, type Attachment, type CloudAdap
 import type { ConversationReferences } from './conversationReferences';
 import type { Translator } from '../core/i18n';
 import type { Logger } from '../core/logger';
-import { staffThreadMessage, staffTicketCard, userNoticeCard } from '../cards/ticketCards';
+import { staffThreadMessage, staffTicketCard, userNoticeCard, type StaffCardOptions } from '../cards/ticketCards';
 import { languageSpeaker } from '../institution/profileSpeaker';
 import type { InstitutionProfile } from '../institution/institutionProfile';
 import type { TicketMessenger } from '../tickets/noticeDispatcher';
@@ -70,10 +70,10 @@ export class ChatMessenger implements TicketMessenger {
     }
 
     /** The refreshed staff card, for updates and for answers to staff clicks (colleagues reused when known). */
-    async card(context: TurnContext, ticket: Ticket, notice?: string, known?: Person[]): Promise<Attachment> {
+    async card(context: TurnContext, ticket: Ticket, notice?: string, known?: Person[], extra: Pick<StaffCardOptions, 'answerDraft'> = {}): Promise<Attachment> {
         const colleagues = known ?? await this.colleagues(context);
         return staffTicketCard(this.staffSpeaker(), ticket, {
-            timeZone: this.deps.profile.timeZone, language: this.deps.profile.staffLanguage, colleagues, notice,
+            timeZone: this.deps.profile.timeZone, language: this.deps.profile.staffLanguage, colleagues, notice, ...extra,
         });
     }
 

@@ -14,11 +14,12 @@ import { privacyFinding, setTurnLanguage } from '../core/turnFacts';
 import { isSharedConversation, mentionsBot, stripBotMention } from './teamsConversation';
 import { flushTranscript, recordTranscript } from './transcriptRecorder';
 import { handleStaffAction, type StaffActionDependencies } from './staffActions';
-import { staffVerbOf } from '../tickets/staffVerbs';
+import { answerVerbOf, staffVerbOf } from '../tickets/staffVerbs';
 import type { StaffChannelRegistry } from '../tickets/staffChannel';
 import { handleUserTicketMessage } from '../dialogs/userTicketMessage';
 import { handleRenewalReminderClick } from '../dialogs/renewalReminderClicks';
 import { answerStaffReport, type StaffReportDependencies } from './staffReport';
+import { answerStaffAnswers, handleStaffAnswerAction, type StaffAnswerDependencies } from './staffAnswers';
 
 export interface EImzaBotOptions {
     /** After this long without a word, a user is offered to resume instead of being dropped mid-step. */
@@ -28,6 +29,8 @@ export interface EImzaBotOptions {
     references: ConversationReferences;
     /** Insights: staff mentioning the bot with "rapor" in the staff channel get the report card (off without it). */
     staffReport?: StaffReportDependencies;
+    /** The library's answers: "cevaplar" in the staff channel, "Cevaplara ekle" on tickets (off without it). */
+    staffAnswers?: StaffAnswerDependencies;
 }
 
 /** Marks the turn that owns an entry of `welcoming`. */
@@ -55,6 +58,8 @@ export class EImzaBot extends ActivityHandler {
                 stripBotMention(context);
                 // Insights for the library: "@bot rapor" in the staff channel answers with the report card.
                 if (this.options.staffReport && (await answerStaffReport(context, this.options.staffReport))) return next();
+                // The library's answers: "@bot cevaplar" in the staff channel lists them, with the questions waiting for one.
+                if (this.options.staffAnswers && (await answerStaffAnswers(context, this.options.staffAnswers))) return next();
             }
             await this.useUserLanguage(context);
             const finding = privacyFinding(context);
@@ -161,6 +166,8 @@ export class EImzaBot extends ActivityHandler {
     protected async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
         const verb = staffVerbOf(invoke.action?.verb);
         if (verb) return handleStaffAction(context, verb, invoke, this.options.staffActions);
+        const answerVerb = answerVerbOf(invoke.action?.verb);
+        if (answerVerb && this.options.staffAnswers) return handleStaffAnswerAction(context, answerVerb, invoke, this.options.staffAnswers);
         return super.onAdaptiveCardInvoke(context, invoke);
     }
 

@@ -11,11 +11,13 @@ import { staffActionDataSchema, type StaffActionData } from '../cards/payloads';
 import { STAFF_ACTION_REFUSALS, type StaffActionRefusal } from '../core/errors';
 import { staffTextInputId, type StaffVerb } from '../tickets/staffVerbs';
 import { localePrivacyInspector, type PrivacyInspector } from '../core/privacyGuard';
+import type { StaffCardOptions } from '../cards/ticketCards';
 
 /** Draws the refreshed staff card an action answers with, and knows the staff team. */
 export interface StaffCardSource {
     colleagues(context: TurnContext): Promise<Person[]>;
-    card(context: TurnContext, ticket: Ticket, notice?: string, colleagues?: Person[]): Promise<Attachment>;
+    /** `extra`: the answer editor as staff left it ("Cevaplara ekle" waiting for their confirmation). */
+    card(context: TurnContext, ticket: Ticket, notice?: string, colleagues?: Person[], extra?: Pick<StaffCardOptions, 'answerDraft'>): Promise<Attachment>;
 }
 
 export interface StaffActionDependencies {
@@ -30,7 +32,7 @@ export interface StaffActionDependencies {
 
 /** One inspector per translator: its keywords are folded once, not on every click. */
 const inspectors = new WeakMap<Translator, PrivacyInspector>();
-function inspectorFor(translator: Translator): PrivacyInspector {
+export function inspectorFor(translator: Translator): PrivacyInspector {
     let inspector = inspectors.get(translator);
     if (!inspector) inspectors.set(translator, (inspector = localePrivacyInspector(translator)));
     return inspector;

@@ -85,3 +85,31 @@ export function userSubmitOf(value: unknown): UserSubmit {
     const parsed = userSubmitSchema.safeParse(value);
     return parsed.success ? parsed.data : {};
 }
+
+/** The inputs of the answer editor (the library teaching the bot), each with its own id on the card. */
+export const ANSWER_INPUTS = {
+    titleTr: 'answerTitleTr', titleEn: 'answerTitleEn', textTr: 'answerTextTr', textEn: 'answerTextEn',
+    examplesTr: 'answerExamplesTr', examplesEn: 'answerExamplesEn', confirm: 'answerConfirm',
+} as const;
+/** Longest title, answer and example list the editor takes (its inputs' `maxLength`). */
+export const ANSWER_TEXT_MAX = { title: 120, text: 2000, examples: 2000 } as const;
+
+/**
+ * A staff click on the library's answers (`Action.Execute`): which answer (and the version opened),
+ * the ticket or the question it is taught from, and the editor's inputs. A client that ignores
+ * `maxLength` still gets through, cut.
+ */
+export const staffAnswerDataSchema = z.object({
+    answerId: shortText.optional(),
+    eTag: shortText.optional(),
+    ticketId: shortText.optional(),
+    question: z.string().transform((text) => text.slice(0, QUESTION_MAX)).optional(),
+    [ANSWER_INPUTS.titleTr]: z.string().transform((text) => text.slice(0, ANSWER_TEXT_MAX.title)).optional(),
+    [ANSWER_INPUTS.titleEn]: z.string().transform((text) => text.slice(0, ANSWER_TEXT_MAX.title)).optional(),
+    [ANSWER_INPUTS.textTr]: z.string().transform((text) => text.slice(0, ANSWER_TEXT_MAX.text)).optional(),
+    [ANSWER_INPUTS.textEn]: z.string().transform((text) => text.slice(0, ANSWER_TEXT_MAX.text)).optional(),
+    [ANSWER_INPUTS.examplesTr]: z.string().transform((text) => text.slice(0, ANSWER_TEXT_MAX.examples)).optional(),
+    [ANSWER_INPUTS.examplesEn]: z.string().transform((text) => text.slice(0, ANSWER_TEXT_MAX.examples)).optional(),
+    [ANSWER_INPUTS.confirm]: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+});
+export type StaffAnswerData = z.infer<typeof staffAnswerDataSchema>;

@@ -8,6 +8,7 @@ import type { Speaker } from '../core/speaker';
 import { staffTextInputId, verbOf, type StaffVerb } from '../tickets/staffVerbs';
 import { choiceData, STAFF_TEXT_MAX, ticketMessageData, USER_ANSWER_MAX } from './payloads';
 import { clip, plainText } from './plainText';
+import { answerEditorCard, draftFromTicket, type EditorValues } from './staffAnswerCards';
 
 /** Staff card verbs (Universal Actions), routed by `tickets/staffActions.ts`. */
 
@@ -90,10 +91,24 @@ function textInputCard(speaker: Speaker, verb: 'reply' | 'ask' | 'resolve', tick
     };
 }
 
-function staffActions(speaker: Speaker, ticket: Ticket, colleagues: Person[]): Record<string, unknown>[] {
+/** The newest reply (or resolution note) staff sent on the ticket: the answer text a staff answer starts from. */
+function lastStaffWords(ticket: Ticket): string | undefined {
+    return [...ticket.history].reverse().find((entry) => entry.actor.role === 'staff' && (entry.action === 'replied' || entry.action === 'resolved') && entry.text?.trim())?.text;
+}
+
+/** "Cevaplara ekle" on a resolved help ticket: the answer editor, prefilled from the question and the reply (or as staff left it). */
+function addToAnswersAction(speaker: Speaker, ticket: Ticket, options: StaffCardOptions): Record<string, unknown>[] {
+    const question = ticket.details.question;
+    if (ticket.kind !== 'help' || !question) return [];
+    const values = options.answerDraft?.values ?? draftFromTicket(question, lastStaffWords(ticket), ticket.requester.language);
+    const card = answerEditorCard(speaker, values, { question, overlapTitles: options.answerDraft?.overlapTitles, save: { data: { ticketId: ticket.id } } });
+    return [{ type: 'Action.ShowCard', title: speaker.say('staffAnswers.actions.add'), card }];
+}
+
+function staffActions(speaker: Speaker, ticket: Ticket, colleagues: Person[], options: StaffCardOptions): Record<string, unknown>[] {
     const execute = (verb: StaffVerb) => ({ type: 'Action.Execute', verb: verbOf(verb), title: speaker.say(`tickets.staffActions.${verb}`), data: { ticketId: ticket.id } });
     const showCard = (verb: StaffVerb, card: Record<string, unknown>) => ({ type: 'Action.ShowCard', title: speaker.say(`tickets.staffActions.${verb}`), card });
-    if (ticket.status === 'resolved') return [execute('reopen')];
+    if (ticket.status === 'resolved') return [execute('reopen'), ...addToAnswersAction(speaker, ticket, options)];
     if (ticket.status === 'withdrawn') return [];
     return [
         ...(ticket.assignee ? [] : [execute('claim')]),
@@ -115,6 +130,8 @@ export interface StaffCardOptions {
     colleagues: Person[];
     /** Why the last click did not change the ticket, for the one who clicked. */
     notice?: string;
+    /** The answer editor as staff left it (a save that needs their confirmation), instead of the prefilled one. */
+    answerDraft?: { values: EditorValues; overlapTitles?: string[] };
 }
 
 /** The ticket as the library's staff see it in their channel; refreshed in place after every change. */
@@ -130,7 +147,7 @@ export function staffTicketCard(speaker: Speaker, ticket: Ticket, options: Staff
             historyTitle: speaker.say('tickets.historyTitle'),
             history: historyLines(speaker, ticket, options),
             notice: options.notice,
-            actions: staffActions(speaker, ticket, options.colleagues),
+            actions: staffActions(speaker, ticket, options.colleagues, options),
         },
     }) as Record<string, unknown>;
     return CardFactory.adaptiveCard(card);

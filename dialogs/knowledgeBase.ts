@@ -78,14 +78,20 @@ export function overlapsWithGuide(knowledge: KnowledgeBase, examples: Partial<Re
  */
 export class LiveKnowledge {
     private built: KnowledgeBase;
+    private readonly guideOnly: KnowledgeBase;
     private refreshing: Promise<boolean> | undefined;
 
     constructor(private readonly content: KnowledgeContent, private readonly store?: StaffAnswerStore, private readonly logger?: Logger) {
-        this.built = buildKnowledgeBase(content);
+        this.guideOnly = this.built = buildKnowledgeBase(content);
     }
 
     current(): KnowledgeBase {
         return this.built;
+    }
+
+    /** The guide's answers alone: what a staff answer's examples are checked against (its own old examples must not hide an overlap). */
+    guide(): KnowledgeBase {
+        return this.guideOnly;
     }
 
     /** Rebuilds when the store's version differs from the one built from; true when it did. One refresh at a time. */
