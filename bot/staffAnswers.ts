@@ -5,7 +5,7 @@ import { formatTime } from '../cards/ticketCards';
 import type { Clock } from '../core/clock';
 import { STAFF_ACTION_REFUSALS } from '../core/errors';
 import type { Translator } from '../core/i18n';
-import { LANGUAGES, type Language } from '../core/language';
+import { LANGUAGES } from '../core/language';
 import type { Logger } from '../core/logger';
 import type { Speaker } from '../core/speaker';
 import { foldText } from '../core/textMatch';
@@ -190,7 +190,7 @@ async function listView(deps: StaffAnswerDependencies, notice?: string): Promise
         const added = answer.history[0];
         return {
             id: answer.id, number: answer.number, eTag: answer.eTag, title: answer.title[deps.profile.staffLanguage] ?? Object.values(answer.title)[0] ?? '',
-            languages: languagesOf(answer) as Language[], status: answer.status, by: added?.actor.name ?? '',
+            languages: languagesOf(answer), status: answer.status, by: added?.actor.name ?? '',
             when: added ? formatTime(added.at, deps.profile.staffLanguage, deps.profile.timeZone) : '', overlapTitles: titlesOf(speaker, answer.conflicts),
         };
     });

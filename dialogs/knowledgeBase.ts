@@ -1,9 +1,9 @@
 import type { Logger } from '../core/logger';
 import { fromRoot } from '../core/projectPaths';
-import { loadAnswerCatalogue, smallTalkIds, type AnswerCatalogue, type AnswerEntry } from '../flow/answerCatalogue';
+import { loadAnswerCatalogue, type AnswerCatalogue, type AnswerEntry } from '../flow/answerCatalogue';
 import { loadConcepts, type Concepts } from '../understanding/concepts';
 import { loadExamples } from '../understanding/loadExamples';
-import { createRecognizer, type Recognizer } from '../understanding/recognizer';
+import { recognizerForCatalogue, type Recognizer } from '../understanding/recognizer';
 import { staffAnswerId, staffExamples, type StaffAnswer, type StaffAnswerStore } from '../understanding/staffAnswers';
 import { LANGUAGES, type Examples, type Language } from '../understanding/types';
 
@@ -40,9 +40,7 @@ function mergedExamples(examples: Examples, staff: readonly StaffAnswer[]): Exam
 /** The knowledge base of the guide's answers and the given staff answers (the active ones answer; every one can be looked up). */
 export function buildKnowledgeBase(content: KnowledgeContent, staff: readonly StaffAnswer[] = [], staffVersion = 0): KnowledgeBase {
     const { catalogue, concepts } = content;
-    const recognizer = createRecognizer(mergedExamples(content.examples, staff), {
-        smallTalk: smallTalkIds(catalogue), concepts, polarityOf: (answerId, facet) => catalogue.get(answerId)?.facets?.[facet],
-    });
+    const recognizer = recognizerForCatalogue(mergedExamples(content.examples, staff), catalogue, concepts);
     const byId = new Map(staff.map((answer) => [staffAnswerId(answer.number), answer]));
     return {
         recognizer,

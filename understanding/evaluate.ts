@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { InternalError } from '../core/errors';
 import { fromRoot } from '../core/projectPaths';
-import { loadAnswerCatalogue, smallTalkIds } from '../flow/answerCatalogue';
+import { loadAnswerCatalogue } from '../flow/answerCatalogue';
 import { loadConcepts } from './concepts';
 import { loadExamples } from './loadExamples';
-import { createRecognizer, offersLanguageSwitch } from './recognizer';
+import { offersLanguageSwitch, recognizerForCatalogue } from './recognizer';
 import type { FacetPolarity, Language, Recognition, Recognizer } from './types';
 
 /**
@@ -86,9 +86,9 @@ export interface EvaluationReport {
 /** What the evaluation reads from the answer catalogue. */
 export interface CatalogueFacts {
     /** A facet's polarity; undefined for an answer or facet without one. */
-    polarityOf(answerId: string, facet: string): FacetPolarity | undefined;
+    polarityOf: (answerId: string, facet: string) => FacetPolarity | undefined;
     /** The answers an overview lists (the whole form lists each section); none for other answers. */
-    covers(answerId: string): readonly string[];
+    covers: (answerId: string) => readonly string[];
 }
 
 const NO_FACTS: CatalogueFacts = { polarityOf: () => undefined, covers: () => [] };
@@ -273,9 +273,7 @@ export function evaluateProject(setFiles: readonly string[] = projectEvaluationS
         polarityOf: (answerId, facet) => catalogue.get(answerId)?.facets?.[facet],
         covers: (answerId) => catalogue.get(answerId)?.covers ?? [],
     };
-    const recognizer = createRecognizer(loadExamples(localesDir), {
-        smallTalk: smallTalkIds(catalogue), concepts: loadConcepts(localesDir), polarityOf: facts.polarityOf,
-    });
+    const recognizer = recognizerForCatalogue(loadExamples(localesDir), catalogue, loadConcepts(localesDir));
     const buildMs = Number(process.hrtime.bigint() - start) / 1e6;
     const sets = setFiles.map((file) => ({ name: path.basename(file), items: readEvaluationSet(file) }));
     const evaluations = sets.map(({ name, items }) => ({ name, report: evaluate(recognizer, items, facts), buildMs }));

@@ -1,5 +1,6 @@
 import { decide, type Decision, type Thresholds } from './decide';
 import type { Concepts } from './concepts';
+import { smallTalkIds, type AnswerCatalogue } from '../flow/answerCatalogue';
 import { createFacetSelector, type FacetSelector } from './facets';
 import { createLanguageDetector, type LanguageDetector } from './languageDetector';
 import { createLexicalIndex, type LexicalIndex } from './lexicalSupport';
@@ -182,5 +183,12 @@ export function createRecognizer(examples: Examples, options: KnowledgeOptions =
     const seen = concepts ? training.map((example) => ({ ...example, words: concepts.expand(example.words) })) : training;
     return recognizerFromEngine(createTfidfEngine(seen), detectorFor(training), TFIDF_THRESHOLDS, {
         concepts, smallTalk, lexical: createLexicalIndex(seen), facets: polarityOf ? createFacetSelector(seen, polarityOf) : undefined,
+    });
+}
+
+/** The recognizer of a catalogue's answers: its small talk and facets taken from the catalogue. */
+export function recognizerForCatalogue(examples: Examples, catalogue: AnswerCatalogue, concepts?: Concepts): Recognizer {
+    return createRecognizer(examples, {
+        smallTalk: smallTalkIds(catalogue), concepts, polarityOf: (answerId, facet) => catalogue.get(answerId)?.facets?.[facet],
     });
 }

@@ -126,7 +126,7 @@ export class StaffAnswerBook {
         };
         const content: StaffAnswerContent = { title: {}, text: {}, examples: {} };
         for (const language of LANGUAGES) {
-            const title = clean(draft.title[language] && oneLine(draft.title[language]!), STAFF_ANSWER_LIMITS.title);
+            const title = clean(draft.title[language] && oneLine(draft.title[language]), STAFF_ANSWER_LIMITS.title);
             const text = clean(draft.text[language], STAFF_ANSWER_LIMITS.text);
             const examples = (draft.examples[language] ?? []).map((example) => clean(oneLine(example), STAFF_ANSWER_LIMITS.example)).filter((example): example is string => !!example);
             if (title) content.title[language] = title;

@@ -85,7 +85,7 @@ export function languagesOf(content: StaffAnswerContent): Language[] {
 
 /** The example questions of the active answers, per language, under their answer ids: what the recognizer learns. */
 export function staffExamples(answers: readonly StaffAnswer[]): Examples {
-    const examples = Object.fromEntries(LANGUAGES.map((language) => [language, {} as Record<string, string[]>])) as Examples;
+    const examples = Object.fromEntries(LANGUAGES.map((language) => [language, {}])) as Examples;
     for (const answer of answers) {
         if (answer.status !== 'active') continue;
         for (const language of LANGUAGES) {
