@@ -5,7 +5,7 @@ import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { playgroundCli, playgroundTeamId, startPlayground, type Playground } from '../../app/playground';
 import { fromRoot } from '../../core/projectPaths';
-import { profile } from '../support/testBot';
+import { profile, translator } from '../support/testBot';
 import { startTestServer, type TestServer } from '../web/startTestServer';
 
 /**
@@ -31,6 +31,8 @@ const SCREENSHOT = fromRoot('dist', 'screenshots', 'playground.png');
 const WAIT = { timeout: 20_000 };
 const QUESTION = 'Cep telefonu doğrulama ekranında kod gelmiyor, ne yapmalıyım?';
 const REPLY = 'Numaranızı kontrol ettik; formdaki “Cep Telefonu” alanı doğru.';
+const TAUGHT_QUESTION = 'kütüphane hangi binada';
+const TAUGHT_REPLY = 'Kütüphane merkez yerleşkede, A blok zemin katta.';
 
 describe('Teams in Microsoft 365 Agents Playground (Chromium)', function () {
     this.timeout(180_000);
@@ -141,5 +143,46 @@ describe('Teams in Microsoft 365 Agents Playground (Chromium)', function () {
         fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
         await page.screenshot({ path: SCREENSHOT });
         assert.ok(fs.statSync(SCREENSHOT).size > 10_000, 'the screenshot shows the Playground');
+    });
+    it('the library teaches the bot from the staff channel: an unanswered question → a ticket → answered, resolved → "Cevaplara ekle" → the next question gets the library\'s answer', async () => {
+        // Same page as before (reloading it would reset the Playground's chats): the personal chat.
+        await openChat(/^Personal Chat$/);
+        await say(TAUGHT_QUESTION);
+        await page.getByText(translator.t('tr', 'understanding.unknown.title')).last().waitFor(WAIT);
+
+        // The question goes to the library as a ticket, with the question already filled in.
+        await lastButton(translator.t('tr', 'actions.writeToLibrary')).click();
+        const created = page.getByText(/Talebiniz kütüphaneye iletildi: #1002/).first();
+        const emailPrompt = page.getByText(/Kurumsal e-posta adresiniz nedir/).last();
+        await created.or(emailPrompt).waitFor(WAIT);
+        if (!(await created.isVisible())) {
+            await say(`ayse.yilmaz@${profile.institutionalEmailDomain}`);
+            await created.waitFor(WAIT);
+        }
+
+        // The staff channel: claim, reply, resolve — on this ticket's card (the first test's card is there too).
+        await openChat(/^General$/);
+        const ticketCard = page.locator('.ac-adaptiveCard').filter({ hasText: /Talep #1002/ }).last();
+        await ticketCard.waitFor(WAIT);
+        const onCard = (name: string) => ticketCard.getByRole('button', { name, exact: true }).last();
+        await onCard('Üstlen').click();
+        await ticketCard.getByText('Üstlenildi', { exact: true }).first().waitFor(WAIT);
+        await onCard('Yanıtla').click();
+        await ticketCard.getByPlaceholder(/Kullanıcıya yanıtınız/).last().fill(TAUGHT_REPLY);
+        await onCard('Yanıtı gönder').click();
+        await ticketCard.getByText(/yanıtladı: Kütüphane merkez/).first().waitFor(WAIT);
+        await onCard('Çöz').click();
+        await onCard('Çözüldü olarak kapat').click();
+
+        // "Cevaplara ekle": the editor holds the question and the reply; saved as it is.
+        await onCard(translator.t('tr', 'staffAnswers.actions.add')).click();
+        await onCard(translator.t('tr', 'staffAnswers.actions.save')).click();
+        await ticketCard.getByText(translator.t('tr', 'staffAnswers.notices.added', { number: 1 })).first().waitFor(WAIT);
+
+        // The next time the question is asked, the library's answer comes back.
+        await openChat(/^Personal Chat$/);
+        await say(TAUGHT_QUESTION);
+        await page.getByText(translator.t('tr', 'understanding.staffAnswer.note')).first().waitFor(WAIT);
+        await page.getByText(TAUGHT_REPLY).last().waitFor(WAIT);
     });
 });
