@@ -10,6 +10,7 @@ import {
 } from '../cards/infoCards';
 import type { Choice } from '../cards/payloads';
 import { stepCard } from '../cards/stepCard';
+import { draftFromTicket, staffAnswersCard } from '../cards/staffAnswerCards';
 import { staffTicketCard, ticketHeading, userNoticeCard, formatTime } from '../cards/ticketCards';
 import type { Translator } from '../core/i18n';
 import { fromRoot } from '../core/projectPaths';
@@ -285,6 +286,27 @@ function cardsIn(translator: Translator, profile: InstitutionProfile, language: 
     add('tickets', 'staff/help/new/alone', 'The staff card when the team has no one else to assign to', staffTicketCard(speaker, sampleTicket(profile, 'help', 'new', language), staffOptions([])), 'staff');
     add('tickets', 'staff/help/claimed/refused', 'The staff card after a refused click', staffTicketCard(speaker, sampleTicket(profile, 'help', 'claimed', language),
         staffOptions([PEOPLE.staff, PEOPLE.colleague], speaker.say('tickets.refusals.alreadyClaimed', { by: PEOPLE.staff.name }))), 'staff');
+
+    // The library teaching the bot: "Cevaplara ekle" after an overlap, the "cevaplar" card, the editor.
+    const resolved = sampleTicket(profile, 'help', 'resolved', language);
+    const overlapTitles = [speaker.say('answers.libraryContact.title')];
+    const values = { title: taught.title, text: taught.text, examples: taught.examples };
+    add('tickets', 'staff/help/resolved/answerOverlap', 'The staff card after "Cevaplara ekle" met an overlap with the guide', staffTicketCard(speaker, resolved, {
+        ...staffOptions([], speaker.say('staffAnswers.notices.overlap', { titles: overlapTitles.join(', ') })), answerDraft: { values, overlapTitles },
+    }), 'staff');
+    const listed = { id: taught.id, number: taught.number, eTag: taught.eTag, title: taught.title[language] ?? '', languages: [...LANGUAGES], by: PEOPLE.staff.name, when: formatTime(T0, language, profile.timeZone) };
+    add('tickets', 'staffAnswers/list', 'The "cevaplar" card: the library\'s answers and the questions waiting for one', staffAnswersCard(speaker, {
+        kind: 'list', days: 30, moreAnswers: 0, moreQuestions: 4,
+        answers: [{ ...listed, status: 'active', overlapTitles: [] }, { ...listed, number: 2, status: 'retired', overlapTitles }],
+        questions: [{ text: SAMPLES[language].question, count: 3, unsure: 1 }, { text: taught.examples[language]![0], count: 1, unsure: 0 }],
+        notice: speaker.say('staffAnswers.notices.added', { number: taught.number }),
+    }), 'staff');
+    add('tickets', 'staffAnswers/list/empty', 'The "cevaplar" card before any answer', staffAnswersCard(speaker, { kind: 'list', days: 30, moreAnswers: 0, moreQuestions: 0, answers: [], questions: [] }), 'staff');
+    add('tickets', 'staffAnswers/new', 'The answer editor, from a waiting question', staffAnswersCard(speaker, { kind: 'edit', question: SAMPLES[language].question, values: draftFromTicket(SAMPLES[language].question, undefined, language) }), 'staff');
+    add('tickets', 'staffAnswers/edit/overlap', 'The answer editor after an overlap with the guide: confirm to save', staffAnswersCard(speaker, {
+        kind: 'edit', values, overlapTitles, notice: speaker.say('staffAnswers.notices.overlap', { titles: overlapTitles.join(', ') }),
+        existing: { id: taught.id, number: taught.number, eTag: taught.eTag, status: 'active' },
+    }), 'staff');
 
     // Notices when the bot is added to a team.
     for (const which of ['team', 'staffTeam'] as const) {
