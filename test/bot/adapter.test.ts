@@ -91,7 +91,7 @@ describe('the adapter: botbuilder\'s CloudAdapter with a guard on every outgoing
         await adapter.processActivityDirect('', incoming(serviceUrl), async (context) => {
             sent.push((await context.sendActivity('Merhaba!'))?.id ?? '');
         });
-        await adapter.processActivityDirect('', { ...incoming(serviceUrl), id: undefined } as unknown as Activity, async (context) => {
+        await adapter.processActivityDirect('', { ...incoming(serviceUrl), id: undefined }, async (context) => {
             await context.sendActivity('Hoş geldiniz.');
         });
         await adapter.continueConversationAsync('', TurnContext.getConversationReference(incoming(serviceUrl)), async (context) => {
@@ -133,7 +133,7 @@ describe('the adapter: botbuilder\'s CloudAdapter with a guard on every outgoing
         try {
             const { adapter } = createAdapter(loadConfig({ PORT: '0' }));
             for (const url of [outsideUrl, 'https://smba.trafficmanager.net/teams/'].filter((url): url is string => !!url)) {
-                for (const activity of [incoming(url), { ...incoming(url), id: undefined } as unknown as Activity]) {
+                for (const activity of [incoming(url), { ...incoming(url), id: undefined }]) {
                     let refused: unknown;
                     await adapter.processActivityDirect('', activity, async (context) => {
                         refused = await failure(() => context.sendActivity('dışarı'));
