@@ -73,6 +73,8 @@ export function createServer({ adapter, logic, checkHealth, logger, localMode = 
         try {
             // botbuilder's own: authentication, the turn, the invoke or expectReplies answer, 401 and 500.
             await adapter.process(req, res, logic);
+            // botbuilder prints the refusal's stack to stderr only; operators read the structured log.
+            if (res.statusCode === 401) logger.warn('refused an activity: authentication failed', { activityType: activity.type, channelId: activity.channelId });
         } catch (error) {
             logger.error('could not process an activity', { error: (error as Error).message });
             if (!res.headersSent) res.send(500, { error: 'INTERNAL', message: 'The activity could not be processed.' });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import type { Activity } from 'botbuilder';
+import { createLogger } from '../../core/logger';
 import { startTestServer, type TestServer } from '../web/startTestServer';
 
 const BAD_ACTIVITY = { error: 'BAD_ACTIVITY', message: 'The body must be a Bot Framework activity with a "type".' };
@@ -93,10 +94,16 @@ describe('HTTP: /api/messages answers as botbuilder\'s CloudAdapter does', funct
         // Refused before any token is validated: no key download, no network.
         const credentials = { MicrosoftAppId: '00000000-0000-0000-0000-000000000002', MicrosoftAppPassword: 'not-used-in-this-test' };
         let bot: TestServer;
+        const lines: string[] = [];
+        const printError = console.error;
         before(async () => {
-            bot = await startTestServer({ env: credentials });
+            bot = await startTestServer({ env: credentials, logger: createLogger('warn', (line) => lines.push(line)) });
+            console.error = () => undefined; // CloudAdapter.process prints every refusal's stack there
         });
-        after(async () => bot.stop());
+        after(async () => {
+            console.error = printError;
+            await bot.stop();
+        });
 
         it('an activity without an Authorization header gets 401, and the bot does not answer it', async () => {
             for (const headers of [{}, { Authorization: '' }, { Authorization: '   ' }] as Record<string, string>[]) {
@@ -105,6 +112,9 @@ describe('HTTP: /api/messages answers as botbuilder\'s CloudAdapter does', funct
                 assert.ok(!answer.text.includes('activities'), 'no replies');
                 assert.strictEqual(JSON.parse(answer.text), 'Unauthorized Access. Request is not authorized', 'the SDK\'s message, as JSON');
             }
+            const refusals = lines.filter((line) => line.includes('refused an activity: authentication failed'));
+            assert.strictEqual(refusals.length, 3, lines.join('\n'));
+            assert.ok(refusals.every((line) => line.includes('"level":"warn"') && !line.includes('merhaba')), 'a warning, without the activity\'s text');
         });
 
         it('a header that is not a bearer token gets 401 too (refused before any key is fetched)', async () => {
