@@ -10,8 +10,8 @@ import type { Recognizer } from '../../understanding/recognizer';
 import { projectRoot } from '../../core/projectPaths';
 
 const root = projectRoot;
-/** The share of held-out yes/no questions answered with a direct first sentence this version reaches (see README). */
-const YES_NO_FLOOR = 0.85;
+/** Yes/no questions of the held-out sets answered with a direct first sentence that says what the guide says (the issue asks 90%). */
+const YES_NO_FLOOR = 0.9;
 
 describe('understanding: normalisation', () => {
     it('lower-cases the Turkish way and folds Turkish letters', () => {
