@@ -18,7 +18,7 @@ export const WALK: Step[] = [
     { say: 'sms kodu gelmedi' },
     { click: 'done' },
     { click: 'done' },
-    { say: 'e-imza ücreti ne kadar' },
+    { say: 'e-imza ücretini kim ödüyor' },
     { click: 'done' },
     { say: 'menü' },
     { click: 'askLibrary' },
