@@ -1,5 +1,5 @@
 import type { Agent } from 'http';
-import { CosmosClient, type Container, type ContainerRequest, type Database } from '@azure/cosmos';
+import { CosmosClient, type Container, type ContainerRequest, type Database, type OperationInput, type OperationResponse } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import { ETagConflictError, StoreUnavailableError } from '../core/errors';
 
@@ -111,4 +111,44 @@ export async function deleteItems(container: Container, partition: string, ids: 
         }), id);
     }
     return deleted;
+}
+
+/** A conditional operation of a transactional batch lost its race: the batch wrote nothing. */
+export class BatchRaceError extends ETagConflictError {
+    constructor(key: string, readonly operationIndex: number) {
+        super(key);
+    }
+}
+
+/**
+ * One transactional batch in one logical partition. When an operation at one of the `conditional`
+ * indexes fails as a lost race (412, or 404/409 for an item gone or already there) it throws
+ * `BatchRaceError`; any other failure means the store is unavailable.
+ */
+export async function transactionalBatch(container: Container, partition: string, operations: OperationInput[], key: string, store: string, conditional: readonly number[] = [0]): Promise<OperationResponse[]> {
+    let results: OperationResponse[];
+    try {
+        results = (await container.items.batch(operations, partition)).result ?? [];
+    } catch (error) {
+        throw toStoreError(error, key);
+    }
+    // The operation that failed; the others answer 424 (failed dependency).
+    const failedAt = results.findIndex((result) => result.statusCode >= 400 && result.statusCode !== 424);
+    if (failedAt < 0 && results.length === operations.length) return results;
+    const status = results[failedAt]?.statusCode;
+    if (conditional.includes(failedAt) && (status === 412 || status === 404 || status === 409)) throw new BatchRaceError(key, failedAt);
+    throw new StoreUnavailableError(`${store}: batch failed with ${status ?? 'no answer'}`);
+}
+
+/** Runs `attempt` again while it loses a race, a random moment apart (more with each try); `giveUp` when it keeps losing. */
+export async function retryRaces<T>(attempt: () => Promise<T>, lost: (error: unknown) => boolean, giveUp: () => Error, tries = 50): Promise<T> {
+    for (let round = 0; round < tries; round++) {
+        try {
+            return await attempt();
+        } catch (error) {
+            if (!lost(error)) throw error;
+            await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (round + 1)));
+        }
+    }
+    throw giveUp();
 }

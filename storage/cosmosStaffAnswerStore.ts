@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import type { Container, CosmosClient, JSONObject, OperationInput, OperationResponse } from '@azure/cosmos';
 import { ETagConflictError, StoreUnavailableError } from '../core/errors';
 import type { NewStaffAnswer, StaffAnswer, StaffAnswerStore } from '../understanding/staffAnswers';
-import { createCosmosClient, lazyContainer, queryPartition, statusOf, toStoreError, withRetry, type CosmosSettings } from './cosmosClient';
+import { BatchRaceError, createCosmosClient, lazyContainer, queryPartition, retryRaces, statusOf, transactionalBatch, withRetry, type CosmosSettings } from './cosmosClient';
 
 export const ANSWERS_CONTAINER = 'answers';
 /** One logical partition: the answers and their counter commit together, every query is single-partition. */
@@ -49,24 +49,18 @@ export class CosmosStaffAnswerStore implements StaffAnswerStore {
         });
     }
 
-    async create(answer: NewStaffAnswer): Promise<StaffAnswer> {
+    create(answer: NewStaffAnswer): Promise<StaffAnswer> {
         // Another instance may take the number read: the counter write is conditional, so read again.
-        for (let attempt = 0; attempt < 50; attempt++) {
+        return retryRaces(async () => {
             const counter = await this.counter();
             const number = counter?.next ?? 1;
             const stored = { ...answer, id: randomUUID(), number };
-            try {
-                const results = await this.batch([
-                    this.counterOperation(counter, { next: number + 1 }),
-                    { operationType: 'Create', resourceBody: json(item(stored)), ...inPartition },
-                ], COUNTER_ID);
-                return { ...stored, eTag: results[1].eTag! };
-            } catch (error) {
-                if (!(error instanceof ETagConflictError)) throw error;
-                await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
-            }
-        }
-        throw new StoreUnavailableError('Staff answer store: could not allocate an answer number');
+            const results = await this.batch([
+                this.counterOperation(counter, { next: number + 1 }),
+                { operationType: 'Create', resourceBody: json(item(stored)), ...inPartition },
+            ], COUNTER_ID);
+            return { ...stored, eTag: results[1].eTag! };
+        }, (error) => error instanceof ETagConflictError, () => new StoreUnavailableError('Staff answer store: could not allocate an answer number'));
     }
 
     async get(id: string): Promise<StaffAnswer | undefined> {
@@ -84,23 +78,17 @@ export class CosmosStaffAnswerStore implements StaffAnswerStore {
         return items[0] ? toAnswer(items[0]) : undefined;
     }
 
-    async update(answer: StaffAnswer): Promise<StaffAnswer> {
+    update(answer: StaffAnswer): Promise<StaffAnswer> {
         const { eTag, ...body } = answer;
-        // The answer's own eTag decides who wins; the counter is read again until its write goes through.
-        for (let attempt = 0; attempt < 50; attempt++) {
+        // The answer's own eTag decides who wins; a race on the counter alone is read again and retried.
+        return retryRaces(async () => {
             const counter = await this.counter();
-            try {
-                const results = await this.batch([
-                    { operationType: 'Replace', id: answer.id, ifMatch: eTag, resourceBody: json(item(body)), ...inPartition },
-                    this.counterOperation(counter, {}),
-                ], `staffAnswer/${answer.id}`, 1);
-                return { ...body, eTag: results[0].eTag! };
-            } catch (error) {
-                if (!(error instanceof CounterMoved)) throw error;
-                await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
-            }
-        }
-        throw new StoreUnavailableError('Staff answer store: the version counter is too busy');
+            const results = await this.batch([
+                { operationType: 'Replace', id: answer.id, ifMatch: eTag, resourceBody: json(item(body)), ...inPartition },
+                this.counterOperation(counter, {}),
+            ], `staffAnswer/${answer.id}`);
+            return { ...body, eTag: results[0].eTag! };
+        }, (error) => error instanceof BatchRaceError && error.operationIndex === 1, () => new StoreUnavailableError('Staff answer store: the version counter is too busy'));
     }
 
     async list(): Promise<StaffAnswer[]> {
@@ -140,29 +128,11 @@ export class CosmosStaffAnswerStore implements StaffAnswerStore {
         return queryPartition<AnswerItem>(await this.container(), PARTITION, query, values, ANSWERS_CONTAINER);
     }
 
-    /** One transactional batch; a conditional operation that lost raises ETagConflictError, or CounterMoved at `counterAt`. */
-    private async batch(operations: OperationInput[], key: string, counterAt?: number): Promise<OperationResponse[]> {
-        const container = await this.container();
-        let results: OperationResponse[];
-        try {
-            results = (await container.items.batch(operations, PARTITION)).result ?? [];
-        } catch (error) {
-            throw toStoreError(error, key);
-        }
-        const failedAt = results.findIndex((result) => result.statusCode >= 400 && result.statusCode !== 424);
-        if (failedAt < 0 && results.length === operations.length) return results;
-        const status = results[failedAt]?.statusCode;
-        if (status === 412 || status === 404 || status === 409) {
-            // Losing the counter of an edit is a race on the counter, not on the answer.
-            if (failedAt === counterAt) throw new CounterMoved();
-            throw new ETagConflictError(key);
-        }
-        throw new StoreUnavailableError(`Staff answer store: batch failed with ${status ?? 'no answer'}`);
+    /** Both operations are conditional (the counter's eTag, the answer's): either lost race writes nothing. */
+    private async batch(operations: OperationInput[], key: string): Promise<OperationResponse[]> {
+        return transactionalBatch(await this.container(), PARTITION, operations, key, 'Staff answer store', [0, 1]);
     }
 }
-
-/** The version counter moved between our read and our write: read it again and retry. */
-class CounterMoved extends Error {}
 
 function item(answer: Omit<StaffAnswer, 'eTag'>): AnswerItem {
     return { id: answer.id, pk: PARTITION, type: 'staffAnswer', number: answer.number, answer };

@@ -3,7 +3,7 @@ import type { Container, CosmosClient, ItemDefinition, JSONObject, OperationInpu
 import type { FailedNotice, NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { RenewalNoticeDraft, RenewalReminder } from '../tickets/renewalReminder';
-import { createCosmosClient, lazyContainer, statusOf, toStoreError, withRetry, type CosmosSettings } from './cosmosClient';
+import { createCosmosClient, lazyContainer, retryRaces, statusOf, transactionalBatch, withRetry, type CosmosSettings } from './cosmosClient';
 import { ETagConflictError, StoreUnavailableError } from '../core/errors';
 
 export const TICKETS_CONTAINER = 'tickets';
@@ -297,9 +297,9 @@ export class CosmosTicketStore implements TicketStore {
         return Promise.resolve();
     }
 
-    private async createNow(ticket: NewTicket, notices: NoticeDraft[]): Promise<Ticket> {
+    private createNow(ticket: NewTicket, notices: NoticeDraft[]): Promise<Ticket> {
         // Another instance may take the number we read: the counter write is conditional, so read again.
-        for (let attempt = 0; attempt < 50; attempt++) {
+        return retryRaces(async () => {
             const counter = await this.readItem<CounterItem>(COUNTER_ID);
             const number = counter?.next ?? FIRST_TICKET_NUMBER;
             const stored: Ticket = { ...ticket, id: randomUUID(), number, eTag: '' };
@@ -307,19 +307,13 @@ export class CosmosTicketStore implements TicketStore {
             const counterOperation: OperationInput = counter
                 ? { operationType: 'Replace', id: COUNTER_ID, ifMatch: counter._etag, resourceBody: { ...counter, next: number + 1 }, ...inPartition }
                 : { operationType: 'Create', resourceBody: { id: COUNTER_ID, pk: PARTITION, type: 'counter', next: number + 1 }, ...inPartition };
-            try {
-                const results = await this.batch([
-                    counterOperation,
-                    { operationType: 'Create', resourceBody: json(ticketItem(document)), ...inPartition },
-                    ...noticeOperations(stored, notices),
-                ], COUNTER_ID);
-                return { ...document, eTag: results[1].eTag! };
-            } catch (error) {
-                if (!(error instanceof ETagConflictError)) throw error;
-                await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
-            }
-        }
-        throw new StoreUnavailableError('Ticket store: could not allocate a ticket number');
+            const results = await this.batch([
+                counterOperation,
+                { operationType: 'Create', resourceBody: json(ticketItem(document)), ...inPartition },
+                ...noticeOperations(stored, notices),
+            ], COUNTER_ID);
+            return { ...document, eTag: results[1].eTag! };
+        }, (error) => error instanceof ETagConflictError, () => new StoreUnavailableError('Ticket store: could not allocate a ticket number'));
     }
 
     private async tickets(condition: string, parameters: SqlParameter[]): Promise<Ticket[]> {
@@ -373,17 +367,7 @@ export class CosmosTicketStore implements TicketStore {
 
     /** A failed first (conditional) operation means a lost race; any other failure, an unavailable store. */
     private async batch(operations: OperationInput[], key: string): Promise<OperationResponse[]> {
-        const container = await this.container();
-        let results: OperationResponse[];
-        try {
-            results = (await container.items.batch(operations, PARTITION)).result ?? [];
-        } catch (error) {
-            throw toStoreError(error, key);
-        }
-        const failed = results.find((result) => result.statusCode >= 400 && result.statusCode !== 424);
-        if (!failed && results.length === operations.length) return results;
-        if (results[0]?.statusCode === 412 || results[0]?.statusCode === 404 || results[0]?.statusCode === 409) throw new ETagConflictError(key);
-        throw new StoreUnavailableError(`Ticket store: batch failed with ${failed?.statusCode ?? 'no answer'}`);
+        return transactionalBatch(await this.container(), PARTITION, operations, key, 'Ticket store');
     }
 }
 
