@@ -2,17 +2,25 @@
 export const STAFF_VERBS = ['claim', 'assign', 'reply', 'ask', 'resolve', 'reopen'] as const;
 export type StaffVerb = (typeof STAFF_VERBS)[number];
 
-const VERB_PREFIX = 'ticket.';
+/** A family of Universal Actions verbs under one prefix: the verb on the card, and the verb an invoke carries. */
+function verbFamily<V extends string>(prefix: string, verbs: readonly V[]) {
+    return {
+        on: (verb: V) => `${prefix}${verb}`,
+        of: (invokeVerb: string | undefined): V | undefined => {
+            if (!invokeVerb?.startsWith(prefix)) return undefined;
+            const verb = invokeVerb.slice(prefix.length);
+            return (verbs as readonly string[]).includes(verb) ? (verb as V) : undefined;
+        },
+    };
+}
+
+const ticketVerbs = verbFamily('ticket.', STAFF_VERBS);
 
 /** The Universal Actions verb on the card: `ticket.claim`, … */
-export const verbOf = (verb: StaffVerb) => `${VERB_PREFIX}${verb}`;
+export const verbOf = ticketVerbs.on;
 
 /** The staff verb an invoke carries, or undefined when the invoke is not a ticket action. */
-export function staffVerbOf(invokeVerb: string | undefined): StaffVerb | undefined {
-    if (!invokeVerb?.startsWith(VERB_PREFIX)) return undefined;
-    const verb = invokeVerb.slice(VERB_PREFIX.length);
-    return (STAFF_VERBS as readonly string[]).includes(verb) ? (verb as StaffVerb) : undefined;
-}
+export const staffVerbOf = ticketVerbs.of;
 
 /** The text box of a verb's card: each has its own id, as Adaptive Cards require of inputs on one card. */
 export const staffTextInputId = (verb: 'reply' | 'ask' | 'resolve') => `${verb}Text` as const;
@@ -24,13 +32,10 @@ export const staffTextInputId = (verb: 'reply' | 'ask' | 'resolve') => `${verb}T
 export const ANSWER_VERBS = ['list', 'open', 'draft', 'save', 'retire', 'restore'] as const;
 export type AnswerVerb = (typeof ANSWER_VERBS)[number];
 
-const ANSWER_VERB_PREFIX = 'answers.';
+const answerVerbs = verbFamily('answers.', ANSWER_VERBS);
 
-export const answerVerb = (verb: AnswerVerb) => `${ANSWER_VERB_PREFIX}${verb}`;
+/** The verb on the card: `answers.save`, … */
+export const answerVerb = answerVerbs.on;
 
 /** The answer verb an invoke carries, or undefined when the invoke is not about the library's answers. */
-export function answerVerbOf(invokeVerb: string | undefined): AnswerVerb | undefined {
-    if (!invokeVerb?.startsWith(ANSWER_VERB_PREFIX)) return undefined;
-    const verb = invokeVerb.slice(ANSWER_VERB_PREFIX.length);
-    return (ANSWER_VERBS as readonly string[]).includes(verb) ? (verb as AnswerVerb) : undefined;
-}
+export const answerVerbOf = answerVerbs.of;
