@@ -21,6 +21,12 @@ export { OUT_OF_SCOPE } from './types';
  * the held-out set (`node dist/understanding/evaluate.js`). `scale` is the engine's highest
  * possible score (1 + 0.15 + 0.7 + 0.6, see tfidfEngine.ts).
  */
+/**
+ * No more of a typed text is read: a question is a sentence or two (or a short story around it),
+ * and a 4,000-character message must cost what a normal one does (the question log keeps no more either).
+ */
+export const MAX_RECOGNIZED_CHARS = 500;
+
 export const TFIDF_THRESHOLDS: Thresholds = { sure: 0.39, margin: 0, unsure: 0.27, thirdRatio: 0.85, scale: 2.45, outOfScopeShadow: 0.9 };
 
 /**
@@ -136,7 +142,8 @@ export function recognizerFromEngine(engine: Engine, detector: LanguageDetector,
         return best;
     };
     return {
-        recognize(text: string, conversationLanguage: Language): Recognition {
+        recognize(typed: string, conversationLanguage: Language): Recognition {
+            const text = typed.slice(0, MAX_RECOGNIZED_CHARS);
             const whole = judge(text);
             if (whole.words.length === 0) return { ...whole.decision, language: conversationLanguage, knownWords: 0 };
             const language = detector.detect(whole.words, conversationLanguage, turkishLetterWords(text));
