@@ -16,27 +16,23 @@ export type { Examples, Language, Outcome, Recognition, Recognizer } from './typ
 export { OUT_OF_SCOPE } from './types';
 
 /**
- * Thresholds of the built-in engine, measured by 10-fold cross-validation on the examples
- * (`node dist/understanding/calibrate.js`: rerun it after changing many questions) and checked on
- * the held-out set (`node dist/understanding/evaluate.js`). `scale` is the engine's highest
- * possible score (1 + 0.15 + 0.7 + 0.6, see tfidfEngine.ts).
- */
-/**
  * No more of a typed text is read: a question is a sentence or two (or a short story around it),
  * and a 4,000-character message must cost what a normal one does (the question log keeps no more either).
  */
 export const MAX_RECOGNIZED_CHARS = 500;
 
+/**
+ * Thresholds of the built-in engine, measured by 10-fold cross-validation on the examples
+ * (`node dist/understanding/calibrate.js`: rerun it after changing many questions) and checked on
+ * the held-out sets (`node dist/understanding/evaluate.js`). `scale` is the engine's highest
+ * possible score (1 + 0.15 + 0.7 + 0.6, see tfidfEngine.ts).
+ */
 export const TFIDF_THRESHOLDS: Thresholds = { sure: 0.39, margin: 0, unsure: 0.27, thirdRatio: 0.85, scale: 2.45, outOfScopeShadow: 0.9 };
 
 /**
- * The lexical check (lexicalSupport.ts): a 'sure' answer must account for at least this share of
- * the salience of the question's content words; suggestions must share a content word with it.
- */
-export const EXPLAINED_SHARE = 0;
-/**
- * …and its matched words must carry at least this much salience (IDF): "e-imza" alone is in half
- * the examples and says too little to be sure of one answer ("did you mean" instead).
+ * The lexical check (lexicalSupport.ts): the words a 'sure' answer shares with the question must
+ * carry at least this much salience (IDF): "e-imza" alone is in half the examples and says too
+ * little to be sure of one answer ("did you mean" instead).
  */
 export const MIN_EXPLAINED = 3;
 /** A suggestion ("did you mean") must account for at least this share of the question's content words. */
@@ -59,9 +55,9 @@ export function detectorFor(training: readonly TrainingExample[]): LanguageDetec
 }
 
 /**
- * The classifier's decision, checked against the words: nothing 'sure' that leaves most of the
- * question unexplained, no suggestion that shares no content word with it, and nothing at all for
- * a question none of whose content words any answer uses.
+ * The classifier's decision, checked against the words: nothing 'sure' whose answer shares too
+ * little with the question, no suggestion that does not account for most of it, and nothing at all
+ * for a question none of whose content words any answer uses.
  */
 function checked(decision: Decision, ranked: readonly ScoredAnswer[], words: readonly string[], lexical: LexicalIndex, thresholds: Thresholds, smallTalk?: ReadonlySet<string>): Decision {
     const unknown: Decision = { outcome: 'unknown', suggestions: [], confidence: Math.min(decision.confidence, 0.29) };
@@ -73,7 +69,7 @@ function checked(decision: Decision, ranked: readonly ScoredAnswer[], words: rea
         const support = lexical.support(words, answerId);
         return support.matched > 0 && support.explained >= share * (support.explained + support.unexplained);
     };
-    if (decision.outcome === 'sure' && decision.answerId && explains(decision.answerId, EXPLAINED_SHARE) && lexical.support(words, decision.answerId).explained >= MIN_EXPLAINED) return decision;
+    if (decision.outcome === 'sure' && decision.answerId && lexical.support(words, decision.answerId).explained >= MIN_EXPLAINED) return decision;
     // "Did you mean" only for answers that account for most of the question's words, never small talk.
     const answers = ranked.filter((entry) => entry.id !== OUT_OF_SCOPE && !smallTalk?.has(entry.id));
     const best = answers[0]?.score ?? 0;
