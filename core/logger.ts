@@ -21,13 +21,56 @@ export const REDACTED_LOG_PATHS: readonly string[] = [
     'password', '*.password', 'authorization', '*.authorization', 'headers.authorization', 'token', '*.token',
 ];
 
+/** A warning repeated within this long after its first line is counted, not written again. */
+const REPEAT_WINDOW_MS = 10 * 60_000;
+/** Distinct warnings counted at once; past this they are simply written (a bound, not a limit anyone should reach). */
+const MAX_COUNTED = 1_000;
+
+/** The same warning: the same message and the same words (strings, booleans); numbers (a ticket, a delay, an attempt) may differ. */
+function repeatKey(message: string, fields: Record<string, unknown>): string {
+    const words = Object.entries(fields).filter(([, value]) => typeof value === 'string' || typeof value === 'boolean').sort(([a], [b]) => a.localeCompare(b));
+    return JSON.stringify([message, words]);
+}
+
+/**
+ * Warnings that repeat (a notice retried every minute, for every ticket, while the staff channel is
+ * unknown) are written once; when the window closes, one more line with the same message says how
+ * many times it came again (`repeated`) and the last occurrence's fields.
+ */
+function countRepeats(warn: (message: string, fields: Record<string, unknown>) => void, windowMs: number) {
+    const counting = new Map<string, { message: string; fields: Record<string, unknown>; repeated: number }>();
+    return (message: string, fields: Record<string, unknown>) => {
+        const key = repeatKey(message, fields);
+        const seen = counting.get(key);
+        if (seen) {
+            seen.repeated++;
+            seen.fields = fields;
+            return;
+        }
+        warn(message, fields);
+        if (counting.size >= MAX_COUNTED) return;
+        counting.set(key, { message, fields, repeated: 0 });
+        setTimeout(() => {
+            const closed = counting.get(key)!;
+            counting.delete(key);
+            if (closed.repeated > 0) warn(closed.message, { ...closed.fields, repeated: closed.repeated, withinSeconds: Math.round(windowMs / 1000) });
+        }, windowMs).unref();
+    };
+}
+
+export interface LoggerOptions {
+    /** How long a repeated warning is counted before its count is written (default 10 minutes). */
+    repeatWindowMs?: number;
+}
+
 /**
  * One JSON line per event (pino): `level` (`debug`…`error`), `time` (ISO 8601), `message`, then the
  * fields. Callers pass identifiers and error details only, never what a user typed: user text may
  * hold personal data (see core/privacyGuard.ts); `REDACTED_LOG_PATHS` masks it anyway.
  * `write` receives each line without its newline (tests collect them); by default, stdout.
+ * A warning that repeats is written once, then counted (see `countRepeats`).
  */
-export function createLogger(minimum: Level = 'info', write?: (line: string) => void): Logger {
+export function createLogger(minimum: Level = 'info', write?: (line: string) => void, options: LoggerOptions = {}): Logger {
     const destination: DestinationStream = write
         ? { write: (line: string) => write(line.endsWith('\n') ? line.slice(0, -1) : line) }
         : pino.destination({ dest: 1, sync: true });
@@ -40,7 +83,8 @@ export function createLogger(minimum: Level = 'info', write?: (line: string) => 
         redact: { paths: [...REDACTED_LOG_PATHS], censor: '[redacted]' },
     }, destination);
     const at = (level: Level) => (message: string, fields: Record<string, unknown> = {}) => log[level](fields, message);
-    return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+    const warn = countRepeats(at('warn'), options.repeatWindowMs ?? REPEAT_WINDOW_MS);
+    return { debug: at('debug'), info: at('info'), warn: (message, fields = {}) => warn(message, fields), error: at('error') };
 }
 
 export const silentLogger: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
