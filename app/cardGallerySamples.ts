@@ -25,7 +25,7 @@ export const PEOPLE = {
 };
 /** The gallery's "now": every sample date is counted from it, so the page is the same every time. */
 export const T0 = Date.UTC(2026, 2, 2, 7, 30);
-export const MINUTE = 60_000;
+const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 /** A ticket as it stands after `status`, with a history that led there. */

@@ -34,7 +34,7 @@ const STATIC_TEXT_KEYS = ['loading', 'noScript'] as const;
  * Web Chat's own strings that `locales/<lang>/web.json` words better (under `webChat`), passed as
  * `overrideLocalizedStrings`: its Turkish calls the input "İleti gelen kutusu" (message inbox).
  */
-export const WEB_CHAT_STRING_KEYS = [
+const WEB_CHAT_STRING_KEYS = [
     'TEXT_INPUT_ALT', 'TEXT_INPUT_PLACEHOLDER', 'TEXT_INPUT_SEND_BUTTON_ALT',
     'ACTIVITY_BOT_SAID_ALT', 'ACTIVITY_BOT_ATTACHED_ALT', 'ACTIVITY_YOU_SAID_ALT',
     'ACTIVITY_NUM_ATTACHMENTS_ONE_ALT', 'ACTIVITY_NUM_ATTACHMENTS_TWO_ALT', 'ACTIVITY_NUM_ATTACHMENTS_FEW_ALT', 'ACTIVITY_NUM_ATTACHMENTS_MANY_ALT', 'ACTIVITY_NUM_ATTACHMENTS_OTHER_ALT',
