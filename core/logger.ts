@@ -21,7 +21,7 @@ export const REDACTED_LOG_PATHS: readonly string[] = [
     'password', '*.password', 'authorization', '*.authorization', 'headers.authorization', 'token', '*.token',
 ];
 
-/** A warning repeated within this long after its first line is counted, not written again. */
+/** A repeated warning (`repeatedWarning`) is counted, not written again, for this long after its first line. */
 const REPEAT_WINDOW_MS = 10 * 60_000;
 /** Distinct warnings counted at once; past this they are simply written (a bound, not a limit anyone should reach). */
 const MAX_COUNTED = 1_000;
@@ -33,13 +33,15 @@ function repeatKey(message: string, fields: Record<string, unknown>): string {
 }
 
 /**
- * Warnings that repeat (a notice retried every minute, for every ticket, while the staff channel is
- * unknown) are written once; when the window closes, one more line with the same message says how
- * many times it came again (`repeated`) and the last occurrence's fields.
+ * A warning that may come again and again (a notice retried every minute, for every ticket, while
+ * the staff channel is unknown): written the first time; while the window after it lasts the same
+ * warning is only counted, and when it closes one more line with the same message says how many
+ * times it came again (`repeated`), with the last occurrence's fields. A caller opts in for the
+ * warnings it repeats; every other warning is written each time.
  */
-function countRepeats(warn: (message: string, fields: Record<string, unknown>) => void, windowMs: number) {
+export function repeatedWarning(logger: Logger, windowMs = REPEAT_WINDOW_MS): (message: string, fields: Record<string, unknown>) => void {
     const counting = new Map<string, { message: string; fields: Record<string, unknown>; repeated: number }>();
-    return (message: string, fields: Record<string, unknown>) => {
+    return (message, fields) => {
         const key = repeatKey(message, fields);
         const seen = counting.get(key);
         if (seen) {
@@ -47,20 +49,15 @@ function countRepeats(warn: (message: string, fields: Record<string, unknown>) =
             seen.fields = fields;
             return;
         }
-        warn(message, fields);
+        logger.warn(message, fields);
         if (counting.size >= MAX_COUNTED) return;
         counting.set(key, { message, fields, repeated: 0 });
         setTimeout(() => {
             const closed = counting.get(key)!;
             counting.delete(key);
-            if (closed.repeated > 0) warn(closed.message, { ...closed.fields, repeated: closed.repeated, withinSeconds: Math.round(windowMs / 1000) });
+            if (closed.repeated > 0) logger.warn(closed.message, { ...closed.fields, repeated: closed.repeated, withinSeconds: Math.round(windowMs / 1000) });
         }, windowMs).unref();
     };
-}
-
-export interface LoggerOptions {
-    /** How long a repeated warning is counted before its count is written (default 10 minutes). */
-    repeatWindowMs?: number;
 }
 
 /**
@@ -68,9 +65,8 @@ export interface LoggerOptions {
  * fields. Callers pass identifiers and error details only, never what a user typed: user text may
  * hold personal data (see core/privacyGuard.ts); `REDACTED_LOG_PATHS` masks it anyway.
  * `write` receives each line without its newline (tests collect them); by default, stdout.
- * A warning that repeats is written once, then counted (see `countRepeats`).
  */
-export function createLogger(minimum: Level = 'info', write?: (line: string) => void, options: LoggerOptions = {}): Logger {
+export function createLogger(minimum: Level = 'info', write?: (line: string) => void): Logger {
     const destination: DestinationStream = write
         ? { write: (line: string) => write(line.endsWith('\n') ? line.slice(0, -1) : line) }
         : pino.destination({ dest: 1, sync: true });
@@ -83,8 +79,7 @@ export function createLogger(minimum: Level = 'info', write?: (line: string) => 
         redact: { paths: [...REDACTED_LOG_PATHS], censor: '[redacted]' },
     }, destination);
     const at = (level: Level) => (message: string, fields: Record<string, unknown> = {}) => log[level](fields, message);
-    const warn = countRepeats(at('warn'), options.repeatWindowMs ?? REPEAT_WINDOW_MS);
-    return { debug: at('debug'), info: at('info'), warn: (message, fields = {}) => warn(message, fields), error: at('error') };
+    return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
 export const silentLogger: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { createLogger, REDACTED_LOG_PATHS } from '../../core/logger';
+import { createLogger, REDACTED_LOG_PATHS, repeatedWarning } from '../../core/logger';
 
 describe('logger (pino behind the Logger interface)', () => {
     const collect = (minimum: 'debug' | 'info' | 'warn' | 'error') => {
@@ -37,7 +37,7 @@ describe('logger (pino behind the Logger interface)', () => {
         assert.ok(REDACTED_LOG_PATHS.includes('text'));
     });
 
-    it('writes a repeated warning once, then how many times it came again; other warnings as they come', async () => {
+    it('a warning the caller repeats is written once, then how many times it came again; other warnings each time', async () => {
         const lines: Record<string, unknown>[] = [];
         let counted: () => void = () => undefined;
         const countWritten = new Promise<void>((resolve) => { counted = resolve; });
@@ -45,16 +45,20 @@ describe('logger (pino behind the Logger interface)', () => {
             const entry = JSON.parse(line) as Record<string, unknown>;
             lines.push(entry);
             if (entry.repeated !== undefined) counted();
-        }, { repeatWindowMs: 200 });
+        });
+        const retry = repeatedWarning(logger, 200);
         const unknown = 'STAFF_TEAM_ID is not set';
         for (const [ticket, retryInMs] of [[1001, 5000], [1001, 10000], [1002, 5000], [1001, 20000]]) {
-            logger.warn('notice not delivered, will retry', { ticket, target: 'staff', error: unknown, retryInMs });
+            retry('notice not delivered, will retry', { ticket, target: 'staff', error: unknown, retryInMs });
         }
-        logger.warn('notice not delivered, will retry', { ticket: 1003, target: 'user', error: 'timeout', retryInMs: 5000 });
+        retry('notice not delivered, will retry', { ticket: 1003, target: 'user', error: 'timeout', retryInMs: 5000 });
         logger.info('something else');
+        logger.warn('not a repeated warning', {});
+        logger.warn('not a repeated warning', {});
         assert.deepStrictEqual(lines.map((entry) => [entry.message, entry.target ?? null]), [
             ['notice not delivered, will retry', 'staff'], ['notice not delivered, will retry', 'user'], ['something else', null],
-        ]);
+            ['not a repeated warning', null], ['not a repeated warning', null],
+        ], 'other warnings are written each time');
         await countWritten;
         const summary = lines[lines.length - 1];
         assert.deepStrictEqual({ ...summary, time: undefined }, {
