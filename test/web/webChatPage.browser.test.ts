@@ -19,7 +19,7 @@ const PHONE = { width: 390, height: 844 };
 
 const translator = createTranslator();
 const profile = loadInstitutionProfile(fromRoot('institution', 'profile.json'));
-const page_ = { tr: pageLanguage('tr', translator, profile), en: pageLanguage('en', translator, profile) };
+const pageIn = { tr: pageLanguage('tr', translator, profile), en: pageLanguage('en', translator, profile) };
 const say = (language: 'tr' | 'en', key: string, values?: Record<string, unknown>) => translator.t(language, key, values);
 
 describe('the web chat page in Chromium (local Direct Line)', function () {
@@ -189,13 +189,13 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         };
         // From the top of the page to the welcome card's first button, in at most five steps.
         for (let i = 0; i < 5 && stops[stops.length - 1] !== menuButtons[0]; i++) await tab();
-        assert.strictEqual(stops[0], page_.tr.texts.switchLanguageLabel, 'first the language link');
-        assert.strictEqual(stops[1], page_.tr.texts.keyboardTitle, 'then the keyboard note');
+        assert.strictEqual(stops[0], pageIn.tr.texts.switchLanguageLabel, 'first the language link');
+        assert.strictEqual(stops[1], pageIn.tr.texts.keyboardTitle, 'then the keyboard note');
         assert.strictEqual(stops[stops.length - 1], menuButtons[0], `Tab reaches the card's first button: ${stops.join(' → ')}`);
         // Every button of the card, in the order shown, then the message box and its send button.
         for (const name of menuButtons.slice(1)) assert.strictEqual((await tab()).name, name);
-        assert.strictEqual((await tab()).name, page_.tr.webChatStrings.TEXT_INPUT_ALT, 'after the last button: the message box');
-        assert.strictEqual((await tab()).name, page_.tr.webChatStrings.TEXT_INPUT_SEND_BUTTON_ALT);
+        assert.strictEqual((await tab()).name, pageIn.tr.webChatStrings.TEXT_INPUT_ALT, 'after the last button: the message box');
+        assert.strictEqual((await tab()).name, pageIn.tr.webChatStrings.TEXT_INPUT_SEND_BUTTON_ALT);
         // And back: Shift+Tab from the message box lands on the card's last button.
         await tab('Shift+Tab');
         assert.strictEqual((await tab('Shift+Tab')).name, menuButtons[menuButtons.length - 1]);
@@ -248,7 +248,7 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         }));
         const chosen = looks.filter((button) => button.pressed === 'true');
         assert.deepStrictEqual(chosen.map((button) => button.name), ['Hayır, henüz göndermedim'], 'only the clicked button is pressed');
-        assert.strictEqual(chosen[0].mark, JSON.stringify(page_.tr.texts.chosen), 'it says it was chosen');
+        assert.strictEqual(chosen[0].mark, JSON.stringify(pageIn.tr.texts.chosen), 'it says it was chosen');
         const suggested = looks.find((button) => button.positive);
         assert.ok(suggested && suggested.pressed === 'false');
         assert.notStrictEqual(suggested.background, chosen[0].background, 'the suggested default does not look chosen');
@@ -271,7 +271,7 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
             link: await page.locator('#switch-language').getAttribute('aria-label'),
         });
         const expected = (language: 'tr' | 'en') => {
-            const { texts, webChatStrings } = page_[language];
+            const { texts, webChatStrings } = pageIn[language];
             return {
                 lang: language, title: texts.pageTitle, privacy: texts.privacyNote, keyboard: texts.keyboardTitle, heading: texts.assistantName,
                 placeholder: webChatStrings.TEXT_INPUT_PLACEHOLDER, inputLabel: webChatStrings.TEXT_INPUT_ALT, link: texts.switchLanguageLabel,
@@ -282,13 +282,13 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         await click(say('tr', 'menu.options.language'));
         await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, WAIT);
         await newestMessage().getByText(say('en', 'menu.title'), { exact: true }).waitFor(WAIT);
-        await page.waitForFunction((placeholder) => document.querySelector('[data-id="webchat-sendbox-input"]')?.getAttribute('placeholder') === placeholder, page_.en.webChatStrings.TEXT_INPUT_PLACEHOLDER, WAIT);
+        await page.waitForFunction((placeholder) => document.querySelector('[data-id="webchat-sendbox-input"]')?.getAttribute('placeholder') === placeholder, pageIn.en.webChatStrings.TEXT_INPUT_PLACEHOLDER, WAIT);
         assert.deepStrictEqual(await pageShows(), expected('en'));
         assert.match(page.url(), /[?&]lang=en\b/, 'a reload stays in English');
 
         await type('Türkçe');
         await page.waitForFunction(() => document.documentElement.lang === 'tr', undefined, WAIT);
-        await page.waitForFunction((placeholder) => document.querySelector('[data-id="webchat-sendbox-input"]')?.getAttribute('placeholder') === placeholder, page_.tr.webChatStrings.TEXT_INPUT_PLACEHOLDER, WAIT);
+        await page.waitForFunction((placeholder) => document.querySelector('[data-id="webchat-sendbox-input"]')?.getAttribute('placeholder') === placeholder, pageIn.tr.webChatStrings.TEXT_INPUT_PLACEHOLDER, WAIT);
         assert.deepStrictEqual(await pageShows(), expected('tr'));
 
         // A reload resumes the same conversation, in the language it was left in.
