@@ -1,24 +1,20 @@
-import * as fs from 'fs';
-import { fromRoot } from '../core/projectPaths';
 import { LANGUAGES, type Language } from '../core/language';
 import type { StaffAnswer } from '../understanding/staffAnswers';
+import { PEOPLE, SAMPLES, T0 } from './cardGallerySamples';
 
 /** A kept question's id as a card carries it (a random id in real use). */
 export const SAMPLE_QUESTION_ID = '6f1c2e8a-4b7d-4c2a-9e3f-0a1b2c3d4e5f';
 
-const T0 = Date.UTC(2026, 10, 23, 7, 0);
-
-type SampleTexts = Record<Language, { title: string; text: string; example: string }>;
+type SampleAnswer = Record<Language, { title: string; text: string; example: string }>;
 
 /** A staff answer as the library might write it (words from app/cardGallerySamples.json), for the card gallery. */
 export function sampleStaffAnswer(): StaffAnswer {
-    const samples = JSON.parse(fs.readFileSync(fromRoot('app', 'cardGallerySamples.json'), 'utf8')) as { staffAnswer: SampleTexts; people: { staff: string } };
-    const texts = samples.staffAnswer;
+    const texts = (SAMPLES as unknown as { staffAnswer: SampleAnswer }).staffAnswer;
     const per = <T>(pick: (language: Language) => T) => Object.fromEntries(LANGUAGES.map((language) => [language, pick(language)])) as Record<Language, T>;
     return {
-        id: 'sample-staff-answer', number: 3, status: 'active', conflicts: [], ticketNumber: 1004,
+        id: 'sample-staff-answer', number: 3, status: 'active', conflicts: [], ticketNumber: 1001,
         title: per((language) => texts[language].title), text: per((language) => texts[language].text), examples: per((language) => [texts[language].example]),
-        history: [{ at: T0, actor: { id: 'aad-staff', name: samples.people.staff }, action: 'added' }],
+        history: [{ at: T0, actor: PEOPLE.staff, action: 'added' }],
         createdAt: T0, updatedAt: T0, eTag: 'sample',
     };
 }

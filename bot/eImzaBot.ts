@@ -18,6 +18,7 @@ import { handleUserTicketMessage } from '../dialogs/userTicketMessage';
 import { handleRenewalReminderClick } from '../dialogs/renewalReminderClicks';
 import { answerStaffReport, type StaffReportDependencies } from './staffReport';
 import { answerStaffAnswers, handleStaffAnswerAction, type StaffAnswerDependencies } from './staffAnswers';
+import { stampReplyLocale } from './replyLocale';
 
 export interface EImzaBotOptions {
     /** After this long without a word, a user is offered to resume instead of being dropped mid-step. */
@@ -114,6 +115,7 @@ export class EImzaBot extends ActivityHandler {
             await this.options.staffChannels.learnFrom(context);
             if (!isSharedConversation(context) && context.activity.type === 'message') await this.rememberReference(context);
             recordTranscript(context, this.services.recentTurns);
+            stampReplyLocale(context);
             await super.run(context);
             await flushTranscript(context);
             // Saved once, at the end of the turn; each state is written only if it changed.
