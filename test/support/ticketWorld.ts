@@ -136,6 +136,21 @@ export class TicketWorld {
         });
     }
 
+    /** A staff member writes in a team's channel (the staff team's unless told), mentioning the bot unless told; the bot's replies. */
+    async staffSays(text: string, options: { mention?: boolean; team?: string; tenant?: string } = {}): Promise<Partial<Activity>[]> {
+        const { mention = true, team = STAFF_TEAM, tenant = TENANT } = options;
+        const bot = { id: '28:bot', name: 'e-imza' };
+        const { status, body } = await this.post({
+            type: 'message', channelId: 'msteams', serviceUrl: this.connector.url, deliveryMode: 'expectReplies',
+            from: STAFF.ayse, recipient: bot, text: mention ? `<at>e-imza</at> ${text}` : text,
+            entities: mention ? [{ type: 'mention', mentioned: bot, text: '<at>e-imza</at>' }] : [],
+            conversation: { id: `${team};messageid=1`, conversationType: 'channel', isGroup: true } as never,
+            channelData: { team: { id: team }, channel: { id: team }, tenant: { id: tenant } },
+        });
+        assert.strictEqual(status, 200);
+        return ((body as { activities?: Partial<Activity>[] })?.activities ?? []).filter((reply) => reply.type === 'message');
+    }
+
     /** A staff member clicks a card action (Universal Actions) in a thread of the given team. */
     async staffClicks(member: Member, verb: string, data: Record<string, unknown>, threadId: string, teamId = STAFF_TEAM, channelId = 'msteams') {
         const { status, body } = await this.post({
