@@ -120,6 +120,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
         sources: insightSources, clock, logger, owner: digestOwner,
         post: (report) => messenger.postToStaffChannel(insightsCard(report, reportWords(translator, profile.staffLanguage), { timeZone: profile.timeZone, digest: true })),
     });
+    const migrateStores = () => stores.migrate().catch((error: Error) => logger.warn('stored data not brought up to date yet; trying again at the next sweep', { error: error.message }));
     let timer: NodeJS.Timeout | undefined;
     let digestTimer: NodeJS.Timeout | undefined;
     const extraListeners: net.Server[] = [];
@@ -129,10 +130,13 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
         sweepReminders: sweep,
         sendWeeklyDigest: digest,
         listen: async () => {
+            // Before anyone is answered, so a user finds what they stored before an update; a store
+            // that cannot answer now is asked again with each sweep (the bot starts anyway, as always).
+            await migrateStores();
             const url = await listenOn(server, config, logger, extraListeners);
             const interval = options.sweepIntervalMs ?? 60_000;
             dispatcher.start(interval);
-            timer = setInterval(() => void sweep().catch((error: Error) => logger.error('reminder sweep failed', { error: error.message })), interval);
+            timer = setInterval(() => void migrateStores().then(sweep).catch((error: Error) => logger.error('reminder sweep failed', { error: error.message })), interval);
             timer.unref();
             digestTimer = setInterval(() => void digest().catch((error: Error) => logger.warn('weekly digest not sent, will retry', { error: error.message })), interval);
             digestTimer.unref();

@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { turnLanguage } from '../core/turnFacts';
 import { positionOf, type ApplicationKind, type FlowAnswers, type StepId } from '../flow/flowSteps';
+import { requesterIdFor } from '../tickets/requesterIds';
 import { visitorHash, type InsightEvent, type InsightLog } from './insightLog';
 
 interface FlowPlace {
@@ -52,8 +53,9 @@ export class InsightRecorder {
         return { language: turnLanguage(context), channel: context.activity.channelId };
     }
 
+    /** The channel's user id with the channel, as everywhere: two channels' users are never one visitor. */
     private visitor(context: TurnContext): string {
-        return visitorHash(this.key, context.activity.from?.id ?? '', this.clock.now());
+        return visitorHash(this.key, requesterIdFor(context.activity.channelId, context.activity.from?.id ?? ''), this.clock.now());
     }
 
     private async write(event: Omit<InsightEvent, 'at'>): Promise<void> {

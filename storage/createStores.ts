@@ -2,6 +2,7 @@ import * as path from 'path';
 import type { Storage } from 'botbuilder';
 import type { BotConfig } from '../core/config';
 import type { Logger } from '../core/logger';
+import { namespaceStoredRequesterIds } from '../tickets/requesterIds';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { QuestionLog } from '../understanding/questionLog';
 import type { CosmosSettings } from './cosmosClient';
@@ -47,6 +48,8 @@ export interface Stores {
      */
     insights: InsightLog;
     ping(): Promise<void>;
+    /** Brings what an earlier version stored up to date; run before the bot answers anyone (see `migrations`). */
+    migrate(): Promise<void>;
     /** Deletes what the retention setting says is kept too long as of `now`; the timer calls it. */
     sweepExpired(now?: number): Promise<{ tickets: number; states: number; questions: number }>;
     close(): Promise<void>;
@@ -54,6 +57,14 @@ export interface Stores {
 
 const DAY = 86_400_000;
 const FIRST_SWEEP_MS = 60_000;
+/**
+ * Changes to what is stored, each done once: its key in the bot's state store says it was. Every
+ * change is safe to run twice (two instances starting at once both may).
+ */
+const migrations: Array<{ key: string; run: (stores: { tickets: TicketStore }) => Promise<Record<string, number>> }> = [
+    // Requester ids gained their channel ("msteams:…"): a web chat id could equal a Teams user's.
+    { key: 'migrations/channelPrefixedRequesterIds', run: ({ tickets }) => namespaceStoredRequesterIds(tickets) },
+];
 const SWEEP_EVERY_MS = 6 * 3_600_000;
 
 /** Cosmos DB when COSMOS_ENDPOINT is set (every instance shares it), otherwise SQLite files in DATA_DIR. */
@@ -110,6 +121,7 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
     const sweepLogged = () => void sweepExpired().catch((error: Error) => logger.warn('retention sweep failed, will retry', { error: error.message }));
     // Every instance sweeps; deleting what another already deleted is harmless.
     const first = setTimeout(sweepLogged, FIRST_SWEEP_MS).unref();
+    let migrated = false;
     const timer = setInterval(sweepLogged, SWEEP_EVERY_MS).unref();
     return {
         kind,
@@ -122,6 +134,16 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
         ping: async () => {
             for (const store of stateStores) await store.ping();
             await tickets.ping();
+        },
+        migrate: async () => {
+            if (migrated) return;
+            for (const migration of migrations) {
+                if ((await storage.read([migration.key]))[migration.key]) continue;
+                const changed = await migration.run({ tickets });
+                logger.info('stored data brought up to date', { migration: migration.key, ...changed });
+                await storage.write({ [migration.key]: { doneAt: Date.now(), ...changed, eTag: '*' } });
+            }
+            migrated = true;
         },
         sweepExpired,
         close: async () => {

@@ -60,8 +60,10 @@ export class TicketWorld {
         return world;
     }
 
-    async start(): Promise<void> {
+    /** `beforeBot`: runs once the fake connector listens, before the bot starts (to leave data as an earlier version would). */
+    async start(beforeBot?: () => Promise<void>): Promise<void> {
         await this.connector.start();
+        await beforeBot?.();
         this.config = loadConfig({ PORT: '0', DATA_DIR: this.dataDir, STAFF_TEAM_ID: STAFF_TEAM, ...this.env });
         await this.boot();
     }

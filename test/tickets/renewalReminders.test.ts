@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { App } from '../../app/createApp';
 import { parseExpiry, renewalDates } from '../../tickets/renewalReminders';
+import { requesterIdFor } from '../../tickets/requesterIds';
 import { TEAMS_USER, TicketWorld, textOf } from '../support/ticketWorld';
 import type { ConnectorCall } from '../support/fakeConnector';
 import { startMailServer } from '../support/mailServer';
@@ -8,6 +9,8 @@ import { twoInstancesOnOneCosmosDb } from '../support/twoInstances';
 import { translator } from '../support/testBot';
 
 const PERSONAL = 'a:personal-mehmet';
+/** The Teams user as the bot files them (local mode: Teams' own user id, with the channel). */
+const TEAMS_REQUESTER = requesterIdFor('msteams', TEAMS_USER.id);
 // Expiry March 2027: the window opens on Friday 1 January 2027, 08:30 in Istanbul (05:30 UTC).
 const WINDOW_OPENS = Date.UTC(2027, 0, 1, 5, 30);
 const MONTH_BEFORE = Date.UTC(2027, 1, 1, 5, 30);
@@ -91,7 +94,7 @@ describe('renewal reminders (issue 15, section 2)', function () {
         // "Yenilemeyi başlat": the guided renewal at step 1; the reminder is done, its data gone.
         const started = (await user.send({ value: { renewalReminder: 'start', reminderId, stage: 0 } })).map((reply) => textOf({ kind: 'send', conversationId: PERSONAL, activity: reply })).join('\n');
         assert.match(started, /Adım 1 \//);
-        assert.deepStrictEqual(await world.app.services.renewals?.list(TEAMS_USER.id), []);
+        assert.deepStrictEqual(await world.app.services.renewals?.list(TEAMS_REQUESTER), []);
         moveTo(MONTH_BEFORE + 60_000);
         await drainBoth();
         assert.strictEqual(world.connector.calls.filter(lastMessage).length, 0, 'no second message after a renewal was started from the reminder');
@@ -109,7 +112,7 @@ describe('renewal reminders (issue 15, section 2)', function () {
         moveTo(MONTH_BEFORE + 60_000);
         await drainBoth();
         assert.strictEqual(world.connector.calls.filter(lastMessage).length, 1);
-        assert.deepStrictEqual(await world.app.services.renewals?.list(TEAMS_USER.id), []);
+        assert.deepStrictEqual(await world.app.services.renewals?.list(TEAMS_REQUESTER), []);
     });
 
     it('"Hatırlatıcılarım" lists and cancels; "Hatırlatmayı kapat" deletes; nothing is sent afterwards', async () => {
@@ -121,14 +124,14 @@ describe('renewal reminders (issue 15, section 2)', function () {
         await user.pick('remind');
         const listed = await user.pick('reminders');
         assert.match(listed, /Bitiş: Mart 2027/);
-        const [reminder] = (await world.app.services.renewals?.list(TEAMS_USER.id)) ?? [];
+        const [reminder] = (await world.app.services.renewals?.list(TEAMS_REQUESTER)) ?? [];
         assert.match(await user.pick(`cancel:${reminder.id}`), /Mart 2027 hatırlatıcısı kapatıldı/);
-        assert.deepStrictEqual(await world.app.services.renewals?.list(TEAMS_USER.id), []);
+        assert.deepStrictEqual(await world.app.services.renewals?.list(TEAMS_REQUESTER), []);
 
         await user.pick('reminders');
         await user.say('04/2027');
         await user.pick('remind');
-        const [again] = (await world.app.services.renewals?.list(TEAMS_USER.id)) ?? [];
+        const [again] = (await world.app.services.renewals?.list(TEAMS_REQUESTER)) ?? [];
         const off = await user.send({ value: { renewalReminder: 'off', reminderId: again.id, stage: 0 } });
         assert.match(textOf({ kind: 'send', conversationId: PERSONAL, activity: off[0] }), /Hatırlatıcı kapatıldı/);
         moveTo(Date.UTC(2027, 3, 1));
@@ -207,9 +210,9 @@ describe('renewal reminders on Cosmos DB: two bot instances, one database (local
 
         const onB = b.teamsUser();
         assert.match(await onB.pick('reminders'), /Bitiş: Mart 2027/);
-        const [reminder] = (await b.app.services.renewals?.list(TEAMS_USER.id)) ?? [];
+        const [reminder] = (await b.app.services.renewals?.list(TEAMS_REQUESTER)) ?? [];
         assert.match(await onB.pick(`cancel:${reminder.id}`), /kapatıldı/);
-        assert.deepStrictEqual(await a.app.services.renewals?.list(TEAMS_USER.id), []);
+        assert.deepStrictEqual(await a.app.services.renewals?.list(TEAMS_REQUESTER), []);
         await drainBoth(MONTH_BEFORE + 60_000);
         assert.strictEqual(sent(lastMessage), 0);
     });
