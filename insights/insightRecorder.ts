@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import type { TurnContext } from 'botbuilder';
-import type { Clock } from '../core/clock';
+import { startOfHour, type Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { turnLanguage } from '../core/turnFacts';
 import { positionOf, type ApplicationKind, type FlowAnswers, type StepId } from '../flow/flowSteps';
@@ -61,7 +61,8 @@ export class InsightRecorder {
     private async write(event: Omit<InsightEvent, 'at'>): Promise<void> {
         if (!this.log) return;
         try {
-            await this.log.record({ ...event, at: this.clock.now() });
+            // The hour, not the millisecond: no event can be matched to a user's state by its time.
+            await this.log.record({ ...event, at: startOfHour(this.clock.now()) });
         } catch (error) {
             this.logger.warn('insight event not recorded', { type: event.type, error: (error as Error).message });
         }
