@@ -171,10 +171,15 @@ describe('renewal reminders (issue 15, section 2)', function () {
             await web.pick('reminders');
             assert.match(await web.say('06/2027'), /kurumsal e-posta adresinize gönderebilirim/);
             assert.match(await web.pick('remindByEmail'), /Kurumsal e-posta adresiniz/);
-            assert.match(await web.say('zeynep.kaya@bezmialem.edu.tr'), /1 Nisan 2027 tarihinde e-posta adresinize yazacağım/);
+            // The address typed in web chat is confirmed by its owner first (security review 2, N5).
+            assert.match(await web.say('zeynep.kaya@bezmialem.edu.tr'), /zeynep\.kaya@bezmialem\.edu\.tr adresine bir onay bağlantısı gönderdim/);
+            await drainBoth();
+            const [request] = mail.received.filter((received) => received.envelopeTo.includes('zeynep.kaya@bezmialem.edu.tr'));
+            const confirm = /(https?:\/\/\S+\/reminders\/email\/confirm\/\S+)/.exec(request.mail.text ?? '')![1];
+            assert.strictEqual((await fetch(confirm, { method: 'POST' })).status, 200);
             moveTo(Date.UTC(2027, 3, 1, 6));
             await drainBoth();
-            const webCopies = mail.received.filter((received) => received.envelopeTo.includes('zeynep.kaya@bezmialem.edu.tr'));
+            const webCopies = mail.received.filter((received) => received.envelopeTo.includes('zeynep.kaya@bezmialem.edu.tr')).slice(1);
             assert.strictEqual(webCopies.length, 1);
             assert.match(webCopies[0].mail.subject ?? '', /sertifika yenileme zamanı \(Haziran 2027\)/);
         } finally {
