@@ -50,6 +50,11 @@ export class BotProcess {
         });
     }
 
+    /** The process id, while it runs (to read its memory from /proc). */
+    get pid(): number | undefined {
+        return this.child?.pid;
+    }
+
     /** SIGKILL: the crash case. Resolves when the process is gone. */
     async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
         const child = this.child;
