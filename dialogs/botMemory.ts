@@ -14,9 +14,12 @@ import type { TranscriptLine } from '../tickets/ticket';
  * Renewal reminders (issue 15; `tickets/renewalReminders.ts`, kept in the ticket store, table
  * `renewal_reminders` or items of type `renewalReminder`): the user's id, language, the expiry
  * MONTH and YEAR of their certificate (never the certificate or any number on it), where to reach
- * them (their Teams personal chat, and the e-mail address Teams gave when SMTP is configured), and
- * their pending messages in the notice outbox. Deleted with its messages when the user turns it off
- * (its "turn off" button, or the reminders list), starts the renewal from it, or after its last message.
+ * them (their Teams personal chat, and an e-mail address: Teams', or one typed in web chat and
+ * confirmed by its owner; whether it is confirmed, and the random key of its links), and their
+ * pending messages in the notice outbox. Deleted with its messages when the user turns it off (its
+ * "turn off" button, the reminders list, or the e-mail's stop link when e-mail was its only way),
+ * starts the renewal from it, after its last message is sent or given up, once the expiry month is
+ * over, or when the address is not confirmed within 48 hours.
  *
  * Insights for the library (issue 15; `insights/insightLog.ts`, its own store: `insights.sqlite` or
  * the `insights` container): anonymous events — step reached (kind, step, language, channel), flow
