@@ -72,7 +72,7 @@ function keptAs<T>(accessor: StatePropertyAccessor<T>, keep: (value: T) => T): S
         get: (context: TurnContext, defaultValue?: T) => accessor.get(context, defaultValue as T),
         set: (context: TurnContext, value: T) => accessor.set(context, keep(value)),
         delete: (context: TurnContext) => accessor.delete(context),
-    } as StatePropertyAccessor<T>;
+    };
 }
 
 /** The accessors of every kept field; property names are the keys in the store, so they never change. */

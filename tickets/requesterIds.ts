@@ -24,7 +24,7 @@ const withChannel = (channelId: string, id: string) => (id.startsWith(`${channel
 const CHANNEL_OF_EMAIL_ONLY_REMINDER = 'directline';
 
 /** The ticket with its requester id (and their own history entries) given the channel of the chat it was filed in; undefined when it has one already. */
-export function namespacedTicket(ticket: Ticket): Ticket | undefined {
+function namespacedTicket(ticket: Ticket): Ticket | undefined {
     const channel = ticket.requester.reference?.channelId;
     if (!channel) return undefined;
     const before = ticket.requester.id;
@@ -38,7 +38,7 @@ export function namespacedTicket(ticket: Ticket): Ticket | undefined {
 }
 
 /** The reminder with its user id given the channel it was set on; undefined when it has one already. */
-export function namespacedReminder(reminder: RenewalReminder): RenewalReminder | undefined {
+function namespacedReminder(reminder: RenewalReminder): RenewalReminder | undefined {
     const after = withChannel(reminder.reference?.channelId ?? CHANNEL_OF_EMAIL_ONLY_REMINDER, reminder.userId);
     return after === reminder.userId ? undefined : { ...reminder, userId: after };
 }

@@ -11,7 +11,11 @@ import { withTempDir } from '../support/tempDir';
 /** The security review's inputs (N8): a window title, a cleared screen, a hyperlink; a formula after a ";". */
 const ESCAPES = '\u001b]0;PWNED-TITLE\u0007\u001b[2J\u001b[1;31mkargom nerede \u001b]8;;http://127.0.0.1:1/phish\u0007tıklayın\u001b]8;;\u0007';
 const FORMULA = "kedim nerede;=cmd|' /C calc'!A0";
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** A control character a terminal acts on (C0 but tab and line break, DEL, C1). */
+const hasControl = (text: string) => [...text].some((char) => {
+    const code = char.charCodeAt(0);
+    return (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f);
+});
 
 /** How Excel reads a line with `separator` as its list separator: quotes count only where they open a cell. */
 function cellsAsExcelReads(line: string, separator: string): string[] {
@@ -45,7 +49,7 @@ describe('what the library\'s tools print is safe to print and to open (security
         const report = buildInsightReport({ from: at - 1, to: at + 100, now: at + 100, idleDays: 14, calendar: workingCalendar('08:30-17:30', 'Europe/Istanbul'), events: [], questions, tickets: [] });
         assert.strictEqual(report.unanswered.length, 2, 'both asked three times, so both are in the report');
         const csv = renderReportCsv(report);
-        assert.doesNotMatch(csv, CONTROL);
+        assert.ok(!hasControl(csv), JSON.stringify(csv));
         for (const separator of [',', ';']) {
             for (const line of csv.split('\n')) {
                 for (const cell of cellsAsExcelReads(line, separator)) assert.doesNotMatch(cell, /^[=+\-@]/, `"${cell}" of ${line}, read with "${separator}"`);
@@ -62,7 +66,7 @@ describe('what the library\'s tools print is safe to print and to open (security
             const run = await runCli(path.join(__dirname, '..', '..', 'app', 'questionsCli.js'), dataDir, [], { COSMOS_ENDPOINT: '' });
             assert.strictEqual(run.code, 0, run.stderr);
             assert.match(run.stdout, /kargom nerede/);
-            assert.doesNotMatch(run.stdout, CONTROL, JSON.stringify(run.stdout));
+            assert.ok(!hasControl(run.stdout), JSON.stringify(run.stdout));
         });
     });
 });

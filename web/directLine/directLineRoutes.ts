@@ -1,5 +1,4 @@
 import { randomBytes } from 'crypto';
-import type { Activity } from 'botbuilder';
 import type * as restify from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../../core/logger';
@@ -28,7 +27,7 @@ export interface DirectLineRouteDependencies {
 const BASE = '/v3/directline';
 const startBody = z.looseObject({ locale: z.string().max(35).optional() }).optional();
 /** What a client may send: a message (typed text, a card's submit) or that the user is typing; nothing else. */
-export const CLIENT_ACTIVITY_TYPES = ['message', 'typing'] as const;
+const CLIENT_ACTIVITY_TYPES = ['message', 'typing'] as const;
 const activityBody = z.looseObject({
     type: z.enum(CLIENT_ACTIVITY_TYPES, { error: 'Only "message" and "typing" activities are accepted from a client.' }),
     text: z.string({ error: '"text" must be a string.' }).optional(),
@@ -105,8 +104,7 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
         if (!parsed.success) throw directLineErrors.badArgument(parsed.error.issues[0]?.message ?? 'The body must be an activity.');
         let id: string;
         try {
-            // The shape was checked above; the rest is the client's activity as Bot Framework defines it.
-            id = await directLine.receiveFromClient(conversationId, parsed.data as Partial<Activity>);
+            id = await directLine.receiveFromClient(conversationId, parsed.data);
         } catch (error) {
             if (error instanceof DirectLineError) throw error;
             // Conversation ids are bearer-like (a token names one): they stay out of the logs.
