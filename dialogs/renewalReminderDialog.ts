@@ -59,6 +59,8 @@ export class RenewalReminderDialog extends TicketDialogBase {
         const facts = reminders.map((reminder) => {
             const expiry = formatExpiry(reminder.expiryMonth, reminder.expiryYear, language);
             const next = this.services.renewals?.plannedStages(reminder.expiryMonth, reminder.expiryYear)[0];
+            // Nothing is sent before the address is confirmed: no date to promise yet.
+            if (reminder.emailPendingSince !== undefined) return { title: expiry, value: speaker.say('renewalReminders.emailConfirm.line', { expiry, email: reminder.email }) };
             return {
                 title: expiry,
                 value: next

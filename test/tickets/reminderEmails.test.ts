@@ -83,6 +83,7 @@ describe('renewal reminder e-mails go only to an address its owner proved, a few
         const confirm = linkIn(to('zeynep.kaya@bezmialem.edu.tr')[0], 'confirm')!;
         const [reminder] = await world.app.services.renewals!.list(requesterIdFor('webchat', 'web-owner'));
         assert.strictEqual(reminder.emailConfirmed, false);
+        assert.ok((await world.webUser('web-owner').pick('reminders')).includes(tr('renewalReminders.emailConfirm.line', { expiry: 'Şubat 2027', email: 'zeynep.kaya@bezmialem.edu.tr' })), 'the list promises no date before the address is confirmed');
 
         const opened = await fetch(confirm);
         assert.strictEqual(opened.status, 200);
