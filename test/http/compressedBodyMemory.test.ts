@@ -1,9 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as zlib from 'zlib';
-import { BotProcess, freePort } from '../support/botProcess';
+import { botProcessForSuite, type BotProcess } from '../support/botProcess';
 
 /** Resident memory of a process in MB from /proc (Linux, where CI runs): now, and the most it ever held (VmHWM). */
 function residentMemory(pid: number): { now: number; peak: number } {
@@ -28,16 +26,10 @@ async function gzipBomb(megabytes: number): Promise<Uint8Array<ArrayBuffer>> {
 
 describe('HTTP: gzip bombs cost the bot no memory (security review 2, N2)', function () {
     this.timeout(120_000);
-    let dataDir: string;
+    const suite = botProcessForSuite('eimza-bomb-');
     let bot: BotProcess;
-    before(async () => {
-        dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-bomb-'));
-        bot = new BotProcess(await freePort(), { DATA_DIR: dataDir });
-        await bot.start();
-    });
-    after(async () => {
-        await bot.kill('SIGTERM');
-        fs.rmSync(dataDir, { recursive: true, force: true });
+    beforeEach(() => {
+        bot = suite.bot;
     });
 
     it('eight at once, each 255 MB inflated, before authentication: 415, and the process\'s peak memory grows by less than a few MB', async () => {

@@ -1,10 +1,7 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as zlib from 'zlib';
 import type { Activity } from 'botbuilder';
-import { BotProcess, freePort } from '../support/botProcess';
+import { botProcessForSuite, type BotProcess } from '../support/botProcess';
 import { readableText } from '../support/cardText';
 import { translator } from '../support/testBot';
 
@@ -61,18 +58,10 @@ function activityFrom(next: () => number, index: number): Record<string, unknown
 
 describe('HTTP: a thousand malformed or hostile activities', function () {
     this.timeout(240_000);
-    let dataDir: string;
+    const suite = botProcessForSuite('eimza-fuzz-');
     let bot: BotProcess;
-
-    before(async () => {
-        dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-fuzz-'));
-        bot = new BotProcess(await freePort(), { DATA_DIR: dataDir });
-        await bot.start();
-    });
-
-    after(async () => {
-        await bot.kill('SIGTERM');
-        fs.rmSync(dataDir, { recursive: true, force: true });
+    beforeEach(() => {
+        bot = suite.bot;
     });
 
     /** Posts one body as JSON, compressed as `encoding` says (a bogus body for "br": nothing may read it anyway). */
