@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import type { Attachment } from 'botbuilder';
 import { answerCard, suggestionsCard, unknownQuestionCard, type TypedQuestion } from '../cards/answerCards';
 import { askLibraryAction, choiceActions, menuAction } from '../cards/commonActions';
@@ -6,33 +5,40 @@ import { renderGuideCard, type GuideCardContent } from '../cards/guideCard';
 import {
     completionCard, contactsCard, feesCard, generalHelpCard, menuCard, paymentTable, resumeCard, STATUS_KEYS, statusDetailCard, statusListCard, stepHelpCard,
 } from '../cards/infoCards';
+import { insightsCard } from '../cards/insightsCard';
 import type { Choice } from '../cards/payloads';
+import { formatDay, formatExpiry, renewalReminderCard } from '../cards/renewalCards';
 import { stepCard } from '../cards/stepCard';
 import { staffTicketCard, ticketHeading, userNoticeCard, formatTime } from '../cards/ticketCards';
 import type { Translator } from '../core/i18n';
-import { fromRoot } from '../core/projectPaths';
 import { LANGUAGES, otherLanguage, type Language } from '../core/language';
 import type { Speaker } from '../core/speaker';
+import { keyedChoice } from '../dialogs/choiceMatching';
+import { MENU_CHOICES, RESUME_CHOICES } from '../dialogs/mainDialog';
 import { loadAnswerCatalogue } from '../flow/answerCatalogue';
 import {
-    APPLICATION_KINDS, numberedSteps, pathOf, positionOf, STEPS, stepVariant, visibleOptions, type ApplicationKind, type FlowAnswers, type PathKey, type StepDefinition,
+    APPLICATION_KINDS, initialAnswers, numberedSteps, pathOf, positionOf, STEPS, stepVariant, visibleOptions, type ApplicationKind, type FlowAnswers, type PathKey, type StepDefinition,
 } from '../flow/flowSteps';
+import { reportWords } from '../insights/reportText';
 import type { InstitutionProfile } from '../institution/institutionProfile';
 import { languageSpeaker } from '../institution/profileSpeaker';
-import type { HistoryEntry, Person, Ticket, TicketKind, TicketStatus } from '../tickets/ticket';
+import { renewalDates } from '../tickets/renewalReminders';
+import { RENEWAL_STAGES } from '../tickets/renewalReminder';
+import type { HistoryEntry, Person, Ticket, TicketStatus } from '../tickets/ticket';
+import { PEOPLE, SAMPLES, sampleReminders, sampleReport, sampleTicket, T0 } from './cardGallerySamples';
 
 /**
  * Every card the bot can send, built by the real card builders (`cards/`) with the real texts and
  * institution profile, in both languages: for `npm run cards` (the library's review page) and for
- * the test that checks each one with the official Adaptive Cards SDK. Where a dialog composes a
- * card itself (the ticket questions, "Taleplerim", the receipt, the Teams install notice), the same
- * `renderGuideCard` call is repeated here with the same locale keys.
+ * the tests that check each one with the official Adaptive Cards SDK and in Chromium. Where a dialog
+ * composes a card itself (the ticket questions, "Taleplerim", the receipt, "Hatırlatıcılarım", the
+ * Teams install notice), the same `renderGuideCard` call is repeated here with the same locale keys.
  */
 
 export interface GalleryCard {
     /** Stable and unique per language, e.g. `step/login/esign`. */
     id: string;
-    /** Where it belongs on the page: steps, menus, status, answers, tickets, notices. */
+    /** Where it belongs on the page. */
     group: GalleryGroup;
     language: Language;
     /** What it is, for the reviewer (English, not shown to users). */
@@ -42,8 +48,8 @@ export interface GalleryCard {
     content: Record<string, unknown>;
 }
 
-const GALLERY_GROUPS = ['steps', 'menus', 'status', 'answers', 'tickets', 'notices'] as const;
-type GalleryGroup = (typeof GALLERY_GROUPS)[number];
+export const GALLERY_GROUPS = ['steps', 'menus', 'status', 'answers', 'tickets', 'reminders', 'reports', 'notices'] as const;
+export type GalleryGroup = (typeof GALLERY_GROUPS)[number];
 
 /** A few answers per kind of application: together they reach every step, every variant and every option set. */
 const SCENARIOS: Record<ApplicationKind, FlowAnswers[]> = {
@@ -57,15 +63,11 @@ const SCENARIOS: Record<ApplicationKind, FlowAnswers[]> = {
     ],
 };
 const PATHS: PathKey[] = ['first', 'renewal', 'lost', 'stolen', 'damaged'];
-const MENU_CHOICES = ['first', 'renewal', 'lost', 'status', 'askLibrary', 'myTickets', 'fees', 'contact', 'language'];
-const RESUME_CHOICES = ['resume', 'restart', 'showMenu'];
-
-const choice = (speaker: Speaker, id: string, titleKey: string, values?: Record<string, unknown>): Choice => ({ id, title: speaker.say(titleKey, values), matchKeys: [titleKey] });
 
 function stepChoices(speaker: Speaker, step: StepDefinition, answers: FlowAnswers, variant: string | undefined): Choice[] {
     return visibleOptions(step, answers).map((option) => {
         const stepKey = `steps.${step.id}.options.${option.id}`;
-        return choice(speaker, option.id, speaker.has(stepKey) ? stepKey : `options.${option.id}`, { context: variant });
+        return keyedChoice(speaker, option.id, speaker.has(stepKey) ? stepKey : `options.${option.id}`, { context: variant });
     });
 }
 
@@ -95,69 +97,12 @@ function distinctSteps(): StepShown[] {
     return [...shown.values()];
 }
 
-/** Sample people and words for the sample tickets: data, kept apart from the code that draws the cards. */
-const SAMPLES = JSON.parse(fs.readFileSync(fromRoot('app', 'cardGallerySamples.json'), 'utf8')) as {
-    people: Record<'requester' | 'staff' | 'colleague', string>;
-} & Record<Language, Record<'staffAsks' | 'userAnswers' | 'staffReplies' | 'staffResolves' | 'question' | 'transcriptBot' | 'transcriptUser' | 'unit' | 'title' | 'otherSignatures', string>>;
-const PEOPLE = {
-    requester: { id: 'user-1', name: SAMPLES.people.requester },
-    staff: { id: 'staff-1', name: SAMPLES.people.staff },
-    colleague: { id: 'staff-2', name: SAMPLES.people.colleague },
-};
-const T0 = Date.UTC(2026, 2, 2, 7, 30);
-const MINUTE = 60_000;
+type Add = (group: GalleryGroup, id: string, caption: string, attachment: Attachment, audience?: 'user' | 'staff') => void;
+/** A card a dialog composes itself: `renderGuideCard` with its choices as buttons, as `TicketDialogBase.askWithCard` does. */
+const guideWith = (content: GuideCardContent, choices: Choice[] = []) => renderGuideCard({ ...content, actions: [...(content.actions ?? []), ...choiceActions(choices)] });
 
-/** A ticket as it stands after `status`, with a history that led there (all sample data). */
-function sampleTicket(profile: InstitutionProfile, kind: TicketKind, status: TicketStatus, language: Language): Ticket {
-    const staff = { ...PEOPLE.staff, role: 'staff' as const };
-    const user = { ...PEOPLE.requester, role: 'user' as const };
-    const sample = SAMPLES[language];
-    const history: HistoryEntry[] = [{ at: T0, actor: user, action: 'created' }];
-    if (status !== 'new' && status !== 'withdrawn') history.push({ at: T0 + 20 * MINUTE, actor: staff, action: 'claimed' });
-    if (status === 'waitingForUser' || status === 'resolved') {
-        history.push({ at: T0 + 30 * MINUTE, actor: staff, action: 'asked', text: sample.staffAsks });
-        history.push({ at: T0 + 45 * MINUTE, actor: user, action: 'userMessage', text: sample.userAnswers });
-    }
-    if (status === 'resolved') history.push({ at: T0 + 60 * MINUTE, actor: staff, action: 'resolved', text: sample.staffResolves });
-    if (status === 'withdrawn') history.push({ at: T0 + 10 * MINUTE, actor: user, action: 'withdrawn' });
-    const emailAddress = `ayse.yilmaz@${profile.institutionalEmailDomain}`;
-    return {
-        id: `sample-${kind}-${status}`,
-        number: 1001,
-        kind,
-        status,
-        requester: { ...PEOPLE.requester, email: emailAddress, language, reference: { channelId: 'msteams' } },
-        details: kind === 'help'
-            ? {
-                fullName: PEOPLE.requester.name, email: emailAddress, stepId: 'smsVerification',
-                question: sample.question,
-                transcript: [
-                    { from: 'bot', text: sample.transcriptBot },
-                    { from: 'user', text: sample.transcriptUser },
-                ],
-            }
-            : kind === 'esignatureRequest'
-                ? { fullName: PEOPLE.requester.name, email: emailAddress, unit: sample.unit, title: sample.title, applicationKind: 'first', otherInstitution: true, otherInstitutionSignatures: sample.otherSignatures }
-                : { fullName: PEOPLE.requester.name, email: emailAddress },
-        assignee: status === 'new' || status === 'withdrawn' ? undefined : PEOPLE.staff,
-        history,
-        reminders: {},
-        createdAt: T0,
-        updatedAt: history[history.length - 1].at,
-        eTag: 'sample',
-    };
-}
-
-/** Every card of one language. */
-function cardsIn(translator: Translator, profile: InstitutionProfile, language: Language): Omit<GalleryCard, 'language'>[] {
-    const speaker = languageSpeaker(translator, profile, language);
-    const cards: Omit<GalleryCard, 'language'>[] = [];
-    const add = (group: GalleryGroup, id: string, caption: string, attachment: Attachment, audience: 'user' | 'staff' = 'user') =>
-        cards.push({ group, id, caption, audience, content: attachment.content as Record<string, unknown> });
-    const guide = (group: GalleryGroup, id: string, caption: string, content: GuideCardContent, choices: Choice[] = []) =>
-        add(group, id, caption, renderGuideCard({ ...content, actions: [...(content.actions ?? []), ...choiceActions(choices)] }));
-
-    // The guided flow: every step, variant and option set; "Bulamıyorum" on each; the end of each path.
+/** The guided flow: every step, variant and option set; "Bulamıyorum" on each; the end of each path. */
+function flowCards(speaker: Speaker, profile: InstitutionProfile, add: Add): void {
     for (const { kind, answers, step, variant, key } of distinctSteps()) {
         const position = positionOf(step.id, kind, answers);
         const choices = stepChoices(speaker, step, answers, variant);
@@ -170,38 +115,48 @@ function cardsIn(translator: Translator, profile: InstitutionProfile, language: 
     for (const approval of ['esign', 'wet']) {
         for (const path of PATHS) {
             add('steps', `completion/${approval}/${path}`, `End of the flow: approval "${approval}", path "${path}"`,
-                completionCard(speaker, approval, path, [choice(speaker, 'status', 'menu.options.status')]));
+                completionCard(speaker, approval, path, [keyedChoice(speaker, 'status', 'menu.options.status')]));
         }
     }
+}
 
-    // Menus and the places every step can reach.
+/** Menus and the places every step can reach; the resume offer at a real step of a real path. */
+function menuCards(speaker: Speaker, add: Add): void {
+    const kind: ApplicationKind = 'first';
+    const answers = initialAnswers(kind);
+    const stepId = numberedSteps(kind, answers)[4];
+    const position = positionOf(stepId, kind, answers);
     const menuChoices = (withResume: boolean) => [
-        ...(withResume ? [choice(speaker, 'resume', 'menu.options.resume', { number: 5, total: 17 })] : []),
-        ...MENU_CHOICES.map((id) => choice(speaker, id, `menu.options.${id}`)),
+        ...(withResume ? [keyedChoice(speaker, 'resume', 'menu.options.resume', { ...position })] : []),
+        ...MENU_CHOICES.map((id) => keyedChoice(speaker, id, `menu.options.${id}`)),
     ];
     add('menus', 'menu/welcome', 'Welcome (a user whose name the channel gives)', menuCard(speaker, menuChoices(false), speaker.sayList('menu.welcome', { context: 'named', name: PEOPLE.requester.name })));
     add('menus', 'menu/welcomeAnonymous', 'Welcome (no name known)', menuCard(speaker, menuChoices(false), speaker.sayList('menu.welcome')));
     add('menus', 'menu/withResume', 'The menu, with a guided flow in progress', menuCard(speaker, menuChoices(true), speaker.sayList('menu.prompt')));
-    const resumeWhere = { number: 5, total: 17, title: speaker.say('steps.login.title', { context: 'edevlet' }) };
-    add('menus', 'resume', 'Coming back after a while: resume or start over', resumeCard(speaker, RESUME_CHOICES.map((id) => choice(speaker, id, `resume.options.${id}`)), resumeWhere));
+    const where = { ...position, title: speaker.say(`steps.${stepId}.title`, { context: stepVariant(stepId, answers, kind) }) };
+    add('menus', 'resume', 'Coming back after a while: resume or start over', resumeCard(speaker, RESUME_CHOICES.map((id) => keyedChoice(speaker, id, `resume.options.${id}`)), where));
     add('menus', 'help', 'General help', generalHelpCard(speaker));
     add('menus', 'contacts', 'The library\'s contacts (the "library" command)', contactsCard(speaker));
     add('menus', 'contacts/ask', 'The library\'s contacts, with "write to the library"', contactsCard(speaker, [askLibraryAction(speaker)]));
     add('menus', 'contacts/menu', 'The library\'s contacts from the menu', contactsCard(speaker, [askLibraryAction(speaker), menuAction(speaker)]));
     add('menus', 'fees', 'Fees (from the menu)', feesCard(speaker, menuChoices(false).filter((option) => option.id === 'first')));
     add('menus', 'fees/typed', 'Fees (typed on a step)', feesCard(speaker, []));
+}
 
-    // The status explainer.
+/** The status explainer. */
+function statusCards(speaker: Speaker, profile: InstitutionProfile, add: Add): void {
     const statusChoices = [
-        ...STATUS_KEYS.map((status) => choice(speaker, status, speaker.has(`status.${status}.choice`) ? `status.${status}.choice` : `kamusm.statuses.${status}`)),
-        choice(speaker, 'done', 'status.done'),
+        ...STATUS_KEYS.map((status) => keyedChoice(speaker, status, speaker.has(`status.${status}.choice`) ? `status.${status}.choice` : `kamusm.statuses.${status}`)),
+        keyedChoice(speaker, 'done', 'status.done'),
     ];
     add('status', 'status/list', 'What does my status mean?', statusListCard(speaker, statusChoices));
     for (const status of STATUS_KEYS) {
         add('status', `status/${status}`, `Status "${status}"`, statusDetailCard(speaker, profile, status, statusChoices.filter((option) => option.id !== status)));
     }
+}
 
-    // Typed questions: every answer, "did you mean", and "I don't know".
+/** Typed questions: every answer, "did you mean", and "I don't know". */
+function answerCards(speaker: Speaker, translator: Translator, language: Language, add: Add): void {
     const question: TypedQuestion = { text: language === 'tr' ? 'kod gelmiyor' : 'the code does not come' };
     const otherWay: TypedQuestion = { ...question, switchTo: { language: otherLanguage(language), title: translator.t(otherLanguage(language), 'understanding.switchLanguage') } };
     const catalogue = loadAnswerCatalogue();
@@ -213,25 +168,28 @@ function cardsIn(translator: Translator, profile: InstitutionProfile, language: 
     add('answers', 'suggestions', '"Did you mean"', suggestionsCard(speaker, [...catalogue.keys()].slice(0, 3), otherWay));
     add('answers', 'unknown', 'No answer fits', unknownQuestionCard(speaker, question));
     add('answers', 'unknown/otherLanguage', 'No answer fits (typed in the other language)', unknownQuestionCard(speaker, otherWay));
+}
 
-    // Tickets, the user's side: the questions the ticket dialogs ask, the receipt, "Taleplerim", the notices.
-    const yesNo = ['yes', 'no'].map((id) => choice(speaker, id, `options.${id}`));
-    const sendOrNot = ['send', 'dontSend'].map((id) => choice(speaker, id, `tickets.choices.${id}`));
-    guide('tickets', 'request/kind', 'E-signature request: which kind', { title: speaker.say('tickets.ask.kind') }, APPLICATION_KINDS.map((id) => choice(speaker, id, `tickets.applicationKinds.${id}`)));
-    guide('tickets', 'request/otherInstitution', 'E-signature request: another institution\'s e-signature', { title: speaker.say('tickets.ask.otherInstitution'), paragraphs: speaker.sayList('tickets.ask.otherInstitutionWhy') }, yesNo);
+/** Tickets, the user's side: the questions the ticket dialogs ask, the receipt, "Taleplerim", the notices. */
+function userTicketCards(speaker: Speaker, profile: InstitutionProfile, language: Language, add: Add): void {
+    const guide = (id: string, caption: string, content: GuideCardContent, choices: Choice[] = []) => add('tickets', id, caption, guideWith(content, choices));
+    const yesNo = ['yes', 'no'].map((id) => keyedChoice(speaker, id, `options.${id}`));
+    const sendOrNot = ['send', 'dontSend'].map((id) => keyedChoice(speaker, id, `tickets.choices.${id}`));
+    guide('request/kind', 'E-signature request: which kind', { title: speaker.say('tickets.ask.kind') }, APPLICATION_KINDS.map((id) => keyedChoice(speaker, id, `tickets.applicationKinds.${id}`)));
+    guide('request/otherInstitution', 'E-signature request: another institution\'s e-signature', { title: speaker.say('tickets.ask.otherInstitution'), paragraphs: speaker.sayList('tickets.ask.otherInstitutionWhy') }, yesNo);
     const request = sampleTicket(profile, 'esignatureRequest', 'new', language);
     const userFacts: [string, string | undefined][] = [
         ['requester', request.details.fullName], ['email', request.details.email], ['unit', request.details.unit], ['title', request.details.title],
         ['applicationKind', speaker.say('tickets.applicationKinds.first')], ['otherInstitution', speaker.say('options.yes')], ['otherInstitutionSignatures', request.details.otherInstitutionSignatures],
     ];
-    guide('tickets', 'request/summary', 'E-signature request: the summary before sending', {
+    guide('request/summary', 'E-signature request: the summary before sending', {
         title: speaker.say('tickets.request.summaryTitle'),
         paragraphs: speaker.sayList('tickets.request.summaryBody'),
         facts: userFacts.filter((fact): fact is [string, string] => !!fact[1]).map(([key, value]) => ({ title: speaker.say(`tickets.userFacts.${key}`), value })),
     }, sendOrNot);
-    guide('tickets', 'formDelivery', 'Bringing the signed form: confirm', { title: speaker.say('tickets.formDelivery.title'), paragraphs: speaker.sayList('tickets.formDelivery.body') }, sendOrNot);
+    guide('formDelivery', 'Bringing the signed form: confirm', { title: speaker.say('tickets.formDelivery.title'), paragraphs: speaker.sayList('tickets.formDelivery.body') }, sendOrNot);
     for (const kind of ['esignatureRequest', 'formDelivery', 'help'] as const) {
-        guide('tickets', `created/${kind}`, `The receipt of a new ticket (${kind})`, {
+        guide(`created/${kind}`, `The receipt of a new ticket (${kind})`, {
             title: speaker.say('tickets.created.title', { number: 1001 }),
             paragraphs: speaker.sayList(`tickets.created.body_${kind}`, { number: 1001 }),
             actions: [{ title: speaker.say('menu.options.myTickets'), data: { choice: 'myTickets' } }],
@@ -239,16 +197,16 @@ function cardsIn(translator: Translator, profile: InstitutionProfile, language: 
     }
     const mine = [sampleTicket(profile, 'help', 'claimed', language), sampleTicket(profile, 'esignatureRequest', 'resolved', language)];
     const when = (ticket: Ticket) => formatTime(ticket.updatedAt, speaker.say('tickets.dateLanguage'), profile.timeZone);
-    guide('tickets', 'mine', '"My tickets"', {
+    guide('mine', '"My tickets"', {
         title: speaker.say('tickets.mine.title'),
         paragraphs: speaker.sayList('tickets.mine.intro'),
         facts: mine.map((ticket) => ({ title: ticketHeading(speaker, ticket), value: speaker.say('tickets.mine.line', { status: speaker.say(`tickets.statuses.${ticket.status}`), when: when(ticket) }) })),
     }, [
         ...(['message', 'withdraw'] as const).map((action) => ({ id: `${action}:1`, title: speaker.say(`tickets.mine.${action}`, { number: 1001 }), matchKeys: [] })),
-        choice(speaker, 'done', 'status.done'),
+        keyedChoice(speaker, 'done', 'status.done'),
     ]);
-    guide('tickets', 'mine/none', '"My tickets" without any', { title: speaker.say('tickets.mine.title'), paragraphs: speaker.sayList('tickets.mine.none') }, [choice(speaker, 'done', 'status.done')]);
-    guide('tickets', 'mine/withdraw', 'Withdrawing a ticket: confirm', { title: speaker.say('tickets.mine.withdrawQuestion', { number: 1001 }) }, yesNo);
+    guide('mine/none', '"My tickets" without any', { title: speaker.say('tickets.mine.title'), paragraphs: speaker.sayList('tickets.mine.none') }, [keyedChoice(speaker, 'done', 'status.done')]);
+    guide('mine/withdraw', 'Withdrawing a ticket: confirm', { title: speaker.say('tickets.mine.withdrawQuestion', { number: 1001 }) }, yesNo);
     const noticeTicket = sampleTicket(profile, 'help', 'claimed', language);
     const staffActor = { ...PEOPLE.staff, role: 'staff' as const };
     const notices: HistoryEntry[] = [
@@ -263,8 +221,10 @@ function cardsIn(translator: Translator, profile: InstitutionProfile, language: 
         const ticket = entry.action === 'resolved' ? { ...noticeTicket, status: 'resolved' as const } : entry.action === 'asked' ? { ...noticeTicket, status: 'waitingForUser' as const } : noticeTicket;
         add('tickets', `notice/${entry.action}`, `The user hears: ${entry.action}`, userNoticeCard(speaker, ticket, entry));
     }
+}
 
-    // Tickets, the library's side (in the staff team's channel; always in the staff language, shown here in both).
+/** Tickets, the library's side (in the staff team's channel; always in the staff language, shown here in both). */
+function staffTicketCards(speaker: Speaker, profile: InstitutionProfile, language: Language, add: Add): void {
     const staffOptions = (colleagues: Person[], notice?: string) => ({ timeZone: profile.timeZone, language, colleagues, notice });
     const statuses: TicketStatus[] = ['new', 'claimed', 'waitingForUser', 'resolved', 'withdrawn'];
     for (const kind of ['help', 'esignatureRequest', 'formDelivery'] as const) {
@@ -275,10 +235,81 @@ function cardsIn(translator: Translator, profile: InstitutionProfile, language: 
     add('tickets', 'staff/help/new/alone', 'The staff card when the team has no one else to assign to', staffTicketCard(speaker, sampleTicket(profile, 'help', 'new', language), staffOptions([])), 'staff');
     add('tickets', 'staff/help/claimed/refused', 'The staff card after a refused click', staffTicketCard(speaker, sampleTicket(profile, 'help', 'claimed', language),
         staffOptions([PEOPLE.staff, PEOPLE.colleague], speaker.say('tickets.refusals.alreadyClaimed', { by: PEOPLE.staff.name }))), 'staff');
+}
 
+/**
+ * Renewal reminders: "Hatırlatıcılarım", the expiry question, the window explained with each offer
+ * the dialog can make (Teams, e-mail, neither, nothing ahead), and the two proactive messages.
+ */
+function reminderCards(speaker: Speaker, profile: InstitutionProfile, language: Language, add: Add): void {
+    const months = profile.kamusm.renewalProductionMonthsBeforeExpiry;
+    const day = (at: number) => formatDay(at, language, profile.timeZone);
+    const reminders = sampleReminders(language);
+    const expiryOf = (reminder: { expiryMonth: number; expiryYear: number }) => formatExpiry(reminder.expiryMonth, reminder.expiryYear, language);
+    const done = keyedChoice(speaker, 'done', 'renewalReminders.done');
+    add('reminders', 'reminders/mine', '"My reminders" with two reminders', guideWith({
+        title: speaker.say('renewalReminders.title'),
+        paragraphs: speaker.sayList('renewalReminders.intro'),
+        facts: reminders.map((reminder, index) => ({
+            title: expiryOf(reminder),
+            value: index === 0
+                ? speaker.say('renewalReminders.line', { expiry: expiryOf(reminder), next: day(renewalDates(reminder.expiryMonth, reminder.expiryYear, months).windowOpens) })
+                : speaker.say('renewalReminders.lineNoMessage', { expiry: expiryOf(reminder) }),
+        })),
+    }, [
+        ...reminders.map((reminder) => ({ id: `cancel:${reminder.id}`, title: speaker.say('renewalReminders.cancel', { expiry: expiryOf(reminder) }), matchKeys: [] })),
+        keyedChoice(speaker, 'add', 'renewalReminders.add'),
+        done,
+    ]));
+    add('reminders', 'reminders/ask', 'Asking for the expiry month and year', guideWith({ title: speaker.say('renewalReminders.askTitle'), paragraphs: speaker.sayList('renewalReminders.ask') }));
+
+    const [reminder] = reminders;
+    const dates = renewalDates(reminder.expiryMonth, reminder.expiryYear, months);
+    const values = { expiry: expiryOf(reminder), months, opens: day(dates.windowOpens) };
+    const start = keyedChoice(speaker, 'start', 'renewalReminders.options.start');
+    const noThanks = keyedChoice(speaker, 'noThanks', 'renewalReminders.options.noThanks');
+    const explained = (id: string, caption: string, windowOpen: boolean, offer: string, choices: Choice[]) => add('reminders', `reminders/window/${id}`, caption, guideWith({
+        title: speaker.say('renewalReminders.title'),
+        paragraphs: [speaker.say('renewalReminders.window', values), ...(windowOpen ? [speaker.say('renewalReminders.windowOpen', values)] : []), offer],
+    }, choices));
+    explained('teams', 'The window explained, in Teams: a reminder at the window and a month before', false,
+        speaker.say('renewalReminders.offer', { first: day(dates.windowOpens) }), [keyedChoice(speaker, 'remind', 'renewalReminders.options.remind'), noThanks]);
+    explained('teams/last', 'The same when only the month-before reminder is still ahead, the window already open', true,
+        speaker.say('renewalReminders.offerLast', { first: day(dates.monthBefore) }), [keyedChoice(speaker, 'remind', 'renewalReminders.options.remind'), noThanks, start]);
+    explained('email', 'The window explained, in the web chat with e-mail set up', false,
+        speaker.say('renewalReminders.emailOffer', values), [keyedChoice(speaker, 'remindByEmail', 'renewalReminders.options.remindByEmail'), noThanks]);
+    explained('neither', 'The window explained, in the web chat without e-mail', true,
+        speaker.say('renewalReminders.needsTeamsOrEmail', values), [start, done]);
+    explained('nothingAhead', 'The window explained, no reminder left to send', true, speaker.say('renewalReminders.nothingAhead'), [start, done]);
+    RENEWAL_STAGES.forEach((stage, index) => {
+        add('reminders', `reminders/message/${stage}`, `The reminder message: ${stage}`, renewalReminderCard(speaker, reminder, index, months));
+    });
+}
+
+/** The library's report: the staff "rapor" answer and the weekly digest. */
+function reportCards(translator: Translator, profile: InstitutionProfile, language: Language, add: Add): void {
+    const report = sampleReport(profile, language, [...loadAnswerCatalogue().keys()]);
+    const words = reportWords(translator, language);
+    add('reports', 'report', 'The report, answering "@bot rapor" in the staff channel', insightsCard(report, words, { timeZone: profile.timeZone }), 'staff');
+    add('reports', 'report/digest', 'The weekly digest in the staff channel', insightsCard(report, words, { timeZone: profile.timeZone, digest: true }), 'staff');
+}
+
+/** Every card of one language. */
+function cardsIn(translator: Translator, profile: InstitutionProfile, language: Language): Omit<GalleryCard, 'language'>[] {
+    const speaker = languageSpeaker(translator, profile, language);
+    const cards: Omit<GalleryCard, 'language'>[] = [];
+    const add: Add = (group, id, caption, attachment, audience = 'user') => cards.push({ group, id, caption, audience, content: attachment.content as Record<string, unknown> });
+    flowCards(speaker, profile, add);
+    menuCards(speaker, add);
+    statusCards(speaker, profile, add);
+    answerCards(speaker, translator, language, add);
+    userTicketCards(speaker, profile, language, add);
+    staffTicketCards(speaker, profile, language, add);
+    reminderCards(speaker, profile, language, add);
+    reportCards(translator, profile, language, add);
     // Notices when the bot is added to a team.
     for (const which of ['team', 'staffTeam'] as const) {
-        guide('notices', `teams/${which}`, which === 'team' ? 'Added to a team' : 'Added to the library\'s staff team', { title: speaker.say(`teams.${which}.title`), paragraphs: speaker.sayList(`teams.${which}.body`) });
+        add('notices', `teams/${which}`, which === 'team' ? 'Added to a team' : 'Added to the library\'s staff team', guideWith({ title: speaker.say(`teams.${which}.title`), paragraphs: speaker.sayList(`teams.${which}.body`) }));
     }
     return cards;
 }
@@ -286,116 +317,4 @@ function cardsIn(translator: Translator, profile: InstitutionProfile, language: 
 /** Every card the bot can send, in both languages. */
 export function galleryCards(translator: Translator, profile: InstitutionProfile): GalleryCard[] {
     return LANGUAGES.flatMap((language) => cardsIn(translator, profile, language).map((card) => ({ ...card, language })));
-}
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-/** JSON inside a <script> block: no `</script>` or `<!--` can close it early. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
-
-export interface GalleryPageOptions {
-    /** The Adaptive Cards renderer (`adaptivecards/dist/adaptivecards.min.js`), inlined so the page works offline. */
-    rendererScript: string;
-    title: string;
-}
-
-/**
- * One static page: every card, Turkish and English side by side, rendered in the browser by the
- * official Adaptive Cards renderer with a Teams-like host config (light theme, at most 6 buttons
- * before "…", as Teams shows them).
- */
-export function galleryHtml(cards: GalleryCard[], options: GalleryPageOptions): string {
-    const rows = new Map<string, { group: GalleryGroup; caption: string; audience: string; byLanguage: Partial<Record<Language, GalleryCard>> }>();
-    for (const card of cards) {
-        const row = rows.get(card.id) ?? { group: card.group, caption: card.caption, audience: card.audience, byLanguage: {} };
-        row.byLanguage[card.language] = card;
-        rows.set(card.id, row);
-    }
-    const sections = GALLERY_GROUPS.map((group) => {
-        const inGroup = [...rows.entries()].filter(([, row]) => row.group === group);
-        if (inGroup.length === 0) return '';
-        const items = inGroup.map(([id, row]) => `
-<section class="row" id="${escapeHtml(id)}">
-  <h3><a href="#${escapeHtml(id)}">${escapeHtml(row.caption)}</a> <code>${escapeHtml(id)}</code>${row.audience === 'staff' ? ' <span class="tag">staff channel</span>' : ''}</h3>
-  <div class="pair">${LANGUAGES.map((language) => `<div class="card" lang="${language}" data-card="${escapeHtml(`${language}:${id}`)}"></div>`).join('')}</div>
-</section>`).join('');
-        return `<h2 id="group-${group}">${escapeHtml(group)} (${inGroup.length})</h2>${items}`;
-    }).join('\n');
-    const payload = Object.fromEntries(cards.map((card) => [`${card.language}:${card.id}`, card.content]));
-    return `<!doctype html>
-<html lang="tr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(options.title)}</title>
-<style>
-  body { font-family: "Segoe UI", system-ui, sans-serif; margin: 0 auto; max-width: 1200px; padding: 1rem 2rem; background: #f5f5f5; color: #242424; }
-  h2 { border-bottom: 2px solid #5b5fc7; padding-bottom: .25rem; text-transform: capitalize; }
-  h3 { font-size: 1rem; margin: 1.5rem 0 .5rem; } h3 a { color: inherit; text-decoration: none; }
-  code { font-size: .8rem; color: #616161; } .tag { font-size: .75rem; background: #e8ebfa; color: #4f52b2; border-radius: 4px; padding: 0 .4rem; }
-  nav a { margin-right: 1rem; } .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; align-items: start; }
-  .card { background: #fff; border-radius: 6px; box-shadow: 0 1px 3px rgba(0,0,0,.15); overflow: hidden; }
-  .card::before { content: attr(lang); display: block; font-size: .7rem; text-transform: uppercase; color: #616161; padding: .25rem .75rem 0; }
-  [role="menubar"] { flex-wrap: wrap; row-gap: 8px; }
-  .ac-pushButton { white-space: normal; max-width: 100%; cursor: pointer; border: 1px solid #d1d1d1; border-radius: 4px; background: #fff; padding: 5px 12px; font-weight: 600; }
-  .ac-pushButton.style-positive { background: #5b5fc7; color: #fff; border-color: #5b5fc7; }
-  .ac-textBlock p { margin: 0; } .ac-textBlock ul { margin: 0; padding-left: 1.25rem; }
-</style>
-</head>
-<body>
-<h1>${escapeHtml(options.title)}</h1>
-<p>Every card the bot can send (${rows.size} cards × ${LANGUAGES.length} languages), built from the project's card builders, texts and institution profile, and rendered by the official Adaptive Cards renderer. Generated by <code>npm run cards</code>; example names and tickets are samples.</p>
-<nav>${GALLERY_GROUPS.map((group) => `<a href="#group-${group}">${escapeHtml(group)}</a>`).join('')}</nav>
-${sections}
-<script>${options.rendererScript.replace(/<\/script/gi, '<\\/script')}</script>
-<script id="cards" type="application/json">${scriptJson(payload)}</script>
-<script>
-(function () {
-  var AC = window.AdaptiveCards;
-  // As Teams does: the buttons past the sixth go into a "…" menu.
-  AC.GlobalSettings.allowMoreThanMaxActionsInOverflowMenu = true;
-  var cards = JSON.parse(document.getElementById('cards').textContent);
-  var hostConfig = new AC.HostConfig({
-    fontFamily: 'Segoe UI, system-ui, sans-serif',
-    actions: { maxActions: 6, actionsOrientation: 'horizontal', buttonSpacing: 8, showCard: { actionMode: 'inline' } },
-    supportsInteractivity: true
-  });
-  function escape(text) { return text.replace(/[&<>"']/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; }); }
-  // The Markdown Teams renders in TextBlocks and facts: bold, italic, links, bulleted lines.
-  AC.AdaptiveCard.onProcessMarkdown = function (text, result) {
-    var lines = escape(text).split(/\\r?\\n/);
-    var html = '', inList = false;
-    lines.forEach(function (line) {
-      var item = /^\\s*[-*] (.*)$/.exec(line);
-      if (item && !inList) { html += '<ul>'; inList = true; }
-      if (!item && inList) { html += '</ul>'; inList = false; }
-      var body = (item ? item[1] : line)
-        .replace(/\\*\\*(.+?)\\*\\*/g, '<strong>$1</strong>')
-        .replace(/(^|\\s)_(.+?)_(?=\\s|$)/g, '$1<em>$2</em>')
-        .replace(/\\[([^\\]]+)\\]\\((https?:[^)\\s]+)\\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
-      html += item ? '<li>' + body + '</li>' : (body ? '<p>' + body + '</p>' : '');
-    });
-    if (inList) html += '</ul>';
-    result.outputHtml = html;
-    result.didProcess = true;
-  };
-  var failures = [];
-  document.querySelectorAll('[data-card]').forEach(function (slot) {
-    var key = slot.getAttribute('data-card');
-    var card = new AC.AdaptiveCard();
-    card.hostConfig = hostConfig;
-    var context = new AC.SerializationContext(AC.Versions.v1_5);
-    card.parse(cards[key], context);
-    for (var i = 0; i < context.eventCount; i++) failures.push(key + ': ' + context.getEventAt(i).message);
-    card.onExecuteAction = function () {};
-    var rendered = card.render();
-    if (!rendered) { failures.push(key + ': not rendered'); return; }
-    slot.appendChild(rendered);
-  });
-  document.body.setAttribute('data-rendered', String(document.querySelectorAll('[data-card] .ac-adaptiveCard').length));
-  if (failures.length) { failures.forEach(function (failure) { console.error(failure); }); }
-})();
-</script>
-</body>
-</html>
-`;
 }

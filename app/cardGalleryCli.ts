@@ -3,7 +3,8 @@ import * as path from 'path';
 import { createTranslator } from '../core/i18n';
 import { fromRoot } from '../core/projectPaths';
 import { loadInstitutionProfile } from '../institution/institutionProfile';
-import { galleryCards, galleryHtml } from './cardGallery';
+import { galleryCards } from './cardGallery';
+import { galleryHtml } from './cardGalleryPage';
 
 /** Where `npm run cards` writes the gallery (one static page, no other files). */
 export const GALLERY_FILE = fromRoot('dist', 'cards', 'gallery.html');

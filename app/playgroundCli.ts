@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { loadConfig } from '../core/config';
 import { createLogger } from '../core/logger';
 import { fromRoot } from '../core/projectPaths';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
         DIRECT_LINE_SECRET: '',
         DATA_DIR: process.env.PLAYGROUND_DATA_DIR ?? fromRoot('data', 'playground'),
         STAFF_TEAM_ID: teamId,
+        // A free port of its own (not PORT, which `npm start` may be using): the Playground is told where the bot is.
+        PORT: process.env.PLAYGROUND_BOT_PORT ?? '0',
     };
     const config = loadConfig(env);
     const logger = createLogger(config.LOG_LEVEL);
@@ -32,12 +35,14 @@ async function main(): Promise<void> {
         endpoint: `${botUrl}/api/messages`,
         port: Number(process.env.PLAYGROUND_PORT ?? 56150),
         echo: (text) => process.stdout.write(text),
+        logFile: path.join(config.dataDir, 'm365agentsplayground.log'),
     });
     console.log([
         '',
         `Microsoft 365 Agents Playground: ${playground.url}`,
         `  the bot: ${botUrl}/api/messages (local mode, data in ${config.dataDir})`,
         `  staff team: "${teamId}" from ${PLAYGROUND_CONFIG} (its General channel gets the ticket cards)`,
+        `  the Playground listens on every network interface (it has no option for loopback only): on a shared network, anyone who reaches port ${playground.port} can open it`,
         '  Ctrl+C stops both.',
         '',
     ].join('\n'));

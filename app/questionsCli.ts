@@ -41,7 +41,8 @@ export function parseQuestionsArguments(args: readonly string[]): QuestionsReque
     return { show: 'report', ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}), json: values.json === true, language };
 }
 
-function isDay(day: string): boolean {
+/** A real calendar day written YYYY-MM-DD (not 2026-02-30, not 2026-13-01). */
+export function isDay(day: string): boolean {
     const match = DATE.exec(day);
     if (!match) return false;
     const [year, month, date] = match.slice(1).map(Number);

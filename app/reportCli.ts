@@ -14,16 +14,13 @@ import { INSIGHTS_FILE } from '../storage/sqliteInsightLog';
 import { QUESTIONS_FILE } from '../storage/sqliteQuestionLog';
 import { workingCalendar } from '../tickets/workingHours';
 import { runCommandLine, usageOutput, type CliOutput } from './commandLine';
-import { questionWindow } from './questionsCli';
+import { isDay, questionWindow } from './questionsCli';
 
 export type ReportRequest =
-    | { show: 'report'; from: string; to: string; format: 'text' | 'json' | 'csv'; language: Language }
+    | { show: 'report'; from?: string; to?: string; format: 'text' | 'json' | 'csv'; language: Language }
     | { show: 'usage'; language: Language; invalid: boolean };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (day: string) => DATE.test(day) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
-
-/** `npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD [--json|--csv] [--lang tr|en]`; anything else asks for the usage text. */
+/** `npm run report -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json|--csv] [--lang tr|en]` (default: the last 30 days); anything else asks for the usage text. */
 export function parseReportArguments(args: readonly string[]): ReportRequest {
     let values: { from?: string; to?: string; json?: boolean; csv?: boolean; lang?: string; help?: boolean };
     try {
@@ -41,8 +38,8 @@ export function parseReportArguments(args: readonly string[]): ReportRequest {
     if (!isLanguage(language)) return { show: 'usage', language: DEFAULT_LANGUAGE, invalid: true };
     if (values.help) return { show: 'usage', language, invalid: false };
     const { from, to } = values;
-    if (!from || !to || !isDay(from) || !isDay(to) || from > to || (values.json && values.csv)) return { show: 'usage', language, invalid: true };
-    return { show: 'report', from, to, format: values.json ? 'json' : values.csv ? 'csv' : 'text', language };
+    if ([from, to].some((day) => day !== undefined && !isDay(day)) || (from && to && from > to) || (values.json && values.csv)) return { show: 'usage', language, invalid: true };
+    return { show: 'report', ...(from ? { from } : {}), ...(to ? { to } : {}), format: values.json ? 'json' : values.csv ? 'csv' : 'text', language };
 }
 
 export async function runReport(args: readonly string[]): Promise<CliOutput> {

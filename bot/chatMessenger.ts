@@ -85,7 +85,11 @@ export class ChatMessenger implements TicketMessenger {
     /** A new thread in the staff channel with `card` as its root; throws while the channel is unknown. */
     private async startStaffThread(card: Attachment, then: (context: TurnContext) => Promise<void>): Promise<void> {
         const channel = await this.deps.staffChannels.get();
-        if (!channel) throw new StaffChannelUnavailableError('the staff channel is unknown: install the bot in the STAFF_TEAM_ID team');
+        if (!channel) {
+            throw new StaffChannelUnavailableError(this.deps.staffChannels.configured
+                ? 'the staff channel is unknown: install the bot in the STAFF_TEAM_ID team'
+                : 'STAFF_TEAM_ID is not set: the notice waits in the outbox (npm run tickets lists the tickets)');
+        }
         await this.deps.adapter.createConversationAsync(this.deps.botAppId, 'msteams', channel.serviceUrl, DEFAULT_AUDIENCE, {
             isGroup: true,
             bot: channel.bot,

@@ -17,6 +17,7 @@ import type { StaffChannelRegistry } from '../tickets/staffChannel';
 import { handleUserTicketMessage } from '../dialogs/userTicketMessage';
 import { handleRenewalReminderClick } from '../dialogs/renewalReminderClicks';
 import { answerStaffReport, type StaffReportDependencies } from './staffReport';
+import { stampReplyLocale } from './replyLocale';
 
 export interface EImzaBotOptions {
     /** After this long without a word, a user is offered to resume instead of being dropped mid-step. */
@@ -109,6 +110,7 @@ export class EImzaBot extends ActivityHandler {
             await this.options.staffChannels.learnFrom(context);
             if (!isSharedConversation(context) && context.activity.type === 'message') await this.rememberReference(context);
             recordTranscript(context, this.services.recentTurns);
+            stampReplyLocale(context);
             await super.run(context);
             await flushTranscript(context);
             // Saved once, at the end of the turn; each state is written only if it changed.

@@ -60,16 +60,20 @@ export function statusListCard(speaker: Speaker, choices: Choice[]): Attachment 
     return renderGuideCard({ title: speaker.say('status.title'), paragraphs: speaker.sayList('status.intro'), actions: choiceActions(choices) });
 }
 
-/** The guide's banks and channels (✓ per channel), from the institution profile. */
+/**
+ * The guide's banks and channels (✓ per channel), from the institution profile: one row per channel
+ * and a column per bank, so it fits a phone (six columns broke "İŞBANK" and "Çağrı Merkezi" mid-word).
+ */
 export function paymentTable(speaker: Speaker, profile: InstitutionProfile): { cells: TableCell[] }[] {
+    const banks = profile.kamusm.paymentBanks;
     const header: TableCell[] = [
-        { text: speaker.say('status.bankColumn'), weight: 'Bolder' },
-        ...PAYMENT_CHANNELS.map((channel): TableCell => ({ text: speaker.say(`status.paymentChannels.${channel}`), weight: 'Bolder' })),
+        { text: speaker.say('status.channelColumn'), weight: 'Bolder' },
+        ...banks.map((bank): TableCell => ({ text: bank.name, weight: 'Bolder' })),
     ];
-    const rows = profile.kamusm.paymentBanks.map((bank): { cells: TableCell[] } => ({
+    const rows = PAYMENT_CHANNELS.map((channel): { cells: TableCell[] } => ({
         cells: [
-            { text: bank.name, weight: 'Bolder' },
-            ...PAYMENT_CHANNELS.map((channel): TableCell => (bank.channels.includes(channel) ? { text: '✓', color: 'Good' } : { text: '–' })),
+            { text: speaker.say(`status.paymentChannels.${channel}`), weight: 'Bolder' },
+            ...banks.map((bank): TableCell => (bank.channels.includes(channel) ? { text: '✓', color: 'Good' } : { text: '–' })),
         ],
     }));
     return [{ cells: header }, ...rows];

@@ -14,11 +14,12 @@ const cell = (value: string, more: Element = {}): Element => ({ type: 'TableCell
 
 /** The funnel as a table: for clients that do not draw Adaptive Card charts, and the chart's fallback. */
 function funnelTable(words: ReportWords, funnel: Funnel): Element {
-    const header = ['step', 'reached', 'dropOff', 'stopped'].map((column) => cell(words.t(`funnel.columns.${column}`), { weight: 'Bolder' }));
+    const header = ['step', 'reached', 'dropOff', 'stopped'].map((column) => cell(words.t(`funnel.columns.${column}`), { weight: 'Bolder', size: 'Small' }));
     return {
         type: 'Table',
         firstRowAsHeader: true,
-        columns: [{ width: 4 }, { width: 1 }, { width: 1 }, { width: 1 }],
+        // Two parts for the step, one per figure, small headings: "Reached" and "Ulaşan" fit a phone's column unbroken.
+        columns: [{ width: 2 }, { width: 1 }, { width: 1 }, { width: 1 }],
         rows: [
             { type: 'TableRow', cells: header },
             ...funnel.steps.map((step) => ({

@@ -21,6 +21,45 @@ export const REDACTED_LOG_PATHS: readonly string[] = [
     'password', '*.password', 'authorization', '*.authorization', 'headers.authorization', 'token', '*.token',
 ];
 
+/** A repeated warning (`repeatedWarning`) is counted, not written again, for this long after its first line. */
+const REPEAT_WINDOW_MS = 10 * 60_000;
+/** Distinct warnings counted at once; past this they are simply written (a bound, not a limit anyone should reach). */
+const MAX_COUNTED = 1_000;
+
+/** The same warning: the same message and the same words (strings, booleans); numbers (a ticket, a delay, an attempt) may differ. */
+function repeatKey(message: string, fields: Record<string, unknown>): string {
+    const words = Object.entries(fields).filter(([, value]) => typeof value === 'string' || typeof value === 'boolean').sort(([a], [b]) => a.localeCompare(b));
+    return JSON.stringify([message, words]);
+}
+
+/**
+ * A warning that may come again and again (a notice retried every minute, for every ticket, while
+ * the staff channel is unknown): written the first time; while the window after it lasts the same
+ * warning is only counted, and when it closes one more line with the same message says how many
+ * times it came again (`repeated`), with the last occurrence's fields. A caller opts in for the
+ * warnings it repeats; every other warning is written each time.
+ */
+export function repeatedWarning(logger: Logger, windowMs = REPEAT_WINDOW_MS): (message: string, fields: Record<string, unknown>) => void {
+    const counting = new Map<string, { message: string; fields: Record<string, unknown>; repeated: number }>();
+    return (message, fields) => {
+        const key = repeatKey(message, fields);
+        const seen = counting.get(key);
+        if (seen) {
+            seen.repeated++;
+            seen.fields = fields;
+            return;
+        }
+        logger.warn(message, fields);
+        if (counting.size >= MAX_COUNTED) return;
+        counting.set(key, { message, fields, repeated: 0 });
+        setTimeout(() => {
+            const closed = counting.get(key)!;
+            counting.delete(key);
+            if (closed.repeated > 0) logger.warn(closed.message, { ...closed.fields, repeated: closed.repeated, withinSeconds: Math.round(windowMs / 1000) });
+        }, windowMs).unref();
+    };
+}
+
 /**
  * One JSON line per event (pino): `level` (`debug`…`error`), `time` (ISO 8601), `message`, then the
  * fields. Callers pass identifiers and error details only, never what a user typed: user text may

@@ -40,8 +40,8 @@ interface RoutedInput {
     picked: string;
 }
 
-const MENU_CHOICES = ['first', 'renewal', 'lost', 'status', 'askLibrary', 'myTickets', 'reminders', 'fees', 'contact', 'language'] as const;
-const RESUME_CHOICES = ['resume', 'restart', 'showMenu'] as const;
+export const MENU_CHOICES = ['first', 'renewal', 'lost', 'status', 'askLibrary', 'myTickets', 'reminders', 'fees', 'contact', 'language'] as const;
+export const RESUME_CHOICES = ['resume', 'restart', 'showMenu'] as const;
 
 /** The root dialog: welcome, resume offer, main menu, and a loop back to the menu after each topic. */
 export class MainDialog extends InterruptibleDialog {

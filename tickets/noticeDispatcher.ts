@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import type { Logger } from '../core/logger';
+import { repeatedWarning, type Logger } from '../core/logger';
 import type { Clock } from '../core/clock';
 import { ETagConflictError } from '../core/errors';
 import type { HistoryEntry, Notice, StaffThread, Ticket } from './ticket';
@@ -47,6 +47,8 @@ export class NoticeDispatcher {
     private draining?: Promise<void>;
     private rerun = false;
     private timer?: NodeJS.Timeout;
+    /** Retries come every minute or so, for every waiting notice: the log says it once, then how often. */
+    private readonly retryWarning: (message: string, fields: Record<string, unknown>) => void;
 
     constructor(
         private readonly store: TicketStore,
@@ -55,7 +57,9 @@ export class NoticeDispatcher {
         private readonly logger: Logger,
         private readonly emailer?: TicketEmailer,
         private readonly renewals?: RenewalNoticeSender,
-    ) {}
+    ) {
+        this.retryWarning = repeatedWarning(logger);
+    }
 
     /** Starts a drain now, or right after the one under way. */
     kick(): void {
@@ -129,7 +133,7 @@ export class NoticeDispatcher {
                 return false;
             }
             const backoff = Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** notice.attempts);
-            this.logger.warn('notice not delivered, will retry', { ticket: ticket.number, target: notice.target, error: message, retryInMs: backoff });
+            this.retryWarning('notice not delivered, will retry', { ticket: ticket.number, target: notice.target, error: message, retryInMs: backoff });
             await this.store.postpone(notice.id, this.clock.now() + backoff);
             return false;
         }

@@ -32,6 +32,11 @@ export class StaffChannelRegistry {
 
     private readonly learnedListeners: (() => void)[] = [];
 
+    /** False when STAFF_TEAM_ID is not set: no channel can ever be learned. */
+    get configured(): boolean {
+        return !!this.staffTeamId;
+    }
+
     private get key(): string {
         return `staffChannel/${this.staffTeamId}`;
     }

@@ -23,12 +23,16 @@ interface Asset {
     gzipped?: Buffer;
 }
 
-/** Serves the bundle and the page's own script and style, gzipped once in memory when the client accepts it. */
+/** Serves the bundle and the page's own scripts, style and icon, gzipped once in memory when the client accepts it. */
 export function registerWebChatAssets(server: restify.Server, logger: Logger): void {
     const assets = new Map<string, () => Asset | undefined>([
         [WEB_CHAT_BUNDLE_URL, lazyAsset(WEB_CHAT_BUNDLE_FILE, 'application/javascript; charset=utf-8', 'public, max-age=31536000, immutable')],
         ['/webchat/chat.js', lazyAsset(fromRoot('web', 'public', 'chat.js'), 'application/javascript; charset=utf-8', 'no-cache')],
+        ['/webchat/keyboard.js', lazyAsset(fromRoot('web', 'public', 'keyboard.js'), 'application/javascript; charset=utf-8', 'no-cache')],
         ['/webchat/page.css', lazyAsset(fromRoot('web', 'public', 'page.css'), 'text/css; charset=utf-8', 'no-cache')],
+        // The Teams app's icon is the page's icon too; browsers that ask for /favicon.ico regardless get its PNG.
+        ['/webchat/icon.svg', lazyAsset(fromRoot('appPackage', 'icons', 'color.svg'), 'image/svg+xml', 'public, max-age=86400')],
+        ['/favicon.ico', lazyAsset(fromRoot('appPackage', 'icons', 'color.png'), 'image/png', 'public, max-age=86400')],
     ]);
     if (!fs.existsSync(WEB_CHAT_BUNDLE_FILE)) {
         logger.error('the web chat bundle is missing: run `npm install` (or `node web/installWebChatBundle.js`)', { file: WEB_CHAT_BUNDLE_FILE });

@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import type { Translator } from '../core/i18n';
-import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../core/language';
+import { DEFAULT_LANGUAGE, LANGUAGES, LOCALE_OF, otherLanguage, type Language } from '../core/language';
 import { fromRoot } from '../core/projectPaths';
 import { profileTextValues, type InstitutionProfile } from '../institution/institutionProfile';
 import { InternalError } from '../core/errors';
 
 export interface WebChatTheme {
-    page: { brand: string; brandText: string; background: string; surface: string; text: string; muted: string };
+    page: { brand: string; brandText: string; background: string; surface: string; text: string; muted: string; focus: string; chosen: string };
     styleOptions: Record<string, unknown>;
 }
 
@@ -26,8 +26,31 @@ export interface PageInputs {
     bundleUrl: string;
 }
 
-const WEB_CHAT_LOCALES: Record<Language, string> = { tr: 'tr-TR', en: 'en-US' };
-const TEXT_KEYS = ['pageTitle', 'siteName', 'assistantName', 'tagline', 'privacyNote', 'switchLanguage', 'switchLanguageLabel', 'chatLabel', 'loading', 'noScript'] as const;
+/** Texts of the page around the widget; the script swaps them when the chat changes language. */
+const PAGE_TEXT_KEYS = ['pageTitle', 'siteName', 'assistantName', 'tagline', 'privacyNote', 'switchLanguage', 'switchLanguageLabel', 'chatLabel', 'keyboardTitle', 'keyboardHelp', 'chosen', 'connectError'] as const;
+/** Only in the HTML the server sends (before the script runs, or without it). */
+const STATIC_TEXT_KEYS = ['loading', 'noScript'] as const;
+/**
+ * Web Chat's own strings that `locales/<lang>/web.json` words better (under `webChat`), passed as
+ * `overrideLocalizedStrings`: its Turkish calls the input "İleti gelen kutusu" (message inbox).
+ */
+const WEB_CHAT_STRING_KEYS = [
+    'TEXT_INPUT_ALT', 'TEXT_INPUT_PLACEHOLDER', 'TEXT_INPUT_SEND_BUTTON_ALT',
+    'ACTIVITY_BOT_SAID_ALT', 'ACTIVITY_BOT_ATTACHED_ALT', 'ACTIVITY_YOU_SAID_ALT',
+    'ACTIVITY_NUM_ATTACHMENTS_ONE_ALT', 'ACTIVITY_NUM_ATTACHMENTS_TWO_ALT', 'ACTIVITY_NUM_ATTACHMENTS_FEW_ALT', 'ACTIVITY_NUM_ATTACHMENTS_MANY_ALT', 'ACTIVITY_NUM_ATTACHMENTS_OTHER_ALT',
+    'ACTIVITY_INTERACTIVE_FOOTNOTE_ALT', 'ACTIVITY_INTERACTIVE_REASON_INTERACTIVE_CONTENT_ALT', 'ACTIVITY_STATUS_SEND_STATUS_ALT_SENT_AT',
+    'TRANSCRIPT_LIVE_REGION_INTERACTIVE_LABEL_ALT', 'TRANSCRIPT_LIVE_REGION_INTERACTIVE_WITH_LINKS_LABEL_ALT',
+    'KEYBOARD_HELP_CHAT_WINDOW_BODY_MOVE_BETWEEN_ITEMS_BODY', 'KEYBOARD_HELP_CHAT_HISTORY_MOVE_BETWEEN_ITEMS_BODY',
+    'KEYBOARD_HELP_CHAT_HISTORY_ACCESS_ITEMS_IN_MESSAGE_HEADER', 'KEYBOARD_HELP_CHAT_HISTORY_MOVE_BETWEEN_ITEMS_HEADER', 'KEYBOARD_HELP_CHAT_HISTORY_LEAVE_MESSAGE_BODY',
+] as const;
+
+/** One language of the page, as its script receives it. */
+export interface PageLanguage {
+    locale: string;
+    initials: string;
+    texts: Record<(typeof PAGE_TEXT_KEYS)[number], string>;
+    webChatStrings: Record<(typeof WEB_CHAT_STRING_KEYS)[number], string>;
+}
 
 let template: string | undefined;
 
@@ -38,23 +61,24 @@ export function languageFromQuery(value: string | undefined): Language {
 /** The page around the widget; every sentence comes from `locales/<lang>/web.json`. */
 export function renderWebChatPage({ language, translator, profile, theme, tokenSource, bundleUrl }: PageInputs): string {
     template ??= fs.readFileSync(fromRoot('web', 'public', 'page.html'), 'utf8');
-    const values = profileTextValues(profile, language);
-    const text = (key: string) => translator.t(language, `web.${key}`, values);
-    const other = LANGUAGES.find((candidate) => candidate !== language) ?? language;
-    const initials = initialsOf(profile.name[language], WEB_CHAT_LOCALES[language]);
+    const languages = Object.fromEntries(LANGUAGES.map((each) => [each, pageLanguage(each, translator, profile)])) as Record<Language, PageLanguage>;
+    const shown = languages[language];
+    const other = otherLanguage(language);
     const config = {
-        locale: WEB_CHAT_LOCALES[language],
+        language,
         tokenUrl: tokenSource.tokenUrl,
         directLineDomain: tokenSource.directLineDomain ?? null,
-        styleOptions: { ...theme.styleOptions, botAvatarInitials: initials },
-        texts: { connectError: text('connectError'), sendBoxPlaceholder: text('sendBoxPlaceholder') },
+        styleOptions: theme.styleOptions,
+        languages,
     };
+    const staticText = (key: string) => translator.t(language, `web.${key}`, profileTextValues(profile, language));
     const slots: Record<string, string> = {
-        ...Object.fromEntries(TEXT_KEYS.map((key) => [key, escapeHtml(text(key))])),
+        ...Object.fromEntries(Object.entries(shown.texts).map(([key, value]) => [key, escapeHtml(value)])),
+        ...Object.fromEntries(STATIC_TEXT_KEYS.map((key) => [key, escapeHtml(staticText(key))])),
         htmlLang: language,
         switchLang: other,
         switchHref: `?lang=${other}`,
-        initials: escapeHtml(initials),
+        initials: escapeHtml(shown.initials),
         themeVariables: escapeHtml(cssVariables(theme.page)),
         bundleUrl: escapeHtml(bundleUrl),
         // `<` escaped so no value can close the script element it sits in.
@@ -65,6 +89,18 @@ export function renderWebChatPage({ language, translator, profile, theme, tokenS
         if (value === undefined) throw new InternalError(`page.html uses an unknown slot {{${name}}}`);
         return value;
     });
+}
+
+/** Everything the page shows in one language, so it can follow the chat into the other without a reload. */
+export function pageLanguage(language: Language, translator: Translator, profile: InstitutionProfile): PageLanguage {
+    const values = profileTextValues(profile, language);
+    const text = (key: string) => translator.t(language, `web.${key}`, values);
+    return {
+        locale: LOCALE_OF[language],
+        initials: initialsOf(profile.name[language], LOCALE_OF[language]),
+        texts: Object.fromEntries(PAGE_TEXT_KEYS.map((key) => [key, text(key)])) as PageLanguage['texts'],
+        webChatStrings: Object.fromEntries(WEB_CHAT_STRING_KEYS.map((key) => [key, text(`webChat.${key}`)])) as PageLanguage['webChatStrings'],
+    };
 }
 
 function initialsOf(name: string, locale: string): string {

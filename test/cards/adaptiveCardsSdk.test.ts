@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { galleryCards, type GalleryCard } from '../../app/cardGallery';
+import { TEAMS_ONLY_ELEMENTS } from '../../app/cardGalleryPage';
 import { fromRoot } from '../../core/projectPaths';
 import { STEPS } from '../../flow/flowSteps';
 import { AC } from '../support/adaptiveCardsSdk';
@@ -36,7 +37,12 @@ function sdkProblems(card: GalleryCard): string[] {
     const context = new AC.SerializationContext(TEAMS_VERSION);
     adaptiveCard.parse(card.content, context);
     const problems: string[] = [];
-    for (let i = 0; i < context.eventCount; i++) problems.push(`parse: ${context.getEventAt(i).message}`);
+    for (let i = 0; i < context.eventCount; i++) {
+        const event = context.getEventAt(i);
+        // A Teams chart the SDK cannot draw is replaced by its fallback (a table): not a problem of the card.
+        const fallsBack = event.event === AC.ValidationEvent.UnknownElementType && TEAMS_ONLY_ELEMENTS.some((type) => event.message.includes(`"${type}"`));
+        if (!fallsBack) problems.push(`parse: ${event.message}`);
+    }
     for (const event of adaptiveCard.validateProperties().validationEvents) problems.push(`validation: ${event.message}`);
     return problems;
 }
@@ -55,7 +61,7 @@ describe('every card the bot can send, checked by the official Adaptive Cards SD
                 assert.ok(ids.has(`step/${stepId}/${variant}`) || [...ids].some((id) => id.startsWith(`step/${stepId}/${variant}/`)), `step ${stepId}, variant ${variant}`);
             }
         }
-        for (const expected of ['menu/welcome', 'resume', 'help', 'contacts', 'fees', 'status/list', 'suggestions', 'unknown', 'created/help', 'mine', 'notice/replied', 'staff/help/new', 'teams/staffTeam']) {
+        for (const expected of ['menu/welcome', 'resume', 'help', 'contacts', 'fees', 'status/list', 'suggestions', 'unknown', 'created/help', 'mine', 'notice/replied', 'staff/help/new', 'reminders/mine', 'reminders/message/windowOpens', 'report', 'teams/staffTeam']) {
             assert.ok(ids.has(expected), expected);
         }
         for (const id of ids) {

@@ -26,11 +26,23 @@ describe('npm run report', () => {
         fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    it('parses --from/--to (both required) and one of --json/--csv', () => {
+    it('parses --from/--to (each optional: the last 30 days without them) and one of --json/--csv', () => {
         assert.deepStrictEqual(parseReportArguments(['--from', '2026-11-01', '--to', '2026-11-30', '--csv']), { show: 'report', from: '2026-11-01', to: '2026-11-30', format: 'csv', language: 'tr' });
-        for (const wrong of [[], ['--from', '2026-11-01'], ['--from', '2026-11-31', '--to', '2026-12-01'], ['--from', '2026-11-02', '--to', '2026-11-01'], ['--from', '2026-11-01', '--to', '2026-11-30', '--json', '--csv']]) {
+        assert.deepStrictEqual(parseReportArguments([]), { show: 'report', format: 'text', language: 'tr' });
+        assert.deepStrictEqual(parseReportArguments(['--from', '2026-11-01']), { show: 'report', from: '2026-11-01', format: 'text', language: 'tr' });
+        for (const wrong of [['--from', '2026-11-31', '--to', '2026-12-01'], ['--to', '2026-13-01'], ['--from', '2026-11-02', '--to', '2026-11-01'], ['--from', '2026-11-01', '--to', '2026-11-30', '--json', '--csv'], ['2026-11-01']]) {
             assert.strictEqual(parseReportArguments(wrong).show, 'usage', wrong.join(' '));
         }
+    });
+
+    it('without arguments reports the last 30 days up to now', async () => {
+        const before = Date.now();
+        const result = await runReport(['--json']);
+        assert.strictEqual(result.exitCode, 0, result.stderr);
+        const { from, to } = JSON.parse(result.stdout) as { from: number; to: number };
+        assert.ok(to >= before && to <= Date.now(), 'up to now');
+        assert.strictEqual(to - from, 30 * 86_400_000);
+        assert.strictEqual((await runReport([])).exitCode, 0);
     });
 
     it('prints the funnel per kind as text, JSON and CSV', async () => {
