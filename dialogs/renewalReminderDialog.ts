@@ -1,16 +1,16 @@
 import { TurnContext } from 'botbuilder';
-import { TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderGuideCard } from '../cards/guideCard';
 import { formatDay, formatExpiry } from '../cards/renewalCards';
 import type { Choice } from '../cards/payloads';
 import { turnLanguage } from '../core/turnFacts';
-import { initialAnswers, numberedSteps } from '../flow/flowSteps';
+import { startProgress } from '../flow/progress';
 import { parseExpiry, renewalDates } from '../tickets/renewalReminders';
 import type { RenewalReminder } from '../tickets/renewalReminder';
 import type { Command } from './choiceMatching';
 import { keyedChoice } from './choiceMatching';
 import { EMAIL_PROMPT, RENEWAL_REMINDERS_DIALOG } from './dialogIds';
-import { institutionalEmailPrompt } from './ticketPrompts';
+import { AwaitedTextPrompt, institutionalEmailPrompt } from './ticketPrompts';
 import { speakerFor, type DialogServices } from './dialogServices';
 import { knownIdentity, requesterId } from './requesterIdentity';
 import { TicketDialogBase } from './ticketDialogBase';
@@ -33,8 +33,8 @@ interface Expiry {
 export class RenewalReminderDialog extends TicketDialogBase {
     constructor(services: DialogServices) {
         super(RENEWAL_REMINDERS_DIALOG, services);
-        this.addDialog(new TextPrompt(EXPIRY_PROMPT, (prompt) => this.validExpiry(prompt)));
-        this.addDialog(institutionalEmailPrompt(services.profile.institutionalEmailDomain));
+        this.addDialog(new AwaitedTextPrompt(EXPIRY_PROMPT, services, (prompt) => this.validExpiry(prompt)));
+        this.addDialog(institutionalEmailPrompt(services));
         this.addDialog(new WaterfallDialog(WATERFALL, [
             this.list.bind(this), this.route.bind(this), this.explain.bind(this), this.save.bind(this), this.saveByEmail.bind(this),
         ]));
@@ -137,9 +137,7 @@ export class RenewalReminderDialog extends TicketDialogBase {
         const speaker = speakerFor(this.services, step.context);
         const renewals = this.services.renewals;
         if (step.result === 'start') {
-            await this.services.progress.set(step.context, {
-                kind: 'renewal', stepId: numberedSteps('renewal')[0], answers: initialAnswers('renewal'), history: [], updatedAt: this.services.clock.now(),
-            });
+            await this.services.progress.set(step.context, startProgress('renewal', this.services.clock.now()));
             return step.endDialog({ next: 'guide' });
         }
         if (step.result === 'remindByEmail' && renewals) {
@@ -174,6 +172,11 @@ export class RenewalReminderDialog extends TicketDialogBase {
         const when = first === undefined ? '' : formatDay(first, turnLanguage(step.context), this.services.profile.timeZone);
         await step.context.sendActivity(speakerFor(this.services, step.context).say('renewalReminders.savedByEmail', { first: when }));
         return step.endDialog({ next: 'back' });
+    }
+
+    /** Leaving for another topic sets no reminder. */
+    protected async onLeave(innerDc: DialogContext): Promise<void> {
+        await innerDc.context.sendActivity(speakerFor(this.services, innerDc.context).say('renewalReminders.notSaved'));
     }
 
     /** Cancelling here sets no reminder (a ticket's "not sent" would be the wrong words). */

@@ -18,6 +18,11 @@ export abstract class SubtaskDialog extends InterruptibleDialog {
         return this.finish(innerDc, { next: 'back' });
     }
 
+    /** Leaving for another topic drops the errand: said plainly. */
+    protected async onLeave(innerDc: DialogContext): Promise<void> {
+        await innerDc.context.sendActivity(speakerFor(this.services, innerDc.context).say('tickets.notSent'));
+    }
+
     protected async goBack(innerDc: DialogContext): Promise<DialogTurnResult> {
         return this.finish(innerDc, { next: 'back' });
     }

@@ -22,12 +22,13 @@ describe('typed questions are answered, at the menu and in the middle of the flo
         ]);
     });
 
-    it('"guide me from this step" takes the user into the flow at the step the answer belongs to', async () => {
+    it('"guide me from this step" takes the user into the flow at the step the answer belongs to, asking first which application it is', async () => {
         const chat = new TestChat({ locale: 'tr-TR' });
         await play(chat, [
             { open: true },
             { say: 'sms kodu gelmedi', sees: [tr('answers.smsNotReceived.title')] },
-            { click: tr('understanding.guideFromHere'), sees: [tr('steps.smsVerification.title')] },
+            { click: tr('understanding.guideFromHere'), sees: [tr('situation.kind.title')], doesNotSee: [tr('steps.smsVerification.title')] },
+            { click: tr('menu.options.first'), sees: [tr('steps.smsVerification.title'), 'Adım 16 / 18'] },
         ]);
     });
 
