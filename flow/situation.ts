@@ -7,7 +7,7 @@ export interface Situation {
 }
 
 // Whose words say which login or approval method applies: the user's e-signature decides (L16, L109).
-const NEEDS_SIGNATURE: readonly StepId[] = ['login', 'approval', 'approvalEsign', 'approvalWet'];
+const NEEDS_SIGNATURE: readonly StepId[] = ['login', 'approval'];
 // Whose words say what happens after an approval method was chosen (and when this kind goes into production).
 const NEEDS_APPROVAL: readonly StepId[] = ['approvalEsign', 'approvalWet'];
 
@@ -19,6 +19,12 @@ const NEEDS_APPROVAL: readonly StepId[] = ['approvalEsign', 'approvalWet'];
  * a resumed chat — the bot never states a situation the user did not give.
  */
 export function situationQuestionFor(stepId: StepId, kind: ApplicationKind, answers: FlowAnswers): StepId | undefined {
+    const question = directQuestion(stepId, kind, answers);
+    // The question may itself need one first (the approval asks only once the e-signature is known).
+    return question && (situationQuestionFor(question, kind, answers) ?? question);
+}
+
+function directQuestion(stepId: StepId, kind: ApplicationKind, answers: FlowAnswers): StepId | undefined {
     if (kind === 'lost' && answers.replacement === undefined && stepId !== 'replacementReason') return 'replacementReason';
     if (NEEDS_SIGNATURE.includes(stepId) && answers.signatureValid === undefined && asksSignatureValidity(kind, answers)) return 'signatureValid';
     if (NEEDS_APPROVAL.includes(stepId) && answers.approval === undefined) return 'approval';
