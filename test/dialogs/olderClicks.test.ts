@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import type { Activity } from 'botbuilder';
 import { choiceData, messageBackData } from '../../cards/payloads';
 import type { Language } from '../../core/language';
 import { languageSpeaker } from '../../institution/profileSpeaker';
@@ -191,7 +190,7 @@ describe('buttons say where they come from and show what was chosen', () => {
 
     it('a card with a text box keeps a plain submit, so the box\'s words come back with it', () => {
         const card = renderGuideCard({ title: 't', input: { id: 'message', placeholder: 'p', maxLength: 10 }, actions: [{ title: 'Gönder', data: { ticketAction: 'message', ticketId: 'x' } }] });
-        const [button] = buttonsOf({ attachments: [card] } as Partial<Activity>);
+        const [button] = buttonsOf({ attachments: [card] });
         assert.deepStrictEqual(button.data, { ticketAction: 'message', ticketId: 'x' });
     });
 });

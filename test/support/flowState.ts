@@ -13,5 +13,6 @@ export async function progressOf(storage: Storage, userId = 'user-1'): Promise<F
 /** Saves a flow for the user, as an earlier version of the bot (or an earlier chat) left it. */
 export async function saveProgress(storage: Storage, progress: FlowProgress, userId = 'user-1'): Promise<void> {
     const items = await storage.read([userKey(userId)]);
-    await storage.write({ [userKey(userId)]: { ...(items[userKey(userId)] ?? {}), flowProgress: progress, eTag: '*' } });
+    const state = (items[userKey(userId)] ?? {}) as Record<string, unknown>;
+    await storage.write({ [userKey(userId)]: { ...state, flowProgress: progress, eTag: '*' } });
 }
