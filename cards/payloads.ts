@@ -107,11 +107,16 @@ export function originOf(submit: UserSubmit): ButtonOrigin | undefined {
 
 /**
  * A button's data as a messageBack: the channel shows the button's title as the user's own message
- * and sends only `payload` as the activity's value (no text, so nothing acts on the words shown).
- * Web Chat reads `cardAction` (`__isBotFrameworkCardAction`), Teams reads `msteams`; the payload also
- * stays at the top for channels that send an Action.Submit's data as it is (the Emulator, tests).
+ * and sends `payload` as the activity's value; the bot acts on the value, never on the words shown.
+ * Web Chat reads `cardAction` (`__isBotFrameworkCardAction`; it draws the user's bubble only when
+ * the title also goes as `text`), Teams reads `msteams`; the payload also stays at the top for
+ * channels that send an Action.Submit's data as it is (the Emulator, the Agents Playground, tests).
  */
 export function messageBackData(payload: Record<string, unknown>, displayText: string): Record<string, unknown> {
-    const cardAction = { type: 'messageBack', displayText, value: payload };
-    return { ...payload, msteams: cardAction, __isBotFrameworkCardAction: true, cardAction };
+    return {
+        ...payload,
+        msteams: { type: 'messageBack', displayText, value: payload },
+        __isBotFrameworkCardAction: true,
+        cardAction: { type: 'messageBack', displayText, text: displayText, value: payload },
+    };
 }
