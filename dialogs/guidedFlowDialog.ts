@@ -19,7 +19,7 @@ import { FormDeliveryDialog } from './formDeliveryDialog';
 import { HelpTicketDialog } from './helpTicketDialog';
 import type { TicketOutcome } from './ticketDialogBase';
 import { TicketRequestDialog, type TicketRequestOptions } from './ticketRequestDialog';
-import { InterruptibleDialog, toMenu, type DialogOutcome, type GuideRequest, type OlderClick } from './interruptibleDialog';
+import { InterruptibleDialog, isOutcome, leavesParent, toMenu, type DialogOutcome, type GuideRequest, type OlderClick } from './interruptibleDialog';
 import { StatusExplainerDialog } from './statusExplainerDialog';
 import { awaitChoices, KIND_CARD, MENU_CARD, stamped, stepCard as stepCardId, stepOfCard } from './awaiting';
 import { chosenId } from './turnInput';
@@ -111,6 +111,8 @@ export class GuidedFlowDialog extends InterruptibleDialog {
     }
 
     private async handleAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        // An errand begun over the waiting step (a command, an older card's choice) ended.
+        if (isOutcome(step.result)) return this.afterErrand(step);
         const progress = await this.services.progress.get(step.context);
         if (!progress) return step.endDialog(toMenu);
         const definition = STEPS[progress.stepId];
@@ -146,7 +148,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
     /** Back from an errand (status explainer, a ticket): a sent ticket moves the flow on. */
     private async afterErrand(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const outcome = step.result as TicketOutcome | undefined;
-        if (outcome?.next === 'menu' || outcome?.next === 'guide') return step.endDialog(outcome);
+        if (outcome && leavesParent(outcome)) return step.endDialog(outcome);
         const progress = await this.services.progress.get(step.context);
         const { errand } = step.values as ErrandValues;
         // A help ticket (from any step) leaves the flow where it was; only these errands move it on.
@@ -196,8 +198,9 @@ export class GuidedFlowDialog extends InterruptibleDialog {
     }
 
     private async kindChosen(step: WaterfallStepContext<GuideRequest>): Promise<DialogTurnResult> {
-        const kind = chosenId(step.context);
         const request = step.options;
+        if (isOutcome(step.result)) return leavesParent(step.result) ? step.endDialog(step.result) : step.replaceDialog(KIND_WATERFALL, request);
+        const kind = chosenId(step.context);
         if (!isApplicationKind(kind)) {
             if (!privacyFinding(step.context)) await step.context.sendActivity(speakerFor(this.services, step.context).say('flow.chooseAnOption'));
             return step.replaceDialog(KIND_WATERFALL, request);

@@ -33,6 +33,15 @@ export interface DialogOutcome {
 
 export const toMenu: DialogOutcome = { next: 'menu' };
 
+export function isOutcome(value: unknown): value is DialogOutcome {
+    return !!value && typeof value === 'object' && typeof (value as DialogOutcome).next === 'string';
+}
+
+/** An outcome that leaves the dialog it came back to as well: for the menu, or to be guided elsewhere. */
+export function leavesParent(outcome: DialogOutcome): boolean {
+    return outcome.next === 'menu' || outcome.next === 'guide';
+}
+
 /** A click on a card the bot no longer waits on. */
 export interface OlderClick {
     choice?: string;

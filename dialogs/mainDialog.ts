@@ -13,7 +13,7 @@ import { CARD_CHOICE_PROMPT, HELP_TICKET_DIALOG, MY_TICKETS_DIALOG, RENEWAL_REMI
 import { GUIDED_FLOW_DIALOG, GuidedFlowDialog, type GuidedFlowOptions } from './guidedFlowDialog';
 import { HelpTicketDialog } from './helpTicketDialog';
 import { MyTicketsDialog } from './myTicketsDialog';
-import { InterruptibleDialog, type DialogOutcome, type GuideRequest } from './interruptibleDialog';
+import { InterruptibleDialog, isOutcome, type DialogOutcome, type GuideRequest } from './interruptibleDialog';
 import { StatusExplainerDialog } from './statusExplainerDialog';
 import { RenewalReminderDialog } from './renewalReminderDialog';
 import { CardChoicePrompt, type CardChoiceOptions } from './cardChoicePrompt';
@@ -120,6 +120,8 @@ export class MainDialog extends InterruptibleDialog {
     }
 
     private async route(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
+        // A dialog begun over the waiting menu (a command, an older card's choice) ended: as after any topic.
+        if (isOutcome(step.result)) return this.afterTopic(step);
         const { context } = step;
         const progress = await this.services.progress.get(context);
         // A waterfall hands the typed text to the next step; only a routed pick is an object.

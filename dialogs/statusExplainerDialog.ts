@@ -8,7 +8,7 @@ import { STATUS_EXPLAINER_DIALOG } from './dialogIds';
 import { HelpTicketDialog } from './helpTicketDialog';
 import { awaitChoices, STATUS_CARD, stamped } from './awaiting';
 import { chosenId } from './turnInput';
-import { InterruptibleDialog } from './interruptibleDialog';
+import { InterruptibleDialog, isOutcome, leavesParent } from './interruptibleDialog';
 
 const STATUS_WATERFALL = 'statusExplainer.pick';
 const DONE = 'done';
@@ -37,6 +37,8 @@ export class StatusExplainerDialog extends InterruptibleDialog {
     }
 
     private async explain(step: WaterfallStepContext<PickOptions>): Promise<DialogTurnResult> {
+        // A help ticket begun over the waiting list ended: back to the list, unless it leaves for the menu.
+        if (isOutcome(step.result)) return leavesParent(step.result) ? step.endDialog(step.result) : step.replaceDialog(STATUS_WATERFALL);
         const picked = this.choices(step.context).find((choice) => choice.id === chosenId(step.context))?.id;
         if (picked === DONE) return step.endDialog({ next: 'back' });
         const speaker = speakerFor(this.services, step.context);

@@ -1,11 +1,7 @@
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Command } from './choiceMatching';
 import { speakerFor } from './dialogServices';
-import { InterruptibleDialog, type DialogOutcome } from './interruptibleDialog';
-
-export function isOutcome(value: unknown): value is DialogOutcome {
-    return !!value && typeof value === 'object' && typeof (value as DialogOutcome).next === 'string';
-}
+import { InterruptibleDialog, isOutcome } from './interruptibleDialog';
 
 /**
  * A short errand inside a bigger task (sending a ticket from a step): "cancel" and "back" drop
