@@ -7,7 +7,9 @@ import {
     completionCard, contactsCard, feesCard, generalHelpCard, menuCard, paymentTable, resumeCard, STATUS_KEYS, statusDetailCard, statusListCard, stepHelpCard,
 } from '../cards/infoCards';
 import type { Choice } from '../cards/payloads';
-import { stepCard } from '../cards/stepCard';
+import { stepCard, stepReminderCard } from '../cards/stepCard';
+import { formatDay, formatExpiry, renewalReminderCard } from '../cards/renewalCards';
+import { RENEWAL_STAGES } from '../tickets/renewalReminder';
 import { staffTicketCard, ticketHeading, userNoticeCard, formatTime } from '../cards/ticketCards';
 import type { Translator } from '../core/i18n';
 import { fromRoot } from '../core/projectPaths';
@@ -167,6 +169,20 @@ function cardsIn(translator: Translator, profile: InstitutionProfile, language: 
         }));
         add('steps', `stepHelp/${key}`, `"I can't find it" on step "${step.id}"${variant ? `, variant "${variant}"` : ''}`, stepHelpCard(speaker, step.id, variant, choices));
     }
+    // A typed answer mid-flow comes with the step as one line (its buttons, and one to show it whole).
+    for (const stepId of ['requestSent', 'menuNes'] as const) {
+        const step = STEPS[stepId];
+        add('steps', `stepReminder/${stepId}`, `The one-line reminder of step "${stepId}" under an answer`, stepReminderCard(speaker, {
+            position: positionOf(stepId, 'first', {}), title: speaker.say(`steps.${stepId}.title`), choices: stepChoices(speaker, step, {}, undefined),
+        }));
+    }
+    // "Guide me from this step" with nothing said of the application: asked first.
+    guide('steps', 'situation/kind', 'Which application? (before a step chosen from an answer)', { title: speaker.say('situation.kind.title'), paragraphs: speaker.sayList('situation.kind.body') },
+        APPLICATION_KINDS.map((kind) => choice(speaker, kind, `menu.options.${kind}`)));
+    // Another application clicked on the welcome card while one is open.
+    const switchValues = { current: speaker.say('menu.options.first'), wanted: speaker.say('menu.options.renewal'), number: 5, total: 18 };
+    guide('menus', 'clicks/switch', 'Another application chosen on an older welcome card', { title: speaker.say('clicks.switch.title'), paragraphs: speaker.sayList('clicks.switch.body', switchValues) },
+        [choice(speaker, 'switch', 'clicks.switch.options.switch', switchValues), choice(speaker, 'resume', 'clicks.switch.options.resume')]);
     for (const approval of ['esign', 'wet']) {
         for (const path of PATHS) {
             add('steps', `completion/${approval}/${path}`, `End of the flow: approval "${approval}", path "${path}"`,
@@ -277,6 +293,17 @@ function cardsIn(translator: Translator, profile: InstitutionProfile, language: 
         staffOptions([PEOPLE.staff, PEOPLE.colleague], speaker.say('tickets.refusals.alreadyClaimed', { by: PEOPLE.staff.name }))), 'staff');
 
     // Notices when the bot is added to a team.
+    // Renewal reminders: when a renewal goes into production and why to apply before; the two proactive messages; an expired certificate.
+    const expiryValues = { expiry: formatExpiry(6, 2027, language), production: formatExpiry(4, 2027, language) };
+    guide('notices', 'renewal/timing', 'Renewal reminders: the expiry month given', {
+        title: speaker.say('renewalReminders.title'),
+        paragraphs: [...speaker.sayList('renewalReminders.timing', expiryValues), speaker.say('renewalReminders.offer', { first: formatDay(Date.UTC(2027, 1, 1, 6), language, profile.timeZone), second: formatDay(Date.UTC(2027, 3, 1, 6), language, profile.timeZone) })],
+    }, ['remind', 'noThanks', 'start'].map((id) => choice(speaker, id, `renewalReminders.options.${id}`)));
+    guide('notices', 'renewal/past', 'Renewal reminders: an expiry month already past', { title: speaker.say('renewalReminders.pastTitle'), paragraphs: speaker.sayList('renewalReminders.past', expiryValues) },
+        [choice(speaker, 'start', 'renewalReminders.options.start'), choice(speaker, 'done', 'renewalReminders.done')]);
+    const reminder = { id: 'sample', userId: 'sample', language, expiryMonth: 6, expiryYear: 2027, createdAt: T0 };
+    RENEWAL_STAGES.forEach((stage, index) => add('notices', `renewal/message/${stage}`, `The renewal reminder in Teams: ${stage}`,
+        renewalReminderCard(speaker, reminder, index, profile.kamusm.renewalProductionMonthsBeforeExpiry)));
     for (const which of ['team', 'staffTeam'] as const) {
         guide('notices', `teams/${which}`, which === 'team' ? 'Added to a team' : 'Added to the library\'s staff team', { title: speaker.say(`teams.${which}.title`), paragraphs: speaker.sayList(`teams.${which}.body`) });
     }

@@ -96,8 +96,12 @@ export class MainDialog extends InterruptibleDialog {
         const { context } = step;
         if (options.picked) return step.next({ picked: options.picked, elsewhere: true } satisfies RoutedInput);
         if (options.resumeFlow) return step.next({ picked: 'resume', guide: options.guide } satisfies RoutedInput);
-        if (options.quiet) return Dialog.EndOfTurn;
         const progress = await this.services.progress.get(context);
+        if (options.quiet) {
+            // The menu card above holds the choices; from now on the menu is what the bot waits on.
+            await awaitChoices(this.services, context, [...menuChoices(this.services, context, progress), ...resumeChoices(this.services, context)]);
+            return Dialog.EndOfTurn;
+        }
         const speaker = speakerFor(this.services, context);
         const greet = options.greet || context.turnState.get(WELCOME_OWED) === true;
         context.turnState.set(WELCOME_OWED, false);

@@ -269,10 +269,12 @@ export class ConversationWalker {
         return violations;
     }
 
-    /** A click meant for another step than the one the user is on never moves the step number forward. */
+    /** An answer meant for another step than the one the user is on never moves the step number forward. */
     private checkStepNumber(turn: number, button: CardButton, before: FlowProgress | undefined, after: FlowProgress | undefined): Violation[] {
-        const stepId = stepOfCard(payloadOf(button).card as string | undefined);
-        if (!stepId || !before || !after || before.kind !== after.kind) return [];
+        const { card, choice } = payloadOf(button) as { card?: string; choice?: string };
+        const stepId = stepOfCard(card);
+        // A command ("◀ Back", "I can't find it") acts on where the user is, whichever card it is on.
+        if (!stepId || choice === undefined || !before || !after || before.kind !== after.kind) return [];
         const number = (progress: FlowProgress, id = progress.stepId) => positionOf(id, progress.kind, progress.answers).number;
         if (number(before, stepId) === number(before)) return [];
         return number(after) > number(before)
