@@ -42,16 +42,18 @@ describe('a model of the conversation: seeded random walks keep every invariant'
         const walker = new ConversationWalker({ tickets: new TicketService(tickets, new FakeClock(), silentLogger), questions });
         const failed: WalkResult[] = [];
         let turns = 0;
+        let walks = 0;
         const started = Date.now();
         for (let seed = FIRST_SEED; seed < FIRST_SEED + (ONLY_ONE ? 1 : WALKS); seed++) {
             const result = await walker.walk(seed, MAX_TURNS);
+            walks++;
             turns += result.turns;
             if (result.violations.length > 0) failed.push(result);
             if (ONLY_ONE) console.log(result.log.map((line) => `      ${line}`).join('\n'));
             if (failed.length >= 5) break;
         }
         const seconds = (Date.now() - started) / 1000;
-        console.log(`      ${ONLY_ONE ? 1 : WALKS} walks, ${turns} turns, ${seconds.toFixed(1)} s (${((seconds * 1000) / Math.max(turns, 1)).toFixed(2)} ms a turn)`);
+        console.log(`      ${walks} walks, ${turns} turns, ${seconds.toFixed(1)} s (${((seconds * 1000) / Math.max(turns, 1)).toFixed(2)} ms a turn)`);
         const report = failed.map((result) => [
             `seed ${result.seed} (replay: WALK_SEED=${result.seed} npx mocha --no-config --exit dist/test/walker/conversationWalker.test.js)`,
             ...result.violations.map((violation) => `  turn ${violation.turn}: ${violation.rule}: ${violation.detail}`),
