@@ -38,7 +38,7 @@ export interface UserMemory {
 }
 
 /** A card whose buttons answer what the bot waits on; a one-off card (a ticket question) only in the turn it was drawn. */
-export interface AwaitedCard {
+interface AwaitedCard {
     card: string;
     turn?: number;
 }

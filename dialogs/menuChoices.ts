@@ -7,8 +7,8 @@ import type { Awaiting } from './botMemory';
 import { keyedChoice } from './choiceMatching';
 import { speakerFor, type DialogServices } from './dialogServices';
 
-export const MENU_CHOICES = ['first', 'renewal', 'lost', 'status', 'askLibrary', 'myTickets', 'reminders', 'fees', 'contact', 'language'] as const;
-export const RESUME_CHOICES = ['resume', 'restart', 'showMenu'] as const;
+const MENU_CHOICES = ['first', 'renewal', 'lost', 'status', 'askLibrary', 'myTickets', 'reminders', 'fees', 'contact', 'language'] as const;
+const RESUME_CHOICES = ['resume', 'restart', 'showMenu'] as const;
 
 /** The main menu's buttons: "continue where I left off" first when a flow is saved. */
 export function menuChoices(services: DialogServices, context: TurnContext, progress: FlowProgress | undefined): Choice[] {
