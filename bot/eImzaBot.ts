@@ -1,8 +1,7 @@
 import {
     ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type StatePropertyAccessor, type TurnContext,
 } from 'botbuilder';
-import type { DialogSet, DialogState } from 'botbuilder-dialogs';
-import type { DialogContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogSet, DialogState } from 'botbuilder-dialogs';
 import { speakerFor, type DialogServices } from '../dialogs/dialogServices';
 import { saveTurnStates } from '../dialogs/turnStates';
 import { RootDialogSet } from '../dialogs/rootDialogSet';
