@@ -2,6 +2,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// A package's own files (its lib/ or src/) are not its API: they move or vanish in any release.
+// Bare specifiers only (relative paths are the project's); a bundle under dist/ is the package's published build.
+const DEEP_IMPORT = '^(@[^/]+/)?[^./][^/]*/(lib|src)(/|$)';
+const DEEP_IMPORT_MESSAGE = 'Import the package by its name (its public API), not a file inside its lib/ or src/.';
+
 export default tseslint.config(
     { ignores: ['dist/**', 'node_modules/**', 'web/vendor/**', 'data/**', '**/*.js', '**/*.mjs'] },
     js.configs.recommended,
@@ -12,6 +17,13 @@ export default tseslint.config(
         },
         rules: {
             '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+            // import, export … from, import type, import x = require(…)
+            '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: DEEP_IMPORT, message: DEEP_IMPORT_MESSAGE }] }],
+            // require(…) and import(…), which the rule above does not see
+            'no-restricted-syntax': ['error',
+                { selector: `CallExpression[callee.name='require'] > Literal.arguments[value=/${DEEP_IMPORT.replaceAll('/', '\\/')}/]`, message: DEEP_IMPORT_MESSAGE },
+                { selector: `ImportExpression > Literal.source[value=/${DEEP_IMPORT.replaceAll('/', '\\/')}/]`, message: DEEP_IMPORT_MESSAGE },
+            ],
         },
     },
 );

@@ -1,4 +1,4 @@
-import type { BotAdapter, Storage, TurnContext } from 'botbuilder';
+import { ConversationState, UserState, type BotAdapter, type Storage, type TurnContext } from 'botbuilder';
 import { ConversationReferences } from '../bot/conversationReferences';
 import { EImzaBot } from '../bot/eImzaBot';
 import { PrivacyMiddleware } from '../bot/privacyMiddleware';
@@ -11,7 +11,6 @@ import type { BotConfig } from '../core/config';
 import type { Translator } from '../core/i18n';
 import type { Logger } from '../core/logger';
 import { createDialogServices, type DialogServices } from '../dialogs/dialogServices';
-import { TurnConversationState, TurnUserState } from '../dialogs/turnStates';
 import type { InstitutionProfile } from '../institution/institutionProfile';
 import { StaffChannelRegistry } from '../tickets/staffChannel';
 import type { TicketService } from '../tickets/ticketService';
@@ -64,8 +63,8 @@ export interface AssembledBot<M extends StaffCardSource> {
  */
 export function assembleBot<M extends StaffCardSource>(parts: BotParts<M>): AssembledBot<M> {
     const { config, logger, clock, profile, translator, tickets, questions, adapter } = parts;
-    const conversationState = new TurnConversationState(parts.storage);
-    const userState = new TurnUserState(parts.storage);
+    const conversationState = new ConversationState(parts.storage);
+    const userState = new UserState(parts.storage);
     const insights = new InsightRecorder(parts.insights, clock, logger, parts.insightsHashKey);
     const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets, questions, insights });
     services.renewals = parts.renewals; // renewal reminders

@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import * as net from 'net';
 import type * as restify from 'restify';
+import type { CloudAdapter } from 'botbuilder';
 import type { DialogServices } from '../dialogs/dialogServices';
 import { systemClock, type Clock } from '../core/clock';
 import { loadInstitutionProfile } from '../institution/institutionProfile';
@@ -16,7 +17,7 @@ import { RenewalMessenger } from '../bot/renewalMessenger';
 import { TicketService } from '../tickets/ticketService';
 import { workingCalendar } from '../tickets/workingHours';
 import { registerWebChat, type WebChatHandle } from '../web/registerWebChat';
-import { createAdapter, type BotAdapter } from '../bot/adapter';
+import { createAdapter } from '../bot/adapter';
 import type { BotConfig } from '../core/config';
 import { assembleBot } from './assembleBot';
 import { knowledgeBase } from '../dialogs/knowledgeBase';
@@ -41,7 +42,7 @@ export interface AppOptions {
 export interface App {
     config: BotConfig;
     server: restify.Server;
-    adapter: BotAdapter;
+    adapter: CloudAdapter;
     services: DialogServices;
     dispatcher: NoticeDispatcher;
     webChat: WebChatHandle;
@@ -67,7 +68,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const tickets = new TicketService(ticketStore, clock, logger, !!mailer);
     // The bot signs its calls to its own Direct Line connector routes with this; it never leaves the process.
     const connectorKey = randomBytes(32).toString('base64url');
-    const adapter = createAdapter(config, { key: connectorKey, owns: (url) => webChat.ownsUrl(url) });
+    const { adapter, ownConnectorTurns } = createAdapter(config, { key: connectorKey, owns: (url) => webChat.ownsUrl(url) });
     // Built now, so the first typed question is answered as fast as the rest.
     knowledgeBase();
     const insightSources: InsightSources = {
@@ -107,7 +108,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
         localMode: config.localMode,
     });
     const webChat: WebChatHandle = registerWebChat(server, {
-        runTurn: (activity) => adapter.processOwnActivity(activity, logic),
+        runTurn: (activity) => adapter.processActivityDirect(ownConnectorTurns, activity, logic),
         connectorKey, storage: stores.directLine, config, logger, profile, translator,
     });
     const policy: ReminderPolicy = {

@@ -1,10 +1,8 @@
 import {
     ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type StatePropertyAccessor, type TurnContext,
 } from 'botbuilder';
-import type { DialogContext, DialogSet, DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { speakerFor, type DialogServices } from '../dialogs/dialogServices';
-import { saveTurnStates } from '../dialogs/turnStates';
-import { RootDialogSet } from '../dialogs/rootDialogSet';
 import { MAIN_DIALOG, MainDialog, type MainDialogOptions } from '../dialogs/mainDialog';
 import type { DialogInput } from '../dialogs/turnInput';
 import { renderGuideCard } from '../cards/guideCard';
@@ -49,7 +47,7 @@ export class EImzaBot extends ActivityHandler {
     constructor(private readonly services: DialogServices, private readonly options: EImzaBotOptions) {
         super();
         ({ dialogState: this.dialogState, lastSeenAt: this.lastSeenAt, welcomed: this.welcomed, referenceSaved: this.referenceSaved } = services.memory.conversation);
-        this.dialogs = new RootDialogSet(this.dialogState).add(new MainDialog(services));
+        this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(services));
         this.router = new ActivityRouter(services, this.dialogs, {
             useUserLanguage: (context) => this.useUserLanguage(context),
             isStaffTeam: (context) => !!this.options.staffReport && this.options.staffChannels.isStaffTeam(context),
@@ -109,7 +107,9 @@ export class EImzaBot extends ActivityHandler {
             recordTranscript(context, this.services.recentTurns);
             await super.run(context);
             await flushTranscript(context);
-            await saveTurnStates(context, [this.services.conversationState, this.services.userState]);
+            // Saved once, at the end of the turn; each state is written only if it changed.
+            await this.services.conversationState.saveChanges(context, false);
+            await this.services.userState.saveChanges(context, false);
         } finally {
             // Only now is `welcomed` saved: a second install event may read it from here on.
             if (context.turnState.get(WELCOMING)) this.welcoming.delete(context.activity.conversation.id);

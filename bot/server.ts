@@ -1,12 +1,11 @@
 import * as restify from 'restify';
-import type { TurnContext } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { httpErrors } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { isLoopbackUrl } from '../core/loopback';
-import type { BotAdapter } from './adapter';
 
 export interface ServerDependencies {
-    adapter: BotAdapter;
+    adapter: CloudAdapter;
     logic: (context: TurnContext) => Promise<void>;
     /** Resolves when the store answers; `/healthz` turns 503 when it rejects. */
     checkHealth: () => Promise<Record<string, unknown>>;
@@ -16,8 +15,8 @@ export interface ServerDependencies {
 }
 
 /**
- * Just enough to let botbuilder answer: it rejects instead of answering 400 when `type` is missing.
- * A plain check, not a schema: it runs on every turn.
+ * An object with a non-empty string `type`: anything else gets the bot's own 400 before botbuilder
+ * sees it (botbuilder would run a turn for a numeric `type`). A plain check, not a schema: it runs on every turn.
  */
 function isActivityShaped(body: unknown): body is Record<string, unknown> & { type: string } {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
@@ -72,8 +71,10 @@ export function createServer({ adapter, logic, checkHealth, logger, localMode = 
             return;
         }
         try {
-            // Node lower-cases header names; a missing header is '' (as CloudAdapter.process reads it).
-            await adapter.processRequest(activity, req.headers.authorization ?? '', res, logic, logger);
+            // botbuilder's own: authentication, the turn, the invoke or expectReplies answer, 401 and 500.
+            await adapter.process(req, res, logic);
+            // botbuilder prints the refusal's stack to stderr only; operators read the structured log.
+            if (res.statusCode === 401) logger.warn('refused an activity: authentication failed', { activityType: activity.type, channelId: activity.channelId });
         } catch (error) {
             logger.error('could not process an activity', { error: (error as Error).message });
             if (!res.headersSent) res.send(500, { error: 'INTERNAL', message: 'The activity could not be processed.' });

@@ -9,7 +9,7 @@ export function isSharedConversation(context: TurnContext): boolean {
 /** In a channel or group chat, only messages that @mention the bot are for it. */
 export function mentionsBot(context: TurnContext): boolean {
     const botId = context.activity.recipient?.id;
-    return (context.activity.entities ?? []).some((entity) => entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === botId);
+    return TurnContext.getMentions(context.activity).some((mention) => mention.mentioned?.id === botId);
 }
 
 /** Removes the bot's own @mention from the text, so the words match as in a personal chat. */

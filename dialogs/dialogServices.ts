@@ -1,4 +1,4 @@
-import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
 import type { Clock } from '../core/clock';
 import type { Translator } from '../core/i18n';
 import type { Language } from '../core/language';
@@ -14,15 +14,14 @@ import type { RenewalReminders } from '../tickets/renewalReminders';
 import type { InsightRecorder } from '../insights/insightRecorder';
 import type { QuestionLog } from '../understanding/questionLog';
 import { createBotMemory, type BotMemory } from './botMemory';
-import type { TurnConversationState, TurnUserState } from './turnStates';
 
 export interface DialogServices {
     translator: Translator;
     profile: InstitutionProfile;
     logger: Logger;
     clock: Clock;
-    userState: TurnUserState;
-    conversationState: TurnConversationState;
+    userState: UserState;
+    conversationState: ConversationState;
     tickets: TicketService;
     /** Where typed questions the bot could not answer are kept for the library. */
     questions: QuestionLog;

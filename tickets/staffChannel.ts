@@ -1,4 +1,4 @@
-import type { ChannelAccount, Storage, TurnContext } from 'botbuilder';
+import { teamsGetChannelId, teamsGetTeamId, teamsGetTenant, type ChannelAccount, type Storage, type TurnContext } from 'botbuilder';
 
 /** Where new ticket threads go: the staff team's channel, learned when the bot meets the team. */
 export interface StaffChannel {
@@ -10,20 +10,19 @@ export interface StaffChannel {
     bot: ChannelAccount;
 }
 
-interface TeamsChannelData {
-    team?: { id?: string };
-    channel?: { id?: string };
-    tenant?: { id?: string };
+/** A Teams activity whose channel data botbuilder's Teams helpers can read (they throw on a JSON `null`). */
+function hasTeamsChannelData(context: TurnContext): boolean {
+    return context.activity.channelId === 'msteams' && !!context.activity.channelData;
 }
 
-export function teamOf(context: TurnContext): string | undefined {
-    return context.activity.channelId === 'msteams' ? (context.activity.channelData as TeamsChannelData | undefined)?.team?.id : undefined;
+function teamOf(context: TurnContext): string | undefined {
+    return hasTeamsChannelData(context) ? teamsGetTeamId(context.activity) ?? undefined : undefined;
 }
 
 /** The Microsoft 365 tenant a Teams activity comes from. */
 function tenantOf(context: TurnContext): string | undefined {
-    const fromChannelData = (context.activity.channelData as TeamsChannelData | undefined)?.tenant?.id;
-    return fromChannelData ?? (context.activity.conversation as { tenantId?: string } | undefined)?.tenantId;
+    const fromChannelData = hasTeamsChannelData(context) ? teamsGetTenant(context.activity)?.id : undefined;
+    return fromChannelData ?? context.activity.conversation?.tenantId;
 }
 
 /** Kept in the bot's store so it survives restarts and is shared by every instance. */
@@ -61,10 +60,9 @@ export class StaffChannelRegistry {
     /** Remembers the staff team's channel from any activity the team sends (installation included). */
     async learnFrom(context: TurnContext): Promise<void> {
         if (!this.isStaffTeam(context)) return;
-        const data = context.activity.channelData as TeamsChannelData;
         const channel: StaffChannel = {
             teamId: this.staffTeamId!,
-            channelId: data.channel?.id ?? this.staffTeamId!,
+            channelId: teamsGetChannelId(context.activity) ?? this.staffTeamId!,
             serviceUrl: context.activity.serviceUrl,
             tenantId: tenantOf(context),
             bot: context.activity.recipient,

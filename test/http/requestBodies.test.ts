@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as zlib from 'zlib';
-import type { BotAdapter } from '../../bot/adapter';
+import type { CloudAdapter } from 'botbuilder';
 import { createServer } from '../../bot/server';
 import { createLogger } from '../../core/logger';
 import { startTestServer, type TestServer } from '../web/startTestServer';
@@ -83,7 +83,7 @@ describe('HTTP: /healthz tells anonymous callers nothing about the store (issue 
     it('answers a generic 503 and logs the store error', async () => {
         const lines: string[] = [];
         const server = createServer({
-            adapter: {} as BotAdapter,
+            adapter: {} as CloudAdapter,
             logic: () => Promise.resolve(),
             checkHealth: () => Promise.reject(new Error('connect ECONNREFUSED db-internal.example.edu.tr:10255 (account eimza-prod)')),
             logger: createLogger('error', (line) => lines.push(line)),
