@@ -79,7 +79,9 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const renewalMonths = profile.kamusm.renewalProductionMonthsBeforeExpiry;
     const renewalMailer = createRenewalMailer(config, translator, logger, renewalMonths);
     const renewals = new RenewalReminders(ticketStore, clock, logger, {
-        calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE), monthsBefore: renewalMonths, emailEnabled: !!renewalMailer,
+        calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE),
+        months: { lead: profile.renewalReminderMonthsBeforeExpiry, production: renewalMonths },
+        emailEnabled: !!renewalMailer,
     });
     const { services, messenger, logic, staffChannels, references } = assembleBot({
         renewals,

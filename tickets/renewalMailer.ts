@@ -27,8 +27,8 @@ export function createRenewalMailer(
         async send(reminder, stage) {
             if (!reminder.email) return;
             const language = reminder.language;
-            // The window's message is the plain key; the later one its `monthBefore` variant.
-            const context = RENEWAL_STAGES[stage] === 'monthBefore' ? 'monthBefore' : undefined;
+            // The lead time's message is the plain key; production's its `production` variant.
+            const context = RENEWAL_STAGES[stage] === 'production' ? 'production' : undefined;
             const expiry = new Intl.DateTimeFormat(DATE_LOCALES[language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(reminder.expiryYear, reminder.expiryMonth - 1, 15));
             const values = { expiry, months, context };
             const subject = translator.t(language, 'renewalReminders.email.subject', values);
