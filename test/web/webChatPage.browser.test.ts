@@ -201,7 +201,7 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         await page.getByText(/Adım 3 \/ 18/).first().waitFor(WAIT);
         await check('steps');
 
-        // The answer, then the same step card again: two cards with one title.
+        // The answer with the step's one-line reminder under it: the step's number shown twice.
         await type('sms kodu gelmedi');
         await page.getByText(say('tr', 'answers.smsNotReceived.title')).first().waitFor(WAIT);
         await page.waitForFunction(() => document.body.innerText.split('Adım 3 / 18').length > 2, undefined, WAIT);
