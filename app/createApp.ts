@@ -85,7 +85,9 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     if (config.SMTP_URL && !linkBase) logger.warn('renewal reminder e-mails are off: set PUBLIC_BASE_URL, where browsers reach this bot, for their confirm and stop links');
     const renewalMailer = linkBase && createRenewalMailer(config, translator, logger, renewalMonths, linkBase);
     const renewals = new RenewalReminders(ticketStore, clock, logger, {
-        calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE), monthsBefore: renewalMonths, emailEnabled: !!renewalMailer,
+        calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE),
+        months: { lead: profile.renewalReminderMonthsBeforeExpiry, production: renewalMonths },
+        emailEnabled: !!renewalMailer,
     });
     const { services, messenger, logic, staffChannels, references } = assembleBot({
         renewals,

@@ -31,7 +31,7 @@ function switchAction(question: TypedQuestion): CardAction[] {
 
 /** An answer from the knowledge base, with what the user would do next: the step it belongs to, the status explainer, the library. */
 export function answerCard(speaker: Speaker, entry: AnswerEntry, question: TypedQuestion, options: { canGuide: boolean }): Attachment {
-    const guide: CardAction[] = entry.step && options.canGuide ? [{ title: speaker.say('understanding.guideFromHere'), data: guideFromData(entry.step), style: 'positive' }] : [];
+    const guide: CardAction[] = entry.step && options.canGuide ? [{ title: speaker.say('understanding.guideFromHere'), data: guideFromData(entry.step, entry.id), style: 'positive' }] : [];
     return renderGuideCard({
         title: speaker.say(`answers.${entry.id}.title`),
         paragraphs: speaker.sayList(`answers.${entry.id}.text`),

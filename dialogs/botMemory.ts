@@ -42,6 +42,27 @@ export interface UserMemory {
     displayName: string | undefined;
 }
 
+/** A card whose buttons answer what the bot waits on; a one-off card (a ticket question) only in the turn it was drawn. */
+interface AwaitedCard {
+    card: string;
+    turn?: number;
+}
+
+/** One awaited button: its id, the card it belongs to, and its title and locale keys for typed answers. */
+export interface AwaitedChoice {
+    id: string;
+    card: string;
+    title: string;
+    matchKeys: string[];
+}
+
+/** What the bot waits on: the buttons of these cards, or free text. */
+export interface Awaiting {
+    cards: AwaitedCard[];
+    choices: AwaitedChoice[];
+    text?: boolean;
+}
+
 export interface ConversationMemory {
     /** botbuilder's dialog stack: which dialog and step this chat is on. */
     dialogState: DialogState;
@@ -53,6 +74,10 @@ export interface ConversationMemory {
     referenceSaved: string | undefined;
     /** The last few turns, already masked, for the transcript of a help ticket. */
     recentTurns: TranscriptLine[];
+    /** How many messages the user sent in this chat; stamped on buttons to tell a current card from an older one. */
+    turn: number | undefined;
+    /** The card (button ids, titles, locale keys) or free text the bot waits on now; no user's words. */
+    awaiting: Awaiting | undefined;
 }
 
 type Accessors<T> = { [K in keyof T]-?: StatePropertyAccessor<T[K]> };
@@ -91,6 +116,8 @@ export function createBotMemory(userState: UserState, conversationState: Convers
             welcomed: conversationField('welcomed'),
             referenceSaved: conversationField('referenceSaved'),
             recentTurns: conversationField('recentTurns'),
+            turn: conversationField('turn'),
+            awaiting: conversationField('awaiting'),
         },
     };
 }

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { Attachment, TurnContext } from 'botbuilder';
 import { answerCard, suggestionsCard, unknownQuestionCard, type TypedQuestion } from '../cards/answerCards';
 import { otherLanguage } from '../core/language';
 import { turnLanguage } from '../core/turnFacts';
@@ -13,46 +13,43 @@ export interface QuestionPlace {
     progress?: FlowProgress;
 }
 
-/** A hello on its own: at the menu it is answered with the menu itself. */
-export function isGreeting(context: TurnContext): boolean {
-    const text = context.activity.text?.trim();
-    return !!text && knowledgeBase().recognizer.recognize(text, turnLanguage(context)).answerId === 'greeting';
+/** The typed question as the activity router recognised it, and what to send with the answer (a reminder of the user's place). */
+export interface QuestionAsked {
+    text: string;
+    recognition: Recognition;
+    after?: Attachment[];
 }
 
 /**
  * Typed text that is no button's words: a question for the knowledge base. Answers it (sure), offers
  * the closest answers (unsure) or says plainly that it does not know and offers the library (unknown).
- * False when there is no typed text (a click on a button that is no longer current).
  */
-export async function answerTypedQuestion(services: DialogServices, context: TurnContext, place: QuestionPlace): Promise<boolean> {
-    const text = context.activity.text?.trim();
-    if (!text || context.activity.value !== undefined) return false;
+export async function answerTypedQuestion(services: DialogServices, context: TurnContext, place: QuestionPlace, asked: QuestionAsked): Promise<void> {
+    const { text, recognition, after = [] } = asked;
     const conversationLanguage = turnLanguage(context);
-    const recognition = knowledgeBase().recognizer.recognize(text, conversationLanguage);
     const question: TypedQuestion = { text, switchTo: languageOffer(services, recognition, conversationLanguage) };
     const speaker = speakerFor(services, context);
-    if (recognition.outcome === 'sure' && recognition.answerId) return showAnswer(services, context, recognition.answerId, question, place);
+    if (recognition.outcome === 'sure' && recognition.answerId && (await showAnswer(services, context, recognition.answerId, question, place, after))) return;
     if (recognition.outcome === 'unsure' && recognition.suggestions.length > 0) {
-        await context.sendActivity({ attachments: [suggestionsCard(speaker, recognition.suggestions, question)] });
-        return true;
+        await context.sendActivity({ attachments: [suggestionsCard(speaker, recognition.suggestions, question), ...after] });
+        return;
     }
     // Kept for the library without anything that identifies the user: what, in which language, where, when.
     await services.questions.record({ text, language: recognition.language, stepId: place.progress?.stepId, askedAt: services.clock.now() });
-    await context.sendActivity({ attachments: [unknownQuestionCard(speaker, question)] });
-    return true;
+    await context.sendActivity({ attachments: [unknownQuestionCard(speaker, question), ...after] });
 }
 
 /** One answer of the knowledge base by id (typed, or a suggestion clicked); small talk is a plain sentence. */
-export async function showAnswer(services: DialogServices, context: TurnContext, answerId: string, question: TypedQuestion, place: QuestionPlace): Promise<boolean> {
+export async function showAnswer(services: DialogServices, context: TurnContext, answerId: string, question: TypedQuestion, place: QuestionPlace, after: Attachment[] = []): Promise<boolean> {
     const entry = knowledgeBase().catalogue.get(answerId);
     if (!entry) return false;
     const speaker = speakerFor(services, context);
     if (entry.kind === 'smallTalk') {
-        await context.sendActivity(speaker.sayList(`answers.${entry.id}.text`).join('\n\n'));
+        await context.sendActivity({ text: speaker.sayList(`answers.${entry.id}.text`).join('\n\n'), attachments: after });
         return true;
     }
     const canGuide = entry.step !== undefined && canGuideTo(entry.step, place.progress);
-    await context.sendActivity({ attachments: [answerCard(speaker, entry, question, { canGuide })] });
+    await context.sendActivity({ attachments: [answerCard(speaker, entry, question, { canGuide }), ...after] });
     await services.insights.answerGiven(context, entry.id);
     return true;
 }

@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import { z } from 'zod';
 import { InternalError } from '../core/errors';
 import { fromRoot } from '../core/projectPaths';
-import { isStepId, type StepId } from './flowSteps';
+import { APPLICATION_KINDS, isStepId, type StepId } from './flowSteps';
+import type { Situation } from './situation';
 
 /** What an answer can offer besides its text. */
 export const ANSWER_OFFERS = ['status', 'ticket', 'contacts', 'fees'] as const;
@@ -19,6 +20,8 @@ export interface AnswerEntry {
     offers: AnswerOffer[];
     /** Greetings, thanks, goodbyes: answered, but they leave the user where they were without buttons. */
     kind?: 'smallTalk';
+    /** What asking this says of the user's situation ("how do I renew" → a renewal), used when guiding them from the answer. */
+    implies?: Situation;
 }
 
 const entrySchema = z.object({
@@ -26,6 +29,10 @@ const entrySchema = z.object({
     step: z.string().refine(isStepId, 'not a step of the flow').optional(),
     offers: z.array(z.enum(ANSWER_OFFERS)).default([]),
     kind: z.literal('smallTalk').optional(),
+    implies: z.object({
+        kind: z.enum(APPLICATION_KINDS).optional(),
+        answers: z.object({ approval: z.enum(['esign', 'wet']).optional(), signatureValid: z.boolean().optional() }).strict().optional(),
+    }).strict().optional(),
 });
 
 export type AnswerCatalogue = ReadonlyMap<string, AnswerEntry>;

@@ -48,8 +48,8 @@ export function createRenewalMailer(
                 return;
             }
             const language = reminder.language;
-            // The window's message is the plain key; the later one its `monthBefore` variant.
-            const context = RENEWAL_STAGES[stage] === 'monthBefore' ? 'monthBefore' : undefined;
+            // The lead time's message is the plain key; production's its `production` variant.
+            const context = RENEWAL_STAGES[stage] === 'production' ? 'production' : undefined;
             const values = { expiry: expiryOf(reminder), months, context };
             const stop = emailLink(baseUrl(), 'stop', reminder.id, reminder.emailKey!);
             const body = [...translator.list(language, 'renewalReminders.email.body', values), translator.t(language, 'email.unsubscribe.line', { link: stop })];

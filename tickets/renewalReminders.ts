@@ -39,11 +39,20 @@ export function parseExpiry(text: string, monthNames: readonly string[][]): { mo
     return { month, year };
 }
 
-/** When the renewal window opens and when the second message is due, as the first day of those months. */
-export function renewalDates(expiryMonth: number, expiryYear: number, monthsBefore: number) {
+/** How many months before the expiry month: the first reminder, and a renewal's production (the guide's L45). */
+export interface RenewalMonths {
+    lead: number;
+    production: number;
+}
+
+/**
+ * The reminder's days, as the first day of those months: well ahead (the lead time), and when a
+ * renewal goes into production. Only a month is known of the expiry, so nothing assumes its day.
+ */
+export function renewalDates(expiryMonth: number, expiryYear: number, months: RenewalMonths) {
     return {
-        windowOpens: Date.UTC(expiryYear, expiryMonth - 1 - monthsBefore, 1),
-        monthBefore: Date.UTC(expiryYear, expiryMonth - 2, 1),
+        remindFrom: Date.UTC(expiryYear, expiryMonth - 1 - months.lead, 1),
+        productionFrom: Date.UTC(expiryYear, expiryMonth - 1 - months.production, 1),
         /** The first instant after the expiry month. */
         expiredAfter: Date.UTC(expiryYear, expiryMonth, 1),
     };
@@ -57,15 +66,11 @@ export class RenewalReminders {
         private readonly store: TicketStore,
         private readonly clock: Clock,
         private readonly logger: Logger,
-        private readonly settings: { calendar: WorkingCalendar; monthsBefore: number; emailEnabled: boolean },
+        private readonly settings: { calendar: WorkingCalendar; months: RenewalMonths; emailEnabled: boolean },
     ) {}
 
     get emailEnabled(): boolean {
         return this.settings.emailEnabled;
-    }
-
-    get monthsBefore(): number {
-        return this.settings.monthsBefore;
     }
 
     /** Called after a reminder's notices changed (the dispatcher drains at once). */
@@ -74,14 +79,14 @@ export class RenewalReminders {
     }
 
     dates(expiryMonth: number, expiryYear: number) {
-        return renewalDates(expiryMonth, expiryYear, this.settings.monthsBefore);
+        return renewalDates(expiryMonth, expiryYear, this.settings.months);
     }
 
-    /** The messages still ahead for this expiry: at the window's start (if still ahead) and a month before. */
+    /** The messages still ahead for this expiry: the lead time's, and production's (each if still ahead). */
     plannedStages(expiryMonth: number, expiryYear: number): { stage: number; at: number }[] {
         const now = this.clock.now();
         const dates = this.dates(expiryMonth, expiryYear);
-        const stages = [{ stage: 0, at: dates.windowOpens }, { stage: 1, at: dates.monthBefore }];
+        const stages = [{ stage: 0, at: dates.remindFrom }, { stage: 1, at: dates.productionFrom }];
         const ahead = stages.filter((planned) => planned.at > now);
         return ahead.map((planned) => ({ stage: planned.stage, at: nextWorkingMoment(planned.at, this.settings.calendar) }));
     }

@@ -14,7 +14,7 @@ import type { QuestionLog } from '../../understanding/questionLog';
 import type { InsightLog } from '../../insights/insightLog';
 import { TicketService } from '../../tickets/ticketService';
 import { loadInstitutionProfile } from '../../institution/institutionProfile';
-import { buttonsOf, readableText, type CardButton } from './cardText';
+import { buttonsOf, readableText, webChatSubmit, type CardButton } from './cardText';
 import { FakeClock } from './fakeClock';
 
 export const translator = createTranslator();
@@ -107,7 +107,16 @@ export class TestChat {
     async click(title: string): Promise<Partial<Activity>[]> {
         const button = [...this.buttons(), ...this.earlierButtons].find((candidate) => candidate.title === title);
         if (!button) throw new Error(`No button "${title}" among: ${this.buttons().map((b) => b.title).join(' | ')}`);
-        return this.send({ type: ActivityTypes.Message, value: button.data });
+        return this.press(button);
+    }
+
+    /**
+     * Sends a button's click as Web Chat does: a messageBack button (`__isBotFrameworkCardAction`)
+     * sends only its `cardAction.value`, with the title as the display text and no `text`; any other
+     * button sends its data as the value.
+     */
+    async press(button: CardButton): Promise<Partial<Activity>[]> {
+        return this.send({ type: ActivityTypes.Message, ...webChatSubmit(button.data) });
     }
 
     /** Submits a choice by its id, as a card button would; for walks where titles do not matter. */
@@ -117,6 +126,16 @@ export class TestChat {
 
     buttons(): CardButton[] {
         return this.lastReplies.flatMap(buttonsOf);
+    }
+
+    /** Every button of the cards before the latest reply, newest first, as they stay clickable higher up in the chat. */
+    olderButtons(): CardButton[] {
+        return this.earlierButtons;
+    }
+
+    /** The replies of the last turn. */
+    replies(): Partial<Activity>[] {
+        return this.lastReplies;
     }
 
     text(): string {

@@ -56,7 +56,7 @@ describe('renewal reminder e-mails go only to an address its owner proved, a few
         await drain();
         assert.strictEqual(answers.filter((answer) => answer.includes(tr('renewalReminders.emailConfirm.sent', { email: VICTIM, hours: CONFIRMATION_HOURS }))).length, MAX_REMINDERS_PER_ADDRESS);
         assert.strictEqual(answers.filter((answer) => answer.includes(tr('renewalReminders.emailConfirm.limitPerAddress', { max: MAX_REMINDERS_PER_ADDRESS }))).length, 12 - MAX_REMINDERS_PER_ADDRESS);
-        // The window's first day, and the month before expiry: nothing but the requests ever reached the address.
+        // The days the reminder's messages were due: nothing but the requests ever reached the address.
         for (const day of [Date.UTC(2026, 11, 1, 6), Date.UTC(2027, 0, 4, 6)]) {
             moveTo(day);
             await drain();
@@ -117,9 +117,10 @@ describe('renewal reminder e-mails go only to an address its owner proved, a few
         await world.start();
         const teams = world.teamsUser();
         await teams.pick('reminders');
-        await teams.say('03/2027');
+        // June 2027: a message four months ahead (1 February) and one when renewals go into production (1 April).
+        await teams.say('06/2027');
         await teams.pick('remind');
-        moveTo(Date.UTC(2027, 0, 1, 6));
+        moveTo(Date.UTC(2027, 1, 1, 6));
         await drain();
         const [copy] = to(TEAMS_USER.email!);
         assert.ok(copy, 'Teams\' address is proven: the copy goes out without confirmation');
@@ -130,7 +131,7 @@ describe('renewal reminder e-mails go only to an address its owner proved, a few
         const stopped = await fetch(stop, { method: 'POST' });
         assert.match(await stopped.text(), new RegExp(tr('email.unsubscribe.done', { email: TEAMS_USER.email }).slice(0, 20)));
         const before = world.connector.calls.length;
-        moveTo(Date.UTC(2027, 1, 1, 6));
+        moveTo(Date.UTC(2027, 3, 1, 6));
         await drain();
         assert.strictEqual(to(TEAMS_USER.email!).length, 1, 'no e-mail after the stop');
         assert.ok(world.connector.calls.slice(before).some((call) => call.conversationId === 'a:personal-mehmet'), 'the Teams message still comes');
