@@ -26,7 +26,7 @@ export class BotProcess {
         this.baseUrl = `http://127.0.0.1:${port}`;
     }
 
-    /** Resolves once the bot logs that it listens; rejects if it exits or stays silent for 15 s. */
+    /** Resolves once the bot logs that it listens; rejects if it exits or stays silent for 45 s (a loaded CI machine starts Node slowly). */
     async start(): Promise<void> {
         const child = spawn(process.execPath, [fromRoot('dist', 'index.js')], {
             cwd: fromRoot(),
@@ -36,7 +36,7 @@ export class BotProcess {
         this.child = child;
         let output = '';
         await new Promise<void>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output}`)), 15_000);
+            const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output}`)), 45_000);
             const onData = (chunk: Buffer) => {
                 output += chunk.toString();
                 if (output.includes('is listening')) {
