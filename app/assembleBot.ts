@@ -5,6 +5,7 @@ import { PrivacyMiddleware } from '../bot/privacyMiddleware';
 import { inspectorFor, type StaffCardSource } from '../bot/staffActions';
 import { createTurnErrorHandler } from '../bot/turnErrorHandler';
 import { TypingIndicator } from '../bot/typingIndicator';
+import { LocalTeamsCards } from '../bot/localTeamsCards';
 import type { Clock } from '../core/clock';
 import type { BotConfig } from '../core/config';
 import type { Translator } from '../core/i18n';
@@ -23,7 +24,7 @@ import { InsightRecorder } from '../insights/insightRecorder';
 import type { InsightSources } from '../insights/insightService';
 
 export interface BotParts<M extends StaffCardSource> {
-    config: Pick<BotConfig, 'RESUME_AFTER_MINUTES' | 'STAFF_TEAM_ID'> & Partial<Pick<BotConfig, 'MicrosoftAppTenantId'>>;
+    config: Pick<BotConfig, 'RESUME_AFTER_MINUTES' | 'STAFF_TEAM_ID'> & Partial<Pick<BotConfig, 'MicrosoftAppTenantId' | 'localMode'>>;
     logger: Logger;
     clock: Clock;
     profile: InstitutionProfile;
@@ -96,6 +97,8 @@ export function assembleBot<M extends StaffCardSource>(parts: BotParts<M>): Asse
         } : undefined,
     });
     adapter.use(new PrivacyMiddleware(translator));
+    // The Agents Playground (Teams in local mode) cannot send a Teams messageBack: plain submits there.
+    if (config.localMode) adapter.use(new LocalTeamsCards());
     // A turn that waits on a store or on Teams shows "typing…" after half a second, every two seconds.
     adapter.use(new TypingIndicator(logger));
     adapter.onTurnError = createTurnErrorHandler({ logger, translator, conversationState, userState });

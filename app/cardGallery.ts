@@ -10,14 +10,14 @@ import {
 import { insightsCard } from '../cards/insightsCard';
 import type { Choice } from '../cards/payloads';
 import { formatDay, formatExpiry, renewalReminderCard } from '../cards/renewalCards';
-import { stepCard } from '../cards/stepCard';
+import { stepCard, stepReminderCard } from '../cards/stepCard';
 import { draftFromTicket, staffAnswersCard } from '../cards/staffAnswerCards';
 import { staffTicketCard, ticketHeading, userNoticeCard, formatTime } from '../cards/ticketCards';
 import type { Translator } from '../core/i18n';
 import { LANGUAGES, otherLanguage, type Language } from '../core/language';
 import type { Speaker } from '../core/speaker';
 import { keyedChoice } from '../dialogs/choiceMatching';
-import { MENU_CHOICES, RESUME_CHOICES } from '../dialogs/mainDialog';
+import { MENU_CHOICES, RESUME_CHOICES } from '../dialogs/menuChoices';
 import { loadAnswerCatalogue } from '../flow/answerCatalogue';
 import {
     APPLICATION_KINDS, initialAnswers, numberedSteps, pathOf, positionOf, STEPS, stepVariant, visibleOptions, type ApplicationKind, type FlowAnswers, type PathKey, type StepDefinition,
@@ -115,6 +115,20 @@ function flowCards(speaker: Speaker, profile: InstitutionProfile, add: Add): voi
         }));
         add('steps', `stepHelp/${key}`, `"I can't find it" on step "${step.id}"${variant ? `, variant "${variant}"` : ''}`, stepHelpCard(speaker, step.id, variant, choices));
     }
+    // A typed answer mid-flow comes with the step as one line (its buttons, and one to show it whole).
+    for (const stepId of ['requestSent', 'menuNes'] as const) {
+        const step = STEPS[stepId];
+        add('steps', `stepReminder/${stepId}`, `The one-line reminder of step "${stepId}" under an answer`, stepReminderCard(speaker, {
+            position: positionOf(stepId, 'first', {}), title: speaker.say(`steps.${stepId}.title`), choices: stepChoices(speaker, step, {}, undefined),
+        }));
+    }
+    // "Guide me from this step" with nothing said of the application: asked first.
+    add('steps', 'situation/kind', 'Which application? (before a step chosen from an answer)', guideWith({ title: speaker.say('situation.kind.title'), paragraphs: speaker.sayList('situation.kind.body') },
+        APPLICATION_KINDS.map((kind) => keyedChoice(speaker, kind, `menu.options.${kind}`))));
+    // Another application clicked on the welcome card while one is open.
+    const switchValues = { current: speaker.say('menu.options.first'), wanted: speaker.say('menu.options.renewal'), number: 5, total: 18 };
+    add('menus', 'clicks/switch', 'Another application chosen on an older welcome card', guideWith({ title: speaker.say('clicks.switch.title'), paragraphs: speaker.sayList('clicks.switch.body', switchValues) },
+        [keyedChoice(speaker, 'switch', 'clicks.switch.options.switch', switchValues), keyedChoice(speaker, 'resume', 'clicks.switch.options.resume')]));
     for (const approval of ['esign', 'wet']) {
         for (const path of PATHS) {
             add('steps', `completion/${approval}/${path}`, `End of the flow: approval "${approval}", path "${path}"`,
@@ -277,11 +291,12 @@ function libraryAnswerCards(speaker: Speaker, profile: InstitutionProfile, langu
 }
 
 /**
- * Renewal reminders: "Hatırlatıcılarım", the expiry question, the window explained with each offer
- * the dialog can make (Teams, e-mail, neither, nothing ahead), and the two proactive messages.
+ * Renewal reminders: "Hatırlatıcılarım", the expiry question, the timing explained with each offer
+ * the dialog can make (Teams, e-mail, neither, nothing ahead), an expiry already past, and the two
+ * proactive messages.
  */
 function reminderCards(speaker: Speaker, profile: InstitutionProfile, language: Language, add: Add): void {
-    const months = profile.kamusm.renewalProductionMonthsBeforeExpiry;
+    const months = { lead: profile.renewalReminderMonthsBeforeExpiry, production: profile.kamusm.renewalProductionMonthsBeforeExpiry };
     const day = (at: number) => formatDay(at, language, profile.timeZone);
     const reminders = sampleReminders(language);
     const expiryOf = (reminder: { expiryMonth: number; expiryYear: number }) => formatExpiry(reminder.expiryMonth, reminder.expiryYear, language);
@@ -292,7 +307,7 @@ function reminderCards(speaker: Speaker, profile: InstitutionProfile, language: 
         facts: reminders.map((reminder, index) => ({
             title: expiryOf(reminder),
             value: index === 0
-                ? speaker.say('renewalReminders.line', { expiry: expiryOf(reminder), next: day(renewalDates(reminder.expiryMonth, reminder.expiryYear, months).windowOpens) })
+                ? speaker.say('renewalReminders.line', { expiry: expiryOf(reminder), next: day(renewalDates(reminder.expiryMonth, reminder.expiryYear, months).remindFrom) })
                 : speaker.say('renewalReminders.lineNoMessage', { expiry: expiryOf(reminder) }),
         })),
     }, [
@@ -304,24 +319,29 @@ function reminderCards(speaker: Speaker, profile: InstitutionProfile, language: 
 
     const [reminder] = reminders;
     const dates = renewalDates(reminder.expiryMonth, reminder.expiryYear, months);
-    const values = { expiry: expiryOf(reminder), months, opens: day(dates.windowOpens) };
+    const production = new Date(dates.productionFrom);
+    const values = { expiry: expiryOf(reminder), production: formatExpiry(production.getUTCMonth() + 1, production.getUTCFullYear(), language) };
+    const timing = speaker.sayList('renewalReminders.timing', values);
     const start = keyedChoice(speaker, 'start', 'renewalReminders.options.start');
     const noThanks = keyedChoice(speaker, 'noThanks', 'renewalReminders.options.noThanks');
-    const explained = (id: string, caption: string, windowOpen: boolean, offer: string, choices: Choice[]) => add('reminders', `reminders/window/${id}`, caption, guideWith({
-        title: speaker.say('renewalReminders.title'),
-        paragraphs: [speaker.say('renewalReminders.window', values), ...(windowOpen ? [speaker.say('renewalReminders.windowOpen', values)] : []), offer],
+    const remind = keyedChoice(speaker, 'remind', 'renewalReminders.options.remind');
+    const explained = (id: string, caption: string, paragraphs: string[], choices: Choice[]) => add('reminders', `reminders/timing/${id}`, caption, guideWith({
+        title: speaker.say('renewalReminders.title'), paragraphs: [...timing, ...paragraphs],
     }, choices));
-    explained('teams', 'The window explained, in Teams: a reminder at the window and a month before', false,
-        speaker.say('renewalReminders.offer', { first: day(dates.windowOpens) }), [keyedChoice(speaker, 'remind', 'renewalReminders.options.remind'), noThanks]);
-    explained('teams/last', 'The same when only the month-before reminder is still ahead, the window already open', true,
-        speaker.say('renewalReminders.offerLast', { first: day(dates.monthBefore) }), [keyedChoice(speaker, 'remind', 'renewalReminders.options.remind'), noThanks, start]);
-    explained('email', 'The window explained, in the web chat with e-mail set up', false,
-        speaker.say('renewalReminders.emailOffer', values), [keyedChoice(speaker, 'remindByEmail', 'renewalReminders.options.remindByEmail'), noThanks]);
-    explained('neither', 'The window explained, in the web chat without e-mail', true,
-        speaker.say('renewalReminders.needsTeamsOrEmail', values), [start, done]);
-    explained('nothingAhead', 'The window explained, no reminder left to send', true, speaker.say('renewalReminders.nothingAhead'), [start, done]);
+    const first = day(dates.remindFrom);
+    explained('teams', 'The timing explained, in Teams: a reminder at the lead time and one when renewals go into production',
+        [speaker.say('renewalReminders.offer', { first, second: day(dates.productionFrom) })], [remind, noThanks, start]);
+    explained('teams/last', 'The same when only the production-time reminder is still ahead (time to start now)',
+        [speaker.say('renewalReminders.timeToStart'), speaker.say('renewalReminders.offerLast', { first: day(dates.productionFrom) })], [remind, noThanks, start]);
+    explained('email', 'The timing explained, in the web chat with e-mail set up',
+        [speaker.say('renewalReminders.emailOffer', { first })], [keyedChoice(speaker, 'remindByEmail', 'renewalReminders.options.remindByEmail'), noThanks, start]);
+    explained('neither', 'The timing explained, in the web chat without e-mail', [speaker.say('renewalReminders.needsTeamsOrEmail', { first })], [start, done]);
+    explained('nothingAhead', 'The timing explained, no reminder left to send', [speaker.say('renewalReminders.timeToStart'), speaker.say('renewalReminders.nothingAhead')], [start, done]);
+    add('reminders', 'reminders/past', 'An expiry month already past: the way the guide gives', guideWith({
+        title: speaker.say('renewalReminders.pastTitle'), paragraphs: speaker.sayList('renewalReminders.past', values),
+    }, [start, done]));
     RENEWAL_STAGES.forEach((stage, index) => {
-        add('reminders', `reminders/message/${stage}`, `The reminder message: ${stage}`, renewalReminderCard(speaker, reminder, index, months));
+        add('reminders', `reminders/message/${stage}`, `The reminder message: ${stage}`, renewalReminderCard(speaker, reminder, index, months.production));
     });
 }
 

@@ -7,7 +7,7 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../core/language';
 import { silentLogger } from '../core/logger';
 import { createStores } from '../storage/createStores';
 import { QUESTIONS_FILE } from '../storage/sqliteQuestionLog';
-import { localTimestamp } from '../tickets/ticketReport';
+import { localTimestamp, terminalSafe } from '../tickets/ticketReport';
 import { CHOSE_LIBRARY } from '../understanding/questionLog';
 import { groupQuestions, type QuestionGroup } from '../understanding/questionGroups';
 import { staffAnswerNumber } from '../understanding/staffAnswers';
@@ -107,7 +107,7 @@ function renderText(groups: readonly QuestionGroup[], window: QuestionWindow, tr
     const unsure = groups.reduce((sum, group) => sum + group.outcomes.unsure, 0);
     const lines = [t('heading', { ...days, total, unsure, distinct: groups.length })];
     for (const group of groups) {
-        lines.push('', t('group', { count: group.count, text: group.text }));
+        lines.push('', t('group', { count: group.count, text: terminalSafe(group.text) }));
         lines.push(t('details', {
             languages: group.languages.map((entry) => share(t(`languages.${entry.language}`), entry.count)).join(', '),
             steps: group.steps.map((entry) => share(stepName(entry.stepId), entry.count)).join(', '),

@@ -1,24 +1,25 @@
 import {
     ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type StatePropertyAccessor, type TurnContext,
 } from 'botbuilder';
-import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { speakerFor, type DialogServices } from '../dialogs/dialogServices';
 import { MAIN_DIALOG, MainDialog, type MainDialogOptions } from '../dialogs/mainDialog';
+import type { DialogInput } from '../dialogs/turnInput';
 import { renderGuideCard } from '../cards/guideCard';
+import type { RenewalReminderClick } from '../cards/payloads';
 import type { ConversationReferences } from './conversationReferences';
 import { languageFromLocale } from '../core/language';
-import { onlySecret } from '../core/privacyGuard';
-import { privacyFinding, setTurnLanguage } from '../core/turnFacts';
-import { isSharedConversation, mentionsBot, stripBotMention } from './teamsConversation';
+import { setTurnLanguage } from '../core/turnFacts';
+import { isSharedConversation } from './teamsConversation';
 import { flushTranscript, recordTranscript } from './transcriptRecorder';
 import { handleStaffAction, type StaffActionDependencies } from './staffActions';
-import { answerVerbOf, staffVerbOf } from '../tickets/staffVerbs';
 import type { StaffChannelRegistry } from '../tickets/staffChannel';
 import { handleUserTicketMessage } from '../dialogs/userTicketMessage';
 import { handleRenewalReminderClick } from '../dialogs/renewalReminderClicks';
 import { answerStaffReport, type StaffReportDependencies } from './staffReport';
 import { answerStaffAnswers, handleStaffAnswerAction, type StaffAnswerDependencies } from './staffAnswers';
 import { stampReplyLocale } from './replyLocale';
+import { ActivityRouter, classifyInvoke } from './activityRouter';
 
 export interface EImzaBotOptions {
     /** After this long without a word, a user is offered to resume instead of being dropped mid-step. */
@@ -44,34 +45,33 @@ export class EImzaBot extends ActivityHandler {
     private readonly dialogs: DialogSet;
     /** Personal chats whose welcome this instance is sending and has not saved yet. */
     private readonly welcoming = new Set<string>();
+    /** Sorts every message once and hands it to its one handler (bot/activityRouter.ts). */
+    private readonly router: ActivityRouter;
 
     constructor(private readonly services: DialogServices, private readonly options: EImzaBotOptions) {
         super();
         ({ dialogState: this.dialogState, lastSeenAt: this.lastSeenAt, welcomed: this.welcomed, referenceSaved: this.referenceSaved } = services.memory.conversation);
         this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(services));
+        this.router = new ActivityRouter(services, this.dialogs, {
+            useUserLanguage: (context) => this.useUserLanguage(context),
+            staffAsks: (context) => {
+                const staffTeam = this.options.staffChannels.isStaffTeam(context);
+                return { report: staffTeam && !!this.options.staffReport, answers: staffTeam && !!this.options.staffAnswers };
+            },
+            staffReport: async (context) => {
+                if (this.options.staffReport) await answerStaffReport(context, this.options.staffReport);
+            },
+            staffAnswers: async (context) => {
+                if (this.options.staffAnswers) await answerStaffAnswers(context, this.options.staffAnswers);
+            },
+            // An answer to the library typed into a notice card is relayed (masked) without any dialog.
+            ticketMessage: (context, message) => handleUserTicketMessage(context, this.services, message),
+            reminderClick: (context, click, dc) => this.renewalReminderClick(context, click, dc),
+            dialogs: (context, input, dc) => this.continueDialogs(context, input, dc),
+        });
 
         this.onMessage(async (context, next) => {
-            if (isSharedConversation(context)) {
-                // In a channel or group chat only an @mention is for the bot; the rest is the team talking.
-                if (!mentionsBot(context)) return next();
-                stripBotMention(context);
-                // Insights for the library: "@bot rapor" in the staff channel answers with the report card.
-                if (this.options.staffReport && (await answerStaffReport(context, this.options.staffReport))) return next();
-                // The library's answers: "@bot cevaplar" in the staff channel lists them, with the questions waiting for one.
-                if (this.options.staffAnswers && (await answerStaffAnswers(context, this.options.staffAnswers))) return next();
-            }
-            await this.useUserLanguage(context);
-            const finding = privacyFinding(context);
-            // An answer to the library typed into a notice card is relayed (masked) without any dialog.
-            const relayed = await handleUserTicketMessage(context, this.services) || await this.renewalReminderClick(context);
-            if (finding) await context.sendActivity(speakerFor(this.services, context).say('privacy.warning', { context: finding.kinds[0] }));
-            // A bare secret answers nothing: the last card stays where it is. Words around it go on, masked.
-            if (!relayed && !(finding && onlySecret(finding.redacted))) {
-                // Some channels (Teams, often) send no conversationUpdate first: greet on the first message instead.
-                const greet = !(await this.welcomed.get(context, false)) && !this.welcoming.has(context.activity.conversation.id);
-                await this.welcomed.set(context, true);
-                await this.runDialogs(context, { routeInput: true, offerResume: true, greet });
-            }
+            await this.router.routeMessage(context);
             await next();
         });
 
@@ -131,7 +131,8 @@ export class EImzaBot extends ActivityHandler {
     private async welcomePersonal(context: TurnContext): Promise<void> {
         if (!(await this.claimWelcome(context))) return;
         await this.useUserLanguage(context);
-        await this.runDialogs(context, { greet: true, offerResume: true });
+        const dc = await this.dialogs.createContext(context);
+        if (!dc.activeDialog) await dc.beginDialog(MAIN_DIALOG, { greet: true, offerResume: true } satisfies MainDialogOptions);
     }
 
     /**
@@ -166,10 +167,9 @@ export class EImzaBot extends ActivityHandler {
     }
 
     protected async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-        const verb = staffVerbOf(invoke.action?.verb);
-        if (verb) return handleStaffAction(context, verb, invoke, this.options.staffActions);
-        const answerVerb = answerVerbOf(invoke.action?.verb);
-        if (answerVerb && this.options.staffAnswers) return handleStaffAnswerAction(context, answerVerb, invoke, this.options.staffAnswers);
+        const incoming = classifyInvoke(invoke);
+        if (incoming?.kind === 'staffVerb') return handleStaffAction(context, incoming.verb, invoke, this.options.staffActions);
+        if (incoming?.kind === 'answerVerb' && this.options.staffAnswers) return handleStaffAnswerAction(context, incoming.verb, invoke, this.options.staffAnswers);
         return super.onAdaptiveCardInvoke(context, invoke);
     }
 
@@ -184,24 +184,25 @@ export class EImzaBot extends ActivityHandler {
     }
 
     /** A button on a renewal reminder; "start the renewal" starts the guided renewal at step 1 in place of whatever was open. */
-    private async renewalReminderClick(context: TurnContext): Promise<boolean> {
-        const click = await handleRenewalReminderClick(context, this.services);
-        if (click === 'start') {
-            const dc = await this.dialogs.createContext(context);
-            await dc.cancelAllDialogs();
-            await this.welcomed.set(context, true);
-            await dc.beginDialog(MAIN_DIALOG, { resumeFlow: true } satisfies MainDialogOptions);
-        }
-        return click !== undefined;
+    private async renewalReminderClick(context: TurnContext, click: RenewalReminderClick, dc: DialogContext): Promise<void> {
+        if ((await handleRenewalReminderClick(context, this.services, click)) !== 'start') return;
+        await dc.cancelAllDialogs();
+        await this.welcomed.set(context, true);
+        await dc.beginDialog(MAIN_DIALOG, { resumeFlow: true } satisfies MainDialogOptions);
     }
 
-    private async runDialogs(context: TurnContext, startOptions: MainDialogOptions): Promise<void> {
-        const dc = await this.dialogs.createContext(context);
+    /** A message for the dialogs: the open one continues, or the menu takes it (with the welcome on a first contact). */
+    private async continueDialogs(context: TurnContext, input: DialogInput, dc: DialogContext): Promise<void> {
+        // Some channels (Teams, often) send no conversationUpdate first: greet on the first message instead.
+        const greet = !(await this.welcomed.get(context, false)) && !this.welcoming.has(context.activity.conversation.id);
+        await this.welcomed.set(context, true);
         const now = this.services.clock.now();
         const lastSeen = await this.lastSeenAt.get(context);
         await this.lastSeenAt.set(context, now);
         const cameBack = lastSeen !== undefined && now - lastSeen > this.options.resumeAfterMs;
-        if (dc.activeDialog && cameBack && (await this.services.progress.get(context))) {
+        // Back after a long while: the flow is offered again, unless the user simply answers the card in front of them.
+        const answersAwaited = input.kind === 'click' || input.kind === 'typedChoice';
+        if (dc.activeDialog && cameBack && !answersAwaited && (await this.services.progress.get(context))) {
             await dc.cancelAllDialogs();
             await dc.beginDialog(MAIN_DIALOG, { offerResume: true } satisfies MainDialogOptions);
             return;
@@ -210,6 +211,6 @@ export class EImzaBot extends ActivityHandler {
             await dc.continueDialog();
             return;
         }
-        await dc.beginDialog(MAIN_DIALOG, startOptions);
+        await dc.beginDialog(MAIN_DIALOG, { routeInput: true, offerResume: true, greet } satisfies MainDialogOptions);
     }
 }

@@ -60,7 +60,7 @@ function switchAction(question: TypedQuestion): CardAction[] {
 
 /** An answer, with what the user would do next: the step it belongs to, the status explainer, the library. */
 export function answerCard(speaker: Speaker, answer: AnswerView, question: TypedQuestion, options: { canGuide: boolean }): Attachment {
-    const guide: CardAction[] = answer.step && options.canGuide ? [{ title: speaker.say('understanding.guideFromHere'), data: guideFromData(answer.step), style: 'positive' }] : [];
+    const guide: CardAction[] = answer.step && options.canGuide ? [{ title: speaker.say('understanding.guideFromHere'), data: guideFromData(answer.step, answer.id), style: 'positive' }] : [];
     return renderGuideCard({
         title: answer.title,
         lead: answer.lead,

@@ -3,7 +3,7 @@ import type { CardAction } from './guideCard';
 import type { Speaker } from '../core/speaker';
 
 export function choiceActions(choices: Choice[]): CardAction[] {
-    return choices.map((choice, index) => ({ title: choice.title, data: choiceData(choice.id), style: index === 0 ? 'positive' : 'default' }));
+    return choices.map((choice, index) => ({ title: choice.title, data: choiceData(choice.id, choice.origin), style: index === 0 ? 'positive' : 'default' }));
 }
 
 /** The buttons every guided step carries: back, "I can't find it", ask the library. */

@@ -1,4 +1,5 @@
 import { CardFactory, type Attachment } from 'botbuilder';
+import { messageBackData, type ButtonOrigin } from './payloads';
 
 export interface CardAction {
     title: string;
@@ -27,6 +28,10 @@ export interface GuideCardContent {
     quote?: string;
     /** One free-text box whose value comes back with the submit (`id` names it), at most `maxLength` characters. */
     input?: { id: string; placeholder: string; maxLength: number };
+    /** A short card: the title is one plain line (a reminder of where the user is), not a heading. */
+    compact?: boolean;
+    /** Where the card is drawn: stamped on the buttons that do not carry their own (commands). */
+    origin?: ButtonOrigin;
     actions?: CardAction[];
     /**
      * Buttons in groups drawn in the card's body, for cards with more choices than Teams shows as
@@ -37,7 +42,17 @@ export interface GuideCardContent {
 
 const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
-const submit = (action: CardAction) => ({ type: 'Action.Submit', title: action.title, data: action.data, style: action.style ?? 'default' });
+/**
+ * A button. Where the card has a text box the data stays a plain submit (the channel merges the box's
+ * value into it); every other button is a messageBack, so the chat shows what the user chose.
+ */
+function submitFor(content: GuideCardContent) {
+    return (action: CardAction) => {
+        const own = content.origin && action.data.card === undefined ? { ...action.data, card: content.origin.card, turn: content.origin.turn } : action.data;
+        const data = content.input ? own : messageBackData(own, action.title);
+        return { type: 'Action.Submit', title: action.title, data, style: action.style ?? 'default' };
+    };
+}
 
 /** The card's body, part by part in the order they are shown; a part whose content is missing is left out. */
 function body(content: GuideCardContent): Record<string, unknown>[] {
@@ -52,7 +67,9 @@ function body(content: GuideCardContent): Record<string, unknown>[] {
             ],
         });
     }
-    items.push({ type: 'TextBlock', text: content.title, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' });
+    items.push(content.compact
+        ? { type: 'TextBlock', text: content.title, weight: 'Bolder', wrap: true }
+        : { type: 'TextBlock', text: content.title, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' });
     if (breadcrumb != null) items.push({ type: 'Container', style: 'emphasis', items: [{ type: 'TextBlock', text: breadcrumb, wrap: true, size: 'Small' }] });
     if (content.lead != null) items.push({ type: 'TextBlock', text: content.lead, wrap: true, weight: 'Bolder' });
     for (const paragraph of content.paragraphs ?? []) items.push({ type: 'TextBlock', text: paragraph, wrap: true });
@@ -75,7 +92,7 @@ function body(content: GuideCardContent): Record<string, unknown>[] {
     }
     if (note != null) items.push({ type: 'TextBlock', text: note, wrap: true, isSubtle: true, size: 'Small' });
     if (input != null) items.push({ type: 'Input.Text', id: input.id, placeholder: input.placeholder, maxLength: input.maxLength, isMultiline: true });
-    for (const group of content.actionGroups ?? []) items.push({ type: 'ActionSet', separator: true, spacing: 'Medium', actions: group.map(submit) });
+    for (const group of content.actionGroups ?? []) items.push({ type: 'ActionSet', separator: true, spacing: 'Medium', actions: group.map(submitFor(content)) });
     return items;
 }
 
@@ -90,6 +107,6 @@ export function renderGuideCard(content: GuideCardContent): Attachment {
         version: '1.5',
         speak: content.title,
         body: body(content),
-        actions: (content.actions ?? []).map(submit),
+        actions: (content.actions ?? []).map(submitFor(content)),
     });
 }

@@ -19,8 +19,8 @@ export function formatDay(at: number, language: Language, timeZone: string): str
 
 /** The proactive reminder, with its three buttons: start the renewal, remind me later, turn the reminder off. */
 export function renewalReminderCard(speaker: Speaker, reminder: RenewalReminder, stage: number, months: number): Attachment {
-    // The window's message is the plain key; the later one its `monthBefore` variant.
-    const context = RENEWAL_STAGES[stage] === 'monthBefore' ? 'monthBefore' : undefined;
+    // The lead time's message is the plain key; production's its `production` variant.
+    const context = RENEWAL_STAGES[stage] === 'production' ? 'production' : undefined;
     const values = { expiry: formatExpiry(reminder.expiryMonth, reminder.expiryYear, reminder.language), months, context };
     return renderGuideCard({
         title: speaker.say('renewalReminders.message.title', values),

@@ -1,5 +1,5 @@
 import type { Attachment } from 'botbuilder';
-import type { Choice } from './payloads';
+import { commandData, type Choice } from './payloads';
 import type { PathKey, StepDefinition, StepId, StepPosition } from '../flow/flowSteps';
 import { choiceActions, stepHelpActions } from './commonActions';
 import { renderGuideCard, type TableCell } from './guideCard';
@@ -57,5 +57,19 @@ export function stepCard(speaker: Speaker, input: StepCardInput): Attachment {
         table: step.applicationsTable ? applicationsTable(speaker) : input.table,
         note: speaker.has(`${key}.note`) ? speaker.say(`${key}.note`, values) : undefined,
         actions: [...choiceActions(input.choices), ...stepHelpActions(speaker, input.canGoBack)],
+        origin: input.choices[0]?.origin,
+    });
+}
+
+/**
+ * The user's place in one short line — "Adım 6 / 18 · title" — with the step's buttons and one to
+ * show the whole step again: sent with an answer to a typed question, so the answer stays in view.
+ */
+export function stepReminderCard(speaker: Speaker, input: { position: StepPosition; title: string; choices: Choice[] }): Attachment {
+    return renderGuideCard({
+        compact: true,
+        title: speaker.say('stepHeader.reminder', { ...input.position, title: input.title }),
+        actions: [...choiceActions(input.choices), { title: speaker.say('actions.showStep'), data: commandData('repeat') }],
+        origin: input.choices[0]?.origin,
     });
 }

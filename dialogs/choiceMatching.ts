@@ -1,8 +1,7 @@
-import type { TurnContext } from 'botbuilder';
 import type { Translator, TranslationValues } from '../core/i18n';
 import type { Speaker } from '../core/speaker';
 import type { Language } from '../core/language';
-import { COMMANDS, userSubmitOf, type Choice, type CommandName, type UserSubmit } from '../cards/payloads';
+import { COMMANDS, type Choice, type CommandName, type UserSubmit } from '../cards/payloads';
 import { foldText } from '../core/textMatch';
 
 export interface Command {
@@ -15,13 +14,8 @@ export interface Command {
     asked?: string;
 }
 
-function submitted(context: TurnContext): UserSubmit {
-    return userSubmitOf(context.activity.value);
-}
-
-function typedText(context: TurnContext): string {
-    return foldText(context.activity.text ?? '');
-}
+/** What a typed word can pick: a button's id, its title, and the locale keys whose words also pick it. */
+export type MatchableChoice = Pick<Choice, 'id' | 'title' | 'matchKeys'>;
 
 // Each key's words in every language, folded once per translator: the locales do not change while it lives.
 const foldedWords = new WeakMap<Translator, Map<string, ReadonlySet<string>>>();
@@ -42,23 +36,23 @@ function saysAnyOf(translator: Translator, folded: string, keys: string[]): bool
     return folded !== '' && keys.some((key) => foldedWordsOf(translator, key).has(folded));
 }
 
-/** A clicked button, or its title typed in any case, with or without Turkish letters, or its number. */
-export function matchChoice(context: TurnContext, choices: Choice[], translator: Translator): string | undefined {
-    const clicked = submitted(context).choice;
-    if (typeof clicked === 'string') return choices.find((choice) => choice.id === clicked)?.id;
-    const folded = typedText(context);
+/** The button whose title (any case, with or without Turkish letters) or number the user typed. */
+export function typedChoiceOf<T extends MatchableChoice>(text: string, choices: T[], translator: Translator): T | undefined {
+    const folded = foldText(text);
     if (folded === '') return undefined;
     const byNumber = /^\d{1,2}$/.test(folded) ? choices[Number(folded) - 1] : undefined;
-    if (byNumber) return byNumber.id;
-    return choices.find((choice) => foldText(choice.title) === folded || saysAnyOf(translator, folded, choice.matchKeys))?.id;
+    if (byNumber) return byNumber;
+    return choices.find((choice) => foldText(choice.title) === folded || saysAnyOf(translator, folded, choice.matchKeys));
 }
 
-/** help, cancel, menu, back, language, talk to the library: clicked or typed in either language. */
-export function recognizeCommand(context: TurnContext, translator: Translator): Command | undefined {
-    const value = submitted(context);
-    if (value.command) return { name: value.command, language: value.language, question: value.question, asked: value.asked };
-    if (typeof value.choice === 'string') return undefined;
-    const folded = typedText(context);
+/** A command button: help, cancel, menu, back, language, talk to the library, … */
+export function clickedCommandOf(submit: UserSubmit): Command | undefined {
+    return submit.command ? { name: submit.command, language: submit.language, question: submit.question, asked: submit.asked } : undefined;
+}
+
+/** A command typed in either language: "yardım", "geri", "menü", "English", … */
+export function typedCommandOf(text: string, translator: Translator): Command | undefined {
+    const folded = foldText(text);
     if (saysAnyOf(translator, folded, ['commands.english'])) return { name: 'language', language: 'en' };
     if (saysAnyOf(translator, folded, ['commands.turkish'])) return { name: 'language', language: 'tr' };
     const name = COMMANDS.find((command) => saysAnyOf(translator, folded, [`commands.${command}`]));

@@ -2,46 +2,55 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { otherLanguage } from '../core/language';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { privacyFinding } from '../core/turnFacts';
-import { contactsCard, feesCard, generalHelpCard, menuCard, resumeCard } from '../cards/infoCards';
-import { askLibraryAction, menuAction } from '../cards/commonActions';
-import type { Choice } from '../cards/payloads';
-import { keyedChoice, matchChoice, recognizeCommand, type Command } from './choiceMatching';
+import { contactsCard, feesCard, menuCard, resumeCard } from '../cards/infoCards';
+import { askLibraryAction, choiceActions, menuAction } from '../cards/commonActions';
+import { renderGuideCard } from '../cards/guideCard';
+import { keyedChoice } from './choiceMatching';
 import { setLanguage, speakerFor, type DialogServices } from './dialogServices';
 import { turnLanguage } from '../core/turnFacts';
-import { type FlowProgress } from '../flow/progress';
-import { isApplicationKind, positionOf, stepVariant } from '../flow/flowSteps';
-import { HELP_TICKET_DIALOG, MY_TICKETS_DIALOG, STATUS_EXPLAINER_DIALOG } from './dialogIds';
-import { answerTypedQuestion, isGreeting } from './typedQuestions';
-import { GUIDED_FLOW_DIALOG, GuidedFlowDialog } from './guidedFlowDialog';
+import { isApplicationKind, positionOf, stepVariant, type ApplicationKind } from '../flow/flowSteps';
+import { CARD_CHOICE_PROMPT, HELP_TICKET_DIALOG, MY_TICKETS_DIALOG, RENEWAL_REMINDERS_DIALOG, STATUS_EXPLAINER_DIALOG } from './dialogIds';
+import { GUIDED_FLOW_DIALOG, GuidedFlowDialog, type GuidedFlowOptions } from './guidedFlowDialog';
 import { HelpTicketDialog } from './helpTicketDialog';
 import { MyTicketsDialog } from './myTicketsDialog';
-import { InterruptibleDialog, type DialogOutcome } from './interruptibleDialog';
+import { InterruptibleDialog, isOutcome, type DialogOutcome, type GuideRequest } from './interruptibleDialog';
 import { StatusExplainerDialog } from './statusExplainerDialog';
-import { RENEWAL_REMINDERS_DIALOG } from './dialogIds';
 import { RenewalReminderDialog } from './renewalReminderDialog';
+import { CardChoicePrompt, type CardChoiceOptions } from './cardChoicePrompt';
+import { awaitChoices, stamped } from './awaiting';
+import { menuChoices, resumeChoices } from './menuChoices';
+import { chosenId, turnInput } from './turnInput';
 
 export const MAIN_DIALOG = 'main';
 const MENU_WATERFALL = 'main.menu';
+const SWITCH_WATERFALL = 'main.switch';
 
 export interface MainDialogOptions {
     /** First contact in this conversation: say hello. */
     greet?: boolean;
     /** The user comes back with a flow half done: offer to continue it or start over. */
     offerResume?: boolean;
-    /** Act on what the user just wrote (a menu title, a language) instead of ignoring it. */
+    /** Act on what the user just wrote or clicked, as if the menu had been waiting for it. */
     routeInput?: boolean;
     /** The last card already carries the menu's choices: wait without drawing the menu again. */
     quiet?: boolean;
-    /** Go straight on with the saved flow (an answer's "guide me from this step"). */
+    /** Go straight on with the saved flow (an answer's "guide me from this step", a reminder's "start"). */
     resumeFlow?: boolean;
+    /** With `resumeFlow`: where an answer's "guide me from this step" leads. */
+    guide?: GuideRequest;
+    /** A menu choice already made (on an older card, while something else ran). */
+    picked?: string;
 }
 
 interface RoutedInput {
     picked: string;
+    /** Made on an older card while a flow was open: starting another application asks first. */
+    elsewhere?: boolean;
+    guide?: GuideRequest;
 }
 
-export const MENU_CHOICES = ['first', 'renewal', 'lost', 'status', 'askLibrary', 'myTickets', 'reminders', 'fees', 'contact', 'language'] as const;
-export const RESUME_CHOICES = ['resume', 'restart', 'showMenu'] as const;
+/** Marks a turn that owes the user the welcome (their first contact) until a menu has said it. */
+const WELCOME_OWED = Symbol('eimza.welcomeOwed');
 
 /** The root dialog: welcome, resume offer, main menu, and a loop back to the menu after each topic. */
 export class MainDialog extends InterruptibleDialog {
@@ -50,57 +59,94 @@ export class MainDialog extends InterruptibleDialog {
         this.addDialog(new WaterfallDialog<MainDialogOptions>(MENU_WATERFALL, [
             this.showMenu.bind(this), this.route.bind(this), this.afterTopic.bind(this),
         ]));
+        this.addDialog(new WaterfallDialog<{ kind: ApplicationKind }>(SWITCH_WATERFALL, [this.askSwitch.bind(this), this.switchChosen.bind(this)]));
+        this.addDialog(new CardChoicePrompt(CARD_CHOICE_PROMPT, services));
         this.addDialog(new GuidedFlowDialog(services));
         this.addDialog(new StatusExplainerDialog(services));
         this.addDialog(new HelpTicketDialog(services));
         this.addDialog(new MyTicketsDialog(services));
-        this.addDialog(new RenewalReminderDialog(services)); // renewal reminders (issue 15)
+        this.addDialog(new RenewalReminderDialog(services));
         this.initialDialogId = MENU_WATERFALL;
+    }
+
+    /**
+     * A message with no dialog running (a new chat, after a finished or paused flow): the menu waits,
+     * and the message is handled as if it had been waiting — a menu choice opens its topic, a
+     * question is answered, a command works. A first contact gets the welcome too.
+     */
+    protected async onBeginDialog(innerDc: DialogContext, options?: MainDialogOptions): Promise<DialogTurnResult> {
+        if (!options?.routeInput) return super.onBeginDialog(innerDc, options);
+        const { context } = innerDc;
+        const input = turnInput(context);
+        const picked = chosenId(context);
+        if (picked) return innerDc.beginDialog(MENU_WATERFALL, { picked });
+        const greeting = input.kind === 'smallTalk' && input.answerId === 'greeting';
+        if (input.kind === 'other' || input.kind === 'text' || greeting) return super.onBeginDialog(innerDc, options);
+        if (options.greet) {
+            // A question is answered under the welcome; anything else draws the menu itself, with the welcome.
+            if (input.kind === 'typedQuestion' || input.kind === 'answerClick' || input.kind === 'smallTalk') await this.sendMenu(context, await this.welcome(context));
+            else context.turnState.set(WELCOME_OWED, true);
+        }
+        await innerDc.beginDialog(MENU_WATERFALL, { quiet: true });
+        return this.onContinueDialog(innerDc);
     }
 
     private async showMenu(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
         const options = step.options ?? {};
         const { context } = step;
+        if (options.picked) return step.next({ picked: options.picked, elsewhere: true } satisfies RoutedInput);
+        if (options.resumeFlow) return step.next({ picked: 'resume', guide: options.guide } satisfies RoutedInput);
         const progress = await this.services.progress.get(context);
-        if (options.resumeFlow) return step.next({ picked: 'resume' } satisfies RoutedInput);
-        const speaker = speakerFor(this.services, context);
-        if (options.routeInput) {
-            const picked = matchChoice(context, this.choices(context, progress), this.services.translator);
-            if (picked) return step.next({ picked } satisfies RoutedInput);
-            const command = recognizeCommand(context, this.services.translator);
-            if (command) await this.applyOpeningCommand(context, command);
-            // People ask first and click second: a first message that is a question gets its answer under the welcome.
-            else if (context.activity.text?.trim() && !privacyFinding(context) && !isGreeting(this.services, context)) {
-                if (options.greet) await context.sendActivity({ attachments: [menuCard(speaker, this.choices(context, progress), await this.welcome(context))] });
-                await answerTypedQuestion(this.services, context, { progress });
-                return Dialog.EndOfTurn;
-            }
-        }
-        if (options.quiet) return Dialog.EndOfTurn;
-        if (options.offerResume && progress) {
-            const where = { ...positionOf(progress.stepId, progress.kind, progress.answers), title: speaker.say(`steps.${progress.stepId}.title`, { context: stepVariant(progress.stepId, progress.answers, progress.kind) }) };
-            await context.sendActivity({ attachments: [resumeCard(speaker, this.resumeChoices(context), where)] });
+        if (options.quiet) {
+            // The menu card above holds the choices; from now on the menu is what the bot waits on.
+            await awaitChoices(this.services, context, [...menuChoices(this.services, context, progress), ...resumeChoices(this.services, context)]);
             return Dialog.EndOfTurn;
         }
-        const intro = options.greet ? await this.welcome(context) : speaker.sayList('menu.prompt');
-        await context.sendActivity({ attachments: [menuCard(speaker, this.choices(context, progress), intro)] });
+        const speaker = speakerFor(this.services, context);
+        const greet = options.greet || context.turnState.get(WELCOME_OWED) === true;
+        context.turnState.set(WELCOME_OWED, false);
+        if (options.offerResume && progress) {
+            const where = { ...positionOf(progress.stepId, progress.kind, progress.answers), title: speaker.say(`steps.${progress.stepId}.title`, { context: stepVariant(progress.stepId, progress.answers, progress.kind) }) };
+            const choices = resumeChoices(this.services, context);
+            await context.sendActivity({ attachments: [resumeCard(speaker, choices, where)] });
+            await awaitChoices(this.services, context, [...choices, ...menuChoices(this.services, context, progress)]);
+            return Dialog.EndOfTurn;
+        }
+        await this.sendMenu(context, greet ? await this.welcome(context) : speaker.sayList('menu.prompt'));
         return Dialog.EndOfTurn;
     }
 
+    private async sendMenu(context: TurnContext, intro: string[]): Promise<void> {
+        const progress = await this.services.progress.get(context);
+        const choices = menuChoices(this.services, context, progress);
+        await context.sendActivity({ attachments: [menuCard(speakerFor(this.services, context), choices, intro)] });
+        await awaitChoices(this.services, context, [...choices, ...resumeChoices(this.services, context)]);
+    }
+
     private async route(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
+        // A dialog begun over the waiting menu (a command, an older card's choice) ended: as after any topic.
+        if (isOutcome(step.result)) return this.afterTopic(step);
         const { context } = step;
         const progress = await this.services.progress.get(context);
-        // A waterfall hands the typed text to the next step; only a routed first message carries a pick.
-        const routed = step.result as RoutedInput | string | undefined;
-        const picked = (typeof routed === 'object' ? routed.picked : undefined)
-            ?? matchChoice(context, [...this.choices(context, progress), ...this.resumeChoices(context)], this.services.translator);
+        // A waterfall hands the typed text to the next step; only a routed pick is an object.
+        const routed = typeof step.result === 'object' ? (step.result as RoutedInput) : undefined;
+        const picked = routed?.picked ?? chosenId(context);
         const speaker = speakerFor(this.services, context);
-        if (isApplicationKind(picked)) return step.beginDialog(GUIDED_FLOW_DIALOG, { kind: picked });
+        if (isApplicationKind(picked)) {
+            // Clicked on an older card while a flow is open: the user's place is not dropped without asking.
+            if (routed?.elsewhere && progress) {
+                if (progress.kind !== picked) return step.beginDialog(SWITCH_WATERFALL, { kind: picked });
+                await context.sendActivity(speaker.say('clicks.alreadyHere'));
+                return step.beginDialog(GUIDED_FLOW_DIALOG);
+            }
+            return step.beginDialog(GUIDED_FLOW_DIALOG, { kind: picked } satisfies GuidedFlowOptions);
+        }
         switch (picked) {
             case 'resume':
+                if (routed?.guide) return step.beginDialog(GUIDED_FLOW_DIALOG, { guide: routed.guide } satisfies GuidedFlowOptions);
                 return progress ? step.beginDialog(GUIDED_FLOW_DIALOG) : step.replaceDialog(MENU_WATERFALL);
             case 'restart':
-                return progress ? step.beginDialog(GUIDED_FLOW_DIALOG, { kind: progress.kind }) : step.replaceDialog(MENU_WATERFALL);
+                return progress ? step.beginDialog(GUIDED_FLOW_DIALOG, { kind: progress.kind } satisfies GuidedFlowOptions) : step.replaceDialog(MENU_WATERFALL);
             case 'showMenu':
                 return step.replaceDialog(MENU_WATERFALL);
             case 'status':
@@ -112,7 +158,7 @@ export class MainDialog extends InterruptibleDialog {
             case 'reminders':
                 return step.beginDialog(RENEWAL_REMINDERS_DIALOG);
             case 'fees':
-                await context.sendActivity({ attachments: [feesCard(speaker, this.choices(context, progress).filter((choice) => choice.id === 'first'))] });
+                await context.sendActivity({ attachments: [feesCard(speaker, menuChoices(this.services, context, progress).filter((choice) => choice.id === 'first'))] });
                 return step.replaceDialog(MENU_WATERFALL, { quiet: true });
             case 'contact':
                 await context.sendActivity({ attachments: [contactsCard(speaker, [askLibraryAction(speaker), menuAction(speaker)])] });
@@ -121,9 +167,7 @@ export class MainDialog extends InterruptibleDialog {
                 await setLanguage(this.services, context, otherLanguage(turnLanguage(context)));
                 return step.replaceDialog(MENU_WATERFALL);
             default:
-                // A hello at the menu is answered with the menu itself.
-                if (isGreeting(this.services, context)) return step.replaceDialog(MENU_WATERFALL);
-                if (await answerTypedQuestion(this.services, context, { progress })) return step.replaceDialog(MENU_WATERFALL, { quiet: true });
+                // Nothing to act on (an empty message); after a privacy warning the user already knows why.
                 if (!privacyFinding(context)) await context.sendActivity(speaker.say('flow.chooseAnOption'));
                 return step.replaceDialog(MENU_WATERFALL);
         }
@@ -131,48 +175,65 @@ export class MainDialog extends InterruptibleDialog {
 
     private async afterTopic(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
         const outcome = step.result as DialogOutcome | undefined;
-        if (outcome?.next === 'guide') return step.replaceDialog(MENU_WATERFALL, { resumeFlow: true });
+        if (outcome?.pick) return step.replaceDialog(MENU_WATERFALL, { picked: outcome.pick });
+        if (outcome?.next === 'guide') return step.replaceDialog(MENU_WATERFALL, { resumeFlow: true, guide: outcome.guide });
         return outcome?.next === 'idle' ? step.endDialog() : step.replaceDialog(MENU_WATERFALL);
     }
 
+    /** "Start another application?" — the saved one would be replaced. */
+    private async askSwitch(step: WaterfallStepContext<{ kind: ApplicationKind }>): Promise<DialogTurnResult> {
+        const { context } = step;
+        const progress = await this.services.progress.get(context);
+        if (!progress) return step.next('switch');
+        const speaker = speakerFor(this.services, context);
+        const values = {
+            current: speaker.say(`menu.options.${progress.kind}`), wanted: speaker.say(`menu.options.${step.options.kind}`),
+            ...positionOf(progress.stepId, progress.kind, progress.answers),
+        };
+        const choices = stamped(context, 'prompt.switch', [keyedChoice(speaker, 'switch', 'clicks.switch.options.switch', values), keyedChoice(speaker, 'resume', 'clicks.switch.options.resume', values)]);
+        const options: CardChoiceOptions = {
+            prompt: { type: 'message', attachments: [renderGuideCard({ title: speaker.say('clicks.switch.title'), paragraphs: speaker.sayList('clicks.switch.body', values), actions: choiceActions(choices) })] },
+            validations: { choices },
+        };
+        return step.prompt(CARD_CHOICE_PROMPT, options);
+    }
+
+    private async switchChosen(step: WaterfallStepContext<{ kind: ApplicationKind }>): Promise<DialogTurnResult> {
+        return step.result === 'switch'
+            ? step.beginDialog(GUIDED_FLOW_DIALOG, { kind: step.options.kind } satisfies GuidedFlowOptions)
+            : step.beginDialog(GUIDED_FLOW_DIALOG);
+    }
+
     protected async redisplay(innerDc: DialogContext): Promise<DialogTurnResult> {
+        if (innerDc.activeDialog?.id === SWITCH_WATERFALL) {
+            await innerDc.repromptDialog();
+            return Dialog.EndOfTurn;
+        }
         return innerDc.replaceDialog(MENU_WATERFALL);
+    }
+
+    /** A hello at the menu is answered with the menu itself. */
+    protected async smallTalk(innerDc: DialogContext, answerId: string): Promise<DialogTurnResult> {
+        if (answerId === 'greeting' && innerDc.activeDialog?.id === MENU_WATERFALL) return this.redisplay(innerDc);
+        return super.smallTalk(innerDc, answerId);
     }
 
     /** The menu is the bottom of the stack: menu, back and cancel all land here again. */
     protected async finish(innerDc: DialogContext, outcome: DialogOutcome): Promise<DialogTurnResult> {
         await innerDc.cancelAllDialogs();
-        return innerDc.beginDialog(MENU_WATERFALL, { resumeFlow: outcome.next === 'guide' } satisfies MainDialogOptions);
+        if (outcome.pick) return innerDc.beginDialog(MENU_WATERFALL, { picked: outcome.pick } satisfies MainDialogOptions);
+        return innerDc.beginDialog(MENU_WATERFALL, { resumeFlow: outcome.next === 'guide', guide: outcome.guide } satisfies MainDialogOptions);
     }
 
     /** At the menu an answer stands on its own: the menu card above still holds the choices. */
-    protected afterAnswer(innerDc: DialogContext): Promise<DialogTurnResult> {
+    protected afterAnswer(innerDc: DialogContext, reminded: boolean): Promise<DialogTurnResult> {
+        if (innerDc.activeDialog?.id === SWITCH_WATERFALL) return super.afterAnswer(innerDc, reminded);
         return innerDc.replaceDialog(MENU_WATERFALL, { quiet: true } satisfies MainDialogOptions);
     }
 
     private async welcome(context: TurnContext): Promise<string[]> {
         const name = await displayName(context, this.services);
         return speakerFor(this.services, context).sayList('menu.welcome', { context: name ? 'named' : undefined, name });
-    }
-
-    /** A first message such as "help" or "English" is honoured before the menu appears. */
-    private async applyOpeningCommand(context: TurnContext, command: Command): Promise<void> {
-        const speaker = speakerFor(this.services, context);
-        if (command.name === 'language') await setLanguage(this.services, context, command.language ?? otherLanguage(turnLanguage(context)));
-        if (command.name === 'help') await context.sendActivity({ attachments: [generalHelpCard(speaker)] });
-        if (command.name === 'library') await context.sendActivity({ attachments: [contactsCard(speaker)] });
-    }
-
-    private choices(context: TurnContext, progress: FlowProgress | undefined): Choice[] {
-        const speaker = speakerFor(this.services, context);
-        const ids = [...(progress ? ['resume'] : []), ...MENU_CHOICES];
-        const position = progress ? { ...positionOf(progress.stepId, progress.kind, progress.answers) } : undefined;
-        return ids.map((id) => keyedChoice(speaker, id, `menu.options.${id}`, id === 'resume' ? position : undefined));
-    }
-
-    private resumeChoices(context: TurnContext): Choice[] {
-        const speaker = speakerFor(this.services, context);
-        return RESUME_CHOICES.map((id) => keyedChoice(speaker, id, `resume.options.${id}`));
     }
 }
 

@@ -76,6 +76,9 @@ export class MyTicketsDialog extends TicketDialogBase {
         return step.endDialog({ next: 'back' });
     }
 
+    /** Leaving the list for another topic drops nothing worth saying. */
+    protected async onLeave(): Promise<void> {}
+
     /** Only the ticket's owner may see or change it from the user side. */
     private async ownTicket(step: WaterfallStepContext, ticketId: string): Promise<Ticket | undefined> {
         const ticket = await this.services.tickets.get(ticketId);

@@ -1,16 +1,17 @@
 import { TurnContext } from 'botbuilder';
-import { TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderGuideCard } from '../cards/guideCard';
 import { formatDay, formatExpiry } from '../cards/renewalCards';
 import type { Choice } from '../cards/payloads';
 import { turnLanguage } from '../core/turnFacts';
-import { initialAnswers, numberedSteps } from '../flow/flowSteps';
+import { startProgress } from '../flow/progress';
 import { parseExpiry, renewalDates } from '../tickets/renewalReminders';
 import type { RenewalReminder } from '../tickets/renewalReminder';
+import { CONFIRMATION_HOURS, MAX_REMINDERS_PER_ADDRESS, MAX_REMINDERS_PER_USER } from '../tickets/reminderEmails';
 import type { Command } from './choiceMatching';
 import { keyedChoice } from './choiceMatching';
 import { EMAIL_PROMPT, RENEWAL_REMINDERS_DIALOG } from './dialogIds';
-import { institutionalEmailPrompt } from './ticketPrompts';
+import { AwaitedTextPrompt, institutionalEmailPrompt } from './ticketPrompts';
 import { speakerFor, type DialogServices } from './dialogServices';
 import { knownIdentity, requesterId } from './requesterIdentity';
 import { TicketDialogBase } from './ticketDialogBase';
@@ -26,15 +27,15 @@ interface Expiry {
 }
 
 /**
- * "My reminders" (issue 15, section 2): the user's renewal reminders, each can be turned off;
- * and the expiry month and year of a certificate (nothing else), the day the renewal window opens,
- * and the offer of a reminder. Also reached from the last card of a first application or a renewal.
+ * "My reminders": the user's renewal reminders, each can be turned off; and the expiry month and
+ * year of a certificate (nothing else), when a renewal goes into production and why to apply before
+ * then, and the offer of a reminder. Also reached from the last card of a first application or a renewal.
  */
 export class RenewalReminderDialog extends TicketDialogBase {
     constructor(services: DialogServices) {
         super(RENEWAL_REMINDERS_DIALOG, services);
-        this.addDialog(new TextPrompt(EXPIRY_PROMPT, (prompt) => this.validExpiry(prompt)));
-        this.addDialog(institutionalEmailPrompt(services.profile.institutionalEmailDomain));
+        this.addDialog(new AwaitedTextPrompt(EXPIRY_PROMPT, services, (prompt) => this.validExpiry(prompt)));
+        this.addDialog(institutionalEmailPrompt(services));
         this.addDialog(new WaterfallDialog(WATERFALL, [
             this.list.bind(this), this.route.bind(this), this.explain.bind(this), this.save.bind(this), this.saveByEmail.bind(this),
         ]));
@@ -58,6 +59,8 @@ export class RenewalReminderDialog extends TicketDialogBase {
         const facts = reminders.map((reminder) => {
             const expiry = formatExpiry(reminder.expiryMonth, reminder.expiryYear, language);
             const next = this.services.renewals?.plannedStages(reminder.expiryMonth, reminder.expiryYear)[0];
+            // Nothing is sent before the address is confirmed: no date to promise yet.
+            if (reminder.emailPendingSince !== undefined) return { title: expiry, value: speaker.say('renewalReminders.emailConfirm.line', { expiry, email: reminder.email }) };
             return {
                 title: expiry,
                 value: next
@@ -85,50 +88,55 @@ export class RenewalReminderDialog extends TicketDialogBase {
         });
     }
 
-    /** The window's first day, and the offer of a reminder where the bot can reach the user later. */
+    /**
+     * When a renewal goes into production and why to apply before then (while the certificate still
+     * allows "e-İmza" login and approval), and the offer of a reminder where the bot can reach the
+     * user later. An expired certificate gets the guide's way instead: "e-Devlet" and a wet signature.
+     */
     private async explain(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const expiry = this.parsed(String(step.result));
         if (!expiry) return step.endDialog({ next: 'back' });
         (step.values as { expiry?: Expiry }).expiry = expiry;
         const speaker = speakerFor(this.services, step.context);
         const language = turnLanguage(step.context);
-        const months = this.services.profile.kamusm.renewalProductionMonthsBeforeExpiry;
-        const dates = renewalDates(expiry.month, expiry.year, months);
+        const { profile } = this.services;
+        const dates = renewalDates(expiry.month, expiry.year, { lead: profile.renewalReminderMonthsBeforeExpiry, production: profile.kamusm.renewalProductionMonthsBeforeExpiry });
         const now = this.services.clock.now();
-        const values = { expiry: formatExpiry(expiry.month, expiry.year, language), months, opens: formatDay(dates.windowOpens, language, this.services.profile.timeZone) };
-        if (dates.expiredAfter <= now) {
-            await step.context.sendActivity(speaker.say('renewalReminders.past', values));
-            return step.endDialog({ next: 'back' });
-        }
-        const windowOpen = dates.windowOpens <= now;
-        const paragraphs = [speaker.say('renewalReminders.window', values), ...(windowOpen ? [speaker.say('renewalReminders.windowOpen', values)] : [])];
+        const production = new Date(dates.productionFrom);
+        const values = {
+            expiry: formatExpiry(expiry.month, expiry.year, language),
+            production: formatExpiry(production.getUTCMonth() + 1, production.getUTCFullYear(), language),
+        };
         const startChoice = keyedChoice(speaker, 'start', 'renewalReminders.options.start');
+        const doneChoice = keyedChoice(speaker, 'done', 'renewalReminders.done');
+        if (dates.expiredAfter <= now) {
+            return this.askWithCard(step, { title: speaker.say('renewalReminders.pastTitle'), paragraphs: speaker.sayList('renewalReminders.past', values) }, [startChoice, doneChoice]);
+        }
+        const paragraphs = [...speaker.sayList('renewalReminders.timing', values), ...(dates.remindFrom <= now ? [speaker.say('renewalReminders.timeToStart')] : [])];
         const renewals = this.services.renewals;
+        const planned = renewals?.plannedStages(expiry.month, expiry.year) ?? [];
+        const day = (at: number) => formatDay(at, language, profile.timeZone);
+        const first = day(planned[0]?.at ?? dates.productionFrom);
+        const title = speaker.say('renewalReminders.title');
         const teams = step.context.activity.channelId === 'msteams';
         // Outside Teams the bot cannot write later: by e-mail only, where SMTP is configured.
-        if (!teams && renewals?.emailEnabled && renewals.plannedStages(expiry.month, expiry.year).length > 0) {
-            paragraphs.push(speaker.say('renewalReminders.emailOffer', values));
-            return this.askWithCard(step, { title: speaker.say('renewalReminders.title'), paragraphs }, [
-                keyedChoice(speaker, 'remindByEmail', 'renewalReminders.options.remindByEmail'),
-                keyedChoice(speaker, 'noThanks', 'renewalReminders.options.noThanks'),
-                ...(windowOpen ? [startChoice] : []),
+        if (!teams && renewals?.emailEnabled && planned.length > 0) {
+            paragraphs.push(speaker.say('renewalReminders.emailOffer', { first }));
+            return this.askWithCard(step, { title, paragraphs }, [
+                keyedChoice(speaker, 'remindByEmail', 'renewalReminders.options.remindByEmail'), keyedChoice(speaker, 'noThanks', 'renewalReminders.options.noThanks'), startChoice,
             ]);
         }
-        if (!teams || !this.services.renewals) {
-            paragraphs.push(speaker.say('renewalReminders.needsTeamsOrEmail', values));
-            return this.askWithCard(step, { title: speaker.say('renewalReminders.title'), paragraphs }, [...(windowOpen ? [startChoice] : []), keyedChoice(speaker, 'done', 'renewalReminders.done')]);
+        if (!teams || !renewals) {
+            paragraphs.push(speaker.say('renewalReminders.needsTeamsOrEmail', { first }));
+            return this.askWithCard(step, { title, paragraphs }, [startChoice, doneChoice]);
         }
-        const planned = this.services.renewals.plannedStages(expiry.month, expiry.year);
         if (planned.length === 0) {
             paragraphs.push(speaker.say('renewalReminders.nothingAhead'));
-            return this.askWithCard(step, { title: speaker.say('renewalReminders.title'), paragraphs }, [startChoice, keyedChoice(speaker, 'done', 'renewalReminders.done')]);
+            return this.askWithCard(step, { title, paragraphs }, [startChoice, doneChoice]);
         }
-        const first = formatDay(planned[0].at, language, this.services.profile.timeZone);
-        paragraphs.push(speaker.say(planned.length > 1 ? 'renewalReminders.offer' : 'renewalReminders.offerLast', { first }));
-        return this.askWithCard(step, { title: speaker.say('renewalReminders.title'), paragraphs }, [
-            keyedChoice(speaker, 'remind', 'renewalReminders.options.remind'),
-            keyedChoice(speaker, 'noThanks', 'renewalReminders.options.noThanks'),
-            ...(windowOpen ? [startChoice] : []),
+        paragraphs.push(planned.length > 1 ? speaker.say('renewalReminders.offer', { first, second: day(planned[1].at) }) : speaker.say('renewalReminders.offerLast', { first }));
+        return this.askWithCard(step, { title, paragraphs }, [
+            keyedChoice(speaker, 'remind', 'renewalReminders.options.remind'), keyedChoice(speaker, 'noThanks', 'renewalReminders.options.noThanks'), startChoice,
         ]);
     }
 
@@ -137,9 +145,7 @@ export class RenewalReminderDialog extends TicketDialogBase {
         const speaker = speakerFor(this.services, step.context);
         const renewals = this.services.renewals;
         if (step.result === 'start') {
-            await this.services.progress.set(step.context, {
-                kind: 'renewal', stepId: numberedSteps('renewal')[0], answers: initialAnswers('renewal'), history: [], updatedAt: this.services.clock.now(),
-            });
+            await this.services.progress.set(step.context, startProgress('renewal', this.services.clock.now()));
             return step.endDialog({ next: 'guide' });
         }
         if (step.result === 'remindByEmail' && renewals) {
@@ -151,6 +157,7 @@ export class RenewalReminderDialog extends TicketDialogBase {
         }
         // The e-mail copy only where Teams vouches for the address and SMTP is configured.
         const email = renewals.emailEnabled ? (await knownIdentity(step.context)).email : undefined;
+        if (await this.saidLimitReached(step, email ? { address: email, proven: true } : undefined)) return step.endDialog({ next: 'back' });
         const { first } = await renewals.create({
             userId: requesterId(step.context),
             language: turnLanguage(step.context),
@@ -158,22 +165,37 @@ export class RenewalReminderDialog extends TicketDialogBase {
             expiryYear: expiry.year,
             reference: TurnContext.getConversationReference(step.context.activity),
             email,
+            emailConfirmed: !!email,
         });
         const when = first === undefined ? '' : formatDay(first, turnLanguage(step.context), this.services.profile.timeZone);
         await step.context.sendActivity(speaker.say('renewalReminders.saved', { first: when, context: email ? 'email' : undefined }));
         return step.endDialog({ next: 'back' });
     }
 
-    /** A web chat user's reminder: by e-mail only, to the institutional address they typed. */
+    /** A web chat user's reminder: by e-mail only, to the institutional address they typed, once its owner confirmed it. */
     private async saveByEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const { expiry } = step.values as { expiry: Expiry };
         const renewals = this.services.renewals;
         const email = String(step.result ?? '').trim().toLowerCase();
         if (!renewals || !email) return step.endDialog({ next: 'back' });
-        const { first } = await renewals.create({ userId: requesterId(step.context), language: turnLanguage(step.context), expiryMonth: expiry.month, expiryYear: expiry.year, email });
-        const when = first === undefined ? '' : formatDay(first, turnLanguage(step.context), this.services.profile.timeZone);
-        await step.context.sendActivity(speakerFor(this.services, step.context).say('renewalReminders.savedByEmail', { first: when }));
+        if (await this.saidLimitReached(step, { address: email, proven: false })) return step.endDialog({ next: 'back' });
+        await renewals.create({ userId: requesterId(step.context), language: turnLanguage(step.context), expiryMonth: expiry.month, expiryYear: expiry.year, email, emailConfirmed: false });
+        await step.context.sendActivity(speakerFor(this.services, step.context).say('renewalReminders.emailConfirm.sent', { email, hours: CONFIRMATION_HOURS }));
         return step.endDialog({ next: 'back' });
+    }
+
+    /** A few reminders per user and per typed address: past that, the user is told why none was added. */
+    private async saidLimitReached(step: WaterfallStepContext, email: { address: string; proven: boolean } | undefined): Promise<boolean> {
+        const limit = await this.services.renewals?.limitReached(requesterId(step.context), email);
+        if (!limit) return false;
+        const max = limit === 'perUser' ? MAX_REMINDERS_PER_USER : MAX_REMINDERS_PER_ADDRESS;
+        await step.context.sendActivity(speakerFor(this.services, step.context).say(limit === 'perUser' ? 'renewalReminders.emailConfirm.limitPerUser' : 'renewalReminders.emailConfirm.limitPerAddress', { max }));
+        return true;
+    }
+
+    /** Leaving for another topic sets no reminder. */
+    protected async onLeave(innerDc: DialogContext): Promise<void> {
+        await innerDc.context.sendActivity(speakerFor(this.services, innerDc.context).say('renewalReminders.notSaved'));
     }
 
     /** Cancelling here sets no reminder (a ticket's "not sent" would be the wrong words). */

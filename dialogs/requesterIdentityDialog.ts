@@ -15,8 +15,8 @@ export class RequesterIdentityDialog extends SubtaskDialog {
     constructor(services: DialogServices) {
         super(REQUESTER_IDENTITY_DIALOG, services);
         this.addDialog(new WaterfallDialog(IDENTITY_WATERFALL, [this.askName.bind(this), this.askEmail.bind(this), this.done.bind(this)]));
-        this.addDialog(freeTextPrompt());
-        this.addDialog(institutionalEmailPrompt(services.profile.institutionalEmailDomain));
+        this.addDialog(freeTextPrompt(services));
+        this.addDialog(institutionalEmailPrompt(services));
         this.initialDialogId = IDENTITY_WATERFALL;
     }
 

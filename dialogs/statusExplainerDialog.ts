@@ -2,12 +2,13 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { STATUS_KEYS, statusDetailCard, statusListCard, type StatusKey } from '../cards/infoCards';
 import type { Choice } from '../cards/payloads';
-import { keyedChoice, matchChoice } from './choiceMatching';
+import { keyedChoice } from './choiceMatching';
 import { speakerFor, type DialogServices } from './dialogServices';
 import { STATUS_EXPLAINER_DIALOG } from './dialogIds';
 import { HelpTicketDialog } from './helpTicketDialog';
-import { answerTypedQuestion } from './typedQuestions';
-import { InterruptibleDialog } from './interruptibleDialog';
+import { awaitChoices, STATUS_CARD, stamped } from './awaiting';
+import { chosenId } from './turnInput';
+import { InterruptibleDialog, isOutcome, leavesParent } from './interruptibleDialog';
 
 const STATUS_WATERFALL = 'statusExplainer.pick';
 const DONE = 'done';
@@ -28,17 +29,20 @@ export class StatusExplainerDialog extends InterruptibleDialog {
 
     private async showList(step: WaterfallStepContext<PickOptions>): Promise<DialogTurnResult> {
         if (!step.options?.quiet) {
-            await step.context.sendActivity({ attachments: [statusListCard(speakerFor(this.services, step.context), this.choices(step.context))] });
+            const choices = this.choices(step.context);
+            await step.context.sendActivity({ attachments: [statusListCard(speakerFor(this.services, step.context), choices)] });
+            await awaitChoices(this.services, step.context, choices);
         }
         return Dialog.EndOfTurn;
     }
 
     private async explain(step: WaterfallStepContext<PickOptions>): Promise<DialogTurnResult> {
-        const picked = matchChoice(step.context, this.choices(step.context), this.services.translator);
+        // A help ticket begun over the waiting list ended: back to the list, unless it leaves for the menu.
+        if (isOutcome(step.result)) return leavesParent(step.result) ? step.endDialog(step.result) : step.replaceDialog(STATUS_WATERFALL);
+        const picked = this.choices(step.context).find((choice) => choice.id === chosenId(step.context))?.id;
         if (picked === DONE) return step.endDialog({ next: 'back' });
         const speaker = speakerFor(this.services, step.context);
         if (!picked) {
-            if (await answerTypedQuestion(this.services, step.context, { progress: await this.services.progress.get(step.context) })) return step.replaceDialog(STATUS_WATERFALL, { quiet: true });
             await step.context.sendActivity(speaker.say('flow.chooseAnOption'));
             return step.replaceDialog(STATUS_WATERFALL);
         }
@@ -51,16 +55,21 @@ export class StatusExplainerDialog extends InterruptibleDialog {
         return innerDc.replaceDialog(STATUS_WATERFALL);
     }
 
+    /** The list above still holds every status: an answer stands on its own. */
+    protected afterAnswer(innerDc: DialogContext): Promise<DialogTurnResult> {
+        return innerDc.replaceDialog(STATUS_WATERFALL, { quiet: true } satisfies PickOptions);
+    }
+
     protected async goBack(innerDc: DialogContext): Promise<DialogTurnResult> {
         return this.finish(innerDc, { next: 'back' });
     }
 
     private choices(context: TurnContext): Choice[] {
         const speaker = speakerFor(this.services, context);
-        return [
+        return stamped(context, STATUS_CARD, [
             // The row statuses by their screen words; the result screen's heading by its own title.
             ...STATUS_KEYS.map((status) => keyedChoice(speaker, status, speaker.has(`status.${status}.choice`) ? `status.${status}.choice` : `kamusm.statuses.${status}`)),
             keyedChoice(speaker, DONE, 'status.done'),
-        ];
+        ]);
     }
 }

@@ -1,11 +1,7 @@
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Command } from './choiceMatching';
 import { speakerFor } from './dialogServices';
-import { InterruptibleDialog, type DialogOutcome } from './interruptibleDialog';
-
-export function isOutcome(value: unknown): value is DialogOutcome {
-    return !!value && typeof value === 'object' && typeof (value as DialogOutcome).next === 'string';
-}
+import { InterruptibleDialog, isOutcome } from './interruptibleDialog';
 
 /**
  * A short errand inside a bigger task (sending a ticket from a step): "cancel" and "back" drop
@@ -16,6 +12,11 @@ export abstract class SubtaskDialog extends InterruptibleDialog {
         if (command.name !== 'cancel') return super.interrupt(innerDc, command);
         await innerDc.context.sendActivity(speakerFor(this.services, innerDc.context).say('tickets.notSent'));
         return this.finish(innerDc, { next: 'back' });
+    }
+
+    /** Leaving for another topic drops the errand: said plainly. */
+    protected async onLeave(innerDc: DialogContext): Promise<void> {
+        await innerDc.context.sendActivity(speakerFor(this.services, innerDc.context).say('tickets.notSent'));
     }
 
     protected async goBack(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -11,6 +11,7 @@ import { speakerFor, type DialogServices } from './dialogServices';
 import type { DialogOutcome } from './interruptibleDialog';
 import { RequesterIdentityDialog } from './requesterIdentityDialog';
 import { SubtaskDialog } from './subtaskDialog';
+import { MENU_CARD, stamped } from './awaiting';
 import { freeTextPrompt } from './ticketPrompts';
 
 /** What a ticket dialog hands back: whether a ticket now exists. */
@@ -25,8 +26,8 @@ export abstract class TicketDialogBase extends SubtaskDialog {
     protected constructor(id: string, services: DialogServices) {
         super(id, services);
         this.addDialog(new RequesterIdentityDialog(services));
-        this.addDialog(new CardChoicePrompt(CARD_CHOICE_PROMPT, services.translator));
-        this.addDialog(freeTextPrompt());
+        this.addDialog(new CardChoicePrompt(CARD_CHOICE_PROMPT, services));
+        this.addDialog(freeTextPrompt(services));
     }
 
     protected choices(context: TurnContext, ids: string[], keyOf: (id: string) => string): Choice[] {
@@ -43,12 +44,14 @@ export abstract class TicketDialogBase extends SubtaskDialog {
         return step.prompt(TEXT_PROMPT, { prompt: speaker.say(key), retryPrompt: speaker.say('tickets.ask.retryText') });
     }
 
+    /** A question of this errand on a card: a one-off card, whose buttons answer it only as drawn now. */
     protected askWithCard(step: WaterfallStepContext, content: GuideCardContent, choices: Choice[]): Promise<DialogTurnResult> {
-        const card = renderGuideCard({ ...content, actions: choiceActions(choices) });
+        const buttons = stamped(step.context, `prompt.${this.id}`, choices);
+        const card = renderGuideCard({ ...content, actions: choiceActions(buttons) });
         const options: CardChoiceOptions = {
             prompt: { type: 'message', attachments: [card] },
             retryPrompt: speakerFor(this.services, step.context).say('flow.chooseAnOption'),
-            validations: { choices },
+            validations: { choices: buttons },
         };
         return step.prompt(CARD_CHOICE_PROMPT, options);
     }
@@ -60,7 +63,7 @@ export abstract class TicketDialogBase extends SubtaskDialog {
             attachments: [renderGuideCard({
                 title: speaker.say('tickets.created.title', { number: ticket.number }),
                 paragraphs: speaker.sayList(`tickets.created.body_${ticket.kind}`, { number: ticket.number }),
-                actions: [{ title: speaker.say('menu.options.myTickets'), data: { choice: 'myTickets' } }],
+                actions: choiceActions(stamped(step.context, MENU_CARD, [keyedChoice(speaker, 'myTickets', 'menu.options.myTickets')])),
             })],
         });
         return step.endDialog({ next: 'back', ticketNumber: ticket.number, otherInstitution: ticket.details.otherInstitution } satisfies TicketOutcome);

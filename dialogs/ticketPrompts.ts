@@ -1,8 +1,23 @@
-import { TextPrompt, type PromptValidatorContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { TextPrompt, type PromptOptions, type PromptValidator, type PromptValidatorContext } from 'botbuilder-dialogs';
 import { REDACTION_MARK } from '../core/privacyGuard';
+import { awaitText } from './awaiting';
 import { EMAIL_PROMPT, TEXT_PROMPT } from './dialogIds';
+import type { DialogServices } from './dialogServices';
 
 const MAX_TEXT = 1000;
+
+/** A text prompt that tells the router free text is awaited: what the user types is the answer, not a question. */
+export class AwaitedTextPrompt extends TextPrompt {
+    constructor(id: string, private readonly services: DialogServices, validator?: PromptValidator<string>) {
+        super(id, validator);
+    }
+
+    protected async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+        await super.onPrompt(context, state, options, isRetry);
+        await awaitText(this.services, context);
+    }
+}
 
 /** Something to pass on: not empty, not only a masked secret, not a novel. */
 function isUsefulText(prompt: PromptValidatorContext<string>): Promise<boolean> {
@@ -10,14 +25,15 @@ function isUsefulText(prompt: PromptValidatorContext<string>): Promise<boolean> 
     return Promise.resolve(prompt.recognized.succeeded && text.length > 0 && text.length <= MAX_TEXT && text.split(REDACTION_MARK).join('').trim().length > 0);
 }
 
-export function freeTextPrompt(): TextPrompt {
-    return new TextPrompt(TEXT_PROMPT, isUsefulText);
+export function freeTextPrompt(services: DialogServices): TextPrompt {
+    return new AwaitedTextPrompt(TEXT_PROMPT, services, isUsefulText);
 }
 
 /** Only an address of the institution's own domain: the library answers institutional mail. */
-export function institutionalEmailPrompt(domain: string): TextPrompt {
+export function institutionalEmailPrompt(services: DialogServices): TextPrompt {
+    const domain = services.profile.institutionalEmailDomain;
     const pattern = new RegExp(`^[^\\s@]+@${domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
-    return new TextPrompt(EMAIL_PROMPT, (prompt) => Promise.resolve(prompt.recognized.succeeded && pattern.test(prompt.recognized.value?.trim() ?? '')));
+    return new AwaitedTextPrompt(EMAIL_PROMPT, services, (prompt) => Promise.resolve(prompt.recognized.succeeded && pattern.test(prompt.recognized.value?.trim() ?? '')));
 }
 
 export function isInstitutionalEmail(email: string | undefined, domain: string): boolean {

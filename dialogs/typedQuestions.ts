@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import type { Attachment, TurnContext } from 'botbuilder';
 import { answerCard, suggestionsCard, unknownQuestionCard, type TypedQuestion } from '../cards/answerCards';
 import { otherLanguage, type Language } from '../core/language';
 import { turnLanguage } from '../core/turnFacts';
@@ -14,26 +14,24 @@ export interface QuestionPlace {
     progress?: FlowProgress;
 }
 
-/** A hello on its own: at the menu it is answered with the menu itself. */
-export function isGreeting(services: DialogServices, context: TurnContext): boolean {
-    const text = context.activity.text?.trim();
-    return !!text && services.knowledge.current().recognizer.recognize(text, turnLanguage(context)).answerId === 'greeting';
+/** The typed question as the activity router recognised it, and what to send with the answer (a reminder of the user's place). */
+export interface QuestionAsked {
+    text: string;
+    recognition: Recognition;
+    after?: Attachment[];
 }
 
 /**
  * Typed text that is no button's words: a question for the knowledge base. Answers it (sure), offers
  * the closest answers (unsure) or says plainly that it does not know and offers the library (unknown);
- * the last two are kept for the library. False when there is no typed text (a click on a button
- * that is no longer current).
+ * the last two are kept for the library.
  */
-export async function answerTypedQuestion(services: DialogServices, context: TurnContext, place: QuestionPlace): Promise<boolean> {
-    const text = context.activity.text?.trim();
-    if (!text || context.activity.value !== undefined) return false;
+export async function answerTypedQuestion(services: DialogServices, context: TurnContext, place: QuestionPlace, asked: QuestionAsked): Promise<void> {
+    const { text, recognition, after = [] } = asked;
     const conversationLanguage = turnLanguage(context);
     const knowledge = services.knowledge.current();
-    const recognition = knowledge.recognizer.recognize(text, conversationLanguage);
     const question: TypedQuestion = { text, switchTo: languageOffer(services, recognition, conversationLanguage) };
-    if (recognition.outcome === 'sure' && recognition.answerId && (await showAnswer(services, context, recognition.answerId, question, place, recognition.facet))) return true;
+    if (recognition.outcome === 'sure' && recognition.answerId && (await showAnswer(services, context, recognition.answerId, question, place, { facet: recognition.facet, after }))) return;
     const speaker = speakerFor(services, context);
     const suggestions = recognition.outcome === 'unsure'
         ? recognition.suggestions.flatMap((id) => {
@@ -43,29 +41,35 @@ export async function answerTypedQuestion(services: DialogServices, context: Tur
         : [];
     question.asked = await keepUnanswered(services, text, suggestions.length ? recognition : { ...recognition, outcome: 'unknown' }, place.progress?.stepId);
     if (suggestions.length > 0) {
-        await context.sendActivity({ attachments: [suggestionsCard(speaker, suggestions, question)] });
-        return true;
+        await context.sendActivity({ attachments: [suggestionsCard(speaker, suggestions, question), ...after] });
+        return;
     }
-    await context.sendActivity({ attachments: [unknownQuestionCard(speaker, question)] });
-    return true;
+    await context.sendActivity({ attachments: [unknownQuestionCard(speaker, question), ...after] });
+}
+
+/** How an answer is shown: the facet that answers the question as asked, and what goes with it in the same message. */
+export interface AnswerShown {
+    facet?: string;
+    after?: Attachment[];
 }
 
 /**
  * One answer of the knowledge base by id (typed, or a suggestion clicked: then the choice is noted
  * on the kept question); small talk is a plain sentence.
  */
-export async function showAnswer(services: DialogServices, context: TurnContext, answerId: string, question: TypedQuestion, place: QuestionPlace, facet?: string): Promise<boolean> {
+export async function showAnswer(services: DialogServices, context: TurnContext, answerId: string, question: TypedQuestion, place: QuestionPlace, shown: AnswerShown = {}): Promise<boolean> {
+    const { facet, after = [] } = shown;
     const known = services.knowledge.current().answer(answerId);
     if (!known || (known.kind === 'staff' && known.answer.status !== 'active')) return false;
     await noteChoice(services, context, question.asked, answerId);
     const speaker = speakerFor(services, context);
     if (known.kind === 'guide' && known.entry.kind === 'smallTalk') {
-        await context.sendActivity(speaker.sayList(`answers.${known.entry.id}.text`).join('\n\n'));
+        await context.sendActivity({ text: speaker.sayList(`answers.${known.entry.id}.text`).join('\n\n'), attachments: after });
         return true;
     }
     const view = answerView(speaker, known, turnLanguage(context), facet);
     const canGuide = view.step !== undefined && canGuideTo(view.step, place.progress);
-    await context.sendActivity({ attachments: [answerCard(speaker, view, question, { canGuide })] });
+    await context.sendActivity({ attachments: [answerCard(speaker, view, question, { canGuide }), ...after] });
     await services.insights.answerGiven(context, answerId);
     return true;
 }

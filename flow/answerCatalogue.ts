@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import { z } from 'zod';
 import { InternalError } from '../core/errors';
 import { fromRoot } from '../core/projectPaths';
-import { isStepId, type StepId } from './flowSteps';
+import { APPLICATION_KINDS, isStepId, type StepId } from './flowSteps';
+import type { Situation } from './situation';
 
 /**
  * What a facet's first sentence says to the question as asked: "yes", "no", "it depends" (only
@@ -35,6 +36,8 @@ export interface AnswerEntry {
     facets?: Record<string, FacetPolarity>;
     /** An overview (the whole form, the whole process): the answers whose parts it lists. */
     covers?: string[];
+    /** What asking this says of the user's situation ("how do I renew" → a renewal), used when guiding them from the answer. */
+    implies?: Situation;
 }
 
 const entrySchema = z.object({
@@ -43,6 +46,10 @@ const entrySchema = z.object({
     offers: z.array(z.enum(ANSWER_OFFERS)).default([]),
     kind: z.literal('smallTalk').optional(),
     covers: z.array(z.string()).optional(),
+    implies: z.object({
+        kind: z.enum(APPLICATION_KINDS).optional(),
+        answers: z.object({ approval: z.enum(['esign', 'wet']).optional(), signatureValid: z.boolean().optional() }).strict().optional(),
+    }).strict().optional(),
 });
 
 const facetsSchema = z.record(z.string().regex(/^[a-zA-Z]+$/), z.record(z.string().regex(/^[a-zA-Z]+$/), z.enum(FACET_POLARITIES)));

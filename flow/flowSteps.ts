@@ -60,14 +60,16 @@ export interface StepDefinition {
     /** The last card of a path: it also says when the certificate goes into production on this path. */
     productionTiming?: boolean;
     /** Picks a text variant (i18next context) from the answers and kind, e.g. which login button. */
-    context?: (answers: FlowAnswers, kind: ApplicationKind) => string;
+    context?: (answers: FlowAnswers, kind: ApplicationKind) => string | undefined;
     options: StepOption[];
 }
 
 const set = (patch: FlowAnswers) => (answers: FlowAnswers): FlowAnswers => ({ ...answers, ...patch });
 const continueLater: StepOption = { id: 'later', target: 'later' };
 const done: StepOption = { id: 'done', target: 'next' };
-const loginContext = (answers: FlowAnswers) => (answers.signatureValid ? 'esign' : 'edevlet');
+// Unknown (never asked): the neutral text, which states no situation.
+const bySignature = (valid: string, invalid: string) => (answers: FlowAnswers) => (answers.signatureValid === undefined ? undefined : answers.signatureValid ? valid : invalid);
+const loginContext = bySignature('esign', 'edevlet');
 
 export const STEPS: Record<StepId, StepDefinition> = {
     replacementReason: {
@@ -81,7 +83,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     },
     replacementFacts: {
         id: 'replacementFacts', phase: 0, paymentTable: true,
-        context: (answers) => answers.replacement ?? 'lost',
+        context: (answers) => answers.replacement,
         options: [{ id: 'understood', target: 'next' }, continueLater],
     },
     requestSent: {
@@ -119,8 +121,8 @@ export const STEPS: Record<StepId, StepDefinition> = {
     },
     signatureValid: {
         id: 'signatureValid', phase: 1,
-        // A renewal asks about the current certificate; anyone else about any valid one (another institution's too).
-        context: (_answers, kind) => (kind === 'renewal' ? 'renewal' : 'any'),
+        // A renewal asks about the current certificate, a damaged card whether it still works; anyone else about any valid one.
+        context: (answers, kind) => (kind === 'renewal' ? 'renewal' : answers.replacement === 'damaged' ? 'damaged' : 'any'),
         options: [
             { id: 'yes', target: 'next', answer: set({ signatureValid: true }) },
             { id: 'no', target: 'next', answer: set({ signatureValid: false }) },
@@ -147,7 +149,7 @@ export const STEPS: Record<StepId, StepDefinition> = {
     smsTrouble: { id: 'smsTrouble', phase: 5, detourOf: 'smsVerification', options: [done] },
     approval: {
         id: 'approval', phase: 6,
-        context: (answers) => (answers.signatureValid ? 'esign' : 'wet'),
+        context: bySignature('esign', 'wet'),
         options: [
             { id: 'esign', target: 'next', answer: set({ approval: 'esign' }), when: (answers) => answers.signatureValid === true },
             { id: 'wet', target: 'next', answer: set({ approval: 'wet' }) },
@@ -183,7 +185,8 @@ export function numberedSteps(kind: ApplicationKind, answers: FlowAnswers = init
     ];
 }
 
-function asksSignatureValidity(kind: ApplicationKind, answers: FlowAnswers): boolean {
+/** Whether the path asks for a working, unexpired e-signature: everyone but whose card is lost or stolen. */
+export function asksSignatureValidity(kind: ApplicationKind, answers: FlowAnswers): boolean {
     return kind !== 'lost' || answers.replacement === 'damaged';
 }
 

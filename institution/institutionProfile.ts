@@ -16,6 +16,12 @@ const profileSchema = z.object({
     staffLanguage: z.enum(LANGUAGES),
     /** For the dates and times staff and users read. */
     timeZone: z.string().min(1),
+    /**
+     * How many months before the expiry month a renewal reminder comes: well before a renewal goes
+     * into production (`kamusm.renewalProductionMonthsBeforeExpiry`), so the application is done
+     * while the certificate still allows "e-İmza" login and approval. The library may set another.
+     */
+    renewalReminderMonthsBeforeExpiry: z.number().int().min(1).max(12).default(4),
     library: z.object({
         name: bilingual,
         phone: z.string().min(1),
@@ -37,6 +43,9 @@ const profileSchema = z.object({
         renewalProductionMonthsBeforeExpiry: z.number().int().positive(),
         paymentBanks: z.array(z.object({ name: z.string().min(1), channels: z.array(z.enum(PAYMENT_CHANNELS)) })).min(1),
     }),
+}).refine((profile) => profile.renewalReminderMonthsBeforeExpiry > profile.kamusm.renewalProductionMonthsBeforeExpiry, {
+    message: 'the renewal reminder must come before a renewal goes into production',
+    path: ['renewalReminderMonthsBeforeExpiry'],
 });
 
 export type InstitutionProfile = z.infer<typeof profileSchema>;
@@ -80,6 +89,7 @@ export function profileTextValues(profile: InstitutionProfile, language: Languag
         formDeliveryAddress: profile.kamusm.formDeliveryAddress.join(', '),
         smsCountdownSeconds: String(profile.kamusm.smsCountdownSeconds),
         renewalMonths: String(profile.kamusm.renewalProductionMonthsBeforeExpiry),
+        renewalLeadMonths: String(profile.renewalReminderMonthsBeforeExpiry),
         paymentBanks: profile.kamusm.paymentBanks.map((bank) => bank.name).join(' / '),
     };
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../core/logger';
 import { foldText } from '../core/textMatch';
 import type { TicketStore } from './ticketStore';
 import type { RenewalNoticeDraft, RenewalReminder } from './renewalReminder';
+import { confirmationDraft, hasProvenEmail, reminderLimitReached, withEmailState, type LimitReached } from './reminderEmails';
 import { nextWorkingMoment, type WorkingCalendar } from './workingHours';
 
 /** "Remind me later": the same message again after this many days (in working time). */
@@ -38,11 +39,20 @@ export function parseExpiry(text: string, monthNames: readonly string[][]): { mo
     return { month, year };
 }
 
-/** When the renewal window opens and when the second message is due, as the first day of those months. */
-export function renewalDates(expiryMonth: number, expiryYear: number, monthsBefore: number) {
+/** How many months before the expiry month: the first reminder, and a renewal's production (the guide's L45). */
+export interface RenewalMonths {
+    lead: number;
+    production: number;
+}
+
+/**
+ * The reminder's days, as the first day of those months: well ahead (the lead time), and when a
+ * renewal goes into production. Only a month is known of the expiry, so nothing assumes its day.
+ */
+export function renewalDates(expiryMonth: number, expiryYear: number, months: RenewalMonths) {
     return {
-        windowOpens: Date.UTC(expiryYear, expiryMonth - 1 - monthsBefore, 1),
-        monthBefore: Date.UTC(expiryYear, expiryMonth - 2, 1),
+        remindFrom: Date.UTC(expiryYear, expiryMonth - 1 - months.lead, 1),
+        productionFrom: Date.UTC(expiryYear, expiryMonth - 1 - months.production, 1),
         /** The first instant after the expiry month. */
         expiredAfter: Date.UTC(expiryYear, expiryMonth, 1),
     };
@@ -56,15 +66,11 @@ export class RenewalReminders {
         private readonly store: TicketStore,
         private readonly clock: Clock,
         private readonly logger: Logger,
-        private readonly settings: { calendar: WorkingCalendar; monthsBefore: number; emailEnabled: boolean },
+        private readonly settings: { calendar: WorkingCalendar; months: RenewalMonths; emailEnabled: boolean },
     ) {}
 
     get emailEnabled(): boolean {
         return this.settings.emailEnabled;
-    }
-
-    get monthsBefore(): number {
-        return this.settings.monthsBefore;
     }
 
     /** Called after a reminder's notices changed (the dispatcher drains at once). */
@@ -73,25 +79,38 @@ export class RenewalReminders {
     }
 
     dates(expiryMonth: number, expiryYear: number) {
-        return renewalDates(expiryMonth, expiryYear, this.settings.monthsBefore);
+        return renewalDates(expiryMonth, expiryYear, this.settings.months);
     }
 
-    /** The messages still ahead for this expiry: at the window's start (if still ahead) and a month before. */
+    /** The messages still ahead for this expiry: the lead time's, and production's (each if still ahead). */
     plannedStages(expiryMonth: number, expiryYear: number): { stage: number; at: number }[] {
         const now = this.clock.now();
         const dates = this.dates(expiryMonth, expiryYear);
-        const stages = [{ stage: 0, at: dates.windowOpens }, { stage: 1, at: dates.monthBefore }];
+        const stages = [{ stage: 0, at: dates.remindFrom }, { stage: 1, at: dates.productionFrom }];
         const ahead = stages.filter((planned) => planned.at > now);
         return ahead.map((planned) => ({ stage: planned.stage, at: nextWorkingMoment(planned.at, this.settings.calendar) }));
     }
 
-    async create(reminder: Omit<RenewalReminder, 'id' | 'createdAt'>): Promise<{ reminder: RenewalReminder; first?: number }> {
-        const saved: RenewalReminder = { ...reminder, id: randomUUID(), createdAt: this.clock.now() };
-        const planned = this.plannedStages(reminder.expiryMonth, reminder.expiryYear);
-        await this.store.saveRenewalReminder(saved, this.drafts(saved, planned));
-        this.logger.info('renewal reminder saved', { reminder: saved.id, stages: planned.length });
+    /** Why this user may not add another reminder (to this address); undefined when they may (see reminderEmails.ts). */
+    limitReached(userId: string, email?: { address: string; proven: boolean }): Promise<LimitReached | undefined> {
+        return reminderLimitReached(this.store, userId, email?.address, email?.proven ?? false, this.clock.now());
+    }
+
+    /** `emailConfirmed`: the channel proved the address (Teams); otherwise it is asked to confirm first, and `first` is undefined. */
+    async create(reminder: Omit<RenewalReminder, 'id' | 'createdAt' | 'emailKey' | 'emailPendingSince'>): Promise<{ reminder: RenewalReminder; first?: number }> {
+        const now = this.clock.now();
+        const saved = withEmailState({ ...reminder, id: randomUUID(), createdAt: now }, now);
+        const planned = saved.emailPendingSince === undefined ? this.plannedStages(reminder.expiryMonth, reminder.expiryYear) : [];
+        await this.store.saveRenewalReminder(saved, saved.emailPendingSince === undefined ? this.drafts(saved, planned) : [confirmationDraft(now)]);
+        this.logger.info('renewal reminder saved', { reminder: saved.id, stages: planned.length, awaitingConfirmation: saved.emailPendingSince !== undefined });
         this.announce();
         return { reminder: saved, first: planned[0]?.at };
+    }
+
+    /** Writes the reminder with the messages still ahead for it (its address just confirmed, or its e-mails stopped). */
+    async reschedule(reminder: RenewalReminder): Promise<void> {
+        await this.store.saveRenewalReminder(reminder, this.drafts(reminder, this.plannedStages(reminder.expiryMonth, reminder.expiryYear)));
+        this.announce();
     }
 
     list(userId: string): Promise<RenewalReminder[]> {
@@ -119,7 +138,7 @@ export class RenewalReminders {
     private drafts(reminder: RenewalReminder, planned: { stage: number; at: number }[]): RenewalNoticeDraft[] {
         return planned.flatMap(({ stage, at }) => [
             ...(reminder.reference ? [{ target: 'renewal' as const, stage, notBefore: at }] : []),
-            ...(reminder.email && this.settings.emailEnabled ? [{ target: 'renewalEmail' as const, stage, notBefore: at }] : []),
+            ...(hasProvenEmail(reminder) && this.settings.emailEnabled ? [{ target: 'renewalEmail' as const, stage, notBefore: at }] : []),
         ]);
     }
 

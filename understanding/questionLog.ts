@@ -1,9 +1,12 @@
+import { maskContactDetails } from '../core/privacyGuard';
+
 /**
  * Questions the bot did not answer with confidence, kept so the library can add answers where
  * people get stuck: those it could not answer ('unknown') and those it was unsure of ('unsure':
  * the answers it offered, and which one the person then chose, or the library). Only the question
- * itself: its text (already masked), its language, the step the person was at and when it was
- * asked. Never a user id, never a conversation id.
+ * itself: its text (already masked by the privacy guard, and e-mail addresses and phone numbers
+ * masked here), its language, the step the person was at and when it was asked. Never a user id,
+ * never a conversation id.
  */
 export const QUESTION_OUTCOMES = ['unknown', 'unsure'] as const;
 export type QuestionOutcome = (typeof QUESTION_OUTCOMES)[number];
@@ -45,9 +48,9 @@ const MAX_CANDIDATES = 5;
 /** An answer id as kept: cut, so nothing long can hide in it. */
 export const keptId = (id: string) => id.slice(0, MAX_ID_LENGTH);
 
-/** What a store keeps of a question: its fields, the text cut without splitting a surrogate pair. */
+/** What a store keeps of a question: its fields, the text without contact details, cut without splitting a surrogate pair. */
 export function questionToKeep(question: UnansweredQuestion): UnansweredQuestion {
-    let text = question.text.slice(0, MAX_QUESTION_LENGTH);
+    let text = maskContactDetails(question.text).slice(0, MAX_QUESTION_LENGTH);
     if (text.length === MAX_QUESTION_LENGTH && /[\ud800-\udbff]$/.test(text)) text = text.slice(0, -1);
     return {
         ...(question.id ? { id: keptId(question.id) } : {}),

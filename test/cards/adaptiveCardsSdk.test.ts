@@ -61,7 +61,7 @@ describe('every card the bot can send, checked by the official Adaptive Cards SD
                 assert.ok(ids.has(`step/${stepId}/${variant}`) || [...ids].some((id) => id.startsWith(`step/${stepId}/${variant}/`)), `step ${stepId}, variant ${variant}`);
             }
         }
-        for (const expected of ['menu/welcome', 'resume', 'help', 'contacts', 'fees', 'status/list', 'suggestions', 'unknown', 'created/help', 'mine', 'notice/replied', 'staff/help/new', 'reminders/mine', 'reminders/message/windowOpens', 'report', 'teams/staffTeam']) {
+        for (const expected of ['menu/welcome', 'resume', 'help', 'contacts', 'fees', 'status/list', 'suggestions', 'unknown', 'created/help', 'mine', 'notice/replied', 'staff/help/new', 'reminders/mine', 'reminders/message/ahead', 'reminders/timing/teams', 'reminders/past', 'report', 'teams/staffTeam']) {
             assert.ok(ids.has(expected), expected);
         }
         for (const id of ids) {

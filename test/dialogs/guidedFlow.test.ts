@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { TestChat } from '../support/testBot';
 import { play, type Turn } from '../support/conversationTable';
 import { numberedSteps, pathOf, stepVariant } from '../../flow/flowSteps';
+import { situationQuestionFor } from '../../flow/situation';
 
 const TAAHHUTNAME = 'Nitelikli Elektronik Sertifika Taahhütnamesi';
 
@@ -30,7 +31,7 @@ function kamusmScreensTr(total: number, first: number): Turn[] {
                 '“Başvuruyu Güncelle” seçeneğine tıklayın', 'Satırınızda onun yerine “Başvuruyu Tamamla” yazıyorsa ona tıklayın',
                 '**Başvuruyu Güncelle**', '**Başvuruyu Tamamla**',
                 // And what each status on that screen means.
-                'Başvuru Formu ve Ödeme Bekleniyor', 'ödeme bekleniyor', 'Üretim Bekleniyor', 'sipariş üretime hazırlanıyor', 'İptal Edildi', 'zaman aşımı',
+                'Başvuru Formu ve Ödeme Bekleniyor', 'ödeme için kütüphaneye danışın', 'Üretim Bekleniyor', 'sipariş üretime hazırlanıyor', 'İptal Edildi', 'zaman aşımı',
             ],
             doesNotSee: ['form doldurulmuş, ödeme bekleniyor demektir'],
             offers: ['“Başvuru Durumu” ne anlama geliyor?'],
@@ -85,8 +86,8 @@ describe('guided flow, Turkish', () => {
             { click: 'Hayır, yok', sees: ['Adım 3 / 18', 'KamuSM’nin bilgilendirme e-postası geldi mi?'] },
             {
                 click: 'Evet, geldi',
-                sees: ['Adım 4 / 18', 'Aşama 1', 'Şu anda geçerli bir e-imzanız var mı?', 'Başka bir kurumdan alınmış bir e-imza da sayılır', '“e-İmza ile Onayla”', '“e-Devlet”'],
-                offers: ['Evet, geçerli bir e-imzam var', 'Hayır, yok'],
+                sees: ['Adım 4 / 18', 'Aşama 1', 'Şu anda çalışan ve süresi dolmamış bir e-imzanız var mı?', 'önce kütüphaneye sorun', '“e-İmza ile Onayla”', '“e-Devlet”'],
+                offers: ['Evet, çalışan bir e-imzam var', 'Hayır, yok'],
             },
             { click: 'Hayır, yok', sees: ['Adım 5 / 18', '“e-Devlet” seçeneğiyle', 'https://onlineislemler.kamusm.gov.tr'], doesNotSee: ['“e-İmza” seçeneğiyle'] },
             ...kamusmScreensTr(18, 6),
@@ -121,13 +122,13 @@ describe('guided flow, Turkish', () => {
             { click: 'Evet, gönderdim' },
             { click: 'Evet, var', sees: ['Önce kütüphaneye haber verin'] },
             { click: 'Kütüphaneye bildirdim', sees: ['Adım 3 / 18'] },
-            { click: 'Evet, geldi', sees: ['Adım 4 / 18', 'Şu anda geçerli bir e-imzanız var mı?'] },
-            { click: 'Evet, geçerli bir e-imzam var', sees: ['Adım 5 / 18', 'KamuSM’ye “e-İmza” ile giriş yapın', '“e-İmza” seçeneğiyle'], doesNotSee: ['“e-Devlet” seçeneğiyle'] },
+            { click: 'Evet, geldi', sees: ['Adım 4 / 18', 'Şu anda çalışan ve süresi dolmamış bir e-imzanız var mı?'] },
+            { click: 'Evet, çalışan bir e-imzam var', sees: ['Adım 5 / 18', 'KamuSM’ye “e-İmza” ile giriş yapın', '“e-İmza” seçeneğiyle'], doesNotSee: ['“e-Devlet” seçeneğiyle'] },
             ...kamusmScreensTr(18, 6),
             {
                 click: '“e-İmza ile Onayla”ya tıkladım',
-                sees: ['Adım 18 / 18', 'Başvurunuz KamuSM’ye ulaştı', TAAHHUTNAME, 'başka bir işlem yapmanız gerekmez', productionTr.first],
-                doesNotSee: ['birkaç dakika'],
+                // The form needs nothing more; a payment may still be due, and Başvurularım may take minutes to show it.
+                sees: ['Adım 18 / 18', 'Başvurunuz KamuSM’ye ulaştı', TAAHHUTNAME, 'form için başka bir işlem yapmanız gerekmez', 'ödeme ayrıca yapılır', 'birkaç dakika', productionTr.first],
             },
             { click: 'Tamam, bitirdim', sees: ['e-imzanızla onaylandı', productionTr.first] },
         ]);
@@ -139,8 +140,8 @@ describe('guided flow, Turkish', () => {
             { say: 'yenileme', sees: ['Adım 1 / 18'] },
             { say: 'evet', sees: ['Adım 2 / 18'] },
             { say: 'hayir', sees: ['Adım 3 / 18'] },
-            { say: 'Evet', sees: ['Adım 4 / 18', 'Mevcut e-imzanızın süresi dolmadı mı?'] },
-            { click: 'Evet, hâlâ geçerli', sees: ['Adım 5 / 18', 'KamuSM’ye “e-İmza” ile giriş yapın', '“e-İmza” seçeneğiyle'] },
+            { say: 'Evet', sees: ['Adım 4 / 18', 'Mevcut e-imzanız hâlâ geçerli ve çalışıyor mu?'] },
+            { click: 'Evet, hâlâ geçerli ve çalışıyor', sees: ['Adım 5 / 18', 'KamuSM’ye “e-İmza” ile giriş yapın', '“e-İmza” seçeneğiyle'] },
             ...kamusmScreensTr(18, 6),
             { click: '“e-İmza ile Onayla”ya tıkladım', sees: ['Adım 18 / 18', 'Başvurunuz KamuSM’ye ulaştı', 'başka bir işlem yapmanız gerekmez', productionTr.renewal] },
             { click: 'Tamam, bitirdim', sees: ['başka bir işlem yapmanız gerekmez', productionTr.renewal] },
@@ -153,7 +154,7 @@ describe('guided flow, Turkish', () => {
             { open: true },
             { click: 'E-imzamı yenilemek istiyorum' },
             { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' }, { click: 'Evet, geldi' },
-            { click: 'Hayır, süresi doldu', sees: ['KamuSM’ye “e-Devlet” ile giriş yapın'] },
+            { click: 'Hayır, süresi doldu ya da çalışmıyor', sees: ['KamuSM’ye “e-Devlet” ile giriş yapın'] },
             ...kamusmScreensTr(18, 6),
         ]);
         // Typed, the other method is a question: answered, the step comes back, and no guide into a path the answers rule out.
@@ -210,8 +211,9 @@ describe('guided flow, Turkish', () => {
             },
             { click: 'Anladım, devam', sees: ['Adım 3 / 20'] },
             { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' },
-            { click: 'Evet, geldi', sees: ['Adım 6 / 20', 'Şu anda geçerli bir e-imzanız var mı?'] },
-            { click: 'Hayır, yok', sees: ['Adım 7 / 20', '“e-Devlet” seçeneğiyle'] },
+            // A damaged card may not work: asked whether a working e-signature is at hand before any e-İmza login.
+            { click: 'Evet, geldi', sees: ['Adım 6 / 20', 'Elinizde hâlâ çalışan bir e-imza var mı?', 'Bozulan kartınızla bunları yapamayabilirsiniz'] },
+            { click: 'Hayır, çalışan bir e-imzam yok', sees: ['Adım 7 / 20', '“e-Devlet” seçeneğiyle'] },
             ...kamusmScreensTr(20, 8),
             ...wetSignatureEndingTr(20, productionTr.damaged),
         ]);
@@ -229,7 +231,7 @@ describe('guided flow, Turkish', () => {
             { click: 'Daha sonra devam edeceğim', sees: ['yerinizi kaydettim', 'Adım 3 / 18'] },
             { say: 'merhaba', sees: ['Tekrar hoş geldiniz', 'Adım 3 / 18', 'KamuSM’nin e-postasını bekleyin'], offers: ['Kaldığım yerden devam et', 'Baştan başla'] },
             { click: 'Kaldığım yerden devam et', sees: ['KamuSM’nin e-postasını bekleyin'] },
-            { click: 'E-posta geldi', sees: ['Adım 4 / 18', 'Şu anda geçerli bir e-imzanız var mı?'] },
+            { click: 'E-posta geldi', sees: ['Adım 4 / 18', 'Şu anda çalışan ve süresi dolmamış bir e-imzanız var mı?'] },
         ]);
     });
 
@@ -254,7 +256,7 @@ describe('guided flow, Turkish', () => {
         await play(chat, [
             { open: true }, { click: 'Yeni e-imza başvurusu' }, ...phaseZeroTr(18, 1), { click: 'Hayır, yok' },
             ...kamusmScreensTr(18, 6).slice(0, 5),
-            { click: '“Başvuru Durumu” ne anlama geliyor?', offers: ['Başvuru Formu ve Ödeme Bekleniyor', 'Üretim Bekleniyor', 'İptal Edildi', 'Sonuç ekranında “Başvuru Formu Bekleniyor” yazıyor'] },
+            { click: '“Başvuru Durumu” ne anlama geliyor?', offers: ['Başvuru Formu ve Ödeme Bekleniyor', 'Üretim Bekleniyor', 'İptal Edildi', '“Başvuru Formu Bekleniyor” yazıyor'] },
             // The guide's own advice first (a new pre-application on KamuSM's page), then the library.
             { click: 'İptal Edildi', sees: ['Ön başvurunuz iptal edildi', 'KamuSM’nin sayfasında yer alan adımları takip edebilirsiniz', 'kütüphaneye de haber verin', 'ebysyardim@bezmialem.edu.tr'] },
             { click: 'Geri dön', sees: ['Adım 10 / 18', 'Başvuruyu Güncelle'] },
@@ -270,7 +272,7 @@ describe('guided flow, English', () => {
             { click: 'Yes, I have', sees: ['Step 2 / 18'] },
             { click: "No, I don't", sees: ['Step 3 / 18'] },
             { say: 'yes', sees: ['Step 4 / 18', '“e-İmza”', '“e-Devlet”'] },
-            { click: 'Yes, still valid', sees: ['Step 5 / 18', 'Log in to KamuSM with “e-İmza”'] },
+            { click: 'Yes, valid and working', sees: ['Step 5 / 18', 'Log in to KamuSM with “e-İmza”'] },
             { click: "I've logged in", sees: ['Step 6 / 18', 'Click “NES İŞLEMLERİ”', '**▶ NES İŞLEMLERİ**'] },
             { click: 'Done, I clicked it', sees: ['Step 7 / 18', '“BİREYSEL İŞLEMLER”'] },
             { say: 'next', sees: ['Step 8 / 18', '“BAŞVURU İŞLEMLERİ”'] },
@@ -307,8 +309,8 @@ describe('guided flow, English', () => {
             { click: 'Yes, I have' },
             { click: 'Yes, I do', sees: ['Tell the library first'] },
             { click: "I've told the library" },
-            { click: 'Yes, it has', sees: ['Step 4 / 18', 'Do you hold a valid e-signature right now?', 'obtained through another institution counts too'] },
-            { click: 'Yes, I hold a valid e-signature', sees: ['Step 5 / 18', 'Log in to KamuSM with “e-İmza”'] },
+            { click: 'Yes, it has', sees: ['Step 4 / 18', 'Do you hold a working e-signature that has not expired?', 'first ask the library whether you may use it here'] },
+            { click: 'Yes, I hold a working e-signature', sees: ['Step 5 / 18', 'Log in to KamuSM with “e-İmza”'] },
             { click: "I've logged in" },
             ...Array.from({ length: 9 }, (): Turn => ({ click: 'Done, I clicked it' })),
             { click: 'I clicked “Devam”' },
@@ -333,10 +335,11 @@ describe('guided flow, English', () => {
 });
 
 describe('flow model', () => {
-    it('a replacement saved before reasons existed still reads as "lost" and keeps its step count', () => {
+    it('a replacement saved before reasons existed keeps its step count, and is asked why before its texts', () => {
         const saved = { signatureValid: false, requestSent: true };
         assert.strictEqual(pathOf('lost', saved), 'lost');
-        assert.strictEqual(stepVariant('replacementFacts', saved, 'lost'), 'lost');
+        assert.strictEqual(stepVariant('replacementFacts', saved, 'lost'), undefined, 'no reason is assumed in the texts');
+        assert.strictEqual(situationQuestionFor('replacementFacts', 'lost', saved), 'replacementReason');
         assert.ok(!numberedSteps('lost', saved).includes('signatureValid'));
         assert.ok(numberedSteps('lost', { ...saved, replacement: 'damaged' }).includes('signatureValid'));
         assert.ok(numberedSteps('first').includes('signatureValid'), 'every first applicant is asked');

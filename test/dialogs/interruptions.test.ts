@@ -99,4 +99,20 @@ describe('interruptions work on every step', () => {
             { say: '1', sees: ['Adım 2 / 18'] },
         ]);
     });
+
+    it('a dialog opened over a waiting step or menu (the status explainer, a help ticket) hands back to it, never "Bunu anlayamadım"', async () => {
+        const chat = new TestChat({ locale: 'tr-TR', userName: 'Ayşe Yılmaz' });
+        await play(chat, [
+            ...toStep['Adım 3 (phase 0)'],
+            // The status explainer from an answer's button, over step 3; back from it, step 3 again.
+            { say: 'iptal edildi durumu ne demek', sees: ['“İptal Edildi”', 'Adım 3 / 18'] },
+            { click: 'Başvuru durumum ne anlama geliyor?', sees: ['Başvuru durumunuz ne anlama geliyor?'] },
+            { click: 'Geri dön', sees: ['Adım 3 / 18'], doesNotSee: ['Bunu anlayamadım'] },
+            // A help ticket over the menu, left for another menu topic: the topic opens.
+            { say: 'menü', sees: ['Ne yapmak istiyorsunuz?'] },
+            { say: 'kütüphaneye yaz', sees: ['Sorunuzu ya da takıldığınız yeri'] },
+            { click: 'Taleplerim', sees: ['kütüphaneye bir şey göndermedim', 'Taleplerim'], doesNotSee: ['Bunu anlayamadım'] },
+        ]);
+    });
 });
+

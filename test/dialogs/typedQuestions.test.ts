@@ -1,7 +1,9 @@
 import * as assert from 'assert';
+import { requesterIdFor } from '../../tickets/requesterIds';
 import { play } from '../support/conversationTable';
 import { profile, TestChat, translator } from '../support/testBot';
 import { CHOSE_LIBRARY } from '../../understanding/questionLog';
+import { buttonsOf, readableText } from '../support/cardText';
 
 const tr = (key: string) => translator.t('tr', key);
 const en = (key: string) => translator.t('en', key);
@@ -24,12 +26,13 @@ describe('typed questions are answered, at the menu and in the middle of the flo
         ]);
     });
 
-    it('"guide me from this step" takes the user into the flow at the step the answer belongs to', async () => {
+    it('"guide me from this step" takes the user into the flow at the step the answer belongs to, asking first which application it is', async () => {
         const chat = new TestChat({ locale: 'tr-TR' });
         await play(chat, [
             { open: true },
             { say: 'sms kodu gelmedi', sees: [tr('answers.smsNotReceived.title')] },
-            { click: tr('understanding.guideFromHere'), sees: [tr('steps.smsVerification.title')] },
+            { click: tr('understanding.guideFromHere'), sees: [tr('situation.kind.title')], doesNotSee: [tr('steps.smsVerification.title')] },
+            { click: tr('menu.options.first'), sees: [tr('steps.smsVerification.title'), 'Adım 16 / 18'] },
         ]);
     });
 
@@ -41,6 +44,26 @@ describe('typed questions are answered, at the menu and in the middle of the flo
             { say: 'merhaba', sees: ['Merhaba', 'Adım 6 / 18'], doesNotSee: ['Bunu anlayamadım'] },
             { click: 'Tamam, tıkladım', sees: ['Adım 7 / 18'] },
         ]);
+    });
+
+    it('mid-flow: the answer comes with a one-line reminder of the step in the same message, not the whole step card; the card comes back on request', async () => {
+        const chat = new TestChat({ locale: 'tr-TR' });
+        await play(chat, toMenuStep);
+        await chat.say('formu nereye götüreceğim');
+        const replies = chat.replies();
+        assert.strictEqual(replies.length, 1, 'one message: the answer and the reminder');
+        const [answer, reminder] = replies[0].attachments ?? [];
+        assert.ok(JSON.stringify(answer.content).includes(tr('answers.wetForm.title')));
+        const reminderText = readableText({ attachments: [reminder] });
+        assert.ok(reminderText.includes(translator.t('tr', 'stepHeader.reminder', { number: 6, total: 18, title: tr('steps.menuNes.title') })), reminderText);
+        assert.deepStrictEqual(buttonsOf({ attachments: [reminder] }).map((button) => button.title), [tr('options.done'), tr('actions.showStep')]);
+        assert.ok(!chat.text().includes(translator.t('tr', 'stepHeader.phases.p2')), 'the step card is not repeated');
+        await chat.click(tr('actions.showStep'));
+        assert.ok(chat.text().includes(translator.t('tr', 'stepHeader.phases.p2')) && chat.text().includes(tr('steps.menuNes.title')), chat.text());
+        await chat.say('adımı göster');
+        assert.ok(chat.text().includes(translator.t('tr', 'stepHeader.phases.p2')), 'typed words bring it back too');
+        await chat.click(tr('options.done'));
+        assert.ok(chat.text().includes('Adım 7 / 18'), chat.text());
     });
 
     it('an unknown question says so, offers the library with the question filled in, and is kept without any user id', async () => {
@@ -59,7 +82,7 @@ describe('typed questions are answered, at the menu and in the middle of the flo
         assert.ok(!chat.text().includes(tr('tickets.ask.question')), chat.text());
         await chat.say('Ayşe Yılmaz');
         await chat.say('ayse.yilmaz@bezmialem.edu.tr');
-        const [ticket] = await chat.tickets.listByRequester('user-secret-id');
+        const [ticket] = await chat.tickets.listByRequester(requesterIdFor('test', 'user-secret-id'));
         assert.strictEqual(ticket?.details.question, 'hastane otoparkı kaçta kapanıyor');
         assert.strictEqual((await chat.questions.list(0, Number.MAX_SAFE_INTEGER))[0].chosen, CHOSE_LIBRARY, 'the library was chosen for it');
     });

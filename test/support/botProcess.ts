@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
 import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
 import type { Activity } from 'botbuilder';
 import { fromRoot } from '../../core/projectPaths';
 
@@ -23,7 +26,7 @@ export class BotProcess {
         this.baseUrl = `http://127.0.0.1:${port}`;
     }
 
-    /** Resolves once the bot logs that it listens; rejects if it exits or stays silent for 15 s. */
+    /** Resolves once the bot logs that it listens; rejects if it exits or stays silent for 45 s (a loaded CI machine starts Node slowly). */
     async start(): Promise<void> {
         const child = spawn(process.execPath, [fromRoot('dist', 'index.js')], {
             cwd: fromRoot(),
@@ -33,7 +36,7 @@ export class BotProcess {
         this.child = child;
         let output = '';
         await new Promise<void>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output}`)), 15_000);
+            const timer = setTimeout(() => reject(new Error(`bot did not start:\n${output}`)), 45_000);
             const onData = (chunk: Buffer) => {
                 output += chunk.toString();
                 if (output.includes('is listening')) {
@@ -48,6 +51,11 @@ export class BotProcess {
                 reject(new Error(`bot exited with ${code}:\n${output}`));
             });
         });
+    }
+
+    /** The process id, while it runs (to read its memory from /proc). */
+    get pid(): number | undefined {
+        return this.child?.pid;
     }
 
     /** SIGKILL: the crash case. Resolves when the process is gone. */
@@ -81,4 +89,28 @@ export class BotProcess {
         if (status !== 200) throw new Error(`POST /api/messages answered ${status}: ${JSON.stringify(body)}`);
         return ((body as { activities?: Partial<Activity>[] }).activities ?? []).filter((reply) => reply.type === 'message');
     }
+}
+
+/**
+ * The real bot, started once for the calling `describe` on a fresh data folder (`prefix` names it),
+ * stopped and its folder removed after the last test. Read `.bot` inside tests and hooks only.
+ */
+export function botProcessForSuite(prefix: string): { readonly bot: BotProcess } {
+    let dataDir = '';
+    let bot: BotProcess | undefined;
+    before(async () => {
+        dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+        bot = new BotProcess(await freePort(), { DATA_DIR: dataDir });
+        await bot.start();
+    });
+    after(async () => {
+        await bot?.kill('SIGTERM');
+        fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+    return {
+        get bot() {
+            if (!bot) throw new Error('the bot process runs only while the suite does');
+            return bot;
+        },
+    };
 }

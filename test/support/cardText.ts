@@ -41,3 +41,10 @@ function submitButtons(node: CardNode | undefined): CardButton[] {
 export function buttonsOf(activity: Partial<Activity>): CardButton[] {
     return (activity.attachments ?? []).flatMap((attachment) => submitButtons(attachment.content as CardNode | undefined));
 }
+
+/** What Web Chat sends for a click on an Action.Submit with this data (its messageBack form, or the data itself). */
+export function webChatSubmit(data: Record<string, unknown>): Partial<Activity> {
+    const cardAction = data.__isBotFrameworkCardAction === true ? (data.cardAction as { type?: string; value?: unknown; displayText?: string; text?: string }) : undefined;
+    if (cardAction?.type !== 'messageBack') return { value: data };
+    return { value: cardAction.value, ...(cardAction.text ? { text: cardAction.text } : {}), channelData: { messageBack: { displayText: cardAction.displayText } } };
+}

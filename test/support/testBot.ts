@@ -15,7 +15,7 @@ import type { QuestionLog } from '../../understanding/questionLog';
 import type { InsightLog } from '../../insights/insightLog';
 import { TicketService } from '../../tickets/ticketService';
 import { loadInstitutionProfile } from '../../institution/institutionProfile';
-import { buttonsOf, readableText, type CardButton } from './cardText';
+import { buttonsOf, readableText, webChatSubmit, type CardButton } from './cardText';
 import { FakeClock } from './fakeClock';
 
 export const translator = createTranslator();
@@ -35,6 +35,8 @@ export interface TestChatOptions {
     userId?: string;
     userName?: string;
     conversationId?: string;
+    /** The Bot Framework channel the chat is on (default `test`). */
+    channelId?: string;
     resumeAfterMinutes?: number;
     logger?: Logger;
     /** A message with exactly this text makes the turn throw, as a bug would. */
@@ -115,7 +117,16 @@ export class TestChat {
     async click(title: string): Promise<Partial<Activity>[]> {
         const button = [...this.buttons(), ...this.earlierButtons].find((candidate) => candidate.title === title);
         if (!button) throw new Error(`No button "${title}" among: ${this.buttons().map((b) => b.title).join(' | ')}`);
-        return this.send({ type: ActivityTypes.Message, value: button.data });
+        return this.press(button);
+    }
+
+    /**
+     * Sends a button's click as Web Chat does: a messageBack button (`__isBotFrameworkCardAction`)
+     * sends only its `cardAction.value`, with the title as the display text and no `text`; any other
+     * button sends its data as the value.
+     */
+    async press(button: CardButton): Promise<Partial<Activity>[]> {
+        return this.send({ type: ActivityTypes.Message, ...webChatSubmit(button.data) });
     }
 
     /** Submits a choice by its id, as a card button would; for walks where titles do not matter. */
@@ -125,6 +136,16 @@ export class TestChat {
 
     buttons(): CardButton[] {
         return this.lastReplies.flatMap(buttonsOf);
+    }
+
+    /** Every button of the cards before the latest reply, newest first, as they stay clickable higher up in the chat. */
+    olderButtons(): CardButton[] {
+        return this.earlierButtons;
+    }
+
+    /** The replies of the last turn. */
+    replies(): Partial<Activity>[] {
+        return this.lastReplies;
     }
 
     text(): string {
@@ -139,7 +160,7 @@ export class TestChat {
         this.earlierButtons = [...this.buttons(), ...this.earlierButtons];
         this.adapter.activeQueue.splice(0);
         await this.adapter.processActivity({
-            channelId: 'test',
+            channelId: this.options.channelId ?? 'test',
             locale: this.options.locale,
             from: this.user(),
             recipient: { id: 'bot', name: 'bot' },

@@ -103,6 +103,14 @@ describe('Teams in Microsoft 365 Agents Playground (Chromium)', function () {
         await lastButton('Yeni e-imza başvurusu').click();
         await page.getByText(/Adım 1 \/ \d+/).first().waitFor(WAIT);
 
+        // A button of an older card (the menu above) is understood for what it is: the fees, with a
+        // one-line reminder of the step the user is on, never "please choose". (The Playground shows no
+        // user bubble for a click: it cannot send Teams' messageBack, so in local mode the buttons are
+        // plain submits; Teams shows the choice, which only real Teams can confirm.)
+        await page.getByRole('button', { name: 'Ücretler', exact: true }).first().click();
+        await page.getByText(/Şu anki adımınız · Adım 1 \/ \d+/).first().waitFor(WAIT);
+        assert.strictEqual(await page.getByText(/Bunu anlayamadım/).count(), 0);
+
         // Help on this step, typed.
         await say('yardım');
         await page.getByText(/Bulamıyorum: /).first().waitFor(WAIT);

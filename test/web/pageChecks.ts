@@ -66,10 +66,21 @@ export async function showsFocus(page: Page): Promise<boolean> {
     return !focused.equals(blurred);
 }
 
-/** Web Chat scrolls new messages into view smoothly: wait until the transcript rests at the bottom. */
+/**
+ * Web Chat scrolls new messages into view smoothly, and stops where a new answer's top reaches the
+ * top of the transcript (`autoScrollSnapOnPage`): wait until the transcript stops moving, seen as
+ * the same scroll position on several polls in a row.
+ */
 export async function transcriptAtRest(page: Page): Promise<void> {
+    await page.evaluate(() => {
+        (window as unknown as { restProbe?: { top: number; same: number } }).restProbe = { top: -1, same: 0 };
+    });
     await page.waitForFunction(() => {
         const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
-        return !!scroller && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2;
-    }, undefined, { timeout: 20_000 });
+        const probe = (window as unknown as { restProbe: { top: number; same: number } }).restProbe;
+        if (!scroller) return false;
+        probe.same = scroller.scrollTop === probe.top ? probe.same + 1 : 0;
+        probe.top = scroller.scrollTop;
+        return probe.same >= 3;
+    }, undefined, { timeout: 20_000, polling: 100 });
 }

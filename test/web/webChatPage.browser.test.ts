@@ -99,6 +99,63 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         await page.getByText('Başvuru Formu Bekleniyor').first().waitFor(WAIT);
     });
 
+    it('a click shows the choice as the user\'s own message; a button of an older card is understood for what it is', async () => {
+        await page.goto(`${bot!.baseUrl}/`);
+        await page.getByText(/Merhaba/).first().waitFor(WAIT);
+        const userSaid = (text: string) => page.locator('.webchat__stacked-layout--from-user', { hasText: text });
+        await page.getByRole('button', { name: 'Yeni e-imza başvurusu', exact: true }).last().click();
+        await page.getByText(/Adım 1 \/ 18/).first().waitFor(WAIT);
+        await userSaid('Yeni e-imza başvurusu').first().waitFor(WAIT);
+        for (const [button, next] of [['Evet, gönderdim', /Adım 2 \/ 18/], ['Hayır, yok', /Adım 3 \/ 18/]] as const) {
+            await page.getByRole('button', { name: button, exact: true }).last().click();
+            await page.getByText(next).first().waitFor(WAIT);
+            await userSaid(button).first().waitFor(WAIT);
+        }
+
+        // Step 1's "Evet, gönderdim", scrolled up to and clicked at step 3: not taken for step 3.
+        await page.getByRole('button', { name: 'Evet, gönderdim', exact: true }).first().click();
+        await page.getByText(/Bu düğme başka bir adıma ait/).first().waitFor(WAIT);
+        assert.strictEqual(await page.getByText(/Adım 4 \/ 18/).count(), 0, 'not moved on to step 4');
+
+        // The welcome card's "Ücretler": the fees, with step 3 kept in one line.
+        await page.getByRole('button', { name: 'Ücretler', exact: true }).first().click();
+        await page.getByText(/Şu anki adımınız · Adım 3 \/ 18/).first().waitFor(WAIT);
+        await userSaid('Ücretler').first().waitFor(WAIT);
+        assert.strictEqual(await page.getByText(/Bunu anlayamadım/).count(), 0);
+    });
+
+    it('on a 390 px phone, an answer typed mid-flow arrives with its first line in view', async () => {
+        const phone = await browser!.newPage({ viewport: { width: 390, height: 844 }, locale: 'tr-TR' });
+        try {
+            await phone.goto(`${bot!.baseUrl}/`);
+            await phone.getByText(/Merhaba/).first().waitFor(WAIT);
+            await phone.getByRole('button', { name: 'Yeni e-imza başvurusu', exact: true }).last().click();
+            await phone.getByText(/Adım 1 \/ 18/).first().waitFor(WAIT);
+            await phone.locator('[data-id="webchat-sendbox-input"]').fill('formu nereye götüreceğim');
+            await phone.locator('[data-id="webchat-sendbox-input"]').press('Enter');
+            const title = phone.getByText('Islak imzalı form: ne yapılır, nereye götürülür?').last();
+            await title.waitFor(WAIT);
+            await phone.getByText(/Şu anki adımınız · Adım 1 \/ 18/).last().waitFor(WAIT);
+            // Once the transcript has stopped scrolling, the answer's title is inside the visible transcript.
+            await phone.waitForFunction(() => {
+                const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
+                if (!scroller) return false;
+                const last = scroller.scrollTop;
+                return new Promise((resolve) => setTimeout(() => resolve(scroller.scrollTop === last), 300));
+            }, undefined, WAIT);
+            const seen = await title.evaluate((element) => {
+                const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
+                if (!scroller) return false;
+                const box = element.getBoundingClientRect();
+                const view = scroller.getBoundingClientRect();
+                return box.top >= view.top && box.bottom <= view.bottom;
+            });
+            assert.ok(seen, 'the answer\'s title is in view after it arrives');
+        } finally {
+            await phone.close();
+        }
+    });
+
     it('a reload resumes the same conversation with its history', async () => {
         await page.goto(`${bot!.baseUrl}/`);
         await page.getByText(/Merhaba/).first().waitFor(WAIT);
@@ -144,7 +201,7 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         await page.getByText(/Adım 3 \/ 18/).first().waitFor(WAIT);
         await check('steps');
 
-        // The answer, then the same step card again: two cards with one title.
+        // The answer with the step's one-line reminder under it: the step's number shown twice.
         await type('sms kodu gelmedi');
         await page.getByText(say('tr', 'answers.smsNotReceived.title')).first().waitFor(WAIT);
         await page.waitForFunction(() => document.body.innerText.split('Adım 3 / 18').length > 2, undefined, WAIT);
