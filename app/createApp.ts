@@ -17,6 +17,8 @@ import { RenewalMessenger } from '../bot/renewalMessenger';
 import { TicketService } from '../tickets/ticketService';
 import { workingCalendar } from '../tickets/workingHours';
 import { registerWebChat, type WebChatHandle } from '../web/registerWebChat';
+import { registerEmailLinkPages } from '../web/emailLinkPages';
+import { reminderEmailLinks } from './reminderEmailLinks';
 import { createAdapter } from '../bot/adapter';
 import type { BotConfig } from '../core/config';
 import { assembleBot } from './assembleBot';
@@ -77,7 +79,11 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     };
     // Renewal reminders: kept in the ticket store, sent through its notice outbox in working time.
     const renewalMonths = profile.kamusm.renewalProductionMonthsBeforeExpiry;
-    const renewalMailer = createRenewalMailer(config, translator, logger, renewalMonths);
+    // Reminder e-mails carry links (confirm the address, stop them) to this server: none where they would lead nowhere.
+    const publicBaseUrl = config.PUBLIC_BASE_URL;
+    const linkBase = publicBaseUrl ? () => publicBaseUrl : config.localMode ? () => `http://127.0.0.1:${server.address().port}` : undefined;
+    if (config.SMTP_URL && !linkBase) logger.warn('renewal reminder e-mails are off: set PUBLIC_BASE_URL, where browsers reach this bot, for their confirm and stop links');
+    const renewalMailer = linkBase && createRenewalMailer(config, translator, logger, renewalMonths, linkBase);
     const renewals = new RenewalReminders(ticketStore, clock, logger, {
         calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE),
         months: { lead: profile.renewalReminderMonthsBeforeExpiry, production: renewalMonths },
@@ -107,9 +113,10 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
         logger,
         localMode: config.localMode,
     });
+    registerEmailLinkPages(server, { translator, logger, links: reminderEmailLinks(ticketStore, renewals, clock) });
     const webChat: WebChatHandle = registerWebChat(server, {
         runTurn: (activity) => adapter.processActivityDirect(ownConnectorTurns, activity, logic),
-        connectorKey, storage: stores.directLine, config, logger, profile, translator,
+        connectorKey, storage: stores.directLine, config, logger, profile, translator, publicBaseUrl,
     });
     const policy: ReminderPolicy = {
         calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE),
@@ -123,6 +130,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
         sources: insightSources, clock, logger, owner: digestOwner,
         post: (report) => messenger.postToStaffChannel(insightsCard(report, reportWords(translator, profile.staffLanguage), { timeZone: profile.timeZone, digest: true })),
     });
+    const migrateStores = () => stores.migrate(clock.now()).catch((error: Error) => logger.warn('stored data not brought up to date yet; trying again at the next sweep', { error: error.message }));
     let timer: NodeJS.Timeout | undefined;
     let digestTimer: NodeJS.Timeout | undefined;
     const extraListeners: net.Server[] = [];
@@ -132,10 +140,13 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
         sweepReminders: sweep,
         sendWeeklyDigest: digest,
         listen: async () => {
+            // Before anyone is answered, so a user finds what they stored before an update; a store
+            // that cannot answer now is asked again with each sweep (the bot starts anyway, as always).
+            await migrateStores();
             const url = await listenOn(server, config, logger, extraListeners);
             const interval = options.sweepIntervalMs ?? 60_000;
             dispatcher.start(interval);
-            timer = setInterval(() => void sweep().catch((error: Error) => logger.error('reminder sweep failed', { error: error.message })), interval);
+            timer = setInterval(() => void migrateStores().then(sweep).catch((error: Error) => logger.error('reminder sweep failed', { error: error.message })), interval);
             timer.unref();
             digestTimer = setInterval(() => void digest().catch((error: Error) => logger.warn('weekly digest not sent, will retry', { error: error.message })), interval);
             digestTimer.unref();

@@ -8,7 +8,7 @@ import { silentLogger } from '../core/logger';
 import { foldText } from '../core/textMatch';
 import { createStores } from '../storage/createStores';
 import { QUESTIONS_FILE } from '../storage/sqliteQuestionLog';
-import { localTimestamp } from '../tickets/ticketReport';
+import { localTimestamp, terminalSafe } from '../tickets/ticketReport';
 import type { UnansweredQuestion } from '../understanding/questionLog';
 import { runCommandLine, usageOutput, type CliOutput } from './commandLine';
 
@@ -132,7 +132,7 @@ function renderText(groups: readonly QuestionGroup[], window: QuestionWindow, tr
     const total = groups.reduce((sum, group) => sum + group.count, 0);
     const lines = [t('heading', { ...days, total, distinct: groups.length })];
     for (const group of groups) {
-        lines.push('', t('group', { count: group.count, text: group.text }));
+        lines.push('', t('group', { count: group.count, text: terminalSafe(group.text) }));
         lines.push(t('details', {
             languages: group.languages.map((entry) => share(t(`languages.${entry.language}`), entry.count)).join(', '),
             steps: group.steps.map((entry) => share(stepName(entry.stepId), entry.count)).join(', '),

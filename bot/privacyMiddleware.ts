@@ -7,9 +7,17 @@ import { localePrivacyInspector, type PrivacyInspector, type SensitiveKind } fro
  * The ids the bot puts in its own buttons (tickets, renewal reminders) are random UUIDs, and about
  * one in a hundred holds a run of digits that reads like a national ID or a code ("…-a888-f10000000146").
  * Masked, the click would name no ticket or reminder and warn the user about a secret they never
- * typed; so only the text around a UUID is inspected. (Fixed length: no backtracking.)
+ * typed; so such a field is left alone when it is exactly one of those ids, and nothing else is:
+ * free text, and an id with anything before or after it ("10000000146-0000-…"), is inspected whole.
  */
-const UUID = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const OWN_ID_FIELDS: Record<string, RegExp> = {
+    ticketId: new RegExp(`^${UUID}$`, 'i'),
+    reminderId: new RegExp(`^${UUID}$`, 'i'),
+    // A list's button: its action and the id ("cancel:…", "withdraw:…").
+    choice: new RegExp(`^[a-z]{1,20}:${UUID}$`, 'i'),
+};
+const isOwnId = (field: string, value: string) => Object.hasOwn(OWN_ID_FIELDS, field) && OWN_ID_FIELDS[field].test(value);
 
 /**
  * Runs before anything else sees the turn: a secret the user typed is masked in the activity
@@ -32,13 +40,11 @@ export class PrivacyMiddleware implements Middleware {
                 finding.kinds.forEach((kind) => kinds.add(kind));
                 return finding.redacted;
             };
-            // split() with a capturing group: the UUIDs at the odd places, kept as they are.
-            const mask = (text: string) => (UUID.test(text) ? text.split(UUID).map((part, index) => (index % 2 === 1 || !part ? part : inspect(part))).join('') : inspect(text));
-            if (typeof activity.text === 'string') activity.text = mask(activity.text);
+            if (typeof activity.text === 'string') activity.text = inspect(activity.text);
             // Card inputs (an answer to the library) arrive as strings in `value`.
             if (activity.value && typeof activity.value === 'object' && !Array.isArray(activity.value)) {
                 activity.value = Object.fromEntries(Object.entries(activity.value as Record<string, unknown>)
-                    .map(([key, field]) => [key, typeof field === 'string' ? mask(field) : field]));
+                    .map(([key, field]) => [key, typeof field === 'string' && !isOwnId(key, field) ? inspect(field) : field]));
             }
             if (kinds.size > 0) notePrivacyFinding(context, { kinds: [...kinds], redacted: activity.text ?? '' });
         }

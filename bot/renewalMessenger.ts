@@ -28,6 +28,10 @@ export class RenewalMessenger implements RenewalNoticeSender {
             await this.deps.mailer?.send(reminder, stage);
             return;
         }
+        if (target === 'renewalConfirm') {
+            await this.deps.mailer?.sendConfirmation(reminder);
+            return;
+        }
         // The user's latest chat wins over the one the reminder was set in; none once they removed the app.
         const latest = await this.deps.references.latest(reminder.userId);
         if (latest && 'forgotten' in latest) {

@@ -31,9 +31,10 @@ export function asksForReport(text: string | undefined): boolean {
 /**
  * A staff member mentioned the bot with "rapor" in the staff channel: the report of the last
  * seven days as a card. False (nothing sent) for anything else, which then goes on as before.
+ * The staff team is checked as for staff actions: a team id from another tenant is no proof.
  */
 export async function answerStaffReport(context: TurnContext, deps: StaffReportDependencies): Promise<boolean> {
-    if (!asksForReport(context.activity.text) || !deps.staffChannels.isStaffTeam(context)) return false;
+    if (!asksForReport(context.activity.text) || !(await deps.staffChannels.acceptsStaffAction(context))) return false;
     const now = deps.clock.now();
     // Up to and including this millisecond: what happened just now is in.
     const report = await gatherReport(deps.sources, now - REPORT_DAYS * DAY, now + 1, now);

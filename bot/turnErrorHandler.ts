@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { ConversationState, TurnContext, UserState } from 'botbuilder';
 import { AppError, StoreUnavailableError } from '../core/errors';
 import type { Translator } from '../core/i18n';
@@ -64,6 +65,16 @@ export function isStateBroken(error: unknown): boolean {
 }
 
 /**
+ * Which conversation failed, for the log. A Direct Line or web chat conversation id works like a
+ * password (a token names it), so only a short hash of it is logged: enough to match two lines.
+ */
+function conversationForLog(context: TurnContext): Record<string, string | undefined> {
+    const id = context.activity.conversation?.id;
+    if (context.activity.channelId === 'msteams' || !id) return { conversationId: id };
+    return { conversationHash: createHash('sha256').update(id).digest('hex').slice(0, 12) };
+}
+
+/**
  * Apologises in the user's language. The user's place is kept (a failed call to Teams or the Bot
  * Connector must not lose a half-filled ticket); only when the dialog state itself is broken is
  * the dialog stack cleared, so the next message works.
@@ -77,7 +88,7 @@ export function createTurnErrorHandler({ logger, translator, conversationState, 
             stack: error.stack,
             activityType: context.activity.type,
             channelId: context.activity.channelId,
-            conversationId: context.activity.conversation?.id,
+            ...conversationForLog(context),
         });
         try {
             if (storeDown) {

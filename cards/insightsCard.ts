@@ -1,6 +1,6 @@
 import { CardFactory, type Attachment } from 'botbuilder';
 import type { Funnel, InsightReport } from '../insights/insightReport';
-import { funnelHeading, mostStoppedLine, ticketLines, windowDays, type ReportWords } from '../insights/reportText';
+import { funnelHeading, mostStoppedLine, ticketLines, unansweredFootnote, windowDays, type ReportWords } from '../insights/reportText';
 import { clip, plainText } from './plainText';
 
 type Element = Record<string, unknown>;
@@ -57,10 +57,11 @@ export function insightsCard(report: InsightReport, words: ReportWords, options:
     if (report.answers.length === 0) body.push(text(words.t('answers.none')));
     for (const answer of report.answers.slice(0, MAX_LIST)) body.push(text(words.t('answers.line', { count: answer.count, title: words.answerTitle(answer.answerId) }), { spacing: 'None' }));
     body.push(heading(words.t('unanswered.heading')));
-    if (report.unanswered.length === 0) body.push(text(words.t('unanswered.none')));
     for (const group of report.unanswered.slice(0, MAX_LIST)) {
         body.push(text(words.t('unanswered.line', { count: group.count, text: clip(plainText(group.text), MAX_QUESTION) }), { spacing: 'None' }));
     }
+    const footnote = unansweredFootnote(words, report);
+    if (footnote) body.push(text(footnote, { spacing: 'None', isSubtle: true }));
     body.push(heading(words.t('tickets.heading')), ...ticketLines(words, report, options.timeZone).map((line) => text(line, { spacing: 'None' })));
     return CardFactory.adaptiveCard({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body });
 }

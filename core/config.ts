@@ -40,6 +40,8 @@ const environmentSchema = z.object({
     RESUME_AFTER_MINUTES: z.coerce.number().min(0).default(60),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     SMTP_URL: optionalText,
+    // Where people's browsers reach the bot (https://bot.example.edu.tr): links in reminder e-mails point there.
+    PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     TICKET_EMAIL_TO: optionalText,
     TICKET_EMAIL_FROM: optionalText,
     REMINDER_UNCLAIMED_WORKING_HOURS: z.coerce.number().positive().default(4),

@@ -85,6 +85,7 @@ export const directLineErrors = {
     conversationNotFound: () => new DirectLineError('BadArgument', 'Conversation not found.', 404),
     activityNotFound: () => new DirectLineError('BadArgument', 'Activity not found.', 404),
     botError: () => new DirectLineError('BotError', 'The bot failed to process the activity.', 502),
+    rateLimited: () => new DirectLineError('TooManyRequests', 'Too many new conversations from this address; try again later.', 429),
     notLocalCaller: () => new DirectLineError('Forbidden', 'Only the bot on this host may call the connector routes.', 403),
     upstream: (status: number) => new DirectLineError('ServiceError', `Direct Line answered ${status}`, 502),
 };

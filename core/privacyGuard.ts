@@ -1,3 +1,4 @@
+import { digitView, INVISIBLE } from './digitView';
 import type { Translator } from './i18n';
 import { foldLetters } from './textMatch';
 
@@ -36,18 +37,28 @@ interface PrivacyKeywords {
     saying: string[];
     /** Words that make the number next to them a phone number, not a code ("kısa kod 1093", "dahili 3503"). */
     phone?: string[];
+    /** "numara", "no", "number": right after a password or code keyword they join it to its value ("PIN numaram 1234"). */
+    number?: string[];
+    /** The card's own secrets: a 4–8 digit number within reach of them is always masked ("PIN'i kartın arkasında 1234"). */
+    pin?: string[];
+    /** Words a received code follows ("telefonuma gelen 482913"), read after the word only. */
+    received?: string[];
+    /** "My password" on its own: the next word is the value, even in lower case ("şifrem kediler"). */
+    possessive?: string[];
+    /** Beginnings of words that talk about a password rather than give it ("şifrem yanlış", "şifrem kilitlendi"). */
+    talkingAbout?: string[];
 }
 
 export type PrivacyInspector = (text: string) => PrivacyFinding;
 
 function isNationalId(digits: string): boolean {
-    if (!/^[1-9]\d{10}$/.test(digits)) return false;
-    const d = [...digits].map(Number);
-    const odd = d[0] + d[2] + d[4] + d[6] + d[8];
-    const even = d[1] + d[3] + d[5] + d[7];
+    if (digits.length !== 11 || digits[0] === '0') return false;
+    // Without arrays: it runs for every 11-digit window of every text.
+    const d = (index: number) => digits.charCodeAt(index) - 48;
+    const odd = d(0) + d(2) + d(4) + d(6) + d(8);
+    const even = d(1) + d(3) + d(5) + d(7);
     const tenth = (((odd * 7 - even) % 10) + 10) % 10;
-    const eleventh = d.slice(0, 10).reduce((sum, n) => sum + n, 0) % 10;
-    return d[9] === tenth && d[10] === eleventh;
+    return d(9) === tenth && d(10) === (odd + even + d(9)) % 10;
 }
 
 function passesLuhn(digits: string): boolean {
@@ -60,13 +71,40 @@ function passesLuhn(digits: string): boolean {
     return sum % 10 === 0;
 }
 
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 const isDigit = (char: string | undefined) => char !== undefined && char >= '0' && char <= '9';
 const isSpace = (char: string | undefined) => char !== undefined && /\s/u.test(char);
 const isLetter = (char: string | undefined) => char !== undefined && /\p{L}/u.test(char);
-/** Between two digit groups of one number: "100 000 001 46", "4111.1111.1111.1111", "4111-1111". */
-const GROUP_SEPARATORS = new Set([' ', '.', '-', '\u00a0', '\u202f']);
+/** Between two digit groups of one number as people write it: "100 000 001 46", "4111.1111.1111.1111", "4111-1111". */
+const STRICT_SEPARATORS = new Set([' ', '.', '-', '\u00a0', '\u202f']);
+/** One of these, with spaces or invisible characters around it, also joins two groups: "100,000", "100 - 000", "4111/1111". */
+const LOOSE_PUNCTUATION = new Set(['.', '-', ',', '/', '_', '\u2013', '\u2014']);
 /** A password value may end a sentence; these are not part of it when judging it. */
-const TRAILING_PUNCTUATION = /[.,;:!?)\]"'’”»]+$/u;
+const TRAILING_PUNCTUATION = new Set([...'.,;:!?)]"\'’”»']);
+
+/** The value without the punctuation that ends its sentence (a loop: a regex would rescan a run of dots from each one). */
+function withoutTrailingPunctuation(raw: string): string {
+    let end = raw.length;
+    while (end > 0 && TRAILING_PUNCTUATION.has(raw[end - 1])) end--;
+    return raw.slice(0, end);
+}
+
+/**
+ * How the text between two digit groups joins them into one number: `strict` for the one space,
+ * dot or dash people put between groups; `loose` for up to three characters of spaces, tabs, line
+ * breaks or invisible characters with at most one comma, slash, underscore, dot or dash ("100,000,001,46",
+ * "100 - 000", "100\t000", "4111/1111"); undefined when it separates two numbers.
+ */
+function joinOf(gap: string): 'strict' | 'loose' | undefined {
+    if (gap.length === 1 && STRICT_SEPARATORS.has(gap)) return 'strict';
+    if (gap.length === 0 || gap.length > 3) return undefined;
+    let punctuation = 0;
+    for (const char of gap) {
+        if (LOOSE_PUNCTUATION.has(char)) punctuation++;
+        else if (!isSpace(char) && !INVISIBLE.has(char)) return undefined;
+    }
+    return punctuation <= 1 ? 'loose' : undefined;
+}
 
 /** A whitespace-separated piece of the text, with its leading word folded for keyword matching. */
 interface Chunk {
@@ -84,8 +122,10 @@ interface DigitGroup {
     start: number;
     end: number;
     digits: string;
-    /** The single character joining it to the next group of the same number, if any. */
+    /** The text joining it to the next group of the same number, if any. */
     joinNext?: string;
+    /** That join is a loose one (see `joinOf`). */
+    looseNext?: boolean;
 }
 
 interface Span {
@@ -123,7 +163,11 @@ function digitGroupsOf(text: string): DigitGroup[] {
         const start = i;
         while (i < text.length && isDigit(text[i])) i++;
         const previous = groups.at(-1);
-        if (previous && previous.end === start - 1 && GROUP_SEPARATORS.has(text[start - 1])) previous.joinNext = text[start - 1];
+        const join = previous && start - previous.end <= 3 ? joinOf(text.slice(previous.end, start)) : undefined;
+        if (previous && join) {
+            previous.joinNext = text.slice(previous.end, start);
+            previous.looseNext = join === 'loose';
+        }
         groups.push({ start, end: i, digits: text.slice(start, i) });
     }
     return groups;
@@ -148,9 +192,16 @@ interface FoldedKeywords {
     code: string[];
     saying: Set<string>;
     phone: string[];
+    number: string[];
+    pin: string[];
+    received: string[];
+    possessive: Set<string>;
+    talkingAbout: string[];
 }
 
 const startsWithAny = (word: string, keywords: readonly string[]) => word !== '' && keywords.some((keyword) => word.startsWith(keyword));
+/** "no" and "nr" only as themselves ("normal" is no number word); longer ones with their suffixes ("numaranız"). */
+const isNumberWord = (word: string, keywords: FoldedKeywords) => word !== '' && keywords.number.some((number) => (number.length <= 3 ? word === number : word.startsWith(number)));
 
 /**
  * The inspector for one set of keywords. Each detector works on the tokens of one text in time
@@ -163,14 +214,21 @@ function createPrivacyInspector(keywords: PrivacyKeywords): PrivacyInspector {
         code: fold(keywords.code),
         saying: new Set(fold(keywords.saying)),
         phone: fold(keywords.phone ?? []),
+        number: fold(keywords.number ?? []),
+        pin: fold(keywords.pin ?? []),
+        received: fold(keywords.received ?? []),
+        possessive: new Set(fold(keywords.possessive ?? [])),
+        talkingAbout: fold(keywords.talkingAbout ?? []),
     };
     return (text) => inspect(text, folded);
 }
 
 function inspect(text: string, keywords: FoldedKeywords): PrivacyFinding {
     const { examined, cut } = examinedPart(text);
-    const chunks = chunksOf(examined);
-    const groups = digitGroupsOf(examined);
+    // Detectors read every digit as 0–9; the spans they mark are masked in the text as written.
+    const view = digitView(examined);
+    const chunks = chunksOf(view);
+    const groups = digitGroupsOf(view);
     const spans: Span[] = [];
     // Which characters a span already covers: overlap checks cost the span's length, not the span count.
     const covered = new Uint8Array(examined.length);
@@ -184,11 +242,11 @@ function inspect(text: string, keywords: FoldedKeywords): PrivacyFinding {
         spans.push({ start, end, kind });
     };
 
-    if (isBareCode(examined, groups)) {
+    if (isBareCode(view, groups)) {
         spans.push({ start: 0, end: examined.length, kind: 'smsCode' });
     } else {
-        findNumbers(examined, groups, mark);
-        findCodes(examined, chunks, groups, keywords, mark);
+        findNumbers(view, groups, mark);
+        findCodes(view, chunks, groups, keywords, mark);
         findPasswords(chunks, keywords, mark, taken);
     }
 
@@ -196,8 +254,10 @@ function inspect(text: string, keywords: FoldedKeywords): PrivacyFinding {
     let redacted = '';
     let at = 0;
     for (const span of spans) {
+        // A digit written outside the Basic Multilingual Plane is two UTF-16 units: masked whole.
+        const end = isLowSurrogate(examined.charCodeAt(span.end)) ? span.end + 1 : span.end;
         redacted += examined.slice(at, span.start) + REDACTION_MARK;
-        at = span.end;
+        at = end;
     }
     redacted += examined.slice(at);
     if (cut) redacted = `${redacted.trimEnd()} ${REDACTION_MARK}`;
@@ -228,12 +288,16 @@ function findNumbers(text: string, groups: DigitGroup[], mark: (start: number, e
     while (i < groups.length) {
         let best: { end: number; kind: SensitiveKind; start: number } | undefined;
         let digits = '';
+        const shape = { grouped: false, loose: false, fours: true, trPrefix: ibanPrefixLength(text, groups[i].start) > 0 };
         for (let j = i; j < groups.length; j++) {
             digits += groups[j].digits;
             if (digits.length > LONGEST_NUMBER) break;
-            const kind = numberKind(digits, j > i);
+            const kind = numberKind(digits, shape);
             if (kind) best = { end: j, kind, start: kind === 'iban' ? groups[i].start - ibanPrefixLength(text, groups[i].start) : groups[i].start };
             if (groups[j].joinNext === undefined) break;
+            shape.grouped = true;
+            shape.loose ||= !!groups[j].looseNext;
+            shape.fours &&= groups[j].digits.length === 4;
         }
         if (best) {
             mark(best.start, groups[best.end].end, best.kind);
@@ -253,14 +317,24 @@ function ibanPrefixLength(text: string, start: number): number {
     return 0;
 }
 
-function numberKind(digits: string, grouped: boolean): SensitiveKind | undefined {
+interface NumberShape {
+    /** Written in more than one group. */
+    grouped: boolean;
+    /** Some groups joined loosely ("4111/1111", "100,000"): then only the shapes cards and IBANs are printed in count. */
+    loose: boolean;
+    /** Every group but the last has four digits, as cards and IBANs are printed. */
+    fours: boolean;
+    trPrefix: boolean;
+}
+
+function numberKind(digits: string, shape: NumberShape): SensitiveKind | undefined {
     // 24 digits are an IBAN's, with or without its "TR".
-    if (digits.length === 24) return 'iban';
-    if (digits.length >= 13 && digits.length <= 19 && passesLuhn(digits)) return 'cardNumber';
+    if (digits.length === 24) return !shape.loose || shape.fours || shape.trPrefix ? 'iban' : undefined;
+    if (digits.length >= 13 && digits.length <= 19 && (!shape.loose || shape.fours) && passesLuhn(digits)) return 'cardNumber';
     if (digits.length === 11 && digits[0] !== '0') {
         // Over-masking is cheaper than a leak: any 11 digits in one piece not starting with 0 (phones
         // do) count; pieces joined from groups must also pass the checksum, so phone numbers stay.
-        if (!grouped || isNationalId(digits)) return 'nationalId';
+        if (!shape.grouped || isNationalId(digits)) return 'nationalId';
     }
     return undefined;
 }
@@ -312,8 +386,11 @@ function findCodes(
         return best;
     };
 
+    // "doğrulama numarası 482913": a number word right after the keyword names the code, not a phone.
+    const isPhoneWordAfter = (index: number, keyword: number) => isPhoneWord(index) && !(index === keyword + 1 && isNumberWord(chunks[index].word, keywords));
     for (let k = 0; k < chunks.length; k++) {
-        if (!startsWithAny(chunks[k].word, keywords.code) || isPhoneWord(k - 1)) continue;
+        const received = startsWithAny(chunks[k].word, keywords.received);
+        if (!received && (!startsWithAny(chunks[k].word, keywords.code) || isPhoneWord(k - 1))) continue;
         // After the keyword: the first number within reach, unless it belongs to a phone word.
         for (let next = k; next <= Math.min(chunks.length - 1, k + CODE_REACH); next++) {
             const chunk = chunks[next];
@@ -321,13 +398,14 @@ function findCodes(
             const digitAt = firstDigit(text, from, chunk.end);
             if (digitAt === undefined) continue;
             const index = groupIndexFrom.get(digitAt);
-            const code = index === undefined || (next - 1 !== k && isPhoneWord(next - 1)) ? undefined : codeFrom(index);
+            const code = index === undefined || (next - 1 !== k && isPhoneWordAfter(next - 1, k)) ? undefined : codeFrom(index);
             if (code) mark(code.start, code.end, 'smsCode');
             break;
         }
-        // Before the keyword: the number that ends the previous chunk.
+        // Before the keyword: the number that ends the previous chunk ("482913 kodunu girdim"; a code
+        // arrives before "gelen" only in the odd sentence, a year often: "2026'da gelen kart").
         const previous = chunks[k - 1];
-        if (previous && isDigit(lastDigitLike(previous.raw)) && !isPhoneWord(k - 2)) {
+        if (!received && previous && isDigit(lastDigitLike(previous.raw)) && !isPhoneWord(k - 2)) {
             const index = groupIndexUntil.get(previous.start + lastDigitEnd(previous.raw));
             const code = index === undefined ? undefined : codeUntil(index);
             if (code) mark(code.start, code.end, 'smsCode');
@@ -357,7 +435,7 @@ function lastDigitEnd(raw: string): number {
 
 /** What a password looks like when nothing else says so: a digit, a symbol, or a capital inside. */
 function looksLikeSecret(raw: string): boolean {
-    const value = raw.replace(TRAILING_PUNCTUATION, '');
+    const value = withoutTrailingPunctuation(raw);
     if ([...value].length < 4) return false;
     // "2026'da", "Abc'yi": a word or number with a Turkish suffix is not a password.
     if (/^[\p{L}\p{N}]+['’]\p{L}+$/u.test(value)) return false;
@@ -370,14 +448,35 @@ const PASSWORD_REACH = 3;
 
 /**
  * Passwords: the value after a password keyword when a colon, an equals sign or a joining word
- * announces it ("şifrem: …", "my password is hunter2") or when it looks like one ("şifre x9y4");
- * or a password-like chunk right before the keyword ("Abc12345 şifremle giremiyorum").
+ * announces it ("şifrem: …", "my password is hunter2", "PIN numaram 1234") or when it looks like
+ * one ("şifre x9y4"); any word right after "şifrem" that does not talk about it ("şifrem kediler");
+ * 4–8 digits within reach of "PIN" or "PUK"; or a password-like chunk right before the keyword
+ * ("Abc12345 şifremle giremiyorum").
  */
 function findPasswords(
     chunks: Chunk[], keywords: FoldedKeywords,
     mark: (start: number, end: number, kind: SensitiveKind) => void, taken: (start: number, end: number) => boolean,
 ): void {
     const isKeyword = (chunk: Chunk) => startsWithAny(chunk.word, keywords.password) || startsWithAny(chunk.word, keywords.code);
+    /** "şifrem kediler": a plain word of four letters or more that is no word about the password itself. */
+    const followsPossessive = (keyword: Chunk, value: Chunk) => {
+        if (!keywords.possessive.has(keyword.word) || keyword.wordEnd !== keyword.end) return false;
+        const bare = withoutTrailingPunctuation(value.raw);
+        return /^\p{L}{4,}$/u.test(bare) && !isKeyword(value) && !keywords.saying.has(value.word)
+            && !isNumberWord(value.word, keywords) && !startsWithAny(value.word, keywords.talkingAbout);
+    };
+    /** The card's PIN or PUK: 4–8 digits within reach are one, whatever stands between ("PIN'i kartın arkasında 1234"). */
+    const markPinWithinReach = (k: number): boolean => {
+        for (let next = k + 1; next < chunks.length && next <= k + PASSWORD_REACH; next++) {
+            const chunk = chunks[next];
+            const digits = withoutTrailingPunctuation(chunk.raw);
+            if (/^\d{4,8}$/.test(digits) && !taken(chunk.start, chunk.start + digits.length)) {
+                mark(chunk.start, chunk.start + digits.length, 'password');
+                return true;
+            }
+        }
+        return false;
+    };
     for (let k = 0; k < chunks.length; k++) {
         const keyword = chunks[k];
         if (!startsWithAny(keyword.word, keywords.password)) continue;
@@ -399,17 +498,20 @@ function findPasswords(
         while (next < chunks.length && next <= k + PASSWORD_REACH) {
             const chunk = chunks[next];
             const tail = chunk.raw.slice(chunk.wordEnd - chunk.start);
-            const leads = SEPARATOR_CHUNKS.has(chunk.raw) || ((keywords.saying.has(chunk.word) || isKeyword(chunk)) && (tail === '' || /^[:=]$/u.test(tail)));
+            const joins = keywords.saying.has(chunk.word) || isKeyword(chunk) || isNumberWord(chunk.word, keywords);
+            const leads = SEPARATOR_CHUNKS.has(chunk.raw) || (joins && (tail === '' || /^[:=]$/u.test(tail)));
             if (!leads) break;
             if (keywords.saying.has(chunk.word) && tail === '') saying = true;
             else if (SEPARATOR_CHUNKS.has(chunk.raw) || tail !== '') explicit = true;
             next++;
         }
         const value = chunks[next];
-        if (value && !taken(value.start, value.end) && (explicit || looksLikeSecret(value.raw))) {
-            mark(value.start, value.end, 'password');
+        if (value && !taken(value.start, value.end) && (explicit || looksLikeSecret(value.raw) || (next === k + 1 && followsPossessive(keyword, value)))) {
+            // A comma after it ends the clause, not the password: "PIN numaranız •••, PUK…".
+            mark(value.start, value.raw.length > 1 && value.raw.endsWith(',') ? value.end - 1 : value.end, 'password');
             continue;
         }
+        if (startsWithAny(keyword.word, keywords.pin) && markPinWithinReach(k)) continue;
         if (saying || explicit) continue;
         // Turkish puts the value first: "Abc12345 şifremle giremiyorum", "1234 pinimi girdim".
         const previous = chunks[k - 1];
@@ -419,7 +521,7 @@ function findPasswords(
 
 /** Before the keyword only a chunk that mixes letters and digits, or 4–8 digits, is taken for a password. */
 function looksLikePasswordBefore(raw: string): boolean {
-    const value = raw.replace(TRAILING_PUNCTUATION, '');
+    const value = withoutTrailingPunctuation(raw);
     if (/^\d{4,8}$/.test(value)) return true;
     return looksLikeSecret(value) && /\d/.test(value) && /\p{L}/u.test(value);
 }
@@ -431,5 +533,67 @@ export function localePrivacyInspector(translator: Translator): PrivacyInspector
         code: translator.allLanguages('privacy.keywords.code'),
         saying: translator.allLanguages('privacy.keywords.saying'),
         phone: translator.allLanguages('privacy.keywords.phone'),
+        number: translator.allLanguages('privacy.keywords.number'),
+        pin: translator.allLanguages('privacy.keywords.pin'),
+        received: translator.allLanguages('privacy.keywords.received'),
+        possessive: translator.allLanguages('privacy.keywords.possessive'),
+        talkingAbout: translator.allLanguages('privacy.keywords.talkingAbout'),
     });
+}
+
+/** Between the digit groups of one phone number: "0532 123 45 67", "(0212) 523-22-88", "0212.523.22.88". */
+const PHONE_JOINERS = new Set([' ', '\t', '-', '.', '(', ')', '/', '\u00a0']);
+const PHONE_DIGITS = { min: 10, max: 13 };
+
+/**
+ * For text kept without the person who wrote it (the question log, and through it the library's
+ * report and the weekly digest): e-mail addresses and phone numbers are masked as well, in any
+ * script's digits. The privacy guard's secrets are masked before the text gets here.
+ */
+export function maskContactDetails(text: string): string {
+    const view = digitView(text);
+    const spans: Array<{ start: number; end: number }> = [];
+    for (const chunk of chunksOf(view)) {
+        const at = chunk.raw.indexOf('@');
+        if (at < 0) continue;
+        let start = 0;
+        while (start < at && /[<("'[]/u.test(chunk.raw[start])) start++;
+        const address = withoutTrailingPunctuation(chunk.raw).replace(/[>)\]]+$/u, '');
+        const domain = address.slice(at + 1);
+        if (at > start && domain.includes('.') && !domain.endsWith('.')) spans.push({ start: chunk.start + start, end: chunk.start + address.length });
+    }
+    const groups = digitGroupsOf(view);
+    const joined = (index: number) => {
+        const gap = view.slice(groups[index].end, groups[index + 1].start);
+        return gap.length <= 3 && [...gap].every((char) => PHONE_JOINERS.has(char));
+    };
+    let i = 0;
+    while (i < groups.length) {
+        let digits = 0;
+        let best: number | undefined;
+        for (let j = i; j < groups.length; j++) {
+            digits += groups[j].digits.length;
+            if (digits > PHONE_DIGITS.max) break;
+            if (digits >= PHONE_DIGITS.min) best = j;
+            if (j + 1 >= groups.length || !joined(j)) break;
+        }
+        if (best === undefined) {
+            i++;
+            continue;
+        }
+        const plus = view[groups[i].start - 1] === '+' ? 1 : 0;
+        spans.push({ start: groups[i].start - plus, end: groups[best].end });
+        i = best + 1;
+    }
+    if (spans.length === 0) return text;
+    spans.sort((a, b) => a.start - b.start);
+    let masked = '';
+    let at = 0;
+    for (const span of spans) {
+        if (span.start < at) continue;
+        const end = isLowSurrogate(text.charCodeAt(span.end)) ? span.end + 1 : span.end;
+        masked += text.slice(at, span.start) + REDACTION_MARK;
+        at = end;
+    }
+    return masked + text.slice(at);
 }

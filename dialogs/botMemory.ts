@@ -1,4 +1,5 @@
-import type { ConversationState, StatePropertyAccessor, UserState } from 'botbuilder';
+import type { ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
+import { startOfMinute } from '../core/clock';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Language } from '../core/language';
 import type { FlowProgress } from '../flow/progress';
@@ -13,15 +14,19 @@ import type { TranscriptLine } from '../tickets/ticket';
  * Renewal reminders (issue 15; `tickets/renewalReminders.ts`, kept in the ticket store, table
  * `renewal_reminders` or items of type `renewalReminder`): the user's id, language, the expiry
  * MONTH and YEAR of their certificate (never the certificate or any number on it), where to reach
- * them (their Teams personal chat, and the e-mail address Teams gave when SMTP is configured), and
- * their pending messages in the notice outbox. Deleted with its messages when the user turns it off
- * (its "turn off" button, or the reminders list), starts the renewal from it, or after its last message.
+ * them (their Teams personal chat, and an e-mail address: Teams', or one typed in web chat and
+ * confirmed by its owner; whether it is confirmed, and the random key of its links), and their
+ * pending messages in the notice outbox. Deleted with its messages when the user turns it off (its
+ * "turn off" button, the reminders list, or the e-mail's stop link when e-mail was its only way),
+ * starts the renewal from it, after its last message is sent or given up, once the expiry month is
+ * over, or when the address is not confirmed within 48 hours.
  *
  * Insights for the library (issue 15; `insights/insightLog.ts`, its own store: `insights.sqlite` or
  * the `insights` container): anonymous events — step reached (kind, step, language, channel), flow
- * finished (approval method), flow left ("continue later"), answer given (answer id) — with their
- * time. No user id, conversation id, name or typed text; flow events carry a visitor hash (HMAC of
- * the month and the user id under INSIGHTS_HASH_KEY, rotating monthly) only to count people. Deleted
+ * finished (approval method), flow left ("continue later"), answer given (answer id) — with the
+ * hour they happened in (state keeps its times to the minute: the two cannot be matched). No user
+ * id, conversation id, name or typed text; flow events carry a visitor hash (HMAC of the month and
+ * the channel-prefixed user id under INSIGHTS_HASH_KEY, rotating monthly) only to count people. Deleted
  * after DATA_RETENTION_DAYS. Unanswered questions stay in the question log; ticket figures come
  * from the tickets' history.
  */
@@ -61,7 +66,7 @@ export interface Awaiting {
 export interface ConversationMemory {
     /** botbuilder's dialog stack: which dialog and step this chat is on. */
     dialogState: DialogState;
-    /** When the user last wrote (ms), to offer "resume" after a long gap. */
+    /** When the user last wrote (to the minute), to offer "resume" after a long gap. */
     lastSeenAt: number | undefined;
     /** Whether this chat was greeted already. */
     welcomed: boolean;
@@ -82,15 +87,32 @@ export interface BotMemory {
     conversation: Accessors<ConversationMemory>;
 }
 
+/**
+ * A field kept as `keep` turns the value, whoever writes it. Times are kept to the minute: a
+ * millisecond time of the turn would match the anonymous usage event of the same turn, and tell
+ * whose visitor hash it is (the events keep only the hour).
+ */
+function keptAs<T>(accessor: StatePropertyAccessor<T>, keep: (value: T) => T): StatePropertyAccessor<T> {
+    return {
+        get: (context: TurnContext, defaultValue?: T) => accessor.get(context, defaultValue as T),
+        set: (context: TurnContext, value: T) => accessor.set(context, keep(value)),
+        delete: (context: TurnContext) => accessor.delete(context),
+    };
+}
+
 /** The accessors of every kept field; property names are the keys in the store, so they never change. */
 export function createBotMemory(userState: UserState, conversationState: ConversationState): BotMemory {
     const userField = <K extends keyof UserMemory>(name: K) => userState.createProperty<UserMemory[K]>(name);
     const conversationField = <K extends keyof ConversationMemory>(name: K) => conversationState.createProperty<ConversationMemory[K]>(name);
     return {
-        user: { language: userField('language'), flowProgress: userField('flowProgress'), displayName: userField('displayName') },
+        user: {
+            language: userField('language'),
+            flowProgress: keptAs(userField('flowProgress'), (progress) => progress && { ...progress, updatedAt: startOfMinute(progress.updatedAt) }),
+            displayName: userField('displayName'),
+        },
         conversation: {
             dialogState: conversationField('dialogState'),
-            lastSeenAt: conversationField('lastSeenAt'),
+            lastSeenAt: keptAs(conversationField('lastSeenAt'), (at) => (at === undefined ? at : startOfMinute(at))),
             welcomed: conversationField('welcomed'),
             referenceSaved: conversationField('referenceSaved'),
             recentTurns: conversationField('recentTurns'),

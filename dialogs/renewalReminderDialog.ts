@@ -7,6 +7,7 @@ import { turnLanguage } from '../core/turnFacts';
 import { startProgress } from '../flow/progress';
 import { parseExpiry, renewalDates } from '../tickets/renewalReminders';
 import type { RenewalReminder } from '../tickets/renewalReminder';
+import { CONFIRMATION_HOURS, MAX_REMINDERS_PER_ADDRESS, MAX_REMINDERS_PER_USER } from '../tickets/reminderEmails';
 import type { Command } from './choiceMatching';
 import { keyedChoice } from './choiceMatching';
 import { EMAIL_PROMPT, RENEWAL_REMINDERS_DIALOG } from './dialogIds';
@@ -58,6 +59,8 @@ export class RenewalReminderDialog extends TicketDialogBase {
         const facts = reminders.map((reminder) => {
             const expiry = formatExpiry(reminder.expiryMonth, reminder.expiryYear, language);
             const next = this.services.renewals?.plannedStages(reminder.expiryMonth, reminder.expiryYear)[0];
+            // Nothing is sent before the address is confirmed: no date to promise yet.
+            if (reminder.emailPendingSince !== undefined) return { title: expiry, value: speaker.say('renewalReminders.emailConfirm.line', { expiry, email: reminder.email }) };
             return {
                 title: expiry,
                 value: next
@@ -154,6 +157,7 @@ export class RenewalReminderDialog extends TicketDialogBase {
         }
         // The e-mail copy only where Teams vouches for the address and SMTP is configured.
         const email = renewals.emailEnabled ? (await knownIdentity(step.context)).email : undefined;
+        if (await this.saidLimitReached(step, email ? { address: email, proven: true } : undefined)) return step.endDialog({ next: 'back' });
         const { first } = await renewals.create({
             userId: requesterId(step.context),
             language: turnLanguage(step.context),
@@ -161,22 +165,32 @@ export class RenewalReminderDialog extends TicketDialogBase {
             expiryYear: expiry.year,
             reference: TurnContext.getConversationReference(step.context.activity),
             email,
+            emailConfirmed: !!email,
         });
         const when = first === undefined ? '' : formatDay(first, turnLanguage(step.context), this.services.profile.timeZone);
         await step.context.sendActivity(speaker.say('renewalReminders.saved', { first: when, context: email ? 'email' : undefined }));
         return step.endDialog({ next: 'back' });
     }
 
-    /** A web chat user's reminder: by e-mail only, to the institutional address they typed. */
+    /** A web chat user's reminder: by e-mail only, to the institutional address they typed, once its owner confirmed it. */
     private async saveByEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const { expiry } = step.values as { expiry: Expiry };
         const renewals = this.services.renewals;
         const email = String(step.result ?? '').trim().toLowerCase();
         if (!renewals || !email) return step.endDialog({ next: 'back' });
-        const { first } = await renewals.create({ userId: requesterId(step.context), language: turnLanguage(step.context), expiryMonth: expiry.month, expiryYear: expiry.year, email });
-        const when = first === undefined ? '' : formatDay(first, turnLanguage(step.context), this.services.profile.timeZone);
-        await step.context.sendActivity(speakerFor(this.services, step.context).say('renewalReminders.savedByEmail', { first: when }));
+        if (await this.saidLimitReached(step, { address: email, proven: false })) return step.endDialog({ next: 'back' });
+        await renewals.create({ userId: requesterId(step.context), language: turnLanguage(step.context), expiryMonth: expiry.month, expiryYear: expiry.year, email, emailConfirmed: false });
+        await step.context.sendActivity(speakerFor(this.services, step.context).say('renewalReminders.emailConfirm.sent', { email, hours: CONFIRMATION_HOURS }));
         return step.endDialog({ next: 'back' });
+    }
+
+    /** A few reminders per user and per typed address: past that, the user is told why none was added. */
+    private async saidLimitReached(step: WaterfallStepContext, email: { address: string; proven: boolean } | undefined): Promise<boolean> {
+        const limit = await this.services.renewals?.limitReached(requesterId(step.context), email);
+        if (!limit) return false;
+        const max = limit === 'perUser' ? MAX_REMINDERS_PER_USER : MAX_REMINDERS_PER_ADDRESS;
+        await step.context.sendActivity(speakerFor(this.services, step.context).say(limit === 'perUser' ? 'renewalReminders.emailConfirm.limitPerUser' : 'renewalReminders.emailConfirm.limitPerAddress', { max }));
+        return true;
     }
 
     /** Leaving for another topic sets no reminder. */

@@ -1,4 +1,5 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
+import { requesterIdFor } from '../tickets/requesterIds';
 import type { Requester } from '../tickets/ticket';
 import { turnLanguage } from '../core/turnFacts';
 
@@ -19,13 +20,14 @@ function channelVouchesForIdentity(context: TurnContext): boolean {
 }
 
 /**
- * The user's stable id: Teams' AAD object id where the channel vouches for it, the channel's own
- * user id otherwise (for web chat, the user id the Direct Line token was issued to). A claim
- * written by the client itself never counts: it would let anyone act as anyone.
+ * The user's stable id, prefixed with the channel (`msteams:…`, `directline:…`): Teams' AAD object
+ * id where the channel vouches for it, the channel's own user id otherwise (for web chat, the user
+ * id the Direct Line token was issued to). A claim written by the client itself never counts, and
+ * no id of one channel can equal another channel's: either would let anyone act as anyone.
  */
 export function requesterId(context: TurnContext): string {
     const from = context.activity.from as { id: string; aadObjectId?: string };
-    return (channelVouchesForIdentity(context) ? from.aadObjectId : undefined) ?? from.id;
+    return requesterIdFor(context.activity.channelId, (channelVouchesForIdentity(context) ? from.aadObjectId : undefined) ?? from.id);
 }
 
 /** What the channel already says about the user: Teams knows name and e-mail; Web Chat nothing. */

@@ -1,9 +1,10 @@
 import { randomBytes } from 'crypto';
 import type { TurnContext } from 'botbuilder';
-import type { Clock } from '../core/clock';
+import { startOfHour, type Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { turnLanguage } from '../core/turnFacts';
 import { positionOf, type ApplicationKind, type FlowAnswers, type StepId } from '../flow/flowSteps';
+import { requesterIdFor } from '../tickets/requesterIds';
 import { visitorHash, type InsightEvent, type InsightLog } from './insightLog';
 
 interface FlowPlace {
@@ -52,14 +53,16 @@ export class InsightRecorder {
         return { language: turnLanguage(context), channel: context.activity.channelId };
     }
 
+    /** The channel's user id with the channel, as everywhere: two channels' users are never one visitor. */
     private visitor(context: TurnContext): string {
-        return visitorHash(this.key, context.activity.from?.id ?? '', this.clock.now());
+        return visitorHash(this.key, requesterIdFor(context.activity.channelId, context.activity.from?.id ?? ''), this.clock.now());
     }
 
     private async write(event: Omit<InsightEvent, 'at'>): Promise<void> {
         if (!this.log) return;
         try {
-            await this.log.record({ ...event, at: this.clock.now() });
+            // The hour, not the millisecond: no event can be matched to a user's state by its time.
+            await this.log.record({ ...event, at: startOfHour(this.clock.now()) });
         } catch (error) {
             this.logger.warn('insight event not recorded', { type: event.type, error: (error as Error).message });
         }

@@ -11,6 +11,12 @@ const TOP_ANSWERS = 10;
 const TOP_STOPS = 3;
 /** Two questions whose folded words overlap this much (Jaccard) are one group. */
 const SIMILAR = 0.5;
+/**
+ * A group is shown once this many questions are in it. A name typed once (or twice: people rephrase
+ * a question the bot did not answer) then stays out of the staff channel's report and digest, while
+ * what keeps coming back, the point of the list, is in. `npm run questions` still lists every one.
+ */
+export const SHOWN_FROM_ASKED = 3;
 
 interface FunnelStep {
     number: number;
@@ -53,7 +59,10 @@ export interface InsightReport {
     idleDays: number;
     funnels: Funnel[];
     answers: Array<{ answerId: string; count: number }>;
+    /** Groups asked at least `SHOWN_FROM_ASKED` times. */
     unanswered: QuestionCluster[];
+    /** Questions in smaller groups: counted, not shown. */
+    unansweredNotShown: number;
     tickets: TicketFigures;
 }
 
@@ -76,7 +85,7 @@ export function buildInsightReport(input: ReportInput): InsightReport {
         idleDays: input.idleDays,
         funnels: APPLICATION_KINDS.map((kind) => funnelOf(kind, input)),
         answers: answersOf(input.events),
-        unanswered: clusterQuestions(input.questions),
+        ...unansweredOf(input.questions),
         tickets: ticketFigures(input),
     };
 }
@@ -151,6 +160,12 @@ function clusterQuestions(questions: readonly UnansweredQuestion[]): QuestionClu
         if (question.stepId) group.steps.add(question.stepId);
     }
     return groups.sort((a, b) => b.texts.length - a.texts.length).map((group) => ({ text: group.texts[0], count: group.texts.length, steps: [...group.steps] }));
+}
+
+function unansweredOf(questions: readonly UnansweredQuestion[]): Pick<InsightReport, 'unanswered' | 'unansweredNotShown'> {
+    const clusters = clusterQuestions(questions);
+    const shown = clusters.filter((cluster) => cluster.count >= SHOWN_FROM_ASKED);
+    return { unanswered: shown, unansweredNotShown: questions.length - shown.reduce((sum, cluster) => sum + cluster.count, 0) };
 }
 
 function median(values: number[]): number | null {

@@ -1,7 +1,7 @@
 import type { Translator } from '../core/i18n';
 import type { Language } from '../core/language';
 import { localTimestamp, table, terminalSafe } from '../tickets/ticketReport';
-import type { Funnel, InsightReport } from './insightReport';
+import { SHOWN_FROM_ASKED, type Funnel, type InsightReport } from './insightReport';
 
 /** The report's sentences in one language, shared by the terminal text and the staff card. */
 export interface ReportWords {
@@ -40,6 +40,12 @@ export function ticketLines(words: ReportWords, report: InsightReport, timeZone:
     ];
 }
 
+/** Under the unanswered groups: nothing at all, or how many questions were asked too rarely to be shown. */
+export function unansweredFootnote(words: ReportWords, report: InsightReport): string | undefined {
+    if (report.unansweredNotShown > 0) return words.t('unanswered.notShown', { count: report.unansweredNotShown, min: SHOWN_FROM_ASKED });
+    return report.unanswered.length === 0 ? words.t('unanswered.none') : undefined;
+}
+
 /** The local days of the window, for titles. */
 export function windowDays(report: InsightReport, timeZone: string): { from: string; to: string } {
     return { from: localTimestamp(report.from, timeZone).slice(0, 10), to: localTimestamp(Math.max(report.from, report.to - 1), timeZone).slice(0, 10) };
@@ -61,17 +67,23 @@ export function renderReportText(report: InsightReport, words: ReportWords, time
     if (report.answers.length === 0) lines.push(words.t('answers.none'));
     for (const answer of report.answers) lines.push(words.t('answers.line', { count: answer.count, title: words.answerTitle(answer.answerId) }));
     lines.push('', words.t('unanswered.heading'));
-    if (report.unanswered.length === 0) lines.push(words.t('unanswered.none'));
     for (const group of report.unanswered) lines.push(words.t('unanswered.line', { count: group.count, text: terminalSafe(group.text) }));
+    const footnote = unansweredFootnote(words, report);
+    if (footnote) lines.push(footnote);
     lines.push('', words.t('tickets.heading'), ...ticketLines(words, report, timeZone));
     return lines.join('\n');
 }
 
+/**
+ * One spreadsheet cell. Text is always quoted, and a leading = + - @ (a formula) gets a ' in front.
+ * Excel in Turkish splits on ";" and ignores quotes that do not open a cell, so a ";" inside a text
+ * would start a new cell there ("kedim nerede;=cmd|…"): it is written as the full-width "；" instead.
+ */
 const csvCell = (value: string | number) => {
-    const text = String(value);
-    // A leading = + - @ would be a formula in a spreadsheet: quoted with a ' in front.
+    if (typeof value === 'number') return String(value);
+    const text = value.replace(/;/g, '\uff1b');
     const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    return `"${safe.replace(/"/g, '""')}"`;
 };
 
 /** One row per figure: section, kind, item, value (ids, not sentences: for spreadsheets). */
@@ -86,7 +98,8 @@ export function renderReportCsv(report: InsightReport): string {
         }
     }
     for (const answer of report.answers) rows.push(['answer', '', answer.answerId, answer.count]);
-    for (const group of report.unanswered) rows.push(['unanswered', '', group.text, group.count]);
+    for (const group of report.unanswered) rows.push(['unanswered', '', terminalSafe(group.text), group.count]);
+    rows.push(['unansweredNotShown', '', '', report.unansweredNotShown]);
     const { tickets } = report;
     for (const [kind, count] of Object.entries(tickets.openedPerKind)) rows.push(['ticketsOpened', kind, '', count]);
     rows.push(['medianHoursToClaim', '', '', tickets.medianHoursToClaim ?? ''], ['medianHoursToResolve', '', '', tickets.medianHoursToResolve ?? '']);

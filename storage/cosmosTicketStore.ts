@@ -232,6 +232,31 @@ export class CosmosTicketStore implements TicketStore {
         return items.map((item) => item.reminder);
     }
 
+    async listRenewalRemindersByEmail(email: string): Promise<RenewalReminder[]> {
+        const items = await this.query<RenewalReminderItem>(
+            "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'renewalReminder' AND c.reminder.email = @email ORDER BY c.createdAt",
+            [{ name: '@email', value: email }],
+        );
+        return items.map((item) => item.reminder);
+    }
+
+    async listAllRenewalReminders(): Promise<RenewalReminder[]> {
+        const items = await this.query<RenewalReminderItem>("SELECT * FROM c WHERE c.pk = @pk AND c.type = 'renewalReminder' ORDER BY c.createdAt", []);
+        return items.map((item) => item.reminder);
+    }
+
+    async updateRenewalReminder(reminder: RenewalReminder): Promise<void> {
+        for (;;) {
+            const item = await this.readItem<RenewalReminderItem>(reminder.id);
+            if (item?.type !== 'renewalReminder') return;
+            try {
+                return await this.replace({ ...item, userId: reminder.userId, reminder }, item._etag!);
+            } catch (error) {
+                if (!(error instanceof ETagConflictError)) throw error;
+            }
+        }
+    }
+
     async renewalNoticesLeft(id: string): Promise<number> {
         const items = await this.query<{ id: string }>(
             "SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'notice' AND c.ticketId = @id AND c.delivered = false AND (NOT IS_DEFINED(c.failedAt) OR IS_NULL(c.failedAt))",

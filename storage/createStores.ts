@@ -2,6 +2,9 @@ import * as path from 'path';
 import type { Storage } from 'botbuilder';
 import type { BotConfig } from '../core/config';
 import type { Logger } from '../core/logger';
+import { deleteEndedReminders } from '../tickets/reminderRetention';
+import { secureStoredReminderEmails } from '../tickets/reminderEmails';
+import { namespaceStoredRequesterIds } from '../tickets/requesterIds';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { QuestionLog } from '../understanding/questionLog';
 import type { CosmosSettings } from './cosmosClient';
@@ -47,13 +50,25 @@ export interface Stores {
      */
     insights: InsightLog;
     ping(): Promise<void>;
+    /** Brings what an earlier version stored up to date; run before the bot answers anyone (see `migrations`). */
+    migrate(now?: number): Promise<void>;
     /** Deletes what the retention setting says is kept too long as of `now`; the timer calls it. */
-    sweepExpired(now?: number): Promise<{ tickets: number; states: number; questions: number }>;
+    sweepExpired(now?: number): Promise<{ tickets: number; states: number; questions: number; reminders: number }>;
     close(): Promise<void>;
 }
 
 const DAY = 86_400_000;
 const FIRST_SWEEP_MS = 60_000;
+/**
+ * Changes to what is stored, each done once: its key in the bot's state store says it was. Every
+ * change is safe to run twice (two instances starting at once both may).
+ */
+const migrations: Array<{ key: string; run: (stores: { tickets: TicketStore }, now: number) => Promise<Record<string, number>> }> = [
+    // Requester ids gained their channel ("msteams:…"): a web chat id could equal a Teams user's.
+    { key: 'migrations/channelPrefixedRequesterIds', run: ({ tickets }) => namespaceStoredRequesterIds(tickets) },
+    // Reminder e-mails go only to proven addresses, with links: web chat ones stored before are asked to confirm.
+    { key: 'migrations/reminderEmailConfirmation', run: ({ tickets }, now) => secureStoredReminderEmails(tickets, now) },
+];
 const SWEEP_EVERY_MS = 6 * 3_600_000;
 
 /** Cosmos DB when COSMOS_ENDPOINT is set (every instance shares it), otherwise SQLite files in DATA_DIR. */
@@ -100,16 +115,21 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
         const cutoff = now - config.DATA_RETENTION_DAYS * DAY;
         let states = 0;
         for (const store of stateStores) states += await store.deleteIdleBefore(cutoff);
-        const removed = { tickets: await tickets.deleteClosedBefore(cutoff), states, questions: await questions.deleteOlderThan(cutoff) };
+        const removed = {
+            tickets: await tickets.deleteClosedBefore(cutoff), states, questions: await questions.deleteOlderThan(cutoff),
+            // Renewal reminders end with their expiry month, however young they are.
+            reminders: await deleteEndedReminders(tickets, now),
+        };
         // Insight events follow the same retention (counted in the log line, not in the answer).
         const insightEvents = await insights.deleteOlderThan(cutoff);
         if (insightEvents) logger.info('retention sweep deleted old insight events', { insightEvents, retentionDays: config.DATA_RETENTION_DAYS });
-        if (removed.tickets || removed.states || removed.questions) logger.info('retention sweep deleted old data', { ...removed, retentionDays: config.DATA_RETENTION_DAYS });
+        if (removed.tickets || removed.states || removed.questions || removed.reminders) logger.info('retention sweep deleted old data', { ...removed, retentionDays: config.DATA_RETENTION_DAYS });
         return removed;
     };
     const sweepLogged = () => void sweepExpired().catch((error: Error) => logger.warn('retention sweep failed, will retry', { error: error.message }));
     // Every instance sweeps; deleting what another already deleted is harmless.
     const first = setTimeout(sweepLogged, FIRST_SWEEP_MS).unref();
+    let migrated = false;
     const timer = setInterval(sweepLogged, SWEEP_EVERY_MS).unref();
     return {
         kind,
@@ -122,6 +142,16 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
         ping: async () => {
             for (const store of stateStores) await store.ping();
             await tickets.ping();
+        },
+        migrate: async (now = Date.now()) => {
+            if (migrated) return;
+            for (const migration of migrations) {
+                if ((await storage.read([migration.key]))[migration.key]) continue;
+                const changed = await migration.run({ tickets }, now);
+                logger.info('stored data brought up to date', { migration: migration.key, ...changed });
+                await storage.write({ [migration.key]: { doneAt: now, ...changed, eTag: '*' } });
+            }
+            migrated = true;
         },
         sweepExpired,
         close: async () => {

@@ -238,6 +238,22 @@ export class SqliteTicketStore implements TicketStore {
             .all(userId).map((row) => JSON.parse(row.document) as RenewalReminder));
     }
 
+    listRenewalRemindersByEmail(email: string): Promise<RenewalReminder[]> {
+        return this.settle(() => this.db.prepare<[string], { document: string }>("SELECT document FROM renewal_reminders WHERE json_extract(document, '$.email') = ? ORDER BY created_at")
+            .all(email).map((row) => JSON.parse(row.document) as RenewalReminder));
+    }
+
+    listAllRenewalReminders(): Promise<RenewalReminder[]> {
+        return this.settle(() => this.db.prepare<[], { document: string }>('SELECT document FROM renewal_reminders ORDER BY created_at')
+            .all().map((row) => JSON.parse(row.document) as RenewalReminder));
+    }
+
+    updateRenewalReminder(reminder: RenewalReminder): Promise<void> {
+        return this.settle(() => {
+            this.db.prepare('UPDATE renewal_reminders SET user_id = ?, document = ? WHERE id = ?').run(reminder.userId, JSON.stringify(reminder), reminder.id);
+        });
+    }
+
     renewalNoticesLeft(id: string): Promise<number> {
         return this.settle(() => this.db.prepare<[string], { left: number }>('SELECT COUNT(*) AS left FROM renewal_notices WHERE ticket_id = ? AND delivered_at IS NULL AND failed_at IS NULL')
             .get(id)?.left ?? 0);

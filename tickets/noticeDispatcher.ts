@@ -17,7 +17,7 @@ export interface TicketEmailer {
     send(ticket: Ticket): Promise<void>;
 }
 
-/** Sends one renewal reminder message (issue 15): to the Teams chat, or the e-mail copy. */
+/** Sends one renewal reminder message (issue 15): to the Teams chat, the e-mail copy, or the e-mail asking to confirm the address. */
 export interface RenewalNoticeSender {
     send(target: RenewalNoticeTarget, reminder: RenewalReminder, stage: number): Promise<void>;
 }
@@ -108,7 +108,7 @@ export class NoticeDispatcher {
     private async deliver(notice: Notice): Promise<boolean> {
         const now = this.clock.now();
         if (!(await this.store.claimNotice(notice.id, this.owner, now + CLAIM_MS, now))) return false;
-        if (notice.target === 'renewal' || notice.target === 'renewalEmail') return this.deliverRenewal(notice, notice.target);
+        if (notice.target === 'renewal' || notice.target === 'renewalEmail' || notice.target === 'renewalConfirm') return this.deliverRenewal(notice, notice.target);
         const ticket = await this.store.get(notice.ticketId);
         const entry = ticket?.history[notice.historyIndex];
         if (!ticket || !entry) {
@@ -156,6 +156,8 @@ export class NoticeDispatcher {
             if (notice.attempts + 1 >= MAX_DELIVERY_ATTEMPTS) {
                 this.logger.error('renewal reminder not delivered, given up', { reminder: reminder.id, target, error: message });
                 await this.store.giveUpNotice(notice.id, this.clock.now(), message.slice(0, FAILURE_TEXT_MAX));
+                // Its last message given up, the reminder has nothing left to do: its data goes, as after its last message sent.
+                if ((await this.store.renewalNoticesLeft(reminder.id)) === 0) await this.store.deleteRenewalReminder(reminder.id);
                 return false;
             }
             this.logger.warn('renewal reminder not delivered, will retry', { reminder: reminder.id, target, error: message });
@@ -164,7 +166,8 @@ export class NoticeDispatcher {
         }
         await this.store.markDelivered(notice.id);
         this.logger.info('renewal reminder sent', { reminder: reminder.id, target, stage: RENEWAL_STAGES[notice.historyIndex] });
-        if (notice.historyIndex >= RENEWAL_STAGES.length - 1 && (await this.store.renewalNoticesLeft(reminder.id)) === 0) {
+        // A confirmation request is no message of the reminder's own: the reminder waits for the link.
+        if (notice.target !== 'renewalConfirm' && notice.historyIndex >= RENEWAL_STAGES.length - 1 && (await this.store.renewalNoticesLeft(reminder.id)) === 0) {
             await this.store.deleteRenewalReminder(reminder.id);
         }
         return true;

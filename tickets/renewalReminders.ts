@@ -4,6 +4,7 @@ import type { Logger } from '../core/logger';
 import { foldText } from '../core/textMatch';
 import type { TicketStore } from './ticketStore';
 import type { RenewalNoticeDraft, RenewalReminder } from './renewalReminder';
+import { confirmationDraft, hasProvenEmail, reminderLimitReached, withEmailState, type LimitReached } from './reminderEmails';
 import { nextWorkingMoment, type WorkingCalendar } from './workingHours';
 
 /** "Remind me later": the same message again after this many days (in working time). */
@@ -90,13 +91,26 @@ export class RenewalReminders {
         return ahead.map((planned) => ({ stage: planned.stage, at: nextWorkingMoment(planned.at, this.settings.calendar) }));
     }
 
-    async create(reminder: Omit<RenewalReminder, 'id' | 'createdAt'>): Promise<{ reminder: RenewalReminder; first?: number }> {
-        const saved: RenewalReminder = { ...reminder, id: randomUUID(), createdAt: this.clock.now() };
-        const planned = this.plannedStages(reminder.expiryMonth, reminder.expiryYear);
-        await this.store.saveRenewalReminder(saved, this.drafts(saved, planned));
-        this.logger.info('renewal reminder saved', { reminder: saved.id, stages: planned.length });
+    /** Why this user may not add another reminder (to this address); undefined when they may (see reminderEmails.ts). */
+    limitReached(userId: string, email?: { address: string; proven: boolean }): Promise<LimitReached | undefined> {
+        return reminderLimitReached(this.store, userId, email?.address, email?.proven ?? false, this.clock.now());
+    }
+
+    /** `emailConfirmed`: the channel proved the address (Teams); otherwise it is asked to confirm first, and `first` is undefined. */
+    async create(reminder: Omit<RenewalReminder, 'id' | 'createdAt' | 'emailKey' | 'emailPendingSince'>): Promise<{ reminder: RenewalReminder; first?: number }> {
+        const now = this.clock.now();
+        const saved = withEmailState({ ...reminder, id: randomUUID(), createdAt: now }, now);
+        const planned = saved.emailPendingSince === undefined ? this.plannedStages(reminder.expiryMonth, reminder.expiryYear) : [];
+        await this.store.saveRenewalReminder(saved, saved.emailPendingSince === undefined ? this.drafts(saved, planned) : [confirmationDraft(now)]);
+        this.logger.info('renewal reminder saved', { reminder: saved.id, stages: planned.length, awaitingConfirmation: saved.emailPendingSince !== undefined });
         this.announce();
         return { reminder: saved, first: planned[0]?.at };
+    }
+
+    /** Writes the reminder with the messages still ahead for it (its address just confirmed, or its e-mails stopped). */
+    async reschedule(reminder: RenewalReminder): Promise<void> {
+        await this.store.saveRenewalReminder(reminder, this.drafts(reminder, this.plannedStages(reminder.expiryMonth, reminder.expiryYear)));
+        this.announce();
     }
 
     list(userId: string): Promise<RenewalReminder[]> {
@@ -124,7 +138,7 @@ export class RenewalReminders {
     private drafts(reminder: RenewalReminder, planned: { stage: number; at: number }[]): RenewalNoticeDraft[] {
         return planned.flatMap(({ stage, at }) => [
             ...(reminder.reference ? [{ target: 'renewal' as const, stage, notBefore: at }] : []),
-            ...(reminder.email && this.settings.emailEnabled ? [{ target: 'renewalEmail' as const, stage, notBefore: at }] : []),
+            ...(hasProvenEmail(reminder) && this.settings.emailEnabled ? [{ target: 'renewalEmail' as const, stage, notBefore: at }] : []),
         ]);
     }
 

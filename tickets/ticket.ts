@@ -97,7 +97,7 @@ export type NewTicket = Omit<Ticket, 'id' | 'number' | 'eTag'>;
 /** Who must hear about a change: delivered from the outbox, so a crash loses none. */
 export type NoticeTarget = 'user' | 'staff' | 'email'
     // Renewal reminders (tickets/renewalReminders.ts): `ticketId` is the reminder's id, `historyIndex` its stage.
-    | 'renewal' | 'renewalEmail';
+    | 'renewal' | 'renewalEmail' | 'renewalConfirm';
 
 export interface Notice {
     id: string;

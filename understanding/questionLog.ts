@@ -1,7 +1,10 @@
+import { maskContactDetails } from '../core/privacyGuard';
+
 /**
  * Questions the bot could not answer, kept so the library can add answers where people get stuck.
- * Only the question itself: its text (already masked by the privacy guard), its language, the step
- * the person was at and when it was asked. Never a user id, never a conversation id.
+ * Only the question itself: its text (already masked by the privacy guard, and e-mail addresses and
+ * phone numbers masked here), its language, the step the person was at and when it was asked.
+ * Never a user id, never a conversation id.
  */
 export interface UnansweredQuestion {
     text: string;
@@ -21,9 +24,9 @@ export interface QuestionLog {
 
 export const MAX_QUESTION_LENGTH = 500;
 
-/** What a store keeps of a question: the four fields, the text cut without splitting a surrogate pair. */
+/** What a store keeps of a question: the four fields, the text without contact details, cut without splitting a surrogate pair. */
 export function questionToKeep(question: UnansweredQuestion): UnansweredQuestion {
-    let text = question.text.slice(0, MAX_QUESTION_LENGTH);
+    let text = maskContactDetails(question.text).slice(0, MAX_QUESTION_LENGTH);
     if (text.length === MAX_QUESTION_LENGTH && /[\ud800-\udbff]$/.test(text)) text = text.slice(0, -1);
     return {
         text,

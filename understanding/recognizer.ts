@@ -15,6 +15,12 @@ export { OUT_OF_SCOPE } from './types';
  * the held-out set (`node dist/understanding/evaluate.js`). `scale` is the engine's highest
  * possible score (1 + 0.15 + 0.7 + 0.6, see tfidfEngine.ts).
  */
+/**
+ * No more of a typed text is read: a question is a sentence or two, and a 4,000-character message
+ * must cost what a normal one does (the question log keeps no more either).
+ */
+export const MAX_RECOGNIZED_CHARS = 500;
+
 export const TFIDF_THRESHOLDS: Thresholds = { sure: 0.39, margin: 0, unsure: 0.27, thirdRatio: 0.85, scale: 2.45, outOfScopeShadow: 0.9 };
 
 /** Every example of every language, normalised once. */
@@ -34,7 +40,8 @@ export function detectorFor(training: readonly TrainingExample[]): LanguageDetec
 /** A recognizer around any engine: language detection, normalisation and the decision are shared. */
 export function recognizerFromEngine(engine: Engine, detector: LanguageDetector, thresholds: Thresholds): Recognizer {
     return {
-        recognize(text: string, conversationLanguage: Language): Recognition {
+        recognize(typed: string, conversationLanguage: Language): Recognition {
+            const text = typed.slice(0, MAX_RECOGNIZED_CHARS);
             const words = tokenize(text);
             if (words.length === 0) return { confidence: 0, suggestions: [], language: conversationLanguage, outcome: 'unknown' };
             const language = detector.detect(words, conversationLanguage, turkishLetterWords(text));

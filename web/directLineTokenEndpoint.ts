@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Logger } from '../core/logger';
 import { TokenBucketLimiter, type TokenBucketOptions } from './tokenBucket';
 import { directLineErrors } from '../core/errors';
-import { clientAddress } from './clientAddress';
+import { clientAddress, rateLimitKey } from './clientAddress';
 
 export const TOKEN_ENDPOINT_PATH = '/api/directline/token';
 /** A page needs one token per visit; a burst of 10 covers a few tabs, then one every 6 s. */
@@ -36,7 +36,7 @@ export function registerTokenEndpoint(server: restify.Server, deps: TokenEndpoin
         res.header('Cache-Control', 'no-store');
         // Behind App Service every visitor shares the front end's socket address: the forwarded client
         // address counts, taken only from the trusted hops so a header the client writes buys no tokens.
-        const verdict = limiter.take(clientAddress(req, deps.trustedProxyHops ?? 0));
+        const verdict = limiter.take(rateLimitKey(clientAddress(req, deps.trustedProxyHops ?? 0)));
         if (!verdict.allowed) {
             res.header('Retry-After', String(verdict.retryAfterSeconds));
             res.send(429, { error: 'RATE_LIMITED', message: 'Too many token requests.' });

@@ -36,7 +36,20 @@ describe('privacy middleware: the bot\'s own ids in a click', () => {
         assert.ok(!value.message.includes('10000000146'), value.message);
         assert.ok(finding, 'the user is warned');
         const typed = await through({ text: `${ID_LIKE_UUID} kimlik 10000000146` });
-        assert.ok(typed.activity.text?.startsWith(ID_LIKE_UUID), typed.activity.text);
-        assert.ok(!typed.activity.text?.includes(' 10000000146'), typed.activity.text);
+        assert.ok(!typed.activity.text?.includes('10000000146'), typed.activity.text);
+    });
+
+    // The security review's payload (N6): an ID in front of a UUID's tail, which an unanchored UUID pattern took for an id.
+    const GLUED = '10000000146-0000-0000-0000-000000000000';
+
+    it('free text is never exempt: an ID glued to a UUID tail is masked in text and in every card field (security review 2, N6)', async () => {
+        const typed = await through({ text: `Kedim kimlik numaram ${GLUED} yazınca neden hata veriyor` });
+        assert.ok(!typed.activity.text?.includes('10000000146'), typed.activity.text);
+        assert.ok(typed.finding, 'the user is warned');
+        for (const value of [{ ticketId: GLUED }, { reminderId: GLUED }, { choice: `cancel:${GLUED}` }, { message: ID_LIKE_UUID }, { question: `${ID_LIKE_UUID}` }]) {
+            const { activity, finding } = await through({ value });
+            assert.ok(!JSON.stringify(activity.value).includes('10000000146'), JSON.stringify(activity.value));
+            assert.ok(finding, `warned for ${JSON.stringify(value)}`);
+        }
     });
 });

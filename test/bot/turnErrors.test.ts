@@ -26,6 +26,19 @@ describe('a failing turn', () => {
         assert.ok(!lines.join('\n').includes('boom please'), 'the user\'s text must not be logged');
     });
 
+    it('logs a Direct Line or web chat conversation by a hash, never by its id, which works like a password (security review 2, N14)', async () => {
+        for (const channelId of ['directline', 'webchat']) {
+            const lines: string[] = [];
+            const conversationId = `${channelId}-xhVsvHroPImEnac1DpETEbyW`;
+            const chat = new TestChat({ channelId, conversationId, failOn: 'x', logger: createLogger('debug', (line) => lines.push(line)) });
+            await play(chat, [{ open: true }, { say: 'x', sees: ['Üzgünüm, bir şeyler ters gitti'] }]);
+            const failure = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((entry) => entry.level === 'error' && /turn failed/.test(String(entry.message)));
+            assert.ok(failure, 'the failure is logged');
+            assert.match(String(failure.conversationHash), /^[0-9a-f]{12}$/);
+            assert.ok(!lines.join('\n').includes(conversationId), `${channelId}: the conversation id was logged`);
+        }
+    });
+
     it('apologises in Turkish by default', async () => {
         await play(new TestChat({ failOn: 'x' }), [{ open: true }, { say: 'x', sees: ['Üzgünüm, bir şeyler ters gitti'] }]);
     });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { localePrivacyInspector, PRIVACY_EXAMINED_CHARS, REDACTION_MARK } from '../../core/privacyGuard';
+import { costs } from '../support/costs';
 import { translator } from '../support/testBot';
 import { HARMLESS_ROWS, SECRET_ROWS } from './privacyTable';
 
@@ -86,4 +87,25 @@ describe('privacy guard: hostile input', () => {
         const text = 'Merhaba '.repeat(400);
         assert.strictEqual(inspect(text).redacted, text);
     });
+});
+
+describe('privacy guard: crafted text costs what a normal message does (security review 2, N3)', () => {
+    const length = PRIVACY_EXAMINED_CHARS;
+    const normal = 'Merhaba, e-imza başvurumu yaptım ama kargo gelmedi, ne yapmalıyım? Telefon 0212 523 22 88. '.repeat(50).slice(0, length);
+    const crafted: [string, string][] = [
+        ['a run of dots after a password keyword', `şifre ${'.'.repeat(length - 8)}a`],
+        ['a run of dots before a password keyword', `${'.'.repeat(length - 12)}a şifremle`],
+        ['"PIN numaram" repeated', 'PIN numaram '.repeat(length / 12)],
+        ['digits between invisible characters', '1\u200b'.repeat(length / 2)],
+        ['full-width digits', '１'.repeat(length)],
+        ['Arabic-Indic digits in groups', '١٢٣ '.repeat(length / 4)],
+        ['digits joined by " - "', '1 - '.repeat(length / 4)],
+        ['"şifrem" and a word, repeated', 'şifrem kediler '.repeat(length / 15)],
+    ];
+    for (const [name, text] of crafted) {
+        it(`${name}: no more than three times a normal message of the same length`, () => {
+            const [cost, normalCost] = costs(() => inspect(text), () => inspect(normal));
+            assert.ok(cost <= 3 * normalCost, `${cost.toFixed(2)} ms against ${normalCost.toFixed(2)} ms for a normal message`);
+        });
+    }
 });

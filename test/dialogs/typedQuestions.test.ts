@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { requesterIdFor } from '../../tickets/requesterIds';
 import { play } from '../support/conversationTable';
 import { TestChat, translator } from '../support/testBot';
 import { buttonsOf, readableText } from '../support/cardText';
@@ -78,7 +79,7 @@ describe('typed questions are answered, at the menu and in the middle of the flo
         assert.ok(!chat.text().includes(tr('tickets.ask.question')), chat.text());
         await chat.say('Ayşe Yılmaz');
         await chat.say('ayse.yilmaz@bezmialem.edu.tr');
-        const [ticket] = await chat.tickets.listByRequester('user-secret-id');
+        const [ticket] = await chat.tickets.listByRequester(requesterIdFor('test', 'user-secret-id'));
         assert.strictEqual(ticket?.details.question, 'hastane otoparkı kaçta kapanıyor');
     });
 

@@ -1,10 +1,9 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { BotProcess, freePort } from '../support/botProcess';
-import { readableText } from '../support/cardText';
+import * as zlib from 'zlib';
 import type { Activity } from 'botbuilder';
+import { botProcessForSuite, type BotProcess } from '../support/botProcess';
+import { readableText } from '../support/cardText';
+import { translator } from '../support/testBot';
 
 /** A small deterministic generator (mulberry32), so a failing run can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -22,8 +21,13 @@ const ODD_TEXTS = [
     '', ' ', '\u0000', '\u202e\u202d', '🙂'.repeat(2000), 'İıŞşĞğÇçÖöÜü'.repeat(300), 'a'.repeat(200_000), 'pin' + ' '.repeat(150_000),
     '<script>alert(1)</script>', '{{libraryEmail}}', '${x}', '[Onayla](https://example.invalid)', '\ud800', 'e\u0301'.repeat(5000),
     'TC 10000000146', 'şifre: Abc12345', 'yardım', 'menü', 'iptal', 'geri', 'English', '1', '99',
+    // Long runs crafted against the recognizer's and the privacy guard's patterns (security review 2, N3).
+    'a'.repeat(4000), `e${' '.repeat(3998)}x`, 'e '.repeat(2000), `${'.'.repeat(3990)}a şifremle`, `şifre ${'.'.repeat(3990)}a`,
+    `kamu${' '.repeat(3995)}sm`, "a'".repeat(2000), '1\u200b'.repeat(2000), '١'.repeat(4000), 'PIN numaram '.repeat(330),
 ];
 const TYPES = ['message', 'conversationUpdate', 'invoke', 'installationUpdate', 'messageReaction', 'typing', 'endOfConversation', 'event', 'trace', 'unknownType', '', 42, null];
+/** What an activity's body may be sent as: plain, or compressed (refused unread, security review 2, N2), or claiming to be. */
+const ENCODINGS = [undefined, undefined, undefined, 'gzip', 'deflate', 'br', 'gzip, identity', 'identity'] as const;
 const INVOKE_NAMES = ['adaptiveCard/action', 'composeExtension/query', 'signin/verifyState', 'task/fetch', 'nothing/here', '', 7];
 
 /** One activity shaped the way a broken or hostile client might send it: wrong types, missing fields, odd text. */
@@ -54,36 +58,77 @@ function activityFrom(next: () => number, index: number): Record<string, unknown
 
 describe('HTTP: a thousand malformed or hostile activities', function () {
     this.timeout(240_000);
-    let dataDir: string;
+    const suite = botProcessForSuite('eimza-fuzz-');
     let bot: BotProcess;
-
-    before(async () => {
-        dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-fuzz-'));
-        bot = new BotProcess(await freePort(), { DATA_DIR: dataDir });
-        await bot.start();
+    beforeEach(() => {
+        bot = suite.bot;
     });
 
-    after(async () => {
-        await bot.kill('SIGTERM');
-        fs.rmSync(dataDir, { recursive: true, force: true });
-    });
+    /** Posts one body as JSON, compressed as `encoding` says (a bogus body for "br": nothing may read it anyway). */
+    const postEncoded = async (route: string, body: unknown, encoding: (typeof ENCODINGS)[number], token?: string) => {
+        const json = Buffer.from(JSON.stringify(body));
+        const payload = encoding === 'gzip' || encoding === 'gzip, identity' ? zlib.gzipSync(json) : encoding === 'deflate' ? zlib.deflateSync(json) : json;
+        const response = await fetch(`${bot.baseUrl}${route}`, {
+            method: 'POST', body: payload,
+            headers: { 'content-type': 'application/json', ...(encoding ? { 'content-encoding': encoding } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        });
+        await response.arrayBuffer();
+        return response.status;
+    };
 
-    it('answers none with a server error (an unknown invoke gets 501, a protocol answer), and the bot still answers afterwards', async () => {
+    it('answers none with a server error (an unknown invoke gets 501, a protocol answer), refuses every compressed body, and the bot still answers afterwards', async () => {
         const seed = 20261129;
         const next = random(seed);
         const serverErrors: string[] = [];
+        const compressedAccepted: string[] = [];
         for (let index = 0; index < 1000; index++) {
             const activity = activityFrom(next, index);
-            const { status } = await bot.post('/api/messages', activity);
+            const encoding = ENCODINGS[Math.floor(next() * ENCODINGS.length)];
+            const status = await postEncoded('/api/messages', activity, encoding);
             const unknownInvoke = status === 501 && activity.type === 'invoke';
             if (status >= 500 && !unknownInvoke) serverErrors.push(`#${index} (seed ${seed}): ${status} for ${JSON.stringify(activity).slice(0, 300)}`);
+            if (encoding && status !== 415) compressedAccepted.push(`#${index} (seed ${seed}): ${encoding} answered ${status}`);
         }
         assert.deepStrictEqual(serverErrors, []);
+        assert.deepStrictEqual(compressedAccepted, []);
+        await theBotStillHelps();
+    });
+
+    it('the local Direct Line takes a message or "typing" from a client and refuses every other activity with 400, never a server error', async () => {
+        const seed = 20261202;
+        const next = random(seed);
+        const started = (await (await fetch(`${bot.baseUrl}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+        const route = `/v3/directline/conversations/${encodeURIComponent(started.conversationId)}/activities`;
+        assert.strictEqual(await postEncoded('/v3/directline/conversations', { locale: 'tr-TR' }, undefined, started.token), 201);
+        const unexpected: string[] = [];
+        for (let index = 0; index < 300; index++) {
+            const activity = activityFrom(next, index);
+            const encoding = ENCODINGS[Math.floor(next() * ENCODINGS.length)];
+            const status = await postEncoded(route, activity, encoding, started.token);
+            const fromClient = activity.type === 'message' || activity.type === 'typing';
+            const textOk = activity.text === undefined || typeof activity.text === 'string';
+            const localeOk = activity.locale === undefined || (typeof activity.locale === 'string' && activity.locale.length <= 35);
+            const expected = encoding ? 415 : fromClient && textOk && localeOk ? 200 : 400;
+            if (status !== expected) unexpected.push(`#${index} (seed ${seed}): ${status}, not ${expected}, for ${encoding ?? 'plain'} ${JSON.stringify(activity).slice(0, 200)}`);
+        }
+        assert.deepStrictEqual(unexpected, []);
+        // The conversation goes on: "yardım" gets help (for the step the fuzz left it on, or in general), through the same Direct Line.
+        assert.strictEqual(await postEncoded(route, { type: 'message', text: 'yardım', locale: 'tr-TR' }, undefined, started.token), 200);
+        const { activities } = (await (await fetch(`${bot.baseUrl}${route}`, { headers: { authorization: `Bearer ${started.token}` } })).json()) as { activities: Partial<Activity>[] };
+        const help = readableText(activities.at(-1)!);
+        assert.ok(help.includes(translator.t('tr', 'help.title')) || help.startsWith(translator.t('tr', 'help.stepTitle', { step: '' }).trim()), help);
+        await theBotStillHelps();
+    });
+
+    /** Health answers, and a new user's "yardım" gets the help card, not an apology. */
+    async function theBotStillHelps(): Promise<void> {
         assert.strictEqual((await bot.get('/healthz')).status, 200);
         const replies: Partial<Activity>[] = await bot.exchange({
             type: 'message', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1', text: 'yardım', locale: 'tr-TR',
             from: { id: 'after-fuzz', name: 'Ayşe' }, recipient: { id: 'bot', name: 'bot' }, conversation: { id: 'after-fuzz', isGroup: false, conversationType: 'personal', name: '' },
         });
-        assert.match(replies.map(readableText).join('\n'), /\S/);
-    });
+        const text = replies.map(readableText).join('\n');
+        assert.ok(text.includes(translator.t('tr', 'help.title')), text);
+        assert.ok(!text.includes(translator.t('tr', 'errors.turnFailed')), text);
+    }
 });

@@ -1,8 +1,5 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { BotProcess, freePort } from '../support/botProcess';
+import { botProcessForSuite, type BotProcess } from '../support/botProcess';
 
 /**
  * Issue 12, point 4: one message used to freeze the whole process (the password detector
@@ -10,18 +7,10 @@ import { BotProcess, freePort } from '../support/botProcess';
  */
 describe('HTTP: a hostile message does not stall the bot', function () {
     this.timeout(60_000);
-    let dataDir: string;
+    const suite = botProcessForSuite('eimza-bomb-');
     let bot: BotProcess;
-
-    before(async () => {
-        dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-bomb-'));
-        bot = new BotProcess(await freePort(), { DATA_DIR: dataDir });
-        await bot.start();
-    });
-
-    after(async () => {
-        await bot.kill('SIGTERM');
-        fs.rmSync(dataDir, { recursive: true, force: true });
+    beforeEach(() => {
+        bot = suite.bot;
     });
 
     it('/healthz answers promptly while bomb messages are processed, and the bombs are answered within a bound', async () => {

@@ -1,9 +1,6 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import type { Activity } from 'botbuilder';
-import { BotProcess, freePort } from '../support/botProcess';
+import { botProcessForSuite, type BotProcess } from '../support/botProcess';
 import { readableText } from '../support/cardText';
 
 function chatOver(bot: BotProcess, conversationId: string, locale: string, userId = `user-${conversationId}`) {
@@ -25,18 +22,10 @@ function chatOver(bot: BotProcess, conversationId: string, locale: string, userI
 
 describe('HTTP: the started bot on /api/messages', function () {
     this.timeout(60_000);
-    let dataDir: string;
+    const suite = botProcessForSuite('eimza-http-');
     let bot: BotProcess;
-
-    before(async () => {
-        dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-http-'));
-        bot = new BotProcess(await freePort(), { DATA_DIR: dataDir });
-        await bot.start();
-    });
-
-    after(async () => {
-        await bot.kill('SIGTERM');
-        fs.rmSync(dataDir, { recursive: true, force: true });
+    beforeEach(() => {
+        bot = suite.bot;
     });
 
     it('answers /healthz with the store it uses', async () => {

@@ -3,6 +3,7 @@ import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { MemoryStorage } from 'botbuilder';
 import type { InsightLog } from '../../insights/insightLog';
 import { gatherReport } from '../../insights/insightService';
 import type { InsightReport } from '../../insights/insightReport';
@@ -85,8 +86,9 @@ function checkReport(report: InsightReport): void {
     assert.deepStrictEqual(report.funnels.filter((funnel) => funnel.kind !== 'first').map((funnel) => funnel.started), [0, 0]);
     // The message with the ID number is answered too ("nobody needs it"), with the number masked.
     assert.deepStrictEqual(report.answers, [{ answerId: 'privacyNeverNeeded', count: 1 }, { answerId: 'startRequest', count: 1 }]);
-    assert.strictEqual(report.unanswered.length, 1);
-    assert.match(report.unanswered[0].text, /otoparkı/);
+    // Asked once: counted, not shown (only what three people asked reaches the staff channel).
+    assert.deepStrictEqual(report.unanswered, []);
+    assert.strictEqual(report.unansweredNotShown, 1);
     assert.deepStrictEqual(report.tickets.openedPerKind, { esignatureRequest: 1, formDelivery: 1, help: 1 });
     assert.strictEqual(report.tickets.medianHoursToClaim, 1.5);
     assert.strictEqual(report.tickets.medianHoursToResolve, 7.5);
@@ -132,6 +134,39 @@ describe('Insights: events along journeys, and the report on known journeys', ()
         } finally {
             await insights.close();
             await questions.close();
+        }
+    });
+
+    it('no event can be matched to a user\'s state by its time: events keep the hour, state the minute (security review 2, N10)', async () => {
+        const insights = new SqliteInsightLog(path.join(dir, 'insights.sqlite'));
+        const storage = new MemoryStorage();
+        // The review's join: three users a few hundred milliseconds apart, each event's time equal to a state's updatedAt.
+        const clock = new FakeClock(START + 1_234_567);
+        try {
+            const states: Array<{ updatedAt: number; lastSeenAt: number }> = [];
+            for (const userId of ['ins-ayse', 'ins-burak', 'ins-cem']) {
+                const chat = new TestChat({ clock, userId, conversationId: `c-${userId}`, insights, insightsHashKey: HASH_KEY, storage });
+                await chat.say('merhaba');
+                await chat.pick('first');
+                const key = { user: `test/users/${userId}/`, conversation: `test/conversations/c-${userId}/` };
+                const stored = await storage.read([key.user, key.conversation]);
+                states.push({
+                    updatedAt: (stored[key.user] as { flowProgress: { updatedAt: number } }).flowProgress.updatedAt,
+                    lastSeenAt: (stored[key.conversation] as { lastSeenAt: number }).lastSeenAt,
+                });
+                clock.advanceMinutes(0.0543);
+            }
+            const events = await insights.list(0, Number.MAX_SAFE_INTEGER);
+            assert.ok(events.length >= 3);
+            for (const event of events) assert.strictEqual(event.at % HOUR, 0, `an event kept ${new Date(event.at).toISOString()}`);
+            for (const state of states) {
+                assert.strictEqual(state.updatedAt % 60_000, 0, 'flowProgress.updatedAt to the minute');
+                assert.strictEqual(state.lastSeenAt % 60_000, 0, 'lastSeenAt to the minute');
+                assert.deepStrictEqual(events.filter((event) => event.at === state.updatedAt || event.at === state.lastSeenAt), []);
+            }
+            assert.strictEqual(new Set(states.map((state) => state.updatedAt)).size, 1, 'the three users\' states cannot be told apart by time');
+        } finally {
+            await insights.close();
         }
     });
 

@@ -54,8 +54,8 @@ describe('npm run report', () => {
         const json = JSON.parse((await runReport(['--from', '2026-11-23', '--to', '2026-11-29', '--json'])).stdout) as { funnels: Array<{ kind: string; steps: Array<{ reached: number }> }> };
         assert.deepStrictEqual(json.funnels.find((funnel) => funnel.kind === 'renewal')!.steps.slice(0, 4).map((step) => step.reached), [2, 1, 1, 0]);
         const csv = (await runReport(['--from', '2026-11-23', '--to', '2026-11-29', '--csv'])).stdout.split('\n');
-        assert.strictEqual(csv[0], 'section,kind,item,value');
-        assert.ok(csv.includes('started,renewal,,2') && csv.includes('answer,,fee,1'), csv.join('\n'));
+        assert.strictEqual(csv[0], '"section","kind","item","value"');
+        assert.ok(csv.includes('"started","renewal","",2') && csv.includes('"answer","","fee",1'), csv.join('\n'));
         const outside = await runReport(['--from', '2026-10-01', '--to', '2026-10-31']);
         assert.match(outside.stdout, /Yenileme: bu dönemde kimse başlamadı/);
     });

@@ -4,25 +4,14 @@ import { asksForReport } from '../../bot/staffReport';
 import type { ConnectorCall } from '../support/fakeConnector';
 import { AC } from '../support/adaptiveCardsSdk';
 import { readableText } from '../support/cardText';
-import { STAFF, STAFF_TEAM, TENANT, TicketWorld } from '../support/ticketWorld';
+import { STAFF_TEAM, TicketWorld } from '../support/ticketWorld';
 import { twoInstancesOnOneCosmosDb } from '../support/twoInstances';
 
-const BOT = { id: '28:bot', name: 'e-imza' };
 const isDigest = (call: ConnectorCall) => call.kind === 'createConversation' && call.channelId === STAFF_TEAM && /Haftalık özet/.test(readableText(call.activity));
 const cardOf = (activity: Partial<Activity>) => activity.attachments?.[0]?.content as { body: Array<Record<string, unknown>> } | undefined;
 
 /** A staff member writes in the staff channel, mentioning the bot. */
-async function staffSays(world: TicketWorld, text: string, mention = true, team = STAFF_TEAM) {
-    const { status, body } = await world.post({
-        type: 'message', channelId: 'msteams', serviceUrl: world.connector.url, deliveryMode: 'expectReplies',
-        from: STAFF.ayse, recipient: BOT, text: mention ? `<at>e-imza</at> ${text}` : text,
-        entities: mention ? [{ type: 'mention', mentioned: BOT, text: '<at>e-imza</at>' }] : [],
-        conversation: { id: `${team};messageid=1`, conversationType: 'channel', isGroup: true } as never,
-        channelData: { team: { id: team }, channel: { id: team }, tenant: { id: TENANT } },
-    });
-    assert.strictEqual(status, 200);
-    return ((body as { activities?: Partial<Activity>[] })?.activities ?? []).filter((reply) => reply.type === 'message');
-}
+const staffSays = (world: TicketWorld, text: string, mention = true, team = STAFF_TEAM) => world.staffSays(text, { mention, team });
 
 describe('Insights in Teams: the staff "rapor" card and the weekly digest', function () {
     this.timeout(60_000);
@@ -72,6 +61,12 @@ describe('Insights in Teams: the staff "rapor" card and the weekly digest', func
             assert.deepStrictEqual(await staffSays(world, 'rapor', false), []);
             const elsewhere = await staffSays(world, 'rapor', true, '19:another-team@thread.tacv2');
             assert.ok(!elsewhere.map(readableText).join('\n').includes('raporu'), 'another team gets no report');
+        });
+
+        it('the staff team\'s id written from another tenant gets no report, as it gets no staff action (security review 2, N13)', async () => {
+            const forged = await world.staffSays('rapor', { tenant: 'tenant-EVIL' });
+            assert.ok(!forged.map(readableText).join('\n').includes('raporu'), 'a report went to another tenant');
+            assert.match(readableText((await world.staffSays('rapor'))[0]), /raporu/, 'the staff channel\'s own tenant still gets it');
         });
     });
 

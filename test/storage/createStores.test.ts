@@ -28,7 +28,7 @@ describe('createStores', function () {
     };
 
     for (const kind of ['sqlite', 'cosmos'] as const) {
-        it(`${kind}: the retention sweep deletes closed tickets, idle state and unanswered questions older than DATA_RETENTION_DAYS, and nothing younger`, async () => {
+        it(`${kind}: the retention sweep deletes closed tickets, idle state and unanswered questions older than DATA_RETENTION_DAYS, and nothing younger; reminders after their expiry month`, async () => {
             const stores = createStores(configs[kind](), quiet, server.overrides);
             try {
                 assert.strictEqual(stores.kind, kind);
@@ -39,8 +39,14 @@ describe('createStores', function () {
                 await stores.storage.write({ [`webchat/users/u-${kind}`]: { language: 'tr' } });
                 await stores.questions.record({ text: 'unanswered', language: 'tr', askedAt: now });
 
-                assert.deepStrictEqual(await stores.sweepExpired(now + 29 * DAY), { tickets: 0, states: 0, questions: 0 });
-                assert.deepStrictEqual(await stores.sweepExpired(now + 31 * DAY), { tickets: 1, states: 1, questions: 1 });
+                // A renewal reminder for a certificate that expires in the month 30 days from now: it ends with that month (security review 2, N11).
+                const expiry = new Date(now + 30 * DAY);
+                await stores.tickets.saveRenewalReminder({ id: randomUUID(), userId: 'directline:dl_former', language: 'tr', expiryMonth: expiry.getUTCMonth() + 1, expiryYear: expiry.getUTCFullYear(), email: 'former.staff@bezmialem.edu.tr', createdAt: now }, []);
+
+                assert.deepStrictEqual(await stores.sweepExpired(now + 29 * DAY), { tickets: 0, states: 0, questions: 0, reminders: 0 });
+                assert.deepStrictEqual(await stores.sweepExpired(now + 31 * DAY), { tickets: 1, states: 1, questions: 1, reminders: 0 });
+                assert.deepStrictEqual(await stores.sweepExpired(now + 62 * DAY), { tickets: 0, states: 0, questions: 0, reminders: 1 }, 'the reminder, once its expiry month is over');
+                assert.deepStrictEqual(await stores.tickets.listAllRenewalReminders(), []);
                 assert.deepStrictEqual(await stores.questions.list(0, now + 31 * DAY), []);
                 assert.strictEqual(await stores.tickets.get(created.id), undefined);
                 assert.deepStrictEqual(await stores.storage.read([`webchat/users/u-${kind}`]), {});
@@ -58,7 +64,7 @@ describe('createStores', function () {
             assert.ok((await stores.references.read(['references/users/u-1']))['references/users/u-1']);
             assert.deepStrictEqual(await stores.storage.read(['references/users/u-1', 'directline/conversations/d-1']), {}, 'not in the state container');
             assert.deepStrictEqual(await stores.references.read(['directline/conversations/d-1']), {});
-            assert.deepStrictEqual(await stores.sweepExpired(Date.now() + 400 * DAY), { tickets: 0, states: 2, questions: 0 }, 'retention covers every container');
+            assert.deepStrictEqual(await stores.sweepExpired(Date.now() + 400 * DAY), { tickets: 0, states: 2, questions: 0, reminders: 0 }, 'retention covers every container');
         } finally {
             await stores.close();
         }

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
 import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
 import type { Activity } from 'botbuilder';
 import { fromRoot } from '../../core/projectPaths';
 
@@ -50,6 +53,11 @@ export class BotProcess {
         });
     }
 
+    /** The process id, while it runs (to read its memory from /proc). */
+    get pid(): number | undefined {
+        return this.child?.pid;
+    }
+
     /** SIGKILL: the crash case. Resolves when the process is gone. */
     async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
         const child = this.child;
@@ -81,4 +89,28 @@ export class BotProcess {
         if (status !== 200) throw new Error(`POST /api/messages answered ${status}: ${JSON.stringify(body)}`);
         return ((body as { activities?: Partial<Activity>[] }).activities ?? []).filter((reply) => reply.type === 'message');
     }
+}
+
+/**
+ * The real bot, started once for the calling `describe` on a fresh data folder (`prefix` names it),
+ * stopped and its folder removed after the last test. Read `.bot` inside tests and hooks only.
+ */
+export function botProcessForSuite(prefix: string): { readonly bot: BotProcess } {
+    let dataDir = '';
+    let bot: BotProcess | undefined;
+    before(async () => {
+        dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+        bot = new BotProcess(await freePort(), { DATA_DIR: dataDir });
+        await bot.start();
+    });
+    after(async () => {
+        await bot?.kill('SIGTERM');
+        fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+    return {
+        get bot() {
+            if (!bot) throw new Error('the bot process runs only while the suite does');
+            return bot;
+        },
+    };
 }

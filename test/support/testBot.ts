@@ -27,6 +27,8 @@ export interface TestChatOptions {
     userId?: string;
     userName?: string;
     conversationId?: string;
+    /** The Bot Framework channel the chat is on (default `test`). */
+    channelId?: string;
     resumeAfterMinutes?: number;
     logger?: Logger;
     /** A message with exactly this text makes the turn throw, as a bug would. */
@@ -148,7 +150,7 @@ export class TestChat {
         this.earlierButtons = [...this.buttons(), ...this.earlierButtons];
         this.adapter.activeQueue.splice(0);
         await this.adapter.processActivity({
-            channelId: 'test',
+            channelId: this.options.channelId ?? 'test',
             locale: this.options.locale,
             from: this.user(),
             recipient: { id: 'bot', name: 'bot' },

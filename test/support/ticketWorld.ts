@@ -60,8 +60,10 @@ export class TicketWorld {
         return world;
     }
 
-    async start(): Promise<void> {
+    /** `beforeBot`: runs once the fake connector listens, before the bot starts (to leave data as an earlier version would). */
+    async start(beforeBot?: () => Promise<void>): Promise<void> {
         await this.connector.start();
+        await beforeBot?.();
         this.config = loadConfig({ PORT: '0', DATA_DIR: this.dataDir, STAFF_TEAM_ID: STAFF_TEAM, ...this.env });
         await this.boot();
     }
@@ -134,6 +136,21 @@ export class TicketWorld {
             conversation: { id: 'a:personal-mehmet', conversationType: 'personal', tenantId: TENANT } as never,
             channelData: { tenant: { id: TENANT } },
         });
+    }
+
+    /** A staff member writes in a team's channel (the staff team's unless told), mentioning the bot unless told; the bot's replies. */
+    async staffSays(text: string, options: { mention?: boolean; team?: string; tenant?: string } = {}): Promise<Partial<Activity>[]> {
+        const { mention = true, team = STAFF_TEAM, tenant = TENANT } = options;
+        const bot = { id: '28:bot', name: 'e-imza' };
+        const { status, body } = await this.post({
+            type: 'message', channelId: 'msteams', serviceUrl: this.connector.url, deliveryMode: 'expectReplies',
+            from: STAFF.ayse, recipient: bot, text: mention ? `<at>e-imza</at> ${text}` : text,
+            entities: mention ? [{ type: 'mention', mentioned: bot, text: '<at>e-imza</at>' }] : [],
+            conversation: { id: `${team};messageid=1`, conversationType: 'channel', isGroup: true } as never,
+            channelData: { team: { id: team }, channel: { id: team }, tenant: { id: tenant } },
+        });
+        assert.strictEqual(status, 200);
+        return ((body as { activities?: Partial<Activity>[] })?.activities ?? []).filter((reply) => reply.type === 'message');
     }
 
     /** A staff member clicks a card action (Universal Actions) in a thread of the given team. */

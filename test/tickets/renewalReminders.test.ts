@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { App } from '../../app/createApp';
 import { parseExpiry, renewalDates } from '../../tickets/renewalReminders';
+import { requesterIdFor } from '../../tickets/requesterIds';
 import { TEAMS_USER, TicketWorld, textOf } from '../support/ticketWorld';
 import type { ConnectorCall } from '../support/fakeConnector';
 import { startMailServer } from '../support/mailServer';
@@ -14,6 +15,8 @@ import { FakeClock } from '../support/fakeClock';
 import { TestChat, translator } from '../support/testBot';
 
 const PERSONAL = 'a:personal-mehmet';
+/** The Teams user as the bot files them (local mode: Teams' own user id, with the channel). */
+const TEAMS_REQUESTER = requesterIdFor('msteams', TEAMS_USER.id);
 // Expiry June 2027: the first message 4 months ahead (the profile's lead time), on Monday 1 February 2027,
 // 08:30 in Istanbul (05:30 UTC); the second when renewals go into production, 2 months ahead, Thursday 1 April 2027.
 const EXPIRY = '06/2027';
@@ -149,7 +152,7 @@ describe('renewal reminders', function () {
         // "Yenilemeyi başlat": the guided renewal at step 1; the reminder is done, its data gone.
         const started = (await user.send({ value: { renewalReminder: 'start', reminderId, stage: 0 } })).map((reply) => textOf({ kind: 'send', conversationId: PERSONAL, activity: reply })).join('\n');
         assert.match(started, /Adım 1 \//);
-        assert.deepStrictEqual(await world.app.services.renewals?.list(TEAMS_USER.id), []);
+        assert.deepStrictEqual(await world.app.services.renewals?.list(TEAMS_REQUESTER), []);
         moveTo(PRODUCTION_AT + 60_000);
         await drainBoth();
         assert.strictEqual(world.connector.calls.filter(lastMessage).length, 0, 'no second message after a renewal was started from the reminder');
@@ -170,7 +173,7 @@ describe('renewal reminders', function () {
         assert.ok(last, 'the second message');
         assert.match(textOf(last), /henüz başlamadıysanız sertifikanız geçerliyken başlayın/);
         assert.strictEqual(world.connector.calls.filter(lastMessage).length, 1);
-        assert.deepStrictEqual(await world.app.services.renewals?.list(TEAMS_USER.id), []);
+        assert.deepStrictEqual(await world.app.services.renewals?.list(TEAMS_REQUESTER), []);
     });
 
     it('"Hatırlatıcılarım" lists and cancels; "Hatırlatmayı kapat" deletes; nothing is sent afterwards', async () => {
@@ -182,14 +185,14 @@ describe('renewal reminders', function () {
         await user.pick('remind');
         const listed = await user.pick('reminders');
         assert.match(listed, /Bitiş: Haziran 2027/);
-        const [reminder] = (await world.app.services.renewals?.list(TEAMS_USER.id)) ?? [];
+        const [reminder] = (await world.app.services.renewals?.list(TEAMS_REQUESTER)) ?? [];
         assert.match(await user.pick(`cancel:${reminder.id}`), /Haziran 2027 hatırlatıcısı kapatıldı/);
-        assert.deepStrictEqual(await world.app.services.renewals?.list(TEAMS_USER.id), []);
+        assert.deepStrictEqual(await world.app.services.renewals?.list(TEAMS_REQUESTER), []);
 
         await user.pick('reminders');
         await user.say('07/2027');
         await user.pick('remind');
-        const [again] = (await world.app.services.renewals?.list(TEAMS_USER.id)) ?? [];
+        const [again] = (await world.app.services.renewals?.list(TEAMS_REQUESTER)) ?? [];
         const off = await user.send({ value: { renewalReminder: 'off', reminderId: again.id, stage: 0 } });
         assert.match(textOf({ kind: 'send', conversationId: PERSONAL, activity: off[0] }), /Hatırlatıcı kapatıldı/);
         moveTo(Date.UTC(2027, 6, 1));
@@ -231,10 +234,15 @@ describe('renewal reminders', function () {
             await web.pick('reminders');
             assert.match(await web.say('08/2027'), /kurumsal e-posta adresinize gönderebilirim/);
             assert.match(await web.pick('remindByEmail'), /Kurumsal e-posta adresiniz/);
-            assert.match(await web.say('zeynep.kaya@bezmialem.edu.tr'), /1 Nisan 2027 tarihinde e-posta adresinize yazacağım/);
+            // The address typed in web chat is confirmed by its owner first (security review 2, N5).
+            assert.match(await web.say('zeynep.kaya@bezmialem.edu.tr'), /zeynep\.kaya@bezmialem\.edu\.tr adresine bir onay bağlantısı gönderdim/);
+            await drainBoth();
+            const [request] = mail.received.filter((received) => received.envelopeTo.includes('zeynep.kaya@bezmialem.edu.tr'));
+            const confirm = /(https?:\/\/\S+\/reminders\/email\/confirm\/\S+)/.exec(request.mail.text ?? '')![1];
+            assert.strictEqual((await fetch(confirm, { method: 'POST' })).status, 200);
             moveTo(Date.UTC(2027, 3, 1, 6));
             await drainBoth();
-            const webCopies = mail.received.filter((received) => received.envelopeTo.includes('zeynep.kaya@bezmialem.edu.tr'));
+            const webCopies = mail.received.filter((received) => received.envelopeTo.includes('zeynep.kaya@bezmialem.edu.tr')).slice(1);
             assert.strictEqual(webCopies.length, 1);
             assert.match(webCopies[0].mail.subject ?? '', /sertifikanızı yenileme zamanı \(Ağustos 2027\)/);
         } finally {
@@ -270,9 +278,9 @@ describe('renewal reminders on Cosmos DB: two bot instances, one database (local
 
         const onB = b.teamsUser();
         assert.match(await onB.pick('reminders'), /Bitiş: Haziran 2027/);
-        const [reminder] = (await b.app.services.renewals?.list(TEAMS_USER.id)) ?? [];
+        const [reminder] = (await b.app.services.renewals?.list(TEAMS_REQUESTER)) ?? [];
         assert.match(await onB.pick(`cancel:${reminder.id}`), /kapatıldı/);
-        assert.deepStrictEqual(await a.app.services.renewals?.list(TEAMS_USER.id), []);
+        assert.deepStrictEqual(await a.app.services.renewals?.list(TEAMS_REQUESTER), []);
         await drainBoth(PRODUCTION_AT + 60_000);
         assert.strictEqual(sent(lastMessage), 0);
     });

@@ -14,11 +14,11 @@ describe('staff actions: masked text and the staff tenant (issue 12, point 7 and
     beforeEach(async () => (world = await TicketWorld.started({ inStaffTeam: true })));
     afterEach(async () => world.stop());
 
-    async function openTicket() {
+    async function openTicket(question = 'e-imza kurulumunda takıldım') {
         const user = world.teamsUser();
         await user.say('merhaba');
         await user.pick('askLibrary');
-        await user.say('e-imza kurulumunda takıldım');
+        await user.say(question);
         const card = await world.connector.waitFor(isStaffCard);
         return { user, ticketId: ticketIdOf(card), thread: card.conversationId };
     }
@@ -49,6 +49,23 @@ describe('staff actions: masked text and the staff tenant (issue 12, point 7 and
             assert.ok(!JSON.stringify(world.connector.calls).includes(secret), `${secret} left the bot`);
         }
         assert.match(toUser, /Kaydınız TC ••• ile görünüyor/, 'the rest of the reply reaches the user');
+    });
+
+    it('a PIN, PUK or SMS code written with "numara" is masked both ways: on the staff card and in the reply the user gets (security review 2, N4)', async () => {
+        const { user, ticketId, thread } = await openTicket('Kartımın PIN numaram 482913 ama kart kilitlendi, doğrulama numarası 739215 de gelmedi');
+        await world.settle();
+        const reply = await world.staffClicks(STAFF.ayse, 'reply', { ticketId, replyText: 'Yeni PIN numaranız 7391, PUK numaranız 55667788; my PIN number is 2468' }, thread);
+        assert.strictEqual(reply.statusCode, 200);
+        assert.match(reply.text, /gizli bilgi .* gizlendi/, 'staff are told');
+        await world.settle();
+        const staffSide = world.connector.calls.filter((call) => call.conversationId.startsWith(STAFF_TEAM)).map(textOf).join('\n');
+        const userSide = world.connector.to(user.conversationId).map(textOf).join('\n');
+        const stored = JSON.stringify(await world.app.services.tickets.get(ticketId));
+        for (const secret of ['482913', '739215', '7391', '55667788', '2468']) {
+            for (const [where, text] of [['staff channel', staffSide], ['user', userSide], ['ticket', stored]]) assert.ok(!text.includes(secret), `${secret} reached the ${where}`);
+        }
+        assert.match(staffSide, /PIN numaram ••• ama kart kilitlendi/, 'the rest of the question reaches staff');
+        assert.match(userSide, /Yeni PIN numaranız •••, PUK numaranız •••/, 'the rest of the reply reaches the user');
     });
 
     it('a staff action that names the staff team from another tenant is refused, and cannot move the staff channel', async () => {

@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import { ETagConflictError } from '../../core/errors';
 import { OPEN_STATUSES, type Ticket } from '../../tickets/ticket';
 import type { TicketStore } from '../../tickets/ticketStore';
+import type { RenewalReminder } from '../../tickets/renewalReminder';
+import { namespaceStoredRequesterIds } from '../../tickets/requesterIds';
 import { changed, minutes, sampleTicket, staffMember, TICKET_TIME } from './sampleTickets';
 
 const FAR_FUTURE = Date.UTC(2100, 0, 1);
@@ -239,6 +241,43 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
                 const [notice] = await allPending(store);
                 await store.postpone(notice.id, TICKET_TIME + minutes(2));
                 assert.deepStrictEqual((await store.pendingNotices(TICKET_TIME + minutes(2), 10)).map((n) => n.ticketId), [first.id, second.id]);
+            });
+        });
+
+        describe('renewal reminders, and ids written before they carried their channel', () => {
+            const AAD = '5f2b6c1e-1234-4abc-8def-0123456789ab';
+            const teamsChat = { channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'a:personal', isGroup: false, conversationType: 'personal', name: '' } };
+            const webChat = { ...teamsChat, channelId: 'directline', conversation: { ...teamsChat.conversation, id: 'dl-conversation' } };
+            const reminder = (id: string, overrides: Partial<RenewalReminder>): RenewalReminder => ({ id, userId: AAD, language: 'tr', expiryMonth: 3, expiryYear: 2027, createdAt: TICKET_TIME, ...overrides });
+
+            it('lists reminders by e-mail address and all of them, oldest first, and rewrites one without touching its notices', async () => {
+                await store.saveRenewalReminder(reminder('r-1', { email: 'a@bezmialem.edu.tr', createdAt: TICKET_TIME }), [{ target: 'renewalEmail', stage: 0, notBefore: TICKET_TIME }]);
+                await store.saveRenewalReminder(reminder('r-2', { email: 'b@bezmialem.edu.tr', createdAt: TICKET_TIME + 1 }), []);
+                await store.saveRenewalReminder(reminder('r-3', { email: 'a@bezmialem.edu.tr', createdAt: TICKET_TIME + 2 }), []);
+                assert.deepStrictEqual((await store.listRenewalRemindersByEmail('a@bezmialem.edu.tr')).map((found) => found.id), ['r-1', 'r-3']);
+                assert.deepStrictEqual((await store.listAllRenewalReminders()).map((found) => found.id), ['r-1', 'r-2', 'r-3']);
+                await store.updateRenewalReminder(reminder('r-1', { userId: 'directline:other', createdAt: TICKET_TIME }));
+                assert.strictEqual((await store.getRenewalReminder('r-1'))?.userId, 'directline:other');
+                assert.deepStrictEqual((await store.listRenewalReminders('directline:other')).map((found) => found.id), ['r-1']);
+                assert.strictEqual(await store.renewalNoticesLeft('r-1'), 1, 'its notice is still there');
+                await store.updateRenewalReminder(reminder('gone', {}));
+                assert.strictEqual(await store.getRenewalReminder('gone'), undefined, 'a reminder that is gone is not written back');
+            });
+
+            it('gives stored tickets and reminders their channel, telling the Teams user from a web chat user with the same id, once (security review 2, N1)', async () => {
+                const teams = await store.create(sampleTicket({ requester: { ...requesterNamed(AAD, 'Mehmet Öz'), reference: teamsChat } }), []);
+                const web = await store.create(sampleTicket({ requester: { ...requesterNamed(AAD, 'Web'), reference: webChat }, createdAt: TICKET_TIME + 1 }), []);
+                await store.saveRenewalReminder(reminder('teams-reminder', { reference: teamsChat }), [{ target: 'renewal', stage: 0, notBefore: FAR_FUTURE }]);
+                await store.saveRenewalReminder(reminder('mail-reminder', { email: 'a@bezmialem.edu.tr' }), []);
+                assert.deepStrictEqual(await namespaceStoredRequesterIds(store), { tickets: 2, reminders: 2 });
+                assert.deepStrictEqual((await store.listByRequester(`msteams:${AAD}`)).map((ticket) => ticket.id), [teams.id]);
+                assert.deepStrictEqual((await store.listByRequester(`directline:${AAD}`)).map((ticket) => ticket.id), [web.id]);
+                assert.deepStrictEqual(await store.listByRequester(AAD), []);
+                assert.strictEqual((await store.get(teams.id))?.history[0].actor.id, `msteams:${AAD}`, 'their own history entries too');
+                assert.deepStrictEqual((await store.listRenewalReminders(`msteams:${AAD}`)).map((found) => found.id), ['teams-reminder']);
+                assert.deepStrictEqual((await store.listRenewalReminders(`directline:${AAD}`)).map((found) => found.id), ['mail-reminder']);
+                assert.strictEqual(await store.renewalNoticesLeft('teams-reminder'), 1);
+                assert.deepStrictEqual(await namespaceStoredRequesterIds(store), { tickets: 0, reminders: 0 }, 'a second run changes nothing');
             });
         });
 

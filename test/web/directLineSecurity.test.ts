@@ -10,6 +10,7 @@ import { createLogger, silentLogger } from '../../core/logger';
 import { registerLocalDirectLine } from '../../web/directLine/registerLocalDirectLine';
 import { localePrivacyInspector } from '../../core/privacyGuard';
 import { translator } from '../support/testBot';
+import { DEFAULT_TOKEN_RATE_LIMIT } from '../../web/directLineTokenEndpoint';
 import { ChatClient } from './directLineClient';
 import { startTestServer, temporaryDataDir, type TestServer } from './startTestServer';
 
@@ -84,6 +85,41 @@ describe('local Direct Line: secrets, credentials and limits (issue 12, points 5
             bot = await startTestServer({ dataDir });
         });
 
+        it('keeps of a client activity only its type, masked text and value, and locale: an ID elsewhere is not stored (security review 2, N9)', async () => {
+            const dl = client(bot);
+            const started = await dl.start();
+            const sent = await dl.call('POST', dl.activities(started), started.token, {
+                type: 'message', text: 'merhaba', locale: 'tr-TR', summary: NATIONAL_ID,
+                from: { id: 'x', name: `Ayşe ${NATIONAL_ID}` },
+                value: { nested: { tckn: NATIONAL_ID, deeper: [{ note: `kimlik ${NATIONAL_ID}` }] }, list: [NATIONAL_ID], count: 3 },
+                channelData: { note: NATIONAL_ID, clientActivityID: '1733112345678q3fj2ks8', clientTimestamp: '2026-12-02T05:30:00.123Z' },
+                attachments: [{ name: NATIONAL_ID, contentType: 'text/plain', content: NATIONAL_ID }],
+            });
+            assert.strictEqual(sent.status, 200);
+            const { activities } = (await (await dl.call('GET', dl.activities(started), started.token)).json()) as { activities: Array<Record<string, unknown>> };
+            const kept = activities.find((activity) => (activity.from as { role?: string }).role === 'user' && activity.text === 'merhaba')!;
+            assert.ok(!JSON.stringify(activities).includes(NATIONAL_ID), JSON.stringify(kept));
+            assert.deepStrictEqual(Object.keys(kept).filter((key) => ['summary', 'attachments'].includes(key)), []);
+            // Web Chat finds its own message in the echo by its tag: that, and nothing else of channelData, is kept.
+            assert.deepStrictEqual(kept.channelData, { clientActivityID: '1733112345678q3fj2ks8', clientTimestamp: '2026-12-02T05:30:00.123Z' });
+            assert.strictEqual((kept.value as { count: number }).count, 3, 'the rest of the value is kept');
+            assert.strictEqual((kept.from as { name: string }).name, '');
+        });
+
+        it('refuses a text that is not a string with a clear 400, stores nothing and fails no turn (security review 2, N9)', async () => {
+            const dl = client(bot);
+            const started = await dl.start();
+            for (const text of [Number(NATIONAL_ID), { nested: true }, ['list'], true]) {
+                const refused = await dl.call('POST', dl.activities(started), started.token, { type: 'message', text, locale: 'tr-TR' });
+                assert.strictEqual(refused.status, 400);
+                assert.deepStrictEqual(await refused.json(), { error: { code: 'BadArgument', message: '"text" must be a string.' } });
+            }
+            const stored = await (await dl.call('GET', dl.activities(started), started.token)).text();
+            assert.ok(!stored.includes(NATIONAL_ID));
+            assert.ok(!lines.some((line) => /turn failed/.test(line)), lines.join('\n'));
+            assert.strictEqual((await dl.call('POST', dl.activities(started), started.token, { type: 'message', text: 'yardım', locale: 'tr-TR' })).status, 200, 'the conversation goes on');
+        });
+
         it('accepts only a token for that conversation: any other bearer string is refused', async () => {
             const dl = client(bot);
             const started = await dl.start();
@@ -146,6 +182,35 @@ describe('local Direct Line: secrets, credentials and limits (issue 12, points 5
             assert.strictEqual((await dl.call('POST', route, started.token, reply)).status, 403);
             const kept = await (await dl.call('GET', dl.activities(started), started.token)).text();
             assert.ok(!kept.includes('şifrenizi yazın'), 'nothing was posted as the bot');
+        });
+    });
+
+    describe('new conversations per client (security review 2, N12)', () => {
+        let bot: TestServer;
+        afterEach(async () => bot.stop());
+        const burst = DEFAULT_TOKEN_RATE_LIMIT.capacity;
+        const generate = (forwardedFor?: string) => fetch(`${bot.baseUrl}/v3/directline/tokens/generate`, { method: 'POST', headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {} });
+
+        it('a client gets the token endpoint\'s burst of conversations, then 429 with Retry-After; another client is not affected', async () => {
+            bot = await startTestServer({ env: { TRUSTED_PROXY_HOPS: '1' } });
+            const statuses: number[] = [];
+            for (let i = 0; i <= burst; i++) statuses.push((await generate('203.0.113.7:50123')).status);
+            assert.deepStrictEqual(statuses, [...Array<number>(burst).fill(200), 429]);
+            const refused = await generate('203.0.113.7:50999');
+            assert.strictEqual(refused.status, 429);
+            assert.ok(Number(refused.headers.get('retry-after')) > 0);
+            assert.strictEqual(((await refused.json()) as { error: { code: string } }).error.code, 'TooManyRequests');
+            assert.strictEqual((await generate('198.51.100.20:40000')).status, 200, 'another visitor');
+            // An IPv6 client is its /64: any address in it spends the same bucket.
+            for (let i = 1; i <= burst; i++) assert.strictEqual((await generate(`[2001:db8:1:2::${i}]:443`)).status, 200);
+            assert.strictEqual((await generate('[2001:db8:1:2:ffff::9]:443')).status, 429);
+        });
+
+        it('a token\'s own conversation costs nothing more: the page\'s generate and start are one visit', async () => {
+            bot = await startTestServer();
+            const dl = client(bot);
+            for (let i = 0; i < burst; i++) await dl.start();
+            assert.strictEqual((await generate()).status, 429, 'the burst was spent by the ten visits');
         });
     });
 

@@ -135,6 +135,16 @@ describe('token endpoint behind a reverse proxy (TRUSTED_PROXY_HOPS, issue 12 po
         assert.strictEqual((await askToken('192.0.2.99, 203.0.113.7:50123')).status, 429);
     });
 
+    it('an IPv6 client counts as its /64: forty addresses of one network get one burst (security review 2, N12)', async () => {
+        await start('1');
+        const statuses: number[] = [];
+        for (let i = 1; i <= 40; i += 1) statuses.push((await askToken(`[2001:db8:1:2::${i.toString(16)}]:443`)).status);
+        assert.deepStrictEqual(statuses, [...Array<number>(burst).fill(200), ...Array<number>(40 - burst).fill(429)]);
+        assert.strictEqual((await askToken('[2001:db8:1:3::1]:443')).status, 200, 'the next /64 is another client');
+        assert.strictEqual((await askToken('[::ffff:203.0.113.9]:443')).status, 200);
+        assert.strictEqual(directLineService.requests.length, burst + 2);
+    });
+
     it('with no trusted hop (the default), X-Forwarded-For is ignored', async () => {
         await start();
         for (let i = 0; i < burst; i += 1) assert.strictEqual((await askToken(`192.0.2.${i}`)).status, 200);

@@ -1,5 +1,4 @@
 import { randomBytes } from 'crypto';
-import type { Activity } from 'botbuilder';
 import type * as restify from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../../core/logger';
@@ -9,6 +8,8 @@ import { handleErrors } from './handleErrors';
 import type { LocalDirectLine } from './localDirectLine';
 import { parseWatermark, queryValue, streamUrl } from './publicUrls';
 import type { TokenSigner } from './tokenSigner';
+import { clientAddress, rateLimitKey } from '../clientAddress';
+import { TokenBucketLimiter, type TokenBucketOptions } from '../tokenBucket';
 
 export interface DirectLineRouteDependencies {
     directLine: LocalDirectLine;
@@ -18,22 +19,27 @@ export interface DirectLineRouteDependencies {
     secret?: string;
     logger: Logger;
     publicBaseUrl?: string;
+    /** New conversations per client address (see clientAddress.ts), as the production token endpoint allows. */
+    rateLimit: TokenBucketOptions;
+    trustedProxyHops: number;
 }
 
 const BASE = '/v3/directline';
-const userIdShape = z.string().regex(/^[\w.:@-]{1,64}$/);
-const startBody = z.looseObject({
-    user: z.looseObject({ id: z.string().optional() }).optional(),
-    locale: z.string().max(35).optional(),
-}).optional();
+const startBody = z.looseObject({ locale: z.string().max(35).optional() }).optional();
+/** What a client may send: a message (typed text, a card's submit) or that the user is typing; nothing else. */
+const CLIENT_ACTIVITY_TYPES = ['message', 'typing'] as const;
 const activityBody = z.looseObject({
-    type: z.string().min(1),
-    from: z.looseObject({ id: z.string().optional(), name: z.string().optional() }).optional(),
+    type: z.enum(CLIENT_ACTIVITY_TYPES, { error: 'Only "message" and "typing" activities are accepted from a client.' }),
+    text: z.string({ error: '"text" must be a string.' }).optional(),
     locale: z.string().max(35).optional(),
 });
 
 const newId = (bytes: number) => randomBytes(bytes).toString('base64url');
-const newUserId = (requested: unknown) => userIdShape.safeParse(requested).data ?? `dl_${newId(12)}`;
+/**
+ * Every user id is made here, whatever the client asks for: a chosen id could be someone else's
+ * (a Teams user's AAD object id, another visitor's id), and the bot would take the caller for them.
+ */
+const newUserId = () => `dl_${newId(12)}`;
 
 /** The client side of Direct Line 3.0: what botframework-directlinejs and Web Chat call. */
 export function registerDirectLineRoutes(server: restify.Server, deps: DirectLineRouteDependencies): void {
@@ -42,11 +48,19 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
         handleErrors(logger, async (req, res) => handler(req, res, await deps.signer()));
     const caller = (signer: TokenSigner, req: restify.Request, conversationId?: string): Caller => authorize(signer, bearerOf(req), conversationId, deps.secret);
     const conversationParam = (req: restify.Request): string => z.string().min(1).parse((req.params as Record<string, unknown>).conversationId);
+    const limiter = new TokenBucketLimiter(deps.rateLimit);
+    /** Each new conversation costs its caller one token of the bucket; none left: 429 with Retry-After. */
+    const spendOne = (req: restify.Request, res: restify.Response) => {
+        const verdict = limiter.take(rateLimitKey(clientAddress(req, deps.trustedProxyHops)));
+        if (verdict.allowed) return;
+        res.header('Retry-After', String(verdict.retryAfterSeconds));
+        throw directLineErrors.rateLimited();
+    };
 
     server.post(`${BASE}/tokens/generate`, route((req, res, signer) => {
-        const body = startBody.safeParse(req.body);
+        spendOne(req, res);
         const conversationId = newId(18);
-        const issued = signer.issue(conversationId, newUserId(body.data?.user?.id));
+        const issued = signer.issue(conversationId, newUserId());
         res.send(200, { conversationId, ...issued });
     }));
 
@@ -60,10 +74,11 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
     server.post(`${BASE}/conversations`, route(async (req, res, signer) => {
         const who = caller(signer, req);
         const body = startBody.safeParse(req.body).data;
-        // A token names its conversation (a reload resumes it); the secret always starts a new one.
+        // A token names its conversation (a reload resumes it; its generate call paid for it); the secret always starts a new one.
+        if (who.kind !== 'token') spendOne(req, res);
         const [conversationId, userId] = who.kind === 'token'
             ? [who.claims.conversationId, who.claims.userId]
-            : [newId(18), newUserId(body?.user?.id)];
+            : [newId(18), newUserId()];
         const { conversation, created } = await directLine.start(conversationId, userId, body?.locale);
         const issued = signer.issue(conversation.id, conversation.userId);
         res.send(created ? 201 : 200, {
@@ -86,11 +101,10 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
         const conversationId = conversationParam(req);
         caller(signer, req, conversationId);
         const parsed = activityBody.safeParse(req.body);
-        if (!parsed.success) throw directLineErrors.badArgument('The body must be an activity with a "type".');
+        if (!parsed.success) throw directLineErrors.badArgument(parsed.error.issues[0]?.message ?? 'The body must be an activity.');
         let id: string;
         try {
-            // The shape was checked above; the rest is the client's activity as Bot Framework defines it.
-            id = await directLine.receiveFromClient(conversationId, parsed.data as Partial<Activity>);
+            id = await directLine.receiveFromClient(conversationId, parsed.data);
         } catch (error) {
             if (error instanceof DirectLineError) throw error;
             // Conversation ids are bearer-like (a token names one): they stay out of the logs.

@@ -2,7 +2,7 @@ import type { Activity, ChannelAccount } from 'botbuilder';
 import type { WebSocket } from 'ws';
 import type { Logger } from '../../core/logger';
 import type { PrivacyInspector } from '../../core/privacyGuard';
-import { maskClientActivity } from './maskClientActivity';
+import { clientActivityToKeep } from './clientActivityToKeep';
 import { directLineErrors } from '../../core/errors';
 import { ConversationStore, type DeliveredActivity, type DirectLineConversation } from './conversationStore';
 import type { ActivityGroup, StreamHub } from './streamHub';
@@ -63,15 +63,17 @@ export class LocalDirectLine {
     /**
      * Client → bot. The echo reaches the client before the bot answers, as with the real service.
      * The sender is the user the token was issued to, whatever the client wrote in `from` (no
-     * identity claims such as `aadObjectId`); what is stored is masked, the bot gets it as sent.
+     * identity claims such as `aadObjectId`); what is stored is rebuilt from an allow-list and
+     * masked, the bot gets the text and value as sent. "The user is typing" goes no further.
      */
     async receiveFromClient(conversationId: string, incoming: Partial<Activity>): Promise<string> {
+        if (incoming.type === 'typing') return `${(await this.find(conversationId)).id}|typing-${Date.now()}`;
         const { conversation, delivered } = await this.append(conversationId, (conversation, id) => ({
-            ...maskClientActivity(this.inspect, incoming),
+            ...clientActivityToKeep(this.inspect, incoming),
             id,
-            from: { id: conversation.userId, name: typeof incoming.from?.name === 'string' ? incoming.from.name : '', role: 'user' },
+            from: { id: conversation.userId, name: '', role: 'user' },
             recipient: this.bot.account,
-            locale: incoming.locale ?? conversation.locale,
+            locale: typeof incoming.locale === 'string' ? incoming.locale : conversation.locale,
         }));
         // The bot's privacy middleware masks the original itself, and warns the user about what they shared.
         await this.bot.process(this.toBot(conversation, { ...delivered.activity, text: incoming.text, value: incoming.value as unknown }));

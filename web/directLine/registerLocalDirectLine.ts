@@ -12,6 +12,8 @@ import { attachStreamEndpoint, type StreamLimits } from './streamEndpoint';
 import { StreamHub } from './streamHub';
 import { TokenSigner } from './tokenSigner';
 import { InternalError } from '../../core/errors';
+import { DEFAULT_TOKEN_RATE_LIMIT } from '../directLineTokenEndpoint';
+import type { TokenBucketOptions } from '../tokenBucket';
 
 export interface LocalDirectLineDependencies {
     /** Hands a client activity to the bot in-process; its replies come back to the connector routes. */
@@ -25,6 +27,8 @@ export interface LocalDirectLineDependencies {
     publicBaseUrl?: string;
     /** Tests only: smaller stream limits. */
     streamLimits?: StreamLimits;
+    /** New conversations per client address; the production token endpoint's limit unless given. */
+    rateLimit?: TokenBucketOptions;
 }
 
 export interface LocalDirectLineHandle {
@@ -60,7 +64,10 @@ export function registerLocalDirectLine(server: restify.Server, deps: LocalDirec
         process: runTurn,
     };
     const directLine = new LocalDirectLine(store, new StreamHub(), bot, logger, deps.inspect);
-    registerDirectLineRoutes(server, { directLine, signer, logger, publicBaseUrl });
+    registerDirectLineRoutes(server, {
+        directLine, signer, logger, publicBaseUrl,
+        rateLimit: deps.rateLimit ?? DEFAULT_TOKEN_RATE_LIMIT, trustedProxyHops: config.TRUSTED_PROXY_HOPS,
+    });
     registerConnectorRoutes(server, directLine, logger, deps.connectorKey);
     const detach = attachStreamEndpoint(server.server, directLine, signer, logger, deps.streamLimits);
     return {
