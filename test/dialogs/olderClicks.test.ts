@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { choiceData, messageBackData } from '../../cards/payloads';
+import { requesterIdFor } from '../../tickets/requesterIds';
 import type { Language } from '../../core/language';
 import { languageSpeaker } from '../../institution/profileSpeaker';
 import { positionOf, type StepId } from '../../flow/flowSteps';
@@ -130,9 +131,9 @@ describe('clicks on cards of finished or abandoned questions', () => {
         await toConfirmation();
         await chat.press(abandoned);
         assert.ok(chat.text().includes(say.say('clicks.notCurrent')), chat.text());
-        assert.strictEqual((await chat.tickets.listByRequester('user-1')).length, 0, 'nothing was sent');
+        assert.strictEqual((await chat.tickets.listByRequester(requesterIdFor('test', 'user-1'))).length, 0, 'nothing was sent');
         await chat.click(say.say('tickets.choices.send'));
-        assert.strictEqual((await chat.tickets.listByRequester('user-1')).length, 1);
+        assert.strictEqual((await chat.tickets.listByRequester(requesterIdFor('test', 'user-1'))).length, 1);
     });
 
     it('the status explainer\'s buttons still explain their status after it ended', async () => {
