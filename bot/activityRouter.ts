@@ -72,7 +72,7 @@ function classifyClick(value: unknown, awaiting: Awaiting): Incoming {
     const submit = userSubmitOf(value);
     const command = clickedCommandOf(submit);
     if (command) return { kind: 'command', command, clicked: true };
-    if (submit.answer) return { kind: 'answerClick', answerId: submit.answer, asked: submit.asked };
+    if (submit.answer) return { kind: 'answerClick', answerId: submit.answer, ...(submit.asked ? { asked: submit.asked } : {}) };
     if (isStepId(submit.guideFrom)) return { kind: 'guideFrom', stepId: submit.guideFrom, answerId: submit.about };
     const origin = originOf(submit);
     if (typeof submit.choice === 'string') {

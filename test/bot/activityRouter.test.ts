@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import { classifyInvoke, classifyMessage, type InputWords, type MessageSnapshot } from '../../bot/activityRouter';
-import { choiceData, commandData, guideFromData, messageBackData, renewalReminderData, ticketMessageData } from '../../cards/payloads';
+import { answerData, choiceData, commandData, guideFromData, messageBackData, renewalReminderData, ticketMessageData } from '../../cards/payloads';
 import type { Awaiting } from '../../dialogs/botMemory';
 import { typedChoiceOf, typedCommandOf } from '../../dialogs/choiceMatching';
-import { guideKnowledge } from '../support/testBot';
-import { translator } from '../support/testBot';
+import { answerVerb } from '../../tickets/staffVerbs';
+import { guideKnowledge, translator } from '../support/testBot';
 
 const { recognizer, catalogue } = guideKnowledge().current();
 const words: InputWords = {
@@ -38,6 +38,9 @@ describe('the activity router sorts every message once, in one order', () => {
     it('in a channel or group chat only an @mention is for the bot; "rapor" there is the staff report', () => {
         assert.strictEqual(kindOf({ shared: true, text: 'yardım' }), 'notForBot');
         assert.strictEqual(kindOf({ shared: true, mentionsBot: true, asksStaffReport: true, text: 'rapor' }), 'staffReport');
+        assert.strictEqual(kindOf({ shared: true, mentionsBot: true, asksStaffAnswers: true, text: 'cevaplar' }), 'staffAnswers');
+        // Outside the staff team (or with that part off) "cevaplar" is an ordinary message.
+        assert.notStrictEqual(kindOf({ shared: true, mentionsBot: true, asksStaffAnswers: false, text: 'cevaplar' }), 'staffAnswers');
         assert.strictEqual(kindOf({ shared: true, mentionsBot: true, text: 'yardım' }), 'command');
     });
 
@@ -52,8 +55,10 @@ describe('the activity router sorts every message once, in one order', () => {
     });
 
     it('a click is a command, an answer, "guide me from this step", or a choice', () => {
-        assert.deepStrictEqual(classifyMessage(message({ value: commandData('help') }), words), { kind: 'command', command: { name: 'help', language: undefined, question: undefined }, clicked: true });
+        assert.deepStrictEqual(classifyMessage(message({ value: commandData('help') }), words), { kind: 'command', command: { name: 'help', language: undefined, question: undefined, asked: undefined }, clicked: true });
         assert.deepStrictEqual(classifyMessage(message({ value: { answer: 'fees' } }), words), { kind: 'answerClick', answerId: 'fees' });
+        // A suggestion carries the id its question was kept under, so the choice is noted on it.
+        assert.deepStrictEqual(classifyMessage(message({ value: answerData('fees', 'q-1') }), words), { kind: 'answerClick', answerId: 'fees', asked: 'q-1' });
         assert.deepStrictEqual(classifyMessage(message({ value: guideFromData('login', 'renewal') }), words), { kind: 'guideFrom', stepId: 'login', answerId: 'renewal' });
         // A step id that does not exist guides nowhere.
         assert.strictEqual(kindOf({ value: { guideFrom: '__proto__' } }), 'olderClick');
@@ -101,6 +106,7 @@ describe('the activity router sorts every message once, in one order', () => {
 
     it('an invoke is a staff verb or nothing of this bot', () => {
         assert.deepStrictEqual(classifyInvoke({ action: { type: 'Action.Execute', verb: 'ticket.claim' } } as never), { kind: 'staffVerb', verb: 'claim' });
+        assert.deepStrictEqual(classifyInvoke({ action: { type: 'Action.Execute', verb: answerVerb('save') } } as never), { kind: 'answerVerb', verb: 'save' });
         assert.strictEqual(classifyInvoke({ action: { type: 'Action.Execute', verb: 'something.else' } } as never), undefined);
     });
 });
