@@ -32,9 +32,9 @@ export function clauses(text: string): Passage[] {
     return found;
 }
 
-/** Each clause, and each pair of neighbouring clauses, of a message that has more than one. */
-export function passages(text: string): Passage[] {
-    const parts = clauses(text);
+/** Each clause, and each pair of neighbouring clauses, of a message that has more than one; `aside`: clauses that ask nothing (left out). */
+export function passages(text: string, aside: (clause: string) => boolean = () => false): Passage[] {
+    const parts = clauses(text).filter((part) => !aside(part.text));
     if (parts.length < 2) return [];
     const pairs = parts.slice(1).map((part, index) => ({ text: `${parts[index].text}, ${part.text}`, question: part.question || parts[index].question }));
     return [...parts, ...pairs];

@@ -1,3 +1,4 @@
+import { maskContactDetails, REDACTION_MARK } from '../core/privacyGuard';
 import { decide, type Decision, type Thresholds } from './decide';
 import type { Concepts } from './concepts';
 import { smallTalkIds, type AnswerCatalogue } from '../flow/answerCatalogue';
@@ -35,6 +36,10 @@ export const TFIDF_THRESHOLDS: Thresholds = { sure: 0.39, margin: 0, unsure: 0.2
  * little to be sure of one answer ("did you mean" instead).
  */
 export const MIN_EXPLAINED = 3;
+/** A clause of at most this many words around a masked detail only gives the detail. */
+const DETAILS_CLAUSE_WORDS = 2;
+/** "e-postam •••", "telefonum •••": the person giving their details, not what they ask. */
+const givesDetails = (clause: string) => clause.includes(REDACTION_MARK) && tokenize(clause).length <= DETAILS_CLAUSE_WORDS;
 /** A suggestion ("did you mean") must account for at least this share of the question's content words. */
 export const SUGGESTED_SHARE = 0.5;
 
@@ -129,7 +134,7 @@ export function recognizerFromEngine(engine: Engine, detector: LanguageDetector,
      */
     const focusOf = (text: string): { judged: Judged; text: string } | undefined => {
         let best: { judged: Judged; text: string; value: number } | undefined;
-        for (const passage of passages(text)) {
+        for (const passage of passages(text, givesDetails)) {
             const judged = judge(passage.text);
             if (judged.decision.outcome === 'unknown' || isSmallTalk(judged)) continue;
             const value = (judged.decision.outcome === 'sure' ? SURE_FIRST : 0) + judged.score + (passage.question ? QUESTION_BONUS : 0);
@@ -139,7 +144,8 @@ export function recognizerFromEngine(engine: Engine, detector: LanguageDetector,
     };
     return {
         recognize(typed: string, conversationLanguage: Language): Recognition {
-            const text = typed.slice(0, MAX_RECOGNIZED_CHARS);
+            // An e-mail address or a phone number says nothing of the question ("…@gmail.com" is no question about e-mail).
+            const text = maskContactDetails(typed.slice(0, MAX_RECOGNIZED_CHARS));
             const whole = judge(text);
             if (whole.words.length === 0) return { ...whole.decision, language: conversationLanguage, knownWords: 0 };
             const language = detector.detect(whole.words, conversationLanguage, turkishLetterWords(text));

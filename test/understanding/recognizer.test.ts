@@ -169,6 +169,13 @@ describe('understanding: recognizer', () => {
             assert.deepStrictEqual([result.outcome, result.answerId], ['sure', 'smsNotReceived']);
         });
 
+        it('reads no question into contact details: an address or a number given along is not what is asked', () => {
+            assert.strictEqual(recognizer.recognize('kütüphanenin otoparkı nerede acaba? beni 05324445566 numarasından arayın, ayse@gmail.com', 'tr').outcome, 'unknown');
+            assert.strictEqual(recognizer.recognize('Mehmet Öz, telefonum 0532 123 45 67, e-postam mehmet.oz@bezmialem.edu.tr, kedim hasta ne yapmalıyım', 'tr').outcome, 'unknown');
+            const withDetails = recognizer.recognize('Merhaba, adım Ayşe, telefonum 0532 111 22 33. SMS kodu gelmiyor ne yapmalıyım?', 'tr');
+            assert.deepStrictEqual([withDetails.outcome, withDetails.answerId], ['sure', 'smsNotReceived']);
+        });
+
         it('says it does not know nonsense and questions outside the guide, without suggestions or a language offer', () => {
             for (const [text, conversation] of [['kuantum pizza neden mor', 'en'], ['asdkj qwe zxcv', 'en'], ['purple monkey dishwasher', 'tr'], ['mavi balinalar perşembe günleri uçar mı', 'en']] as const) {
                 const result = recognizer.recognize(text, conversation);
