@@ -1,13 +1,15 @@
 /**
  * The layers, top to bottom, and what each folder may import (see docs/architecture.md).
- * `npm run lint` runs this; a cycle or an import pointing up fails the build.
+ * `npm run lint` runs this over the whole tree; a cycle, an import pointing up, an import the
+ * folder's row does not allow, or a source file in a folder that is not listed here fails the build.
  */
 const MAY_IMPORT = {
-    app: ['bot', 'web', 'appPackage', 'dialogs', 'insights', 'understanding', 'cards', 'tickets', 'flow', 'institution', 'storage', 'core'],
-    bot: ['dialogs', 'insights', 'understanding', 'cards', 'tickets', 'flow', 'institution', 'core'],
+    app: ['bot', 'web', 'appPackage', 'dialogs', 'state', 'insights', 'understanding', 'cards', 'tickets', 'flow', 'institution', 'storage', 'core'],
+    bot: ['dialogs', 'state', 'insights', 'understanding', 'cards', 'tickets', 'flow', 'institution', 'core'],
     web: ['institution', 'core'],
     appPackage: ['institution', 'core'],
-    dialogs: ['insights', 'understanding', 'cards', 'tickets', 'flow', 'institution', 'core'],
+    dialogs: ['state', 'insights', 'understanding', 'cards', 'tickets', 'flow', 'institution', 'core'],
+    state: ['insights', 'tickets', 'flow', 'core'],
     understanding: ['flow', 'institution', 'core'],
     cards: ['insights', 'tickets', 'flow', 'institution', 'core'],
     storage: ['insights', 'tickets', 'understanding', 'flow', 'core'],
@@ -18,6 +20,24 @@ const MAY_IMPORT = {
     core: [],
 };
 const FOLDERS = Object.keys(MAY_IMPORT);
+
+/**
+ * The only folders that may import the Bot Framework (or the Agents SDK that follows it): a move to
+ * another SDK touches these and nothing else. Every other folder is the domain — core, flow, tickets,
+ * insights, understanding, institution, renewals, and any folder added later unless it is put here.
+ */
+const BOT_FRAMEWORK_EDGE = ['app', 'bot', 'state', 'dialogs', 'cards', 'storage', 'web'];
+const BOT_FRAMEWORK = '^(node_modules/)?(botbuilder|botframework-|@microsoft/agents-)';
+
+/** Outside the layers: tests and the benchmark may import anything; scripts/ runs the build. */
+const OUTSIDE_LAYERS = ['test', 'bench', 'scripts'];
+const KNOWN = `^(index\\.ts$|(${[...FOLDERS, ...OUTSIDE_LAYERS].join('|')})/)`;
+
+/** An import of a project file that is not in these folders (packages and Node's own modules are not layered). */
+const projectFileOutside = (folders) => ({
+    pathNot: `^(node_modules/|(${folders.join('|')})/)`,
+    dependencyTypesNot: ['core'],
+});
 
 module.exports = {
     forbidden: [
@@ -33,14 +53,49 @@ module.exports = {
             severity: 'error',
             comment: `${folder}/ may import only: ${MAY_IMPORT[folder].join(', ') || 'nothing of the project'}.`,
             from: { path: `^${folder}/` },
-            to: { path: `^(${FOLDERS.filter((other) => other !== folder && !MAY_IMPORT[folder].includes(other)).join('|')})/` },
+            to: projectFileOutside([folder, ...MAY_IMPORT[folder]]),
         })),
+        {
+            name: 'folder-not-in-layers',
+            severity: 'error',
+            comment: `Every source file lives in a folder of MAY_IMPORT in .dependency-cruiser.js (or ${OUTSIDE_LAYERS.join(', ')}): give a new folder its row first.`,
+            from: { pathNot: KNOWN },
+            to: {},
+        },
+        {
+            name: 'folder-not-in-layers-imported',
+            severity: 'error',
+            comment: 'Imports a file in a folder that has no row in MAY_IMPORT of .dependency-cruiser.js.',
+            from: {},
+            to: { pathNot: `^node_modules/|${KNOWN}`, dependencyTypesNot: ['core'] },
+        },
+        {
+            name: 'folder-not-in-layers-orphan',
+            severity: 'error',
+            comment: 'A file in a folder that has no row in MAY_IMPORT of .dependency-cruiser.js.',
+            from: { orphan: true, pathNot: KNOWN },
+            to: {},
+        },
+        {
+            name: 'bot-framework-at-the-edge',
+            severity: 'error',
+            comment: `Only ${BOT_FRAMEWORK_EDGE.join(', ')} (and tests) import botbuilder, botframework-* or @microsoft/agents-*: the domain stays free of the SDK.`,
+            from: { pathNot: `^(${[...BOT_FRAMEWORK_EDGE, 'test', 'bench'].join('|')})/` },
+            to: { path: BOT_FRAMEWORK },
+        },
         {
             name: 'entry-point-thin',
             severity: 'error',
             comment: 'index.ts only starts the application built in app/.',
             from: { path: '^index\\.ts$' },
-            to: { path: `^(${FOLDERS.filter((folder) => !['app', 'core'].includes(folder)).join('|')})/` },
+            to: projectFileOutside(['app', 'core']),
+        },
+        {
+            name: 'scripts-apart',
+            severity: 'error',
+            comment: 'scripts/ runs the build with Node alone; it imports nothing of the project.',
+            from: { path: '^scripts/' },
+            to: projectFileOutside(['scripts']),
         },
         {
             name: 'no-test-code-in-app',
@@ -52,7 +107,8 @@ module.exports = {
     ],
     options: {
         doNotFollow: { path: 'node_modules' },
-        exclude: { path: '^(dist|node_modules|web/vendor)/' },
+        // node_modules stays in the graph (not followed) so the Bot Framework rule sees the imports; root config files are no source.
+        exclude: { path: '^(dist|web/vendor)/|^[^/]+\\.(js|mjs|cjs)$' },
         tsPreCompilationDeps: true,
         tsConfig: { fileName: 'tsconfig.json' },
         reporterOptions: {
