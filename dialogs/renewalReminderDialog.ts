@@ -1,9 +1,10 @@
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderGuideCard } from '../cards/guideCard';
 import { formatDay, formatExpiry } from '../cards/renewalCards';
 import type { Choice } from '../cards/payloads';
-import { turnLanguage } from '../core/turnFacts';
+import { addressOf } from '../state/conversationAddress';
+import { turnLanguage } from '../state/turnFacts';
 import { startProgress } from '../flow/progress';
 import { parseExpiry, renewalDates } from '../tickets/renewalReminders';
 import type { RenewalReminder } from '../tickets/renewalReminder';
@@ -163,7 +164,7 @@ export class RenewalReminderDialog extends TicketDialogBase {
             language: turnLanguage(step.context),
             expiryMonth: expiry.month,
             expiryYear: expiry.year,
-            reference: TurnContext.getConversationReference(step.context.activity),
+            reference: addressOf(step.context.activity),
             email,
             emailConfirmed: !!email,
         });
