@@ -14,6 +14,7 @@ import { createTicketMailer } from '../tickets/ticketMailer';
 import { RenewalReminders } from '../tickets/renewalReminders';
 import { createRenewalMailer } from '../tickets/renewalMailer';
 import { RenewalMessenger } from '../bot/renewalMessenger';
+import type { StaffChannelRegistry } from '../bot/staffChannel';
 import { TicketService } from '../tickets/ticketService';
 import { workingCalendar } from '../tickets/workingHours';
 import { registerWebChat, type WebChatHandle } from '../web/registerWebChat';
@@ -48,6 +49,8 @@ export interface App {
     server: restify.Server;
     adapter: CloudAdapter;
     services: DialogServices;
+    /** Where ticket threads go, as learned from the staff team. */
+    staffChannels: StaffChannelRegistry;
     dispatcher: NoticeDispatcher;
     webChat: WebChatHandle;
     /** Sends the reminders that are due now; the timer calls it, tests may too. */
@@ -144,7 +147,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const extraListeners: net.Server[] = [];
 
     return {
-        config, server, adapter, services, dispatcher, webChat,
+        config, server, adapter, services, staffChannels, dispatcher, webChat,
         sweepReminders: sweep,
         sendWeeklyDigest: digest,
         refreshKnowledge,

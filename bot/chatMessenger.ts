@@ -1,4 +1,4 @@
-import { MessageFactory, TeamsInfo, type TurnContext, type Attachment, type CloudAdapter } from 'botbuilder';
+import { MessageFactory, TeamsInfo, type TurnContext, type Activity, type Attachment, type CloudAdapter } from 'botbuilder';
 import type { ConversationReferences } from './conversationReferences';
 import { addressOf, referenceOf } from '../state/conversationAddress';
 import type { Translator } from '../core/i18n';
@@ -96,7 +96,8 @@ export class ChatMessenger implements TicketMessenger {
             bot: channel.bot,
             members: [],
             channelData: { channel: { id: channel.channelId }, tenant: channel.tenantId ? { id: channel.tenantId } : undefined },
-            activity: MessageFactory.attachment(card) as never,
+            // The first message of a new conversation: its content only, the channel addresses it.
+            activity: MessageFactory.attachment(card) as Activity,
         }, then);
     }
 
