@@ -18,7 +18,7 @@ import type { InstitutionProfile } from '../institution/institutionProfile';
 import { StaffChannelRegistry } from '../tickets/staffChannel';
 import type { TicketService } from '../tickets/ticketService';
 import type { QuestionLog } from '../understanding/questionLog';
-import type { RenewalReminders } from '../tickets/renewalReminders';
+import type { RenewalReminders } from '../renewals/renewalReminders';
 import type { InsightLog } from '../insights/insightLog';
 import { InsightRecorder } from '../insights/insightRecorder';
 import type { InsightSources } from '../insights/insightService';

@@ -9,13 +9,13 @@ import { createStores, type CosmosOverrides } from '../storage/createStores';
 import { ChatMessenger } from '../bot/chatMessenger';
 import { NoticeDispatcher } from '../tickets/noticeDispatcher';
 import { sweepReminders, type ReminderPolicy } from '../tickets/reminders';
-import { createTicketMailer } from '../tickets/ticketMailer';
+import { createTicketMailer } from '../mail/ticketMailer';
 // Renewal reminders (issue 15, part 2).
-import { RenewalReminders } from '../tickets/renewalReminders';
-import { createRenewalMailer } from '../tickets/renewalMailer';
+import { RenewalReminders } from '../renewals/renewalReminders';
+import { createRenewalMailer } from '../mail/renewalMailer';
 import { RenewalMessenger } from '../bot/renewalMessenger';
 import { TicketService } from '../tickets/ticketService';
-import { workingCalendar } from '../tickets/workingHours';
+import { workingCalendar } from '../core/workingHours';
 import { registerWebChat, type WebChatHandle } from '../web/registerWebChat';
 import { registerEmailLinkPages } from '../web/emailLinkPages';
 import { reminderEmailLinks } from './reminderEmailLinks';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import * as path from 'node:path';
 import { decide } from '../../understanding/decide';
-import { evaluateProject, formatReport, projectEvaluationSets, type ProjectEvaluation } from '../../understanding/evaluate';
+import { evaluateProject, formatReport, projectEvaluationSets, type ProjectEvaluation } from '../../tools/evaluateUnderstanding';
 import { buildKnowledgeBase, loadKnowledgeContent } from '../../dialogs/knowledgeBase';
 import { offersLanguageSwitch } from '../../understanding/recognizer';
 import { loadAnswerCatalogue } from '../../flow/answerCatalogue';

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fromRoot } from '../core/projectPaths';
 import { loadInstitutionProfile } from '../institution/institutionProfile';
-import { buildTeamsPackage, zipPackage } from './teamsPackage';
+import { buildTeamsPackage, zipPackage } from '../appPackage/teamsPackage';
 
 // `npm run package:teams`: an operator's tool, so its messages are plain English log lines.
 if (fs.existsSync(fromRoot('.env'))) process.loadEnvFile(fromRoot('.env'));

@@ -3,14 +3,14 @@ import * as path from 'path';
 import { InternalError } from '../core/errors';
 import { fromRoot } from '../core/projectPaths';
 import { loadAnswerCatalogue } from '../flow/answerCatalogue';
-import { loadConcepts } from './concepts';
-import { loadExamples } from './loadExamples';
-import { offersLanguageSwitch, recognizerForCatalogue } from './recognizer';
-import type { FacetPolarity, Language, Recognition, Recognizer } from './types';
+import { loadConcepts } from '../understanding/concepts';
+import { loadExamples } from '../understanding/loadExamples';
+import { offersLanguageSwitch, recognizerForCatalogue } from '../understanding/recognizer';
+import type { FacetPolarity, Language, Recognition, Recognizer } from '../understanding/types';
 
 /**
  * Measures the recognizer on held-out questions:
- *   node dist/understanding/evaluate.js [evaluationSet.json …] [--locales dir]
+ *   node dist/tools/evaluateUnderstanding.js [evaluationSet.json …] [--locales dir]
  * By default every held-out set of the project (test/understanding/evaluationSet*.json), each on
  * its own and all together, against the project's locales/.
  *

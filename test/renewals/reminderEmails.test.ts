@@ -5,7 +5,7 @@ import { createApp } from '../../app/createApp';
 import { loadConfig } from '../../core/config';
 import { silentLogger } from '../../core/logger';
 import { SqliteTicketStore } from '../../storage/sqliteTicketStore';
-import { CONFIRMATION_HOURS, MAX_REMINDERS_PER_ADDRESS, MAX_REMINDERS_PER_USER } from '../../tickets/reminderEmails';
+import { CONFIRMATION_HOURS, MAX_REMINDERS_PER_ADDRESS, MAX_REMINDERS_PER_USER } from '../../renewals/reminderEmails';
 import { requesterIdFor } from '../../tickets/requesterIds';
 import { startMailServer, type Received } from '../support/mailServer';
 import { temporaryDataDir } from '../web/startTestServer';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { App } from '../../app/createApp';
-import { parseExpiry, renewalDates } from '../../tickets/renewalReminders';
+import { parseExpiry, renewalDates } from '../../renewals/renewalReminders';
 import { requesterIdFor } from '../../tickets/requesterIds';
 import { TEAMS_USER, TicketWorld, textOf } from '../support/ticketWorld';
 import type { ConnectorCall } from '../support/fakeConnector';

@@ -3,7 +3,7 @@ import { createTranslator } from '../../core/i18n';
 import type { Logger } from '../../core/logger';
 import { REDACTION_MARK } from '../../core/privacyGuard';
 import type { Ticket } from '../../tickets/ticket';
-import { createTicketMailer, type TicketMailerConfig } from '../../tickets/ticketMailer';
+import { createTicketMailer, type TicketMailerConfig } from '../../mail/ticketMailer';
 import { sampleTicket } from './sampleTickets';
 import { startMailServer } from '../support/mailServer';
 

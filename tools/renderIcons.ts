@@ -5,7 +5,7 @@ import { fromRoot } from '../core/projectPaths';
 
 /**
  * Draws the app's PNG icons from their SVG sources with Debian's Chromium. A maintainer runs it
- * after changing an SVG (`npm run build && node dist/appPackage/renderIcons.js`); the PNGs are
+ * after changing an SVG (`npm run build && node dist/tools/renderIcons.js`); the PNGs are
  * committed, so packaging needs no browser.
  */
 async function render(): Promise<void> {

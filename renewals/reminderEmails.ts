@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'crypto';
 import type { EmailLinkAction } from '../core/emailLinks';
 import type { RenewalNoticeDraft, RenewalReminder } from './renewalReminder';
-import type { TicketStore } from './ticketStore';
+import type { RenewalReminderStore } from './renewalReminderStore';
 
 /**
  * Renewal reminders by e-mail go only to an address its owner proved, and never in bulk: anyone in
@@ -55,7 +55,7 @@ export type LimitReached = 'perUser' | 'perAddress';
  * may. An address the channel proved (Teams') is the user's own: only their own limit counts, so
  * requests typed by others cannot lock its owner out.
  */
-export async function reminderLimitReached(store: TicketStore, userId: string, email: string | undefined, proven: boolean, now: number): Promise<LimitReached | undefined> {
+export async function reminderLimitReached(store: RenewalReminderStore, userId: string, email: string | undefined, proven: boolean, now: number): Promise<LimitReached | undefined> {
     if ((await store.listRenewalReminders(userId)).length >= MAX_REMINDERS_PER_USER) return 'perUser';
     if (!email || proven) return undefined;
     const toAddress = (await store.listRenewalRemindersByEmail(email.trim().toLowerCase())).filter((reminder) => hasProvenEmail(reminder) || awaitsConfirmation(reminder, now));
@@ -63,7 +63,7 @@ export async function reminderLimitReached(store: TicketStore, userId: string, e
 }
 
 /** The reminder a link names, if its key is that reminder's (compared in constant time). */
-export async function reminderOfLink(store: TicketStore, reminderId: string, key: string): Promise<RenewalReminder | undefined> {
+export async function reminderOfLink(store: RenewalReminderStore, reminderId: string, key: string): Promise<RenewalReminder | undefined> {
     const reminder = await store.getRenewalReminder(reminderId);
     if (!reminder?.emailKey || !reminder.email) return undefined;
     const [given, expected] = [Buffer.from(key), Buffer.from(reminder.emailKey)];
@@ -76,7 +76,7 @@ export type EmailLinkOutcome =
     | { done: 'invalid' };
 
 export interface EmailLinkDependencies {
-    store: TicketStore;
+    store: RenewalReminderStore;
     /** Writes the reminder with the messages still ahead for it (see RenewalReminders.reschedule). */
     reschedule(reminder: RenewalReminder): Promise<void>;
     now(): number;
@@ -112,7 +112,7 @@ export async function followEmailLink(deps: EmailLinkDependencies, action: Email
  * keeps Teams' address as proven; a web chat one (typed by anyone) waits for confirmation, and its
  * messages are replaced by the e-mail asking for it. Safe to run twice.
  */
-export async function secureStoredReminderEmails(store: TicketStore, now: number): Promise<{ teams: number; awaitingConfirmation: number }> {
+export async function secureStoredReminderEmails(store: RenewalReminderStore, now: number): Promise<{ teams: number; awaitingConfirmation: number }> {
     const counts = { teams: 0, awaitingConfirmation: 0 };
     for (const reminder of await store.listAllRenewalReminders()) {
         if (!reminder.email || reminder.emailKey) continue;
@@ -127,4 +127,12 @@ export async function secureStoredReminderEmails(store: TicketStore, now: number
         }
     }
     return counts;
+}
+
+/** Sends a reminder's e-mails (the mail edge implements it): a reminder message, or the request to confirm the address. */
+export interface RenewalEmailSender {
+    /** Rejects when the mail server refuses, so the outbox retries. Sends nothing to an address not proven. */
+    send(reminder: RenewalReminder, stage: number): Promise<void>;
+    /** The e-mail asking the address's owner to confirm, with the link; nothing once it is proven. */
+    sendConfirmation(reminder: RenewalReminder): Promise<void>;
 }

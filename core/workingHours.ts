@@ -1,4 +1,4 @@
-import { InternalError } from '../core/errors';
+import { InternalError } from './errors';
 /** The library's working week: a daily window of local wall time, Monday to Friday, in one time zone. */
 export interface WorkingCalendar {
     timeZone: string;

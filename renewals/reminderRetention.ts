@@ -1,5 +1,5 @@
 import { confirmationExpired } from './reminderEmails';
-import type { TicketStore } from './ticketStore';
+import type { RenewalReminderStore } from './renewalReminderStore';
 
 /**
  * Retention for renewal reminders: one whose certificate's expiry month is over has nothing left
@@ -7,7 +7,7 @@ import type { TicketStore } from './ticketStore';
  * keep a user id, an address and a chat reference for years); nor has one whose address was never
  * confirmed in time. Answers how many were deleted.
  */
-export async function deleteEndedReminders(store: TicketStore, now: number): Promise<number> {
+export async function deleteEndedReminders(store: RenewalReminderStore, now: number): Promise<number> {
     let deleted = 0;
     for (const reminder of await store.listAllRenewalReminders()) {
         if (Date.UTC(reminder.expiryYear, reminder.expiryMonth, 1) > now && !confirmationExpired(reminder, now)) continue;

@@ -4,14 +4,10 @@ import type { Translator } from '../core/i18n';
 import type { Language } from '../core/language';
 import type { Logger } from '../core/logger';
 import { emailLink } from '../core/emailLinks';
-import { RENEWAL_STAGES, type RenewalReminder } from './renewalReminder';
-import { CONFIRMATION_HOURS, hasProvenEmail } from './reminderEmails';
+import { RENEWAL_STAGES, type RenewalReminder } from '../renewals/renewalReminder';
+import { CONFIRMATION_HOURS, hasProvenEmail, type RenewalEmailSender } from '../renewals/reminderEmails';
 
-export interface RenewalMailer {
-    /** Rejects when the mail server refuses, so the outbox retries. Sends nothing to an address not proven. */
-    send(reminder: RenewalReminder, stage: number): Promise<void>;
-    /** The e-mail asking the address's owner to confirm, with the link; nothing once it is proven. */
-    sendConfirmation(reminder: RenewalReminder): Promise<void>;
+export interface RenewalMailer extends RenewalEmailSender {
     close(): void;
 }
 

@@ -5,16 +5,16 @@ import { numberedSteps } from '../flow/flowSteps';
 import type { InsightEvent } from '../insights/insightLog';
 import { buildInsightReport, type InsightReport } from '../insights/insightReport';
 import type { InstitutionProfile } from '../institution/institutionProfile';
-import type { RenewalReminder } from '../tickets/renewalReminder';
+import type { RenewalReminder } from '../renewals/renewalReminder';
 import type { HistoryEntry, Ticket, TicketKind, TicketStatus } from '../tickets/ticket';
-import { workingCalendar } from '../tickets/workingHours';
+import { workingCalendar } from '../core/workingHours';
 
 /** The gallery's sample people, tickets, reminders and report: made-up data, kept apart from the code that draws the cards. */
 
 type SampleWords = Record<'staffAsks' | 'userAnswers' | 'staffReplies' | 'staffResolves' | 'question' | 'transcriptBot' | 'transcriptUser' | 'unit' | 'title' | 'otherSignatures', string>
     & { unanswered: string[] };
 
-export const SAMPLES = JSON.parse(fs.readFileSync(fromRoot('app', 'cardGallerySamples.json'), 'utf8')) as {
+export const SAMPLES = JSON.parse(fs.readFileSync(fromRoot('tools', 'cardGallerySamples.json'), 'utf8')) as {
     people: Record<'requester' | 'staff' | 'colleague', string>;
 } & Record<Language, SampleWords>;
 

@@ -12,7 +12,7 @@ import { renderReportCsv, renderReportText, reportWords } from '../insights/repo
 import { createStores } from '../storage/createStores';
 import { INSIGHTS_FILE } from '../storage/sqliteInsightLog';
 import { QUESTIONS_FILE } from '../storage/sqliteQuestionLog';
-import { workingCalendar } from '../tickets/workingHours';
+import { workingCalendar } from '../core/workingHours';
 import { runCommandLine, usageOutput, type CliOutput } from './commandLine';
 import { isDay, questionWindow } from './questionsCli';
 

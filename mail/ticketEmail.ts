@@ -1,7 +1,7 @@
 import type { Translator } from '../core/i18n';
 import type { Language } from '../core/language';
 import { localePrivacyInspector } from '../core/privacyGuard';
-import type { Ticket, TicketDetails } from './ticket';
+import type { Ticket, TicketDetails } from '../tickets/ticket';
 
 export interface RenderedEmail {
     subject: string;

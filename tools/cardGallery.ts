@@ -25,8 +25,8 @@ import {
 import { reportWords } from '../insights/reportText';
 import type { InstitutionProfile } from '../institution/institutionProfile';
 import { languageSpeaker } from '../institution/profileSpeaker';
-import { renewalDates } from '../tickets/renewalReminders';
-import { RENEWAL_STAGES } from '../tickets/renewalReminder';
+import { renewalDates } from '../renewals/renewalReminders';
+import { RENEWAL_STAGES } from '../renewals/renewalReminder';
 import type { HistoryEntry, Person, Ticket, TicketStatus } from '../tickets/ticket';
 import { PEOPLE, SAMPLES, sampleReminders, sampleReport, sampleTicket, T0 } from './cardGallerySamples';
 

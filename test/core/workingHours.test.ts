@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { addWorkingHours, isWorkingTime, workingCalendar, workingHoursPerDay, workingMillisBetween } from '../../tickets/workingHours';
+import { addWorkingHours, isWorkingTime, workingCalendar, workingHoursPerDay, workingMillisBetween } from '../../core/workingHours';
 
 const istanbul = workingCalendar('08:30-17:30', 'Europe/Istanbul');
 const HOUR = 3_600_000;

@@ -3,7 +3,7 @@ import type { BotConfig } from '../core/config';
 import type { Translator } from '../core/i18n';
 import type { Language } from '../core/language';
 import type { Logger } from '../core/logger';
-import type { Ticket } from './ticket';
+import type { Ticket } from '../tickets/ticket';
 import { createTicketEmailRenderer } from './ticketEmail';
 
 export type TicketMailerConfig = Pick<BotConfig, 'SMTP_URL' | 'TICKET_EMAIL_TO' | 'TICKET_EMAIL_FROM' | 'WORKING_TIME_ZONE'>;

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { loadConfig } from '../core/config';
 import { createLogger } from '../core/logger';
 import { fromRoot } from '../core/projectPaths';
-import { createApp } from './createApp';
+import { createApp } from '../app/createApp';
 import { PLAYGROUND_CONFIG, playgroundTeamId, startPlayground } from './playground';
 
 /**

@@ -2,10 +2,10 @@ import { randomUUID } from 'crypto';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import { foldText } from '../core/textMatch';
-import type { TicketStore } from './ticketStore';
+import type { RenewalReminderStore } from './renewalReminderStore';
 import type { RenewalNoticeDraft, RenewalReminder } from './renewalReminder';
 import { confirmationDraft, hasProvenEmail, reminderLimitReached, withEmailState, type LimitReached } from './reminderEmails';
-import { nextWorkingMoment, type WorkingCalendar } from './workingHours';
+import { nextWorkingMoment, type WorkingCalendar } from '../core/workingHours';
 
 /** "Remind me later": the same message again after this many days (in working time). */
 const REMIND_LATER_DAYS = 7;
@@ -63,7 +63,7 @@ export class RenewalReminders {
     private readonly listeners: (() => void)[] = [];
 
     constructor(
-        private readonly store: TicketStore,
+        private readonly store: RenewalReminderStore,
         private readonly clock: Clock,
         private readonly logger: Logger,
         private readonly settings: { calendar: WorkingCalendar; months: RenewalMonths; emailEnabled: boolean },

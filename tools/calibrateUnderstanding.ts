@@ -1,15 +1,15 @@
 import * as path from 'path';
-import { decide, type Thresholds } from './decide';
+import { decide, type Thresholds } from '../understanding/decide';
 import { projectRoot } from '../core/projectPaths';
-import { loadExamples } from './loadExamples';
-import { trainingExamples } from './recognizer';
-import { createTfidfEngine } from './tfidfEngine';
-import { OUT_OF_SCOPE, type Engine, type ScoredAnswer, type TrainingExample } from './types';
+import { loadExamples } from '../understanding/loadExamples';
+import { trainingExamples } from '../understanding/recognizer';
+import { createTfidfEngine } from '../understanding/tfidfEngine';
+import { OUT_OF_SCOPE, type Engine, type ScoredAnswer, type TrainingExample } from '../understanding/types';
 
 /**
  * Measures thresholds for an engine by k-fold cross-validation on the examples themselves, so that
  * no held-out question is used to tune them:
- *   node dist/understanding/calibrate.js [localesDir]
+ *   node dist/tools/calibrateUnderstanding.js [localesDir]
  * Every example is ranked by an engine built without its fold; the thresholds that score best with
  * the strict rule of evaluate.ts (right answer 'sure'; out of scope never 'sure') win.
  */
