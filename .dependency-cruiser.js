@@ -3,9 +3,10 @@
  * `npm run lint` runs this; a cycle or an import pointing up fails the build.
  */
 const MAY_IMPORT = {
-    tools: ['app', 'bot', 'web', 'appPackage', 'dialogs', 'insights', 'understanding', 'cards', 'mail', 'tickets', 'renewals', 'flow', 'institution', 'storage', 'core'],
-    app: ['bot', 'web', 'appPackage', 'dialogs', 'insights', 'understanding', 'cards', 'mail', 'tickets', 'renewals', 'flow', 'institution', 'storage', 'core'],
+    tools: ['app', 'bot', 'localDirectLine', 'web', 'appPackage', 'dialogs', 'insights', 'understanding', 'cards', 'mail', 'tickets', 'renewals', 'flow', 'institution', 'storage', 'core'],
+    app: ['bot', 'localDirectLine', 'web', 'appPackage', 'dialogs', 'insights', 'understanding', 'cards', 'mail', 'tickets', 'renewals', 'flow', 'institution', 'storage', 'core'],
     bot: ['dialogs', 'insights', 'understanding', 'cards', 'tickets', 'renewals', 'flow', 'institution', 'core'],
+    localDirectLine: ['web', 'core'],
     web: ['institution', 'core'],
     appPackage: ['institution', 'core'],
     dialogs: ['insights', 'understanding', 'cards', 'tickets', 'renewals', 'flow', 'institution', 'core'],

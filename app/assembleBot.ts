@@ -11,7 +11,7 @@ import type { BotConfig } from '../core/config';
 import type { Translator } from '../core/i18n';
 import type { Logger } from '../core/logger';
 import { createDialogServices, type DialogServices } from '../dialogs/dialogServices';
-import { overlapsWithGuide, type LiveKnowledge } from '../dialogs/knowledgeBase';
+import { overlapsWithGuide, type LiveKnowledge } from '../understanding/knowledgeBase';
 import { StaffAnswerBook } from '../understanding/staffAnswerBook';
 import type { StaffAnswerStore } from '../understanding/staffAnswers';
 import type { InstitutionProfile } from '../institution/institutionProfile';

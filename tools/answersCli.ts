@@ -9,7 +9,7 @@ import { createTranslator, type Translator } from '../core/i18n';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../core/language';
 import { silentLogger } from '../core/logger';
 import { localePrivacyInspector } from '../core/privacyGuard';
-import { buildKnowledgeBase, loadKnowledgeContent, overlapsWithGuide } from '../dialogs/knowledgeBase';
+import { buildKnowledgeBase, loadKnowledgeContent, overlapsWithGuide } from '../understanding/knowledgeBase';
 import { createStores } from '../storage/createStores';
 import { ANSWERS_FILE } from '../storage/sqliteStaffAnswerStore';
 import { StaffAnswerBook, type SaveResult, type StaffAnswerDraft } from '../understanding/staffAnswerBook';

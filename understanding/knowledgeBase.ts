@@ -1,11 +1,11 @@
 import type { Logger } from '../core/logger';
 import { fromRoot } from '../core/projectPaths';
 import { loadAnswerCatalogue, type AnswerCatalogue, type AnswerEntry } from '../flow/answerCatalogue';
-import { loadConcepts, type Concepts } from '../understanding/concepts';
-import { loadExamples } from '../understanding/loadExamples';
-import { recognizerForCatalogue, type Recognizer } from '../understanding/recognizer';
-import { staffAnswerId, staffExamples, type StaffAnswer, type StaffAnswerStore } from '../understanding/staffAnswers';
-import { LANGUAGES, type Examples, type Language } from '../understanding/types';
+import { loadConcepts, type Concepts } from './concepts';
+import { loadExamples } from './loadExamples';
+import { recognizerForCatalogue, type Recognizer } from './recognizer';
+import { staffAnswerId, staffExamples, type StaffAnswer, type StaffAnswerStore } from './staffAnswers';
+import { LANGUAGES, type Examples, type Language } from './types';
 
 /** What an answer id stands for: one of the guide's answers, or one the library taught from Teams. */
 export type KnownAnswer = { kind: 'guide'; entry: AnswerEntry } | { kind: 'staff'; answer: StaffAnswer };

@@ -4,7 +4,7 @@ import type { Logger } from '../../core/logger';
 import { REDACTION_MARK } from '../../core/privacyGuard';
 import type { Ticket } from '../../tickets/ticket';
 import { createTicketMailer, type TicketMailerConfig } from '../../mail/ticketMailer';
-import { sampleTicket } from './sampleTickets';
+import { sampleTicket } from '../tickets/sampleTickets';
 import { startMailServer } from '../support/mailServer';
 
 const translator = createTranslator();

@@ -1,6 +1,6 @@
 import type * as restify from 'restify';
-import type { Logger } from '../../core/logger';
-import { DirectLineError } from '../../core/errors';
+import type { Logger } from '../core/logger';
+import { DirectLineError } from '../core/errors';
 
 export type Handler = (req: restify.Request, res: restify.Response) => Promise<void>;
 

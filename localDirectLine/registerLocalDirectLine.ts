@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'net';
 import type { Activity, Storage } from 'botbuilder';
 import type * as restify from 'restify';
-import type { BotConfig } from '../../core/config';
-import type { Logger } from '../../core/logger';
-import type { PrivacyInspector } from '../../core/privacyGuard';
+import type { BotConfig } from '../core/config';
+import type { Logger } from '../core/logger';
+import type { PrivacyInspector } from '../core/privacyGuard';
 import { registerConnectorRoutes } from './connectorRoutes';
 import { ConversationStore } from './conversationStore';
 import { registerDirectLineRoutes } from './directLineRoutes';
@@ -11,9 +11,9 @@ import { LocalDirectLine, type BotEndpoint } from './localDirectLine';
 import { attachStreamEndpoint, type StreamLimits } from './streamEndpoint';
 import { StreamHub } from './streamHub';
 import { TokenSigner } from './tokenSigner';
-import { InternalError } from '../../core/errors';
-import { DEFAULT_TOKEN_RATE_LIMIT } from '../directLineTokenEndpoint';
-import type { TokenBucketOptions } from '../tokenBucket';
+import { InternalError } from '../core/errors';
+import { DEFAULT_TOKEN_RATE_LIMIT } from '../web/directLineTokenEndpoint';
+import type { TokenBucketOptions } from '../web/tokenBucket';
 
 export interface LocalDirectLineDependencies {
     /** Hands a client activity to the bot in-process; its replies come back to the connector routes. */
@@ -32,6 +32,8 @@ export interface LocalDirectLineDependencies {
 }
 
 export interface LocalDirectLineHandle {
+    /** Where the page's widget asks for a token. */
+    tokenUrl: string;
     close: () => void;
     /** True for URLs of this process's own connector routes. */
     ownsUrl: (url: string) => boolean;
@@ -71,6 +73,7 @@ export function registerLocalDirectLine(server: restify.Server, deps: LocalDirec
     registerConnectorRoutes(server, directLine, logger, deps.connectorKey);
     const detach = attachStreamEndpoint(server.server, directLine, signer, logger, deps.streamLimits);
     return {
+        tokenUrl: '/v3/directline/tokens/generate',
         close: detach,
         ownsUrl: (url) => {
             const own = server.address() ? `${ownBaseUrl(server)}/v3/conversations/` : undefined;

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'crypto';
 import type * as restify from 'restify';
-import { directLineErrors } from '../../core/errors';
+import { directLineErrors } from '../core/errors';
 import type { TokenClaims, TokenSigner } from './tokenSigner';
 
 export type Caller = { kind: 'token'; claims: TokenClaims } | { kind: 'secret' };

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'http';
 import type { Duplex } from 'stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../core/logger';
 import type { LocalDirectLine } from './localDirectLine';
 import { parseWatermark } from './publicUrls';
 import type { TokenSigner } from './tokenSigner';

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { PrivacyInspector } from '../../core/privacyGuard';
+import type { PrivacyInspector } from '../core/privacyGuard';
 
 /** Deeper than any card's submit data: what lies below is not kept at all. */
 const MAX_DEPTH = 8;

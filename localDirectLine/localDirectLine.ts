@@ -1,9 +1,9 @@
 import type { Activity, ChannelAccount } from 'botbuilder';
 import type { WebSocket } from 'ws';
-import type { Logger } from '../../core/logger';
-import type { PrivacyInspector } from '../../core/privacyGuard';
+import type { Logger } from '../core/logger';
+import type { PrivacyInspector } from '../core/privacyGuard';
 import { clientActivityToKeep } from './clientActivityToKeep';
-import { directLineErrors } from '../../core/errors';
+import { directLineErrors } from '../core/errors';
 import { ConversationStore, type DeliveredActivity, type DirectLineConversation } from './conversationStore';
 import type { ActivityGroup, StreamHub } from './streamHub';
 

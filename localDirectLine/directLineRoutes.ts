@@ -1,15 +1,16 @@
 import { randomBytes } from 'crypto';
 import type * as restify from 'restify';
 import { z } from 'zod';
-import type { Logger } from '../../core/logger';
+import type { Logger } from '../core/logger';
 import { authorize, bearerOf, type Caller } from './authorization';
-import { DirectLineError, directLineErrors } from '../../core/errors';
+import { DirectLineError, directLineErrors } from '../core/errors';
 import { handleErrors } from './handleErrors';
 import type { LocalDirectLine } from './localDirectLine';
-import { parseWatermark, queryValue, streamUrl } from './publicUrls';
+import { queryValue } from '../web/queryValue';
+import { parseWatermark, streamUrl } from './publicUrls';
 import type { TokenSigner } from './tokenSigner';
-import { clientAddress, rateLimitKey } from '../clientAddress';
-import { TokenBucketLimiter, type TokenBucketOptions } from '../tokenBucket';
+import { clientAddress, rateLimitKey } from '../web/clientAddress';
+import { TokenBucketLimiter, type TokenBucketOptions } from '../web/tokenBucket';
 
 export interface DirectLineRouteDependencies {
     directLine: LocalDirectLine;

@@ -19,8 +19,3 @@ export function parseWatermark(value: unknown): number {
     const parsed = typeof value === 'string' ? Number.parseInt(value, 10) : NaN;
     return Number.isFinite(parsed) && parsed > 0 ? parsed : 0;
 }
-
-/** The server has no query parser plugin: read the raw query string. */
-export function queryValue(req: IncomingMessage, name: string): string | undefined {
-    return new URL(req.url ?? '/', 'http://local').searchParams.get(name) ?? undefined;
-}

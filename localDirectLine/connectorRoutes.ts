@@ -1,12 +1,12 @@
 import { timingSafeEqual } from 'crypto';
 import type * as restify from 'restify';
 import { z } from 'zod';
-import type { Logger } from '../../core/logger';
-import { directLineErrors } from '../../core/errors';
+import type { Logger } from '../core/logger';
+import { directLineErrors } from '../core/errors';
 import { handleErrors } from './handleErrors';
 import type { LocalDirectLine } from './localDirectLine';
 import { bearerOf } from './authorization';
-import { isLoopbackAddress } from '../../core/loopback';
+import { isLoopbackAddress } from '../core/loopback';
 
 const outgoingActivity = z.looseObject({ type: z.string().min(1), replyToId: z.string().optional() });
 
