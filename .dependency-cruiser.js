@@ -4,17 +4,21 @@
  * folder's row does not allow, or a source file in a folder that is not listed here fails the build.
  */
 const MAY_IMPORT = {
-    app: ['bot', 'web', 'appPackage', 'dialogs', 'state', 'insights', 'understanding', 'cards', 'tickets', 'flow', 'institution', 'storage', 'core'],
-    bot: ['dialogs', 'state', 'insights', 'understanding', 'cards', 'tickets', 'flow', 'institution', 'core'],
+    tools: ['app', 'bot', 'localDirectLine', 'web', 'appPackage', 'dialogs', 'state', 'insights', 'understanding', 'cards', 'mail', 'tickets', 'renewals', 'flow', 'institution', 'storage', 'core'],
+    app: ['bot', 'localDirectLine', 'web', 'appPackage', 'dialogs', 'state', 'insights', 'understanding', 'cards', 'mail', 'tickets', 'renewals', 'flow', 'institution', 'storage', 'core'],
+    bot: ['dialogs', 'state', 'insights', 'understanding', 'cards', 'tickets', 'renewals', 'flow', 'institution', 'core'],
+    localDirectLine: ['web', 'core'],
     web: ['institution', 'core'],
     appPackage: ['institution', 'core'],
-    dialogs: ['state', 'insights', 'understanding', 'cards', 'tickets', 'flow', 'institution', 'core'],
+    dialogs: ['state', 'insights', 'understanding', 'cards', 'tickets', 'renewals', 'flow', 'institution', 'core'],
     state: ['insights', 'tickets', 'flow', 'core'],
     understanding: ['flow', 'institution', 'core'],
-    cards: ['insights', 'tickets', 'flow', 'institution', 'core'],
-    storage: ['insights', 'tickets', 'understanding', 'flow', 'core'],
+    cards: ['insights', 'tickets', 'renewals', 'flow', 'institution', 'core'],
+    mail: ['tickets', 'renewals', 'institution', 'core'],
+    storage: ['insights', 'tickets', 'renewals', 'understanding', 'flow', 'core'],
     insights: ['tickets', 'understanding', 'flow', 'institution', 'core'],
-    tickets: ['flow', 'institution', 'core'],
+    tickets: ['renewals', 'flow', 'institution', 'core'],
+    renewals: ['institution', 'core'],
     institution: ['core'],
     flow: ['core'],
     core: [],
@@ -26,7 +30,7 @@ const FOLDERS = Object.keys(MAY_IMPORT);
  * another SDK touches these and nothing else. Every other folder is the domain — core, flow, tickets,
  * insights, understanding, institution, renewals, and any folder added later unless it is put here.
  */
-const BOT_FRAMEWORK_EDGE = ['app', 'bot', 'state', 'dialogs', 'cards', 'storage', 'web'];
+const BOT_FRAMEWORK_EDGE = ['tools', 'app', 'bot', 'localDirectLine', 'state', 'dialogs', 'cards', 'storage', 'web'];
 const BOT_FRAMEWORK = '^(node_modules/)?(botbuilder|botframework-|@microsoft/agents-)';
 
 /** Outside the layers: tests and the benchmark may import anything; scripts/ runs the build. */
