@@ -16,8 +16,8 @@ import { languageFromQuery, renderWebChatPage, type TokenSource, type WebChatThe
  */
 export interface LocalChatEndpoint {
     tokenUrl: string;
-    close(): void;
-    ownsUrl(url: string): boolean;
+    close: () => void;
+    ownsUrl: (url: string) => boolean;
 }
 
 export interface WebChatDependencies {
