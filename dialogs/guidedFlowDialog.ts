@@ -16,7 +16,7 @@ import {
 } from '../flow/flowSteps';
 import { FORM_DELIVERY_DIALOG, STATUS_EXPLAINER_DIALOG, TICKET_REQUEST_DIALOG } from './dialogIds';
 import { FormDeliveryDialog } from './formDeliveryDialog';
-import { HelpTicketDialog } from './helpTicketDialog';
+import { HelpTicketDialog, type HelpTicketServices } from './helpTicketDialog';
 import type { TicketOutcome } from './ticketDialogBase';
 import { TicketRequestDialog, type TicketRequestOptions } from './ticketRequestDialog';
 import { InterruptibleDialog, isOutcome, leavesParent, toMenu, type DialogOutcome, type GuideRequest, type OlderClick } from './interruptibleDialog';
@@ -44,7 +44,7 @@ interface ErrandValues {
 const idle: DialogOutcome = { next: 'idle' };
 
 /** What the answer behind "guide me from this step" says of the user's situation. */
-function situationOf(services: DialogServices, request: GuideRequest): Situation {
+function situationOf(services: Pick<DialogServices, 'knowledge'>, request: GuideRequest): Situation {
     return (request.answerId && services.knowledge.current().catalogue.get(request.answerId)?.implies) || {};
 }
 
@@ -55,7 +55,8 @@ function situationOf(services: DialogServices, request: GuideRequest): Situation
  * depend on the user's situation, the question that settles it comes first.
  */
 export class GuidedFlowDialog extends InterruptibleDialog {
-    constructor(services: DialogServices) {
+    /** Its own steps use every dialog's basics; the services are for the ticket errands a step opens. */
+    constructor(services: HelpTicketServices) {
         super(GUIDED_FLOW_DIALOG, services);
         this.addDialog(new WaterfallDialog(STEP_WATERFALL, [this.showStep.bind(this), this.handleAnswer.bind(this), this.afterErrand.bind(this)]));
         this.addDialog(new WaterfallDialog<GuideRequest>(KIND_WATERFALL, [this.askKind.bind(this), this.kindChosen.bind(this)]));
