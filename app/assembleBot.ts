@@ -15,7 +15,7 @@ import { overlapsWithGuide, type LiveKnowledge } from '../understanding/knowledg
 import { StaffAnswerBook } from '../understanding/staffAnswerBook';
 import type { StaffAnswerStore } from '../understanding/staffAnswers';
 import type { InstitutionProfile } from '../institution/institutionProfile';
-import { StaffChannelRegistry } from '../tickets/staffChannel';
+import { StaffChannelRegistry } from '../bot/staffChannel';
 import type { TicketService } from '../tickets/ticketService';
 import type { QuestionLog } from '../understanding/questionLog';
 import type { RenewalReminders } from '../renewals/renewalReminders';

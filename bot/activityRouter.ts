@@ -4,9 +4,9 @@ import {
     originOf, renewalReminderSchema, ticketMessageSchema, userSubmitOf, type RenewalReminderClick, type TicketMessage,
 } from '../cards/payloads';
 import { onlySecret } from '../core/privacyGuard';
-import { privacyFinding, turnLanguage } from '../core/turnFacts';
+import { privacyFinding, turnLanguage } from '../state/turnFacts';
 import { isStepId } from '../flow/flowSteps';
-import type { Awaiting, AwaitedChoice } from '../dialogs/botMemory';
+import type { Awaiting, AwaitedChoice } from '../state/botMemory';
 import { clickedCommandOf, typedChoiceOf, typedCommandOf, type Command } from '../dialogs/choiceMatching';
 import { isAwaitedClick } from '../dialogs/awaiting';
 import { speakerFor, type DialogServices, type Speaking } from '../dialogs/dialogServices';

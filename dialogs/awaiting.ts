@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { ButtonOrigin, Choice } from '../cards/payloads';
 import { isStepId, type StepId } from '../flow/flowSteps';
-import type { Awaiting, AwaitedChoice } from './botMemory';
+import type { Awaiting, AwaitedChoice } from '../state/botMemory';
 import type { Waiting } from './dialogServices';
 import { turnNumber } from './turnInput';
 

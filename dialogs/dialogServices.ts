@@ -4,7 +4,7 @@ import type { Translator } from '../core/i18n';
 import type { Language } from '../core/language';
 import type { Logger } from '../core/logger';
 import type { Speaker } from '../core/speaker';
-import { setTurnLanguage, turnLanguage } from '../core/turnFacts';
+import { setTurnLanguage, turnLanguage } from '../state/turnFacts';
 import type { FlowProgress } from '../flow/progress';
 import type { InstitutionProfile } from '../institution/institutionProfile';
 import { languageSpeaker } from '../institution/profileSpeaker';
@@ -14,7 +14,7 @@ import type { RenewalReminders } from '../renewals/renewalReminders';
 import type { InsightRecorder } from '../insights/insightRecorder';
 import type { QuestionLog } from '../understanding/questionLog';
 import type { LiveKnowledge } from '../understanding/knowledgeBase';
-import { createBotMemory, type Awaiting, type BotMemory } from './botMemory';
+import { createBotMemory, type Awaiting, type BotMemory } from '../state/botMemory';
 
 /**
  * Everything the bot's turn handler and its dialogs use, built once by the composition root. A

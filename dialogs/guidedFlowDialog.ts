@@ -1,6 +1,6 @@
 import type { Attachment, TurnContext } from 'botbuilder';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { privacyFinding } from '../core/turnFacts';
+import { privacyFinding, visitOf } from '../state/turnFacts';
 import { completionCard, paymentTable, stepHelpCard } from '../cards/infoCards';
 import { renderGuideCard } from '../cards/guideCard';
 import { choiceActions } from '../cards/commonActions';
@@ -93,7 +93,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         }
         const definition = STEPS[progress.stepId];
         const speaker = speakerFor(this.services, step.context);
-        await this.services.insights.stepReached(step.context, progress);
+        await this.services.insights.stepReached(visitOf(step.context), progress);
         const choices = this.choicesFor(step.context, definition, progress);
         await step.context.sendActivity({
             attachments: [stepCard(speaker, {
@@ -127,7 +127,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         switch (option.target) {
             case 'later':
                 await this.saveProgress(step.context, { ...progress, answers });
-                await this.services.insights.flowLeft(step.context, { ...progress, answers });
+                await this.services.insights.flowLeft(visitOf(step.context), { ...progress, answers });
                 await step.context.sendActivity(speakerFor(this.services, step.context).say('flow.savedForLater', { ...positionOf(progress.stepId, progress.kind, answers) }));
                 return step.endDialog(idle);
             case 'status':
@@ -172,7 +172,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         // Never assumed: without the approval method the user is asked it.
         if (!answers.approval) return this.advance(step, progress, answers, 'approval');
         await this.services.progress.delete(step.context);
-        await this.services.insights.flowFinished(step.context, kind, answers.approval);
+        await this.services.insights.flowFinished(visitOf(step.context), kind, answers.approval);
         const speaker = speakerFor(this.services, step.context);
         await step.context.sendActivity({
             attachments: [completionCard(speaker, answers.approval, pathOf(kind, answers), stamped(step.context, MENU_CARD, [

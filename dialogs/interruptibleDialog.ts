@@ -11,7 +11,7 @@ import { HELP_TICKET_DIALOG, STATUS_EXPLAINER_DIALOG, type HelpTicketOptions } f
 import { otherLanguage, type Language } from '../core/language';
 import type { Command } from './choiceMatching';
 import { setLanguage, speakerFor, type DialogBasics } from './dialogServices';
-import { turnLanguage } from '../core/turnFacts';
+import { turnLanguage } from '../state/turnFacts';
 import { turnInput } from './turnInput';
 import { MENU_CARD, RESUME_CARD, STATUS_CARD } from './awaiting';
 import { isMenuChoice } from './menuChoices';

@@ -1,13 +1,13 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { otherLanguage } from '../core/language';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { privacyFinding } from '../core/turnFacts';
+import { privacyFinding } from '../state/turnFacts';
 import { contactsCard, feesCard, menuCard, resumeCard } from '../cards/infoCards';
 import { askLibraryAction, choiceActions, menuAction } from '../cards/commonActions';
 import { renderGuideCard } from '../cards/guideCard';
 import { keyedChoice } from './choiceMatching';
 import { setLanguage, speakerFor, type DialogBasics, type DialogServices, type RenewalServices } from './dialogServices';
-import { turnLanguage } from '../core/turnFacts';
+import { turnLanguage } from '../state/turnFacts';
 import { isApplicationKind, positionOf, stepVariant, type ApplicationKind } from '../flow/flowSteps';
 import { CARD_CHOICE_PROMPT, HELP_TICKET_DIALOG, MY_TICKETS_DIALOG, RENEWAL_REMINDERS_DIALOG, STATUS_EXPLAINER_DIALOG } from './dialogIds';
 import { GUIDED_FLOW_DIALOG, GuidedFlowDialog, type GuidedFlowOptions } from './guidedFlowDialog';

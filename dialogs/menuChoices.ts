@@ -3,7 +3,7 @@ import type { Choice } from '../cards/payloads';
 import { positionOf } from '../flow/flowSteps';
 import type { FlowProgress } from '../flow/progress';
 import { MENU_CARD, RESUME_CARD, stamped } from './awaiting';
-import type { Awaiting } from './botMemory';
+import type { Awaiting } from '../state/botMemory';
 import { keyedChoice } from './choiceMatching';
 import { speakerFor, type DialogServices, type Speaking } from './dialogServices';
 

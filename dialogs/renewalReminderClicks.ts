@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { formatDay } from '../cards/renewalCards';
 import type { RenewalReminderClick } from '../cards/payloads';
-import { turnLanguage } from '../core/turnFacts';
+import { turnLanguage } from '../state/turnFacts';
 import { startProgress } from '../flow/progress';
 import { requesterId } from './requesterIdentity';
 import { speakerFor, type RenewalServices } from './dialogServices';

@@ -1,9 +1,10 @@
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { renderGuideCard, type GuideCardContent } from '../cards/guideCard';
 import { formatDay, formatExpiry } from '../cards/renewalCards';
 import type { Choice } from '../cards/payloads';
-import { turnLanguage } from '../core/turnFacts';
+import { addressOf } from '../state/conversationAddress';
+import { turnLanguage } from '../state/turnFacts';
 import { startProgress } from '../flow/progress';
 import { parseExpiry, renewalDates } from '../renewals/renewalReminders';
 import type { RenewalReminder } from '../renewals/renewalReminder';
@@ -166,7 +167,7 @@ export class RenewalReminderDialog extends SubtaskDialog<DialogBasics & RenewalS
             language: turnLanguage(step.context),
             expiryMonth: expiry.month,
             expiryYear: expiry.year,
-            reference: TurnContext.getConversationReference(step.context.activity),
+            reference: addressOf(step.context.activity),
             email,
             emailConfirmed: !!email,
         });

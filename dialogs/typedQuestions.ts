@@ -1,7 +1,7 @@
 import type { Attachment, TurnContext } from 'botbuilder';
 import { answerCard, suggestionsCard, unknownQuestionCard, type TypedQuestion } from '../cards/answerCards';
 import { otherLanguage, type Language } from '../core/language';
-import { turnLanguage } from '../core/turnFacts';
+import { turnLanguage, visitOf } from '../state/turnFacts';
 import { numberedSteps, STEPS, type StepId } from '../flow/flowSteps';
 import type { FlowProgress } from '../flow/progress';
 import { offersLanguageSwitch, type Recognition } from '../understanding/recognizer';
@@ -70,7 +70,7 @@ export async function showAnswer(services: Answering, context: TurnContext, answ
     const view = answerView(speaker, known, turnLanguage(context), facet);
     const canGuide = view.step !== undefined && canGuideTo(view.step, place.progress);
     await context.sendActivity({ attachments: [answerCard(speaker, view, question, { canGuide }), ...after] });
-    await services.insights.answerGiven(context, answerId);
+    await services.insights.answerGiven(visitOf(context), answerId);
     return true;
 }
 
