@@ -19,7 +19,7 @@ export interface RenewalMessengerDependencies {
     mailer?: RenewalMailer;
 }
 
-/** Sends renewal reminders (issue 15): proactively to the user's personal Teams chat, and the e-mail copy. */
+/** Sends renewal reminders: proactively to the user's personal Teams chat, and the e-mail copy. */
 export class RenewalMessenger implements RenewalNoticeSender {
     constructor(private readonly deps: RenewalMessengerDependencies) {}
 

@@ -28,7 +28,7 @@ export interface DialogServices {
     questions: QuestionLog;
     /** The answers to typed questions and their recognizer: the guide's, and the library's from the store. */
     knowledge: LiveKnowledge;
-    /** Renewal reminders (issue 15); absent where the bot was built without them. */
+    /** Renewal reminders; absent where the bot was built without them. */
     renewals?: RenewalReminders;
     /** Anonymous usage events for the library's report (never a user id; see insights/insightLog.ts). */
     insights: InsightRecorder;

@@ -41,7 +41,7 @@ export interface TicketStore {
     claimNotice(noticeId: string, owner: string, until: number, now: number): Promise<boolean>;
     /** Data retention: deletes resolved and withdrawn tickets last changed before `cutoff`, with their notices. */
     deleteClosedBefore(cutoff: number): Promise<number>;
-    // Renewal reminders (issue 15): their messages are notices of this outbox, with its claims ----
+    // Renewal reminders: their messages are notices of this outbox, with its claims ---------------
     /** Writes the reminder and replaces its undelivered notices with `notices`, in one transaction. */
     saveRenewalReminder(reminder: RenewalReminder, notices: RenewalNoticeDraft[]): Promise<void>;
     getRenewalReminder(id: string): Promise<RenewalReminder | undefined>;
