@@ -30,7 +30,7 @@ import type { TranscriptLine } from '../tickets/ticket';
  * after DATA_RETENTION_DAYS. Unanswered questions stay in the question log; ticket figures come
  * from the tickets' history.
  */
-export interface UserMemory {
+interface UserMemory {
     /** `tr` or `en`, only when the user chose it explicitly. */
     language: Language | undefined;
     /** Where the user is in the guided flow (kind, step, yes/no answers, steps seen), to resume it. */
@@ -63,7 +63,7 @@ export interface Awaiting {
     text?: boolean;
 }
 
-export interface ConversationMemory {
+interface ConversationMemory {
     /** botbuilder's dialog stack: which dialog and step this chat is on. */
     dialogState: DialogState;
     /** When the user last wrote (to the minute), to offer "resume" after a long gap. */

@@ -6,7 +6,7 @@ export const TICKET_KINDS = ['esignatureRequest', 'formDelivery', 'help'] as con
 export type TicketKind = (typeof TICKET_KINDS)[number];
 
 /** new → claimed → waitingForUser → resolved, reopen possible; withdrawn by the user. */
-export const TICKET_STATUSES = ['new', 'claimed', 'waitingForUser', 'resolved', 'withdrawn'] as const;
+const TICKET_STATUSES = ['new', 'claimed', 'waitingForUser', 'resolved', 'withdrawn'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'claimed', 'waitingForUser'];
@@ -16,9 +16,9 @@ export interface Person {
     name: string;
 }
 
-export type ActorRole = 'user' | 'staff' | 'system';
+type ActorRole = 'user' | 'staff' | 'system';
 
-export const TICKET_ACTIONS = [
+const TICKET_ACTIONS = [
     'created', 'claimed', 'assigned', 'replied', 'asked', 'userMessage', 'resolved', 'reopened', 'withdrawn', 'reminded',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
@@ -95,7 +95,7 @@ export interface Ticket {
 export type NewTicket = Omit<Ticket, 'id' | 'number' | 'eTag'>;
 
 /** Who must hear about a change: delivered from the outbox, so a crash loses none. */
-export type NoticeTarget = 'user' | 'staff' | 'email'
+type NoticeTarget = 'user' | 'staff' | 'email'
     // Renewal reminders (tickets/renewalReminders.ts): `ticketId` is the reminder's id, `historyIndex` its stage.
     | 'renewal' | 'renewalEmail' | 'renewalConfirm';
 

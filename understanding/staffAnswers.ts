@@ -8,10 +8,10 @@ import type { Examples } from './types';
  * they never stand in for the guide's own answers silently: an overlap is kept as a conflict and
  * shown to staff.
  */
-export const STAFF_ANSWER_STATUSES = ['active', 'retired'] as const;
-export type StaffAnswerStatus = (typeof STAFF_ANSWER_STATUSES)[number];
+const STAFF_ANSWER_STATUSES = ['active', 'retired'] as const;
+type StaffAnswerStatus = (typeof STAFF_ANSWER_STATUSES)[number];
 
-export const STAFF_ANSWER_ACTIONS = ['added', 'edited', 'retired', 'restored'] as const;
+const STAFF_ANSWER_ACTIONS = ['added', 'edited', 'retired', 'restored'] as const;
 export type StaffAnswerAction = (typeof STAFF_ANSWER_ACTIONS)[number];
 
 /** Limits of what staff type: the card's inputs say them too (maxLength). */
@@ -24,7 +24,7 @@ export interface StaffAnswerContent {
 }
 
 /** One line of the audit: who did what, when (never the texts themselves: those are the answer). */
-export interface StaffAnswerEvent {
+interface StaffAnswerEvent {
     at: number;
     actor: { id: string; name: string };
     action: StaffAnswerAction;

@@ -32,7 +32,7 @@ export interface TfidfOptions {
     softmaxWithoutTrigrams: boolean;
 }
 
-export const DEFAULT_TFIDF_OPTIONS: TfidfOptions = {
+const DEFAULT_TFIDF_OPTIONS: TfidfOptions = {
     wordWeight: 1,
     prefixWeight: 0.8,
     prefixLengths: [4, 5],
