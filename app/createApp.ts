@@ -9,20 +9,22 @@ import { createStores, type CosmosOverrides } from '../storage/createStores';
 import { ChatMessenger } from '../bot/chatMessenger';
 import { NoticeDispatcher } from '../tickets/noticeDispatcher';
 import { sweepReminders, type ReminderPolicy } from '../tickets/reminders';
-import { createTicketMailer } from '../tickets/ticketMailer';
+import { createTicketMailer } from '../mail/ticketMailer';
 // Renewal reminders: kept in the ticket store, sent through its outbox by Teams and e-mail.
-import { RenewalReminders } from '../tickets/renewalReminders';
-import { createRenewalMailer } from '../tickets/renewalMailer';
+import { RenewalReminders } from '../renewals/renewalReminders';
+import { createRenewalMailer } from '../mail/renewalMailer';
 import { RenewalMessenger } from '../bot/renewalMessenger';
 import { TicketService } from '../tickets/ticketService';
-import { workingCalendar } from '../tickets/workingHours';
+import { workingCalendar } from '../core/workingHours';
 import { registerWebChat, type WebChatHandle } from '../web/registerWebChat';
+import { localePrivacyInspector } from '../core/privacyGuard';
+import { registerLocalDirectLine } from '../localDirectLine/registerLocalDirectLine';
 import { registerEmailLinkPages } from '../web/emailLinkPages';
 import { reminderEmailLinks } from './reminderEmailLinks';
 import { createAdapter } from '../bot/adapter';
 import type { BotConfig } from '../core/config';
 import { assembleBot } from './assembleBot';
-import { LiveKnowledge, loadKnowledgeContent } from '../dialogs/knowledgeBase';
+import { LiveKnowledge, loadKnowledgeContent } from '../understanding/knowledgeBase';
 import { createTranslator } from '../core/i18n';
 import { createLogger, type Logger } from '../core/logger';
 import { createServer } from '../bot/server';
@@ -120,10 +122,14 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
         localMode: config.localMode,
     });
     registerEmailLinkPages(server, { translator, logger, links: reminderEmailLinks(ticketStore, renewals, clock) });
-    const webChat: WebChatHandle = registerWebChat(server, {
-        runTurn: (activity) => adapter.processActivityDirect(ownConnectorTurns, activity, logic),
-        connectorKey, storage: stores.directLine, config, logger, profile, translator, publicBaseUrl,
-    });
+    // The local Direct Line is a development tool: wired here, and only when it is asked for.
+    const startLocalEndpoint = config.localDirectLine
+        ? () => registerLocalDirectLine(server, {
+            runTurn: (activity) => adapter.processActivityDirect(ownConnectorTurns, activity, logic),
+            connectorKey, storage: stores.directLine, config, logger, publicBaseUrl, inspect: localePrivacyInspector(translator),
+        })
+        : undefined;
+    const webChat: WebChatHandle = registerWebChat(server, { config, logger, profile, translator, startLocalEndpoint });
     const policy: ReminderPolicy = {
         calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE),
         unclaimedWorkingHours: config.REMINDER_UNCLAIMED_WORKING_HOURS,

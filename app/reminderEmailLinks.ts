@@ -1,8 +1,8 @@
 import { formatExpiry } from '../cards/renewalCards';
 import type { Clock } from '../core/clock';
-import { awaitsConfirmation, followEmailLink, hasProvenEmail, reminderOfLink } from '../tickets/reminderEmails';
-import type { RenewalReminder } from '../tickets/renewalReminder';
-import type { RenewalReminders } from '../tickets/renewalReminders';
+import { awaitsConfirmation, followEmailLink, hasProvenEmail, reminderOfLink } from '../renewals/reminderEmails';
+import type { RenewalReminder } from '../renewals/renewalReminder';
+import type { RenewalReminders } from '../renewals/renewalReminders';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { EmailLinkHandlers, EmailLinkTarget } from '../web/emailLinkPages';
 

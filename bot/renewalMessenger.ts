@@ -6,8 +6,8 @@ import { renewalReminderCard } from '../cards/renewalCards';
 import { languageSpeaker } from '../institution/profileSpeaker';
 import type { InstitutionProfile } from '../institution/institutionProfile';
 import type { RenewalNoticeSender } from '../tickets/noticeDispatcher';
-import type { RenewalMailer } from '../tickets/renewalMailer';
-import type { RenewalNoticeTarget, RenewalReminder } from '../tickets/renewalReminder';
+import type { RenewalEmailSender } from '../renewals/reminderEmails';
+import type { RenewalNoticeTarget, RenewalReminder } from '../renewals/renewalReminder';
 
 export interface RenewalMessengerDependencies {
     adapter: CloudAdapter;
@@ -16,7 +16,7 @@ export interface RenewalMessengerDependencies {
     translator: Translator;
     profile: InstitutionProfile;
     logger: Logger;
-    mailer?: RenewalMailer;
+    mailer?: RenewalEmailSender;
 }
 
 /** Sends renewal reminders: proactively to the user's personal Teams chat, and the e-mail copy. */

@@ -9,7 +9,7 @@ import { LANGUAGES } from '../core/language';
 import type { Logger } from '../core/logger';
 import type { Speaker } from '../core/speaker';
 import { foldText } from '../core/textMatch';
-import type { LiveKnowledge } from '../dialogs/knowledgeBase';
+import type { LiveKnowledge } from '../understanding/knowledgeBase';
 import type { InstitutionProfile } from '../institution/institutionProfile';
 import { languageSpeaker } from '../institution/profileSpeaker';
 import type { StaffChannelRegistry } from '../tickets/staffChannel';

@@ -3,7 +3,7 @@ import type { Language } from '../core/language';
 import type { Speaker } from '../core/speaker';
 import { renderGuideCard } from './guideCard';
 import { renewalReminderData } from './payloads';
-import { RENEWAL_STAGES, type RenewalReminder } from '../tickets/renewalReminder';
+import { RENEWAL_STAGES, type RenewalReminder } from '../renewals/renewalReminder';
 
 const DATE_LOCALES: Record<Language, string> = { tr: 'tr-TR', en: 'en-GB' };
 

@@ -2,7 +2,7 @@ import { guideAnswerView, type AnswerView } from '../cards/answerCards';
 import { otherLanguage, type Language } from '../core/language';
 import type { Speaker } from '../core/speaker';
 import { staffAnswerId, type StaffAnswer } from '../understanding/staffAnswers';
-import type { KnownAnswer } from './knowledgeBase';
+import type { KnownAnswer } from '../understanding/knowledgeBase';
 
 /** A staff answer's text as paragraphs: staff separate them with an empty line. */
 const paragraphsOf = (text: string) => text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);

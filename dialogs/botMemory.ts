@@ -11,7 +11,7 @@ import type { TranscriptLine } from '../tickets/ticket';
  * ID, an SMS code, a password or a card number (the privacy middleware masks them first).
  * Tickets, conversation references and Direct Line conversations are kept by their own stores.
  *
- * Renewal reminders (`tickets/renewalReminders.ts`, kept in the ticket store, table
+ * Renewal reminders (`renewals/renewalReminders.ts`, kept in the ticket store, table
  * `renewal_reminders` or items of type `renewalReminder`): the user's id, language, the expiry
  * MONTH and YEAR of their certificate (never the certificate or any number on it), where to reach
  * them (their Teams personal chat, and an e-mail address: Teams', or one typed in web chat and

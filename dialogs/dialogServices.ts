@@ -10,10 +10,10 @@ import type { InstitutionProfile } from '../institution/institutionProfile';
 import { languageSpeaker } from '../institution/profileSpeaker';
 import type { TranscriptLine } from '../tickets/ticket';
 import type { TicketService } from '../tickets/ticketService';
-import type { RenewalReminders } from '../tickets/renewalReminders';
+import type { RenewalReminders } from '../renewals/renewalReminders';
 import type { InsightRecorder } from '../insights/insightRecorder';
 import type { QuestionLog } from '../understanding/questionLog';
-import type { LiveKnowledge } from './knowledgeBase';
+import type { LiveKnowledge } from '../understanding/knowledgeBase';
 import { createBotMemory, type BotMemory } from './botMemory';
 
 export interface DialogServices {

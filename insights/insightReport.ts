@@ -1,7 +1,7 @@
 import { foldText } from '../core/textMatch';
 import { APPLICATION_KINDS, numberedSteps, type ApplicationKind } from '../flow/flowSteps';
 import { OPEN_STATUSES, TICKET_KINDS, type Ticket, type TicketKind } from '../tickets/ticket';
-import { workingMillisBetween, type WorkingCalendar } from '../tickets/workingHours';
+import { workingMillisBetween, type WorkingCalendar } from '../core/workingHours';
 import type { UnansweredQuestion } from '../understanding/questionLog';
 import type { InsightEvent } from './insightLog';
 

@@ -2,7 +2,7 @@ import type { Clock } from '../core/clock';
 import type { Logger } from '../core/logger';
 import type { Ticket } from '../tickets/ticket';
 import { localTimestamp } from '../tickets/ticketReport';
-import { isWorkingTime, type WorkingCalendar } from '../tickets/workingHours';
+import { isWorkingTime, type WorkingCalendar } from '../core/workingHours';
 import type { QuestionLog } from '../understanding/questionLog';
 import type { InsightLog } from './insightLog';
 import { buildInsightReport, type InsightReport } from './insightReport';

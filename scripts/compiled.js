@@ -2,7 +2,7 @@
 // Runs a compiled tool from dist/ without compiling first when dist/ was built from the sources as they are now.
 //
 //   node scripts/compiled.js --build                 compiles (dist/test emptied first) and records what it compiled
-//   node scripts/compiled.js dist/app/x.js [args…]   runs x.js, compiling first only if a source changed since
+//   node scripts/compiled.js dist/tools/x.js [args…]   runs x.js, compiling first only if a source changed since
 //
 // "As they are now" is a SHA-256 over every file tsconfig.json compiles, tsconfig.json itself and
 // package-lock.json (the types of the dependencies), by content and path: an edit, a new file, a

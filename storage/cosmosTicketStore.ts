@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import type { Container, CosmosClient, ItemDefinition, JSONObject, OperationInput, OperationResponse, SqlParameter } from '@azure/cosmos';
 import type { FailedNotice, NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticketStore';
-import type { RenewalNoticeDraft, RenewalReminder } from '../tickets/renewalReminder';
+import type { RenewalNoticeDraft, RenewalReminder } from '../renewals/renewalReminder';
 import { createCosmosClient, lazyContainer, retryRaces, statusOf, transactionalBatch, withRetry, type CosmosSettings } from './cosmosClient';
 import { ETagConflictError, StoreUnavailableError } from '../core/errors';
 

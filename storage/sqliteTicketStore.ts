@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import Database from 'better-sqlite3';
 import type { FailedNotice, NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticketStore';
-import type { RenewalNoticeDraft, RenewalReminder } from '../tickets/renewalReminder';
+import type { RenewalNoticeDraft, RenewalReminder } from '../renewals/renewalReminder';
 import { openSqlite, settleSqlite } from './openSqlite';
 import { ETagConflictError } from '../core/errors';
 

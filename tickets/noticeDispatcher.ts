@@ -4,7 +4,7 @@ import type { Clock } from '../core/clock';
 import { ETagConflictError } from '../core/errors';
 import type { HistoryEntry, Notice, StaffThread, Ticket } from './ticket';
 import type { TicketStore } from './ticketStore';
-import { RENEWAL_STAGES, type RenewalNoticeTarget, type RenewalReminder } from './renewalReminder';
+import { RENEWAL_STAGES, type RenewalNoticeTarget, type RenewalReminder } from '../renewals/renewalReminder';
 
 /** Delivers one notice; the staff side may open the ticket's thread and say where it is. */
 export interface TicketMessenger {

@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock';
 import { lastChangeByPeople } from './lifecycle';
 import type { ReminderKind, Ticket } from './ticket';
 import type { TicketService } from './ticketService';
-import { workingHoursPerDay, workingMillisBetween, type WorkingCalendar } from './workingHours';
+import { workingHoursPerDay, workingMillisBetween, type WorkingCalendar } from '../core/workingHours';
 
 export interface ReminderPolicy {
     calendar: WorkingCalendar;

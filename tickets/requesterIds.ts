@@ -1,5 +1,5 @@
 import { ETagConflictError } from '../core/errors';
-import type { RenewalReminder } from './renewalReminder';
+import type { RenewalReminder } from '../renewals/renewalReminder';
 import type { Ticket } from './ticket';
 import type { TicketStore } from './ticketStore';
 

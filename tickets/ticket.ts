@@ -96,7 +96,7 @@ export type NewTicket = Omit<Ticket, 'id' | 'number' | 'eTag'>;
 
 /** Who must hear about a change: delivered from the outbox, so a crash loses none. */
 type NoticeTarget = 'user' | 'staff' | 'email'
-    // Renewal reminders (tickets/renewalReminders.ts): `ticketId` is the reminder's id, `historyIndex` its stage.
+    // Renewal reminders (renewals/renewalReminders.ts): `ticketId` is the reminder's id, `historyIndex` its stage.
     | 'renewal' | 'renewalEmail' | 'renewalConfirm';
 
 export interface Notice {

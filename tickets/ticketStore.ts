@@ -1,12 +1,13 @@
-import type { RenewalNoticeDraft, RenewalReminder } from './renewalReminder';
+import type { RenewalReminderStore } from '../renewals/renewalReminderStore';
 import type { FailedNotice, NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from './ticket';
 
 /**
  * Where tickets and their pending notices live. Every write of a ticket is conditional on the
  * eTag it was read with (two staff clicking at once cannot both win), and the notices a change
  * causes are written in the same transaction, so a crash never keeps one without the other.
+ * Renewal reminders live here too: their messages are notices of the same outbox.
  */
-export interface TicketStore {
+export interface TicketStore extends RenewalReminderStore {
     /** Stores a new ticket with a fresh unique number and its notices. */
     create(ticket: NewTicket, notices: NoticeDraft[]): Promise<Ticket>;
     get(id: string): Promise<Ticket | undefined>;
@@ -41,22 +42,6 @@ export interface TicketStore {
     claimNotice(noticeId: string, owner: string, until: number, now: number): Promise<boolean>;
     /** Data retention: deletes resolved and withdrawn tickets last changed before `cutoff`, with their notices. */
     deleteClosedBefore(cutoff: number): Promise<number>;
-    // Renewal reminders: their messages are notices of this outbox, with its claims ---------------
-    /** Writes the reminder and replaces its undelivered notices with `notices`, in one transaction. */
-    saveRenewalReminder(reminder: RenewalReminder, notices: RenewalNoticeDraft[]): Promise<void>;
-    getRenewalReminder(id: string): Promise<RenewalReminder | undefined>;
-    /** Oldest first. */
-    listRenewalReminders(userId: string): Promise<RenewalReminder[]>;
-    /** Every reminder whose e-mail copy goes to `email` (lower case), oldest first. */
-    listRenewalRemindersByEmail(email: string): Promise<RenewalReminder[]>;
-    /** Every reminder, oldest first: for the retention sweep and for changes to what is stored. */
-    listAllRenewalReminders(): Promise<RenewalReminder[]>;
-    /** Writes the reminder's own fields; its notices stay as they are. Nothing when it is gone. */
-    updateRenewalReminder(reminder: RenewalReminder): Promise<void>;
-    /** Notices of the reminder not yet delivered (nor given up on). */
-    renewalNoticesLeft(id: string): Promise<number>;
-    /** The reminder and all its notices. */
-    deleteRenewalReminder(id: string): Promise<void>;
     ping(): Promise<void>;
     close(): Promise<void>;
 }

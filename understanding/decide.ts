@@ -2,7 +2,7 @@ import { OUT_OF_SCOPE, type Outcome, type ScoredAnswer } from './types';
 
 /**
  * Turns an engine's ranking into an outcome. Scores are on the engine's own scale; the thresholds
- * are measured for each engine (see understanding/calibrate.ts).
+ * are measured for each engine (see tools/calibrateUnderstanding.ts).
  */
 export interface Thresholds {
     /** The best answer is 'sure' from this score on… */

@@ -23,8 +23,8 @@ export const MAX_RECOGNIZED_CHARS = 500;
 
 /**
  * Thresholds of the built-in engine, measured by 10-fold cross-validation on the examples
- * (`node dist/understanding/calibrate.js`: rerun it after changing many questions) and checked on
- * the held-out sets (`node dist/understanding/evaluate.js`). `scale` is the engine's highest
+ * (`node dist/tools/calibrateUnderstanding.js`: rerun it after changing many questions) and checked on
+ * the held-out sets (`node dist/tools/evaluateUnderstanding.js`). `scale` is the engine's highest
  * possible score (1 + 0.15 + 0.7 + 0.6, see tfidfEngine.ts).
  */
 const TFIDF_THRESHOLDS: Thresholds = { sure: 0.39, margin: 0, unsure: 0.27, thirdRatio: 0.85, scale: 2.45, outOfScopeShadow: 0.9 };

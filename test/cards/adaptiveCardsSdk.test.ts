@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { galleryCards, type GalleryCard } from '../../app/cardGallery';
-import { TEAMS_ONLY_ELEMENTS } from '../../app/cardGalleryPage';
+import { galleryCards, type GalleryCard } from '../../tools/cardGallery';
+import { TEAMS_ONLY_ELEMENTS } from '../../tools/cardGalleryPage';
 import { fromRoot } from '../../core/projectPaths';
 import { STEPS } from '../../flow/flowSteps';
 import { AC } from '../support/adaptiveCardsSdk';

@@ -4,8 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildGallery } from '../../app/cardGalleryCli';
-import { GALLERY_HOSTS, type GalleryHost } from '../../app/cardGalleryPage';
+import { buildGallery } from '../../tools/cardGalleryCli';
+import { GALLERY_HOSTS, type GalleryHost } from '../../tools/cardGalleryPage';
 import { createTranslator } from '../../core/i18n';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { galleryCards } from '../../app/cardGallery';
+import { galleryCards } from '../../tools/cardGallery';
 import { buildersCalledBy, cardBuilders, type CardBuilder } from '../support/cardBuilders';
 import { profile, translator } from '../support/testBot';
 
@@ -28,7 +28,7 @@ describe('the card gallery shows every card builder (npm run cards)', function (
         }
     });
 
-    it('calls every card builder of cards/ at least once (a new card must be added to app/cardGallery.ts)', () => {
+    it('calls every card builder of cards/ at least once (a new card must be added to tools/cardGallery.ts)', () => {
         const called = buildersCalledBy(builders, () => galleryCards(translator, profile));
         const missing = builders.map(({ module, name }) => `${module}.${name}`).filter((builder) => !called.has(builder) && !(builder in NOT_CARDS));
         assert.deepStrictEqual(missing, [], 'card builders the gallery does not show');

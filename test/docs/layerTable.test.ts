@@ -15,7 +15,9 @@ describe('the layer table in docs/architecture.md is the rules lint enforces', (
 
     describe('the check fails when the two differ', () => {
         const enforced = enforcedLayers();
-        const [layer, imports] = [...enforced].find(([, allowed]) => allowed.length > 1)!;
+        const rowOf = (layer: string) => architecture().split('\n').find((line) => line.startsWith(`| \`${layer}/\` |`));
+        // A layer whose row names what it may import one by one.
+        const [layer, imports] = [...enforced].find(([name, allowed]) => allowed.length > 1 && rowOf(name)?.endsWith(`\`${allowed.at(-1)}\` |`))!;
 
         it('a layer missing from the table, or a row for a folder the rules do not know', () => {
             const missing = copy(enforced);
@@ -34,7 +36,7 @@ describe('the layer table in docs/architecture.md is the rules lint enforces', (
 
         it('a row edited in the markdown itself', () => {
             const text = architecture();
-            const row = text.split('\n').find((line) => line.startsWith(`| \`${layer}/\` |`))!;
+            const row = rowOf(layer)!;
             const edited = row.replace(new RegExp(`\`${imports[0]}\`(, )?`), '');
             assert.notStrictEqual(edited, row);
             assert.deepStrictEqual(layerDifferences(parseLayerTable(text.replace(row, edited)), enforced), [`${layer} may import ${imports[0]}: in the rules, not in the table`]);

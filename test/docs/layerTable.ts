@@ -17,20 +17,31 @@ interface CruiserConfig {
 
 const ENTRY_POINT = 'index.ts';
 const NOTHING = 'nothing of the project';
+const EVERYTHING_BELOW = 'everything below it';
 
-/** The rows of the table under "## The layers": `folder/` (or `index.ts`) | what lives there | may import. */
+/**
+ * The rows of the table under "## The layers": `folder/` (or `index.ts`) | what lives there | may import,
+ * the last as `layer`s, "nothing of the project", or "everything below it" (every row after this one).
+ */
 export function parseLayerTable(markdown: string): Layers {
     const section = markdown.split(/^## /m).find((part) => part.startsWith('The layers\n'));
     if (section === undefined) throw new Error('docs/architecture.md has no "## The layers" section');
-    const layers: Layers = new Map();
+    const rows: [string, string][] = [];
     for (const line of section.split('\n')) {
         const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
         const layer = /^`([\w.]+?)\/?`$/.exec(cells[0] ?? '')?.[1];
-        if (cells.length !== 3 || layer === undefined) continue;
-        const imports = cells[2] === NOTHING ? [] : [...cells[2].matchAll(/`([\w.]+?)\/?`/g)].map((match) => match[1]);
-        if (imports.length === 0 && cells[2] !== NOTHING) throw new Error(`the row of ${layer} names no layer it may import (write "${NOTHING}" for none)`);
-        layers.set(layer, imports);
+        if (cells.length === 3 && layer !== undefined) rows.push([layer, cells[2]]);
     }
+    const layers: Layers = new Map();
+    rows.forEach(([layer, mayImport], index) => {
+        if (mayImport === NOTHING) layers.set(layer, []);
+        else if (mayImport === EVERYTHING_BELOW) layers.set(layer, rows.slice(index + 1).map(([below]) => below));
+        else {
+            const imports = [...mayImport.matchAll(/`([\w.]+?)\/?`/g)].map((match) => match[1]);
+            if (imports.length === 0) throw new Error(`the row of ${layer} names no layer it may import (write "${NOTHING}" or "${EVERYTHING_BELOW}")`);
+            layers.set(layer, imports);
+        }
+    });
     return layers;
 }
 

@@ -14,7 +14,7 @@ import { SqliteQuestionLog } from '../../storage/sqliteQuestionLog';
 import { SqliteTicketStore } from '../../storage/sqliteTicketStore';
 import type { HistoryEntry, TicketKind, TicketStatus } from '../../tickets/ticket';
 import type { TicketStore } from '../../tickets/ticketStore';
-import { workingCalendar } from '../../tickets/workingHours';
+import { workingCalendar } from '../../core/workingHours';
 import type { QuestionLog } from '../../understanding/questionLog';
 import { CosmosTestServer } from '../support/cosmosServer';
 import { FakeClock } from '../support/fakeClock';

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseReportArguments, runReport } from '../../app/reportCli';
+import { parseReportArguments, runReport } from '../../tools/reportCli';
 import { SqliteInsightLog } from '../../storage/sqliteInsightLog';
 
 const AT = Date.UTC(2026, 10, 24, 9, 0);

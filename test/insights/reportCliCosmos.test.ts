@@ -9,7 +9,7 @@ import { CosmosTicketStore } from '../../storage/cosmosTicketStore';
 import { CosmosTestServer } from '../support/cosmosServer';
 import { sampleTicket } from '../tickets/sampleTickets';
 
-const CLI = path.join(__dirname, '..', '..', 'app', 'reportCli.js');
+const CLI = path.join(__dirname, '..', '..', 'tools', 'reportCli.js');
 const AT = Date.UTC(2026, 10, 24, 9, 0);
 
 /** `npm run report` reads the store the bot uses: Cosmos DB when COSMOS_ENDPOINT is set. */

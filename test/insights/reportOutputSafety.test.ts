@@ -3,7 +3,7 @@ import * as path from 'path';
 import { buildInsightReport } from '../../insights/insightReport';
 import { renderReportCsv } from '../../insights/reportText';
 import { QUESTIONS_FILE, SqliteQuestionLog } from '../../storage/sqliteQuestionLog';
-import { workingCalendar } from '../../tickets/workingHours';
+import { workingCalendar } from '../../core/workingHours';
 import type { UnansweredQuestion } from '../../understanding/questionLog';
 import { runCli } from '../support/cliProcess';
 import { withTempDir } from '../support/tempDir';
@@ -63,7 +63,7 @@ describe('what the library\'s tools print is safe to print and to open (security
             const log = new SqliteQuestionLog(path.join(dataDir, QUESTIONS_FILE));
             await log.record({ text: ESCAPES, language: 'tr', askedAt: Date.now() - 60_000 });
             await log.close();
-            const run = await runCli(path.join(__dirname, '..', '..', 'app', 'questionsCli.js'), dataDir, [], { COSMOS_ENDPOINT: '' });
+            const run = await runCli(path.join(__dirname, '..', '..', 'tools', 'questionsCli.js'), dataDir, [], { COSMOS_ENDPOINT: '' });
             assert.strictEqual(run.code, 0, run.stderr);
             assert.match(run.stdout, /kargom nerede/);
             assert.ok(!hasControl(run.stdout), JSON.stringify(run.stdout));

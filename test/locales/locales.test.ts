@@ -53,7 +53,7 @@ describe('locales', () => {
     });
 
     it('no sentence is written in code: no Turkish letters in string literals outside tests', () => {
-        const sources = ['index.ts', ...['bot', 'dialogs', 'cards', 'institution', 'storage', 'tickets', 'web', 'web/directLine', 'appPackage'].flatMap((dir) =>
+        const sources = ['index.ts', ...['app', 'tools', 'bot', 'dialogs', 'cards', 'institution', 'storage', 'tickets', 'renewals', 'mail', 'insights', 'understanding', 'flow', 'core', 'web', 'localDirectLine', 'appPackage'].flatMap((dir) =>
             fs.readdirSync(fromRoot(dir)).filter((file) => file.endsWith('.ts')).map((file) => `${dir}/${file}`))];
         const offenders = sources.filter((file) => /['"`][^'"`\n]*[çğıöşüÇĞİÖŞÜ][^'"`\n]*['"`]/.test(
             fs.readFileSync(fromRoot(file), 'utf8').split('\n').filter((line) => !/^\s*(\/\/|\/\*|\*)/.test(line)).join('\n')));

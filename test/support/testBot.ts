@@ -8,7 +8,7 @@ import { createTranslator } from '../../core/i18n';
 import { silentLogger, type Logger } from '../../core/logger';
 import { fromRoot } from '../../core/projectPaths';
 import type { DialogServices } from '../../dialogs/dialogServices';
-import { LiveKnowledge, loadKnowledgeContent, type KnowledgeContent } from '../../dialogs/knowledgeBase';
+import { LiveKnowledge, loadKnowledgeContent, type KnowledgeContent } from '../../understanding/knowledgeBase';
 import { SqliteTicketStore } from '../../storage/sqliteTicketStore';
 import { SqliteQuestionLog } from '../../storage/sqliteQuestionLog';
 import type { QuestionLog } from '../../understanding/questionLog';

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { playgroundCli, playgroundTeamId, startPlayground, type Playground } from '../../app/playground';
+import { playgroundCli, playgroundTeamId, startPlayground, type Playground } from '../../tools/playground';
 import { fromRoot } from '../../core/projectPaths';
 import { profile, translator } from '../support/testBot';
 import { startTestServer, type TestServer } from '../web/startTestServer';

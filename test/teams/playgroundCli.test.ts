@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { playgroundCli } from '../../app/playground';
+import { playgroundCli } from '../../tools/playground';
 import { fromRoot } from '../../core/projectPaths';
 import { BotProcess, freePort } from '../support/botProcess';
 
@@ -41,7 +41,7 @@ describe('npm run playground while npm start runs', function () {
         await bot.start();
 
         // The same PORT as the running bot, as a shared .env or shell would give it.
-        cli = spawn(process.execPath, [fromRoot('dist', 'app', 'playgroundCli.js')], {
+        cli = spawn(process.execPath, [fromRoot('dist', 'tools', 'playgroundCli.js')], {
             cwd: fromRoot(),
             env: { ...process.env, PORT: String(port), PLAYGROUND_PORT: '0', PLAYGROUND_DATA_DIR: path.join(scratch, 'playground'), LOG_LEVEL: 'error' },
             stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,7 +16,7 @@ const hasControl = (text: string) => [...text].some((char) => {
     return code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
 });
 
-const CLI = path.join(__dirname, '..', '..', 'app', 'ticketsCli.js');
+const CLI = path.join(__dirname, '..', '..', 'tools', 'ticketsCli.js');
 
 function runCli(dataDir: string, args: string[]): Promise<{ code: number; stdout: string }> {
     return new Promise((resolve) => {

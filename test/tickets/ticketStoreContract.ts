@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { ETagConflictError } from '../../core/errors';
 import { OPEN_STATUSES, type Ticket } from '../../tickets/ticket';
 import type { TicketStore } from '../../tickets/ticketStore';
-import type { RenewalReminder } from '../../tickets/renewalReminder';
+import type { RenewalReminder } from '../../renewals/renewalReminder';
 import { namespaceStoredRequesterIds } from '../../tickets/requesterIds';
 import { changed, minutes, sampleTicket, staffMember, TICKET_TIME } from './sampleTickets';
 

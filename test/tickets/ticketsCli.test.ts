@@ -5,13 +5,13 @@ import * as path from 'path';
 import { createTranslator } from '../../core/i18n';
 import type { Language } from '../../core/language';
 import { SqliteTicketStore } from '../../storage/sqliteTicketStore';
-import { parseCliArguments } from '../../app/ticketsCli';
+import { parseCliArguments } from '../../tools/ticketsCli';
 import { changed, minutes, sampleTicket, staffMember, TICKET_TIME } from './sampleTickets';
 import { runCli as runNodeCli } from '../support/cliProcess';
 import { withTempDir } from '../support/tempDir';
 
 const translator = createTranslator();
-const CLI = path.join(__dirname, '..', '..', 'app', 'ticketsCli.js');
+const CLI = path.join(__dirname, '..', '..', 'tools', 'ticketsCli.js');
 
 const runCli = (dataDir: string, args: string[]) => runNodeCli(CLI, dataDir, args);
 

@@ -8,7 +8,7 @@ import { CosmosTicketStore } from '../../storage/cosmosTicketStore';
 import { CosmosTestServer } from '../support/cosmosServer';
 import { sampleTicket, TICKET_TIME } from './sampleTickets';
 
-const CLI = path.join(__dirname, '..', '..', 'app', 'ticketsCli.js');
+const CLI = path.join(__dirname, '..', '..', 'tools', 'ticketsCli.js');
 
 /** `npm run tickets` reads the store the bot uses: Cosmos DB when COSMOS_ENDPOINT is set, never a local file the bot does not use. */
 describe('npm run tickets on Cosmos DB (local Cosmos server)', function () {

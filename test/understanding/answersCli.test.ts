@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseAnswersArguments } from '../../app/answersCli';
+import { parseAnswersArguments } from '../../tools/answersCli';
 import { createTranslator } from '../../core/i18n';
 import { ANSWERS_FILE, SqliteStaffAnswerStore } from '../../storage/sqliteStaffAnswerStore';
 import { runCli as runNodeCli } from '../support/cliProcess';
@@ -9,7 +9,7 @@ import { tempDir } from '../support/tempDir';
 import { draftAnswer } from './staffAnswerStoreContract';
 
 const translator = createTranslator();
-const CLI = path.join(__dirname, '..', '..', 'app', 'answersCli.js');
+const CLI = path.join(__dirname, '..', '..', 'tools', 'answersCli.js');
 const t = (key: string, values?: Record<string, unknown>) => translator.t('tr', `staffAnswers.${key}`, values);
 // SQLite even where the shell has Cosmos DB set.
 const runCli = (dataDir: string, args: string[]) => runNodeCli(CLI, dataDir, args, { COSMOS_ENDPOINT: '', WORKING_TIME_ZONE: 'Europe/Istanbul' });

@@ -5,14 +5,14 @@ import * as path from 'path';
 import { createTranslator } from '../../core/i18n';
 import type { Language } from '../../core/language';
 import { QUESTIONS_FILE, SqliteQuestionLog } from '../../storage/sqliteQuestionLog';
-import { parseQuestionsArguments, questionWindow } from '../../app/questionsCli';
+import { parseQuestionsArguments, questionWindow } from '../../tools/questionsCli';
 import { groupQuestions, type QuestionGroup } from '../../understanding/questionGroups';
 import type { UnansweredQuestion } from '../../understanding/questionLog';
 import { runCli as runNodeCli } from '../support/cliProcess';
 import { withTempDir } from '../support/tempDir';
 
 const translator = createTranslator();
-const CLI = path.join(__dirname, '..', '..', 'app', 'questionsCli.js');
+const CLI = path.join(__dirname, '..', '..', 'tools', 'questionsCli.js');
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const STEP = 'requestSent';

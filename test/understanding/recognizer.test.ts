@@ -1,8 +1,8 @@
 import * as assert from 'node:assert';
 import * as path from 'node:path';
 import { decide } from '../../understanding/decide';
-import { evaluateProject, formatReport, projectEvaluationSets, type ProjectEvaluation } from '../../understanding/evaluate';
-import { buildKnowledgeBase, loadKnowledgeContent } from '../../dialogs/knowledgeBase';
+import { evaluateProject, formatReport, projectEvaluationSets, type ProjectEvaluation } from '../../tools/evaluateUnderstanding';
+import { buildKnowledgeBase, loadKnowledgeContent } from '../../understanding/knowledgeBase';
 import { offersLanguageSwitch } from '../../understanding/recognizer';
 import { loadAnswerCatalogue } from '../../flow/answerCatalogue';
 import { foldTurkish, normalize, tokenize } from '../../understanding/normalize';

@@ -7,7 +7,7 @@ import { MemoryStorage, type StoreItems } from 'botbuilder';
 import WebSocket from 'ws';
 import { loadConfig } from '../../core/config';
 import { createLogger, silentLogger } from '../../core/logger';
-import { registerLocalDirectLine } from '../../web/directLine/registerLocalDirectLine';
+import { registerLocalDirectLine } from '../../localDirectLine/registerLocalDirectLine';
 import { localePrivacyInspector } from '../../core/privacyGuard';
 import { translator } from '../support/testBot';
 import { DEFAULT_TOKEN_RATE_LIMIT } from '../../web/directLineTokenEndpoint';
