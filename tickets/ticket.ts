@@ -6,8 +6,7 @@ export const TICKET_KINDS = ['esignatureRequest', 'formDelivery', 'help'] as con
 export type TicketKind = (typeof TICKET_KINDS)[number];
 
 /** new → claimed → waitingForUser → resolved, reopen possible; withdrawn by the user. */
-const TICKET_STATUSES = ['new', 'claimed', 'waitingForUser', 'resolved', 'withdrawn'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export type TicketStatus = 'new' | 'claimed' | 'waitingForUser' | 'resolved' | 'withdrawn';
 
 export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'claimed', 'waitingForUser'];
 
@@ -18,10 +17,7 @@ export interface Person {
 
 type ActorRole = 'user' | 'staff' | 'system';
 
-const TICKET_ACTIONS = [
-    'created', 'claimed', 'assigned', 'replied', 'asked', 'userMessage', 'resolved', 'reopened', 'withdrawn', 'reminded',
-] as const;
-export type TicketAction = (typeof TICKET_ACTIONS)[number];
+export type TicketAction = 'created' | 'claimed' | 'assigned' | 'replied' | 'asked' | 'userMessage' | 'resolved' | 'reopened' | 'withdrawn' | 'reminded';
 
 /** One line of the ticket's story: who did what, when, with which words. */
 export interface HistoryEntry {

@@ -8,11 +8,9 @@ import type { Examples } from './types';
  * they never stand in for the guide's own answers silently: an overlap is kept as a conflict and
  * shown to staff.
  */
-const STAFF_ANSWER_STATUSES = ['active', 'retired'] as const;
-type StaffAnswerStatus = (typeof STAFF_ANSWER_STATUSES)[number];
+type StaffAnswerStatus = 'active' | 'retired';
 
-const STAFF_ANSWER_ACTIONS = ['added', 'edited', 'retired', 'restored'] as const;
-export type StaffAnswerAction = (typeof STAFF_ANSWER_ACTIONS)[number];
+export type StaffAnswerAction = 'added' | 'edited' | 'retired' | 'restored';
 
 /** Limits of what staff type: the card's inputs say them too (maxLength). */
 export const STAFF_ANSWER_LIMITS = { title: 120, text: 2000, example: 200, examples: 10 } as const;
