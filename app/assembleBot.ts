@@ -15,7 +15,7 @@ import { overlapsWithGuide, type LiveKnowledge } from '../understanding/knowledg
 import { StaffAnswerBook } from '../understanding/staffAnswerBook';
 import type { StaffAnswerStore } from '../understanding/staffAnswers';
 import type { InstitutionProfile } from '../institution/institutionProfile';
-import { StaffChannelRegistry } from '../tickets/staffChannel';
+import { StaffChannelRegistry } from '../bot/staffChannel';
 import type { TicketService } from '../tickets/ticketService';
 import type { QuestionLog } from '../understanding/questionLog';
 import type { RenewalReminders } from '../renewals/renewalReminders';
@@ -73,8 +73,7 @@ export function assembleBot<M extends StaffCardSource>(parts: BotParts<M>): Asse
     const conversationState = new ConversationState(parts.storage);
     const userState = new UserState(parts.storage);
     const insights = new InsightRecorder(parts.insights, clock, logger, parts.insightsHashKey);
-    const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets, questions, knowledge, insights });
-    services.renewals = parts.renewals; // renewal reminders
+    const services = createDialogServices({ translator, profile, logger, clock, userState, conversationState, tickets, questions, knowledge, insights, renewals: parts.renewals });
     const staffChannels = new StaffChannelRegistry(parts.storage, config.STAFF_TEAM_ID, config.MicrosoftAppTenantId);
     const references = new ConversationReferences(parts.referenceStorage, () => clock.now());
     const messenger = parts.createMessenger({ references, staffChannels });

@@ -14,6 +14,7 @@ import { createTicketMailer } from '../mail/ticketMailer';
 import { RenewalReminders } from '../renewals/renewalReminders';
 import { createRenewalMailer } from '../mail/renewalMailer';
 import { RenewalMessenger } from '../bot/renewalMessenger';
+import type { StaffChannelRegistry } from '../bot/staffChannel';
 import { TicketService } from '../tickets/ticketService';
 import { workingCalendar } from '../core/workingHours';
 import { registerWebChat, type WebChatHandle } from '../web/registerWebChat';
@@ -50,6 +51,8 @@ export interface App {
     server: restify.Server;
     adapter: CloudAdapter;
     services: DialogServices;
+    /** Where ticket threads go, as learned from the staff team. */
+    staffChannels: StaffChannelRegistry;
     dispatcher: NoticeDispatcher;
     webChat: WebChatHandle;
     /** Sends the reminders that are due now; the timer calls it, tests may too. */
@@ -150,7 +153,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const extraListeners: net.Server[] = [];
 
     return {
-        config, server, adapter, services, dispatcher, webChat,
+        config, server, adapter, services, staffChannels, dispatcher, webChat,
         sweepReminders: sweep,
         sendWeeklyDigest: digest,
         refreshKnowledge,

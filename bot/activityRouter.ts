@@ -4,12 +4,12 @@ import {
     originOf, renewalReminderSchema, ticketMessageSchema, userSubmitOf, type RenewalReminderClick, type TicketMessage,
 } from '../cards/payloads';
 import { onlySecret } from '../core/privacyGuard';
-import { privacyFinding, turnLanguage } from '../core/turnFacts';
+import { privacyFinding, turnLanguage } from '../state/turnFacts';
 import { isStepId } from '../flow/flowSteps';
-import type { Awaiting, AwaitedChoice } from '../dialogs/botMemory';
+import type { Awaiting, AwaitedChoice } from '../state/botMemory';
 import { clickedCommandOf, typedChoiceOf, typedCommandOf, type Command } from '../dialogs/choiceMatching';
 import { isAwaitedClick } from '../dialogs/awaiting';
-import { speakerFor, type DialogServices } from '../dialogs/dialogServices';
+import { speakerFor, type DialogServices, type Speaking } from '../dialogs/dialogServices';
 import { menuAwaiting } from '../dialogs/menuChoices';
 import { setTurnInput, type DialogInput } from '../dialogs/turnInput';
 import type { Recognition } from '../understanding/recognizer';
@@ -131,10 +131,13 @@ export interface MessageHandlers {
     dialogs(context: TurnContext, input: DialogInput, dc: DialogContext): Promise<void>;
 }
 
+/** The router counts the chat's messages, reads what the bot waits on, and recognises typed words. */
+type RouterServices = Speaking & Pick<DialogServices, 'knowledge' | 'memory' | 'progress' | 'awaiting'>;
+
 /** Reads a message, sorts it with `classifyMessage`, and hands it to its one handler. */
 export class ActivityRouter {
     constructor(
-        private readonly services: DialogServices,
+        private readonly services: RouterServices,
         private readonly dialogSet: DialogSet,
         private readonly handlers: MessageHandlers,
     ) {}
@@ -145,12 +148,12 @@ export class ActivityRouter {
         if (mentioned) stripBotMention(context);
         if (shared && !mentioned) return;
         await this.handlers.useUserLanguage(context);
-        const memory = this.services.memory.conversation;
         // The chat counts its messages: the buttons drawn now carry this number.
-        const turn = ((await memory.turn.get(context)) ?? 0) + 1;
-        await memory.turn.set(context, turn);
+        const counted = this.services.memory.conversation.turn;
+        const turn = ((await counted.get(context)) ?? 0) + 1;
+        await counted.set(context, turn);
         const dc = await this.dialogSet.createContext(context);
-        const awaiting = dc.activeDialog ? ((await memory.awaiting.get(context)) ?? { cards: [], choices: [] }) : await menuAwaiting(this.services, context);
+        const awaiting = dc.activeDialog ? ((await this.services.awaiting.get(context)) ?? { cards: [], choices: [] }) : await menuAwaiting(this.services, context);
         const finding = privacyFinding(context);
         const incoming = classifyMessage({
             shared,

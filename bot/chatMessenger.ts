@@ -1,12 +1,13 @@
-import { MessageFactory, TeamsInfo, TurnContext, type Attachment, type CloudAdapter } from 'botbuilder';
+import { MessageFactory, TeamsInfo, type TurnContext, type Activity, type Attachment, type CloudAdapter } from 'botbuilder';
 import type { ConversationReferences } from './conversationReferences';
+import { addressOf, referenceOf } from '../state/conversationAddress';
 import type { Translator } from '../core/i18n';
 import type { Logger } from '../core/logger';
 import { staffThreadMessage, staffTicketCard, userNoticeCard, type StaffCardOptions } from '../cards/ticketCards';
 import { languageSpeaker } from '../institution/profileSpeaker';
 import type { InstitutionProfile } from '../institution/institutionProfile';
 import type { TicketMessenger } from '../tickets/noticeDispatcher';
-import type { StaffChannelRegistry } from '../tickets/staffChannel';
+import type { StaffChannelRegistry } from './staffChannel';
 import type { HistoryEntry, Person, StaffThread, Ticket } from '../tickets/ticket';
 import { InternalError, StaffChannelUnavailableError } from '../core/errors';
 
@@ -47,7 +48,7 @@ export class ChatMessenger implements TicketMessenger {
             return;
         }
         const speaker = languageSpeaker(this.deps.translator, this.deps.profile, ticket.requester.language);
-        await this.deps.adapter.continueConversationAsync(this.deps.botAppId, latest?.reference ?? ticket.requester.reference, async (context) => {
+        await this.deps.adapter.continueConversationAsync(this.deps.botAppId, latest?.reference ?? referenceOf(ticket.requester.reference), async (context) => {
             await context.sendActivity(MessageFactory.attachment(userNoticeCard(speaker, ticket, entry)));
         });
     }
@@ -55,7 +56,7 @@ export class ChatMessenger implements TicketMessenger {
     async notifyStaff(ticket: Ticket, entry: HistoryEntry): Promise<StaffThread | undefined> {
         if (!ticket.staffThread) return this.openThread(ticket);
         const thread = ticket.staffThread;
-        await this.deps.adapter.continueConversationAsync(this.deps.botAppId, thread.reference, async (context) => {
+        await this.deps.adapter.continueConversationAsync(this.deps.botAppId, referenceOf(thread.reference), async (context) => {
             await context.updateActivity({ ...MessageFactory.attachment(await this.card(context, ticket)), id: thread.cardActivityId });
             const line = staffThreadMessage(this.staffSpeaker(), ticket, entry, this.deps.profile.timeZone);
             if (line) await context.sendActivity(line);
@@ -95,7 +96,8 @@ export class ChatMessenger implements TicketMessenger {
             bot: channel.bot,
             members: [],
             channelData: { channel: { id: channel.channelId }, tenant: channel.tenantId ? { id: channel.tenantId } : undefined },
-            activity: MessageFactory.attachment(card) as never,
+            // The first message of a new conversation: its content only, the channel addresses it.
+            activity: MessageFactory.attachment(card) as Activity,
         }, then);
     }
 
@@ -113,7 +115,7 @@ export class ChatMessenger implements TicketMessenger {
             const fullCard = MessageFactory.attachment(await this.card(context, ticket));
             if (cardActivityId) await context.updateActivity({ ...fullCard, id: cardActivityId });
             else cardActivityId = (await context.sendActivity(fullCard))?.id ?? '';
-            thread = { conversationId, cardActivityId, reference: TurnContext.getConversationReference(context.activity) };
+            thread = { conversationId, cardActivityId, reference: addressOf(context.activity) };
         });
         if (!thread) throw new InternalError('the staff thread was not created');
         return thread;

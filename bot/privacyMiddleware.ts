@@ -1,6 +1,6 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { Translator } from '../core/i18n';
-import { notePrivacyFinding } from '../core/turnFacts';
+import { notePrivacyFinding } from '../state/turnFacts';
 import { localePrivacyInspector, type PrivacyInspector, type SensitiveKind } from '../core/privacyGuard';
 
 /**

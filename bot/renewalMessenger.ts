@@ -1,5 +1,6 @@
 import { MessageFactory, type CloudAdapter } from 'botbuilder';
 import type { ConversationReferences } from './conversationReferences';
+import { referenceOf } from '../state/conversationAddress';
 import type { Translator } from '../core/i18n';
 import type { Logger } from '../core/logger';
 import { renewalReminderCard } from '../cards/renewalCards';
@@ -38,7 +39,7 @@ export class RenewalMessenger implements RenewalNoticeSender {
             this.deps.logger.info('renewal reminder not sent: the user removed the app', { reminder: reminder.id });
             return;
         }
-        const reference = latest?.reference ?? reminder.reference;
+        const reference = latest?.reference ?? (reminder.reference && referenceOf(reminder.reference));
         if (!reference) return;
         const speaker = languageSpeaker(this.deps.translator, this.deps.profile, reminder.language);
         const card = renewalReminderCard(speaker, reminder, stage, this.deps.profile.kamusm.renewalProductionMonthsBeforeExpiry);

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { LOCALE_OF } from '../core/language';
-import { turnLanguage } from '../core/turnFacts';
+import { turnLanguage } from '../state/turnFacts';
 
 /**
  * Replies carry the language they are written in, not the client's locale (botbuilder copies the

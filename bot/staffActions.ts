@@ -4,7 +4,7 @@ import type { Logger } from '../core/logger';
 import { languageSpeaker } from '../institution/profileSpeaker';
 import type { InstitutionProfile } from '../institution/institutionProfile';
 import type { TicketEvent } from '../tickets/lifecycle';
-import type { StaffChannelRegistry } from '../tickets/staffChannel';
+import type { StaffChannelRegistry } from './staffChannel';
 import type { Person, Ticket } from '../tickets/ticket';
 import type { TicketService } from '../tickets/ticketService';
 import { staffActionDataSchema, type StaffActionData } from '../cards/payloads';

@@ -12,7 +12,7 @@ import { foldText } from '../core/textMatch';
 import type { LiveKnowledge } from '../understanding/knowledgeBase';
 import type { InstitutionProfile } from '../institution/institutionProfile';
 import { languageSpeaker } from '../institution/profileSpeaker';
-import type { StaffChannelRegistry } from '../tickets/staffChannel';
+import type { StaffChannelRegistry } from './staffChannel';
 import type { AnswerVerb } from '../tickets/staffVerbs';
 import type { TicketService } from '../tickets/ticketService';
 import { groupQuestions } from '../understanding/questionGroups';

@@ -6,7 +6,7 @@ import type { Language } from '../core/language';
 import { foldText } from '../core/textMatch';
 import { gatherReport, type InsightSources } from '../insights/insightService';
 import { reportWords } from '../insights/reportText';
-import type { StaffChannelRegistry } from '../tickets/staffChannel';
+import type { StaffChannelRegistry } from './staffChannel';
 
 const DAY = 86_400_000;
 /** What the staff card covers: the last seven days up to now, like the weekly digest. */

@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { ButtonOrigin, Choice } from '../cards/payloads';
 import { isStepId, type StepId } from '../flow/flowSteps';
-import type { Awaiting, AwaitedChoice } from './botMemory';
-import type { DialogServices } from './dialogServices';
+import type { Awaiting, AwaitedChoice } from '../state/botMemory';
+import type { Waiting } from './dialogServices';
 import { turnNumber } from './turnInput';
 
 /** The main menu's card: its choices work at any time. */
@@ -34,7 +34,7 @@ export function stamped(context: TurnContext, card: string, choices: Choice[]): 
  * of a reminder — is awaited only as drawn in its turn: the same question drawn again later is
  * another card. A guided step, the menu or the status list is the same question whenever drawn.
  */
-export async function awaitChoices(services: DialogServices, context: TurnContext, choices: Choice[], options: { oneOff?: boolean } = {}): Promise<void> {
+export async function awaitChoices(services: Waiting, context: TurnContext, choices: Choice[], options: { oneOff?: boolean } = {}): Promise<void> {
     const cards = new Map<string, number | undefined>();
     const awaited: AwaitedChoice[] = [];
     for (const choice of choices) {
@@ -42,12 +42,12 @@ export async function awaitChoices(services: DialogServices, context: TurnContex
         cards.set(choice.origin.card, options.oneOff ? choice.origin.turn : undefined);
         awaited.push({ id: choice.id, card: choice.origin.card, title: choice.title, matchKeys: choice.matchKeys });
     }
-    await services.memory.conversation.awaiting.set(context, { cards: [...cards].map(([card, turn]) => (turn === undefined ? { card } : { card, turn })), choices: awaited });
+    await services.awaiting.set(context, { cards: [...cards].map(([card, turn]) => (turn === undefined ? { card } : { card, turn })), choices: awaited });
 }
 
 /** From now on the bot waits on free text (a name, a question for the library, an expiry month). */
-export async function awaitText(services: DialogServices, context: TurnContext): Promise<void> {
-    await services.memory.conversation.awaiting.set(context, { cards: [], choices: [], text: true });
+export async function awaitText(services: Waiting, context: TurnContext): Promise<void> {
+    await services.awaiting.set(context, { cards: [], choices: [], text: true });
 }
 
 /**

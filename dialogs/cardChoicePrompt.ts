@@ -1,8 +1,12 @@
 import type { TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import { Prompt, type DialogTurnResult, type PromptOptions, type PromptRecognizerResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { choiceActions } from '../cards/commonActions';
+import { renderGuideCard, type GuideCardContent } from '../cards/guideCard';
 import type { Choice } from '../cards/payloads';
-import { awaitChoices } from './awaiting';
-import type { DialogServices } from './dialogServices';
+import type { Speaker } from '../core/speaker';
+import { awaitChoices, stamped } from './awaiting';
+import { CARD_CHOICE_PROMPT } from './dialogIds';
+import type { Waiting } from './dialogServices';
 import { chosenId } from './turnInput';
 
 /** Options of a card prompt: the card to show (`prompt`) and the (stamped) choices its buttons submit. */
@@ -16,7 +20,7 @@ export interface CardChoiceOptions extends PromptOptions {
  * the same question drawn in an earlier turn is an older card's, not an answer to this one.
  */
 export class CardChoicePrompt extends Prompt<string> {
-    constructor(id: string, private readonly services: DialogServices) {
+    constructor(id: string, private readonly services: Waiting) {
         super(id);
     }
 
@@ -31,4 +35,18 @@ export class CardChoicePrompt extends Prompt<string> {
         const value = choices.find((choice) => choice.id === chosenId(context))?.id;
         return Promise.resolve(value ? { succeeded: true, value } : { succeeded: false });
     }
+}
+
+/**
+ * A question of dialog `dialogId` on a card, asked with the card prompt (which the dialog adds): a
+ * one-off card, whose buttons answer it only as drawn now.
+ */
+export function askWithCard(step: WaterfallStepContext, dialogId: string, speaker: Speaker, content: GuideCardContent, choices: Choice[]): Promise<DialogTurnResult> {
+    const buttons = stamped(step.context, `prompt.${dialogId}`, choices);
+    const options: CardChoiceOptions = {
+        prompt: { type: 'message', attachments: [renderGuideCard({ ...content, actions: choiceActions(buttons) })] },
+        retryPrompt: speaker.say('flow.chooseAnOption'),
+        validations: { choices: buttons },
+    };
+    return step.prompt(CARD_CHOICE_PROMPT, options);
 }

@@ -1,14 +1,14 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { FORM_DELIVERY_DIALOG } from './dialogIds';
-import { speakerFor, type DialogServices } from './dialogServices';
+import { speakerFor, type TicketServices } from './dialogServices';
 import { requesterFor, type Identity } from './requesterIdentity';
 import { TicketDialogBase } from './ticketDialogBase';
 
 const DELIVERY_WATERFALL = 'formDelivery.ask';
 
 /** "I will bring my signed form": the library expects it and ships it to KamuSM. */
-export class FormDeliveryDialog extends TicketDialogBase {
-    constructor(services: DialogServices) {
+export class FormDeliveryDialog extends TicketDialogBase<TicketServices> {
+    constructor(services: TicketServices) {
         super(FORM_DELIVERY_DIALOG, services);
         this.addDialog(new WaterfallDialog(DELIVERY_WATERFALL, [this.askIdentity.bind(this), this.confirm.bind(this), this.send.bind(this)]));
         this.initialDialogId = DELIVERY_WATERFALL;

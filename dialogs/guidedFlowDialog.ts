@@ -1,6 +1,6 @@
 import type { Attachment, TurnContext } from 'botbuilder';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { privacyFinding } from '../core/turnFacts';
+import { privacyFinding, visitOf } from '../state/turnFacts';
 import { completionCard, paymentTable, stepHelpCard } from '../cards/infoCards';
 import { renderGuideCard } from '../cards/guideCard';
 import { choiceActions } from '../cards/commonActions';
@@ -16,7 +16,7 @@ import {
 } from '../flow/flowSteps';
 import { FORM_DELIVERY_DIALOG, STATUS_EXPLAINER_DIALOG, TICKET_REQUEST_DIALOG } from './dialogIds';
 import { FormDeliveryDialog } from './formDeliveryDialog';
-import { HelpTicketDialog } from './helpTicketDialog';
+import { HelpTicketDialog, type HelpTicketServices } from './helpTicketDialog';
 import type { TicketOutcome } from './ticketDialogBase';
 import { TicketRequestDialog, type TicketRequestOptions } from './ticketRequestDialog';
 import { InterruptibleDialog, isOutcome, leavesParent, toMenu, type DialogOutcome, type GuideRequest, type OlderClick } from './interruptibleDialog';
@@ -44,7 +44,7 @@ interface ErrandValues {
 const idle: DialogOutcome = { next: 'idle' };
 
 /** What the answer behind "guide me from this step" says of the user's situation. */
-function situationOf(services: DialogServices, request: GuideRequest): Situation {
+function situationOf(services: Pick<DialogServices, 'knowledge'>, request: GuideRequest): Situation {
     return (request.answerId && services.knowledge.current().catalogue.get(request.answerId)?.implies) || {};
 }
 
@@ -55,7 +55,8 @@ function situationOf(services: DialogServices, request: GuideRequest): Situation
  * depend on the user's situation, the question that settles it comes first.
  */
 export class GuidedFlowDialog extends InterruptibleDialog {
-    constructor(services: DialogServices) {
+    /** Its own steps use every dialog's basics; the services are for the ticket errands a step opens. */
+    constructor(services: HelpTicketServices) {
         super(GUIDED_FLOW_DIALOG, services);
         this.addDialog(new WaterfallDialog(STEP_WATERFALL, [this.showStep.bind(this), this.handleAnswer.bind(this), this.afterErrand.bind(this)]));
         this.addDialog(new WaterfallDialog<GuideRequest>(KIND_WATERFALL, [this.askKind.bind(this), this.kindChosen.bind(this)]));
@@ -92,7 +93,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         }
         const definition = STEPS[progress.stepId];
         const speaker = speakerFor(this.services, step.context);
-        await this.services.insights.stepReached(step.context, progress);
+        await this.services.insights.stepReached(visitOf(step.context), progress);
         const choices = this.choicesFor(step.context, definition, progress);
         await step.context.sendActivity({
             attachments: [stepCard(speaker, {
@@ -126,7 +127,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         switch (option.target) {
             case 'later':
                 await this.saveProgress(step.context, { ...progress, answers });
-                await this.services.insights.flowLeft(step.context, { ...progress, answers });
+                await this.services.insights.flowLeft(visitOf(step.context), { ...progress, answers });
                 await step.context.sendActivity(speakerFor(this.services, step.context).say('flow.savedForLater', { ...positionOf(progress.stepId, progress.kind, answers) }));
                 return step.endDialog(idle);
             case 'status':
@@ -171,7 +172,7 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         // Never assumed: without the approval method the user is asked it.
         if (!answers.approval) return this.advance(step, progress, answers, 'approval');
         await this.services.progress.delete(step.context);
-        await this.services.insights.flowFinished(step.context, kind, answers.approval);
+        await this.services.insights.flowFinished(visitOf(step.context), kind, answers.approval);
         const speaker = speakerFor(this.services, step.context);
         await step.context.sendActivity({
             attachments: [completionCard(speaker, answers.approval, pathOf(kind, answers), stamped(step.context, MENU_CARD, [

@@ -1,7 +1,7 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TranscriptLine } from '../tickets/ticket';
 import { HELP_TICKET_DIALOG, type HelpTicketOptions } from './dialogIds';
-import { speakerFor, type DialogServices } from './dialogServices';
+import { speakerFor, type DialogServices, type TicketServices } from './dialogServices';
 import { requesterFor, type Identity } from './requesterIdentity';
 import { TicketDialogBase } from './ticketDialogBase';
 
@@ -13,9 +13,12 @@ interface HelpValues {
     question: string;
 }
 
+/** A help ticket carries the last turns, so the library sees what led to the question. */
+export type HelpTicketServices = TicketServices & Pick<DialogServices, 'recentTurns'>;
+
 /** The user is stuck: their question, the step they are on and the last turns go to the library. */
-export class HelpTicketDialog extends TicketDialogBase {
-    constructor(services: DialogServices) {
+export class HelpTicketDialog extends TicketDialogBase<HelpTicketServices> {
+    constructor(services: HelpTicketServices) {
         super(HELP_TICKET_DIALOG, services);
         this.addDialog(new WaterfallDialog(HELP_WATERFALL, [this.askQuestion.bind(this), this.askIdentityStep.bind(this), this.send.bind(this)]));
         this.initialDialogId = HELP_WATERFALL;

@@ -10,8 +10,8 @@ import { answerTypedQuestion, showAnswer, type QuestionPlace } from './typedQues
 import { HELP_TICKET_DIALOG, STATUS_EXPLAINER_DIALOG, type HelpTicketOptions } from './dialogIds';
 import { otherLanguage, type Language } from '../core/language';
 import type { Command } from './choiceMatching';
-import { setLanguage, speakerFor, type DialogServices } from './dialogServices';
-import { turnLanguage } from '../core/turnFacts';
+import { setLanguage, speakerFor, type DialogBasics } from './dialogServices';
+import { turnLanguage } from '../state/turnFacts';
 import { turnInput } from './turnInput';
 import { MENU_CARD, RESUME_CARD, STATUS_CARD } from './awaiting';
 import { isMenuChoice } from './menuChoices';
@@ -55,8 +55,8 @@ export interface OlderClick {
  * library), answers to typed questions, "guide me from this step" and clicks on older cards work on
  * every step; the dialog's own waterfall sees only the choices of the card it waits on.
  */
-export abstract class InterruptibleDialog extends ComponentDialog {
-    protected constructor(id: string, protected readonly services: DialogServices) {
+export abstract class InterruptibleDialog<S extends DialogBasics = DialogBasics> extends ComponentDialog {
+    protected constructor(id: string, protected readonly services: S) {
         super(id);
     }
 

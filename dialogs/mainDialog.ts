@@ -1,17 +1,17 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { otherLanguage } from '../core/language';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { privacyFinding } from '../core/turnFacts';
+import { privacyFinding } from '../state/turnFacts';
 import { contactsCard, feesCard, menuCard, resumeCard } from '../cards/infoCards';
 import { askLibraryAction, choiceActions, menuAction } from '../cards/commonActions';
 import { renderGuideCard } from '../cards/guideCard';
 import { keyedChoice } from './choiceMatching';
-import { setLanguage, speakerFor, type DialogServices } from './dialogServices';
-import { turnLanguage } from '../core/turnFacts';
+import { setLanguage, speakerFor, type DialogBasics, type DialogServices, type RenewalServices } from './dialogServices';
+import { turnLanguage } from '../state/turnFacts';
 import { isApplicationKind, positionOf, stepVariant, type ApplicationKind } from '../flow/flowSteps';
 import { CARD_CHOICE_PROMPT, HELP_TICKET_DIALOG, MY_TICKETS_DIALOG, RENEWAL_REMINDERS_DIALOG, STATUS_EXPLAINER_DIALOG } from './dialogIds';
 import { GUIDED_FLOW_DIALOG, GuidedFlowDialog, type GuidedFlowOptions } from './guidedFlowDialog';
-import { HelpTicketDialog } from './helpTicketDialog';
+import { HelpTicketDialog, type HelpTicketServices } from './helpTicketDialog';
 import { MyTicketsDialog } from './myTicketsDialog';
 import { InterruptibleDialog, isOutcome, type DialogOutcome, type GuideRequest } from './interruptibleDialog';
 import { StatusExplainerDialog } from './statusExplainerDialog';
@@ -49,12 +49,18 @@ interface RoutedInput {
     guide?: GuideRequest;
 }
 
+/** The menu greets by name; its topics are every other dialog, so it hands them what they use. */
+export type MainDialogServices = HelpTicketServices & RenewalServices & Greeting;
+
+/** The user's name for the greeting, and where a Teams profile that cannot be read is noted. */
+type Greeting = Pick<DialogServices, 'displayName' | 'logger'>;
+
 /** Marks a turn that owes the user the welcome (their first contact) until a menu has said it. */
 const WELCOME_OWED = Symbol('eimza.welcomeOwed');
 
 /** The root dialog: welcome, resume offer, main menu, and a loop back to the menu after each topic. */
-export class MainDialog extends InterruptibleDialog {
-    constructor(services: DialogServices) {
+export class MainDialog extends InterruptibleDialog<DialogBasics & Greeting> {
+    constructor(services: MainDialogServices) {
         super(MAIN_DIALOG, services);
         this.addDialog(new WaterfallDialog<MainDialogOptions>(MENU_WATERFALL, [
             this.showMenu.bind(this), this.route.bind(this), this.afterTopic.bind(this),
@@ -242,13 +248,13 @@ export class MainDialog extends InterruptibleDialog {
  * once and the name kept in user state. Elsewhere `from.name`, when it is a name at all (Web Chat
  * often says nothing useful).
  */
-async function displayName(context: TurnContext, services: DialogServices): Promise<string | undefined> {
+async function displayName(context: TurnContext, services: Greeting): Promise<string | undefined> {
     if (context.activity.channelId === 'msteams') {
-        const kept = await services.memory.user.displayName.get(context);
+        const kept = await services.displayName.get(context);
         if (kept) return kept;
         const profileName = await teamsProfileName(context, services);
         if (profileName) {
-            await services.memory.user.displayName.set(context, profileName);
+            await services.displayName.set(context, profileName);
             return profileName;
         }
     }
@@ -256,7 +262,7 @@ async function displayName(context: TurnContext, services: DialogServices): Prom
 }
 
 /** The name on the user's Teams member profile; none when Teams cannot say (the greeting goes on without it). */
-async function teamsProfileName(context: TurnContext, services: DialogServices): Promise<string | undefined> {
+async function teamsProfileName(context: TurnContext, services: Pick<DialogServices, 'logger'>): Promise<string | undefined> {
     try {
         return realName((await TeamsInfo.getMember(context, context.activity.from.id)).name);
     } catch (error) {

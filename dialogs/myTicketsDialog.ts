@@ -4,7 +4,7 @@ import { OPEN_STATUSES, type Ticket } from '../tickets/ticket';
 import type { Choice } from '../cards/payloads';
 import { keyedChoice } from './choiceMatching';
 import { MY_TICKETS_DIALOG } from './dialogIds';
-import { speakerFor, type DialogServices } from './dialogServices';
+import { speakerFor, type TicketServices } from './dialogServices';
 import { requesterId } from './requesterIdentity';
 import { TicketDialogBase } from './ticketDialogBase';
 
@@ -18,8 +18,8 @@ interface Pick {
 }
 
 /** "Taleplerim": the user's own tickets with their status; add a message to one, or withdraw it. */
-export class MyTicketsDialog extends TicketDialogBase {
-    constructor(services: DialogServices) {
+export class MyTicketsDialog extends TicketDialogBase<TicketServices> {
+    constructor(services: TicketServices) {
         super(MY_TICKETS_DIALOG, services);
         this.addDialog(new WaterfallDialog(MY_TICKETS_WATERFALL, [this.list.bind(this), this.follow.bind(this), this.apply.bind(this)]));
         this.initialDialogId = MY_TICKETS_WATERFALL;

@@ -4,12 +4,15 @@ import type { Recognition } from '../understanding/recognizer';
 import { CHOSE_LIBRARY } from '../understanding/questionLog';
 import type { DialogServices } from './dialogServices';
 
+/** The log of kept questions, the time they were asked, and where a failure to note a choice is told. */
+type QuestionKeeping = Pick<DialogServices, 'questions' | 'clock' | 'logger'>;
+
 /**
  * Every typed question the bot did not answer with confidence is kept for the library, with what
  * it offered; a later click on one of those offers (or "none of these") is noted on it. The text is
  * what the privacy middleware left of it; no user or conversation id goes with it.
  */
-export async function keepUnanswered(services: DialogServices, text: string, recognition: Recognition, stepId: string | undefined): Promise<string> {
+export async function keepUnanswered(services: QuestionKeeping, text: string, recognition: Recognition, stepId: string | undefined): Promise<string> {
     const id = randomUUID();
     await services.questions.record({
         id, text, language: recognition.language, ...(stepId ? { stepId } : {}), askedAt: services.clock.now(),
@@ -23,7 +26,7 @@ export async function keepUnanswered(services: DialogServices, text: string, rec
  * Notes what the person chose for a question kept as unsure or unknown: an answer they clicked, or
  * the library. A failure to note it costs the library one data point, never the user their answer.
  */
-export async function noteChoice(services: DialogServices, context: TurnContext, asked: string | undefined, chosen: string = CHOSE_LIBRARY): Promise<void> {
+export async function noteChoice(services: QuestionKeeping, context: TurnContext, asked: string | undefined, chosen: string = CHOSE_LIBRARY): Promise<void> {
     if (!asked) return;
     try {
         await services.questions.recordChoice(asked, chosen);

@@ -1,10 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { formatDay } from '../cards/renewalCards';
 import type { RenewalReminderClick } from '../cards/payloads';
-import { turnLanguage } from '../core/turnFacts';
+import { turnLanguage } from '../state/turnFacts';
 import { startProgress } from '../flow/progress';
 import { requesterId } from './requesterIdentity';
-import { speakerFor, type DialogServices } from './dialogServices';
+import { speakerFor, type RenewalServices } from './dialogServices';
 
 /**
  * A button on a renewal reminder: "start the renewal" puts the guided renewal at its first step
@@ -12,7 +12,7 @@ import { speakerFor, type DialogServices } from './dialogServices';
  * sends the same message again a week later; "turn the reminder off" deletes the reminder. Only the
  * reminder's owner may change it.
  */
-export async function handleRenewalReminderClick(context: TurnContext, services: DialogServices, click: RenewalReminderClick): Promise<'start' | 'handled'> {
+export async function handleRenewalReminderClick(context: TurnContext, services: RenewalServices, click: RenewalReminderClick): Promise<'start' | 'handled'> {
     const { renewalReminder: action, reminderId, stage } = click;
     const speaker = speakerFor(services, context);
     const found = await services.renewals?.get(reminderId);

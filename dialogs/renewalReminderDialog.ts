@@ -1,20 +1,22 @@
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { renderGuideCard } from '../cards/guideCard';
+import { renderGuideCard, type GuideCardContent } from '../cards/guideCard';
 import { formatDay, formatExpiry } from '../cards/renewalCards';
 import type { Choice } from '../cards/payloads';
-import { turnLanguage } from '../core/turnFacts';
+import { addressOf } from '../state/conversationAddress';
+import { turnLanguage } from '../state/turnFacts';
 import { startProgress } from '../flow/progress';
 import { parseExpiry, renewalDates } from '../renewals/renewalReminders';
 import type { RenewalReminder } from '../renewals/renewalReminder';
 import { CONFIRMATION_HOURS, MAX_REMINDERS_PER_ADDRESS, MAX_REMINDERS_PER_USER } from '../renewals/reminderEmails';
 import type { Command } from './choiceMatching';
 import { keyedChoice } from './choiceMatching';
-import { EMAIL_PROMPT, RENEWAL_REMINDERS_DIALOG } from './dialogIds';
+import { askWithCard, CardChoicePrompt } from './cardChoicePrompt';
+import { CARD_CHOICE_PROMPT, EMAIL_PROMPT, RENEWAL_REMINDERS_DIALOG } from './dialogIds';
 import { AwaitedTextPrompt, institutionalEmailPrompt } from './ticketPrompts';
-import { speakerFor, type DialogServices } from './dialogServices';
+import { speakerFor, type DialogBasics, type RenewalServices } from './dialogServices';
 import { knownIdentity, requesterId } from './requesterIdentity';
-import { TicketDialogBase } from './ticketDialogBase';
+import { SubtaskDialog } from './subtaskDialog';
 
 const WATERFALL = 'renewalReminders.list';
 const EXPIRY_PROMPT = 'renewalReminders.expiry';
@@ -30,10 +32,12 @@ interface Expiry {
  * "My reminders": the user's renewal reminders, each can be turned off; and the expiry month and
  * year of a certificate (nothing else), when a renewal goes into production and why to apply before
  * then, and the offer of a reminder. Also reached from the last card of a first application or a renewal.
+ * An errand like a ticket's ("back" returns to where the user was), but no ticket: its questions are its own.
  */
-export class RenewalReminderDialog extends TicketDialogBase {
-    constructor(services: DialogServices) {
+export class RenewalReminderDialog extends SubtaskDialog<DialogBasics & RenewalServices> {
+    constructor(services: DialogBasics & RenewalServices) {
         super(RENEWAL_REMINDERS_DIALOG, services);
+        this.addDialog(new CardChoicePrompt(CARD_CHOICE_PROMPT, services));
         this.addDialog(new AwaitedTextPrompt(EXPIRY_PROMPT, services, (prompt) => this.validExpiry(prompt)));
         this.addDialog(institutionalEmailPrompt(services));
         this.addDialog(new WaterfallDialog(WATERFALL, [
@@ -163,7 +167,7 @@ export class RenewalReminderDialog extends TicketDialogBase {
             language: turnLanguage(step.context),
             expiryMonth: expiry.month,
             expiryYear: expiry.year,
-            reference: TurnContext.getConversationReference(step.context.activity),
+            reference: addressOf(step.context.activity),
             email,
             emailConfirmed: !!email,
         });
@@ -233,6 +237,10 @@ export class RenewalReminderDialog extends TicketDialogBase {
             return false;
         }
         return true;
+    }
+
+    private askWithCard(step: WaterfallStepContext, content: GuideCardContent, choices: Choice[]): Promise<DialogTurnResult> {
+        return askWithCard(step, this.id, speakerFor(this.services, step.context), content, choices);
     }
 
     private card(title: string, paragraphs: string[]) {

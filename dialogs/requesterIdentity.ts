@@ -1,7 +1,8 @@
-import { TeamsInfo, TurnContext } from 'botbuilder';
+import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { requesterIdFor } from '../tickets/requesterIds';
 import type { Requester } from '../tickets/ticket';
-import { turnLanguage } from '../core/turnFacts';
+import { addressOf } from '../state/conversationAddress';
+import { turnLanguage } from '../state/turnFacts';
 
 export interface Identity {
     name?: string;
@@ -47,6 +48,6 @@ export function requesterFor(context: TurnContext, identity: Required<Identity>)
         name: identity.name,
         email: identity.email,
         language: turnLanguage(context),
-        reference: TurnContext.getConversationReference(context.activity),
+        reference: addressOf(context.activity),
     };
 }

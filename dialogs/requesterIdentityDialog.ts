@@ -1,6 +1,6 @@
-import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { EMAIL_PROMPT, REQUESTER_IDENTITY_DIALOG, TEXT_PROMPT } from './dialogIds';
-import { speakerFor, type DialogServices } from './dialogServices';
+import { speakerFor, type DialogBasics } from './dialogServices';
 import { SubtaskDialog } from './subtaskDialog';
 import { knownIdentity, type Identity } from './requesterIdentity';
 import { freeTextPrompt, institutionalEmailPrompt, isInstitutionalEmail } from './ticketPrompts';
@@ -12,7 +12,7 @@ const IDENTITY_WATERFALL = 'requesterIdentity.ask';
  * only the name and the institutional e-mail, nothing more.
  */
 export class RequesterIdentityDialog extends SubtaskDialog {
-    constructor(services: DialogServices) {
+    constructor(services: DialogBasics) {
         super(REQUESTER_IDENTITY_DIALOG, services);
         this.addDialog(new WaterfallDialog(IDENTITY_WATERFALL, [this.askName.bind(this), this.askEmail.bind(this), this.done.bind(this)]));
         this.addDialog(freeTextPrompt(services));
@@ -44,10 +44,5 @@ export class RequesterIdentityDialog extends SubtaskDialog {
         const identity = (step.values as { identity: Identity }).identity;
         if (typeof step.result === 'string') identity.email = step.result.trim().toLowerCase();
         return step.endDialog(identity);
-    }
-
-    protected async redisplay(innerDc: DialogContext): Promise<DialogTurnResult> {
-        await innerDc.repromptDialog();
-        return Dialog.EndOfTurn;
     }
 }

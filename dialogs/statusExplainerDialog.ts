@@ -3,9 +3,9 @@ import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, typ
 import { STATUS_KEYS, statusDetailCard, statusListCard, type StatusKey } from '../cards/infoCards';
 import type { Choice } from '../cards/payloads';
 import { keyedChoice } from './choiceMatching';
-import { speakerFor, type DialogServices } from './dialogServices';
+import { speakerFor } from './dialogServices';
 import { STATUS_EXPLAINER_DIALOG } from './dialogIds';
-import { HelpTicketDialog } from './helpTicketDialog';
+import { HelpTicketDialog, type HelpTicketServices } from './helpTicketDialog';
 import { awaitChoices, STATUS_CARD, stamped } from './awaiting';
 import { chosenId } from './turnInput';
 import { InterruptibleDialog, isOutcome, leavesParent } from './interruptibleDialog';
@@ -20,7 +20,8 @@ interface PickOptions {
 
 /** "What does my status mean?": one card per application status KamuSM shows. */
 export class StatusExplainerDialog extends InterruptibleDialog {
-    constructor(services: DialogServices) {
+    /** Its own steps use every dialog's basics; the services are for the help ticket it can open. */
+    constructor(services: HelpTicketServices) {
         super(STATUS_EXPLAINER_DIALOG, services);
         this.addDialog(new WaterfallDialog<PickOptions>(STATUS_WATERFALL, [this.showList.bind(this), this.explain.bind(this)]));
         this.addDialog(new HelpTicketDialog(services));

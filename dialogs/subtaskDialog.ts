@@ -1,13 +1,13 @@
-import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Command } from './choiceMatching';
-import { speakerFor } from './dialogServices';
+import { speakerFor, type DialogBasics } from './dialogServices';
 import { InterruptibleDialog, isOutcome } from './interruptibleDialog';
 
 /**
  * A short errand inside a bigger task (sending a ticket from a step): "cancel" and "back" drop
  * the errand and return to the task; "menu" still goes all the way to the menu.
  */
-export abstract class SubtaskDialog extends InterruptibleDialog {
+export abstract class SubtaskDialog<S extends DialogBasics = DialogBasics> extends InterruptibleDialog<S> {
     protected async interrupt(innerDc: DialogContext, command: Command): Promise<DialogTurnResult> {
         if (command.name !== 'cancel') return super.interrupt(innerDc, command);
         await innerDc.context.sendActivity(speakerFor(this.services, innerDc.context).say('tickets.notSent'));
@@ -21,6 +21,12 @@ export abstract class SubtaskDialog extends InterruptibleDialog {
 
     protected async goBack(innerDc: DialogContext): Promise<DialogTurnResult> {
         return this.finish(innerDc, { next: 'back' });
+    }
+
+    /** The errand's question again, as it was asked. */
+    protected async redisplay(innerDc: DialogContext): Promise<DialogTurnResult> {
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
     }
 
     /** When a nested errand ended early, this one ends the same way. */

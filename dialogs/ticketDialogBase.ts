@@ -1,13 +1,13 @@
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { choiceActions } from '../cards/commonActions';
 import { renderGuideCard, type GuideCardContent } from '../cards/guideCard';
 import type { Ticket } from '../tickets/ticket';
-import { CardChoicePrompt, type CardChoiceOptions } from './cardChoicePrompt';
+import { askWithCard, CardChoicePrompt } from './cardChoicePrompt';
 import type { Choice } from '../cards/payloads';
 import { keyedChoice } from './choiceMatching';
 import { CARD_CHOICE_PROMPT, REQUESTER_IDENTITY_DIALOG, TEXT_PROMPT } from './dialogIds';
-import { speakerFor, type DialogServices } from './dialogServices';
+import { speakerFor, type DialogBasics } from './dialogServices';
 import type { DialogOutcome } from './interruptibleDialog';
 import { RequesterIdentityDialog } from './requesterIdentityDialog';
 import { SubtaskDialog } from './subtaskDialog';
@@ -22,8 +22,8 @@ export interface TicketOutcome extends DialogOutcome {
 }
 
 /** The prompts and steps every ticket dialog shares: who is asking, free text, a card question. */
-export abstract class TicketDialogBase extends SubtaskDialog {
-    protected constructor(id: string, services: DialogServices) {
+export abstract class TicketDialogBase<S extends DialogBasics = DialogBasics> extends SubtaskDialog<S> {
+    protected constructor(id: string, services: S) {
         super(id, services);
         this.addDialog(new RequesterIdentityDialog(services));
         this.addDialog(new CardChoicePrompt(CARD_CHOICE_PROMPT, services));
@@ -46,14 +46,7 @@ export abstract class TicketDialogBase extends SubtaskDialog {
 
     /** A question of this errand on a card: a one-off card, whose buttons answer it only as drawn now. */
     protected askWithCard(step: WaterfallStepContext, content: GuideCardContent, choices: Choice[]): Promise<DialogTurnResult> {
-        const buttons = stamped(step.context, `prompt.${this.id}`, choices);
-        const card = renderGuideCard({ ...content, actions: choiceActions(buttons) });
-        const options: CardChoiceOptions = {
-            prompt: { type: 'message', attachments: [card] },
-            retryPrompt: speakerFor(this.services, step.context).say('flow.chooseAnOption'),
-            validations: { choices: buttons },
-        };
-        return step.prompt(CARD_CHOICE_PROMPT, options);
+        return askWithCard(step, this.id, speakerFor(this.services, step.context), content, choices);
     }
 
     /** The user's receipt: the number to quote on the phone, and what happens next. */
@@ -72,11 +65,5 @@ export abstract class TicketDialogBase extends SubtaskDialog {
     protected async dropped(step: WaterfallStepContext): Promise<DialogTurnResult> {
         await step.context.sendActivity(speakerFor(this.services, step.context).say('tickets.notSent'));
         return step.endDialog({ next: 'back' } satisfies TicketOutcome);
-    }
-
-
-    protected async redisplay(innerDc: DialogContext): Promise<DialogTurnResult> {
-        await innerDc.repromptDialog();
-        return Dialog.EndOfTurn;
     }
 }

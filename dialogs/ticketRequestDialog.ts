@@ -1,7 +1,7 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TicketDetails } from '../tickets/ticket';
 import { TICKET_REQUEST_DIALOG } from './dialogIds';
-import { speakerFor, type DialogServices } from './dialogServices';
+import { speakerFor, type TicketServices } from './dialogServices';
 import { APPLICATION_KINDS, isApplicationKind, type ApplicationKind } from '../flow/flowSteps';
 import { requesterFor, type Identity } from './requesterIdentity';
 import { TicketDialogBase } from './ticketDialogBase';
@@ -22,8 +22,8 @@ interface RequestValues {
  * The e-signature request that starts every application (phase 0), sent to the library as a
  * ticket instead of an e-mail: unit, title, kind and other institutions' e-signatures.
  */
-export class TicketRequestDialog extends TicketDialogBase {
-    constructor(services: DialogServices) {
+export class TicketRequestDialog extends TicketDialogBase<TicketServices> {
+    constructor(services: TicketServices) {
         super(TICKET_REQUEST_DIALOG, services);
         this.addDialog(new WaterfallDialog<TicketRequestOptions>(REQUEST_WATERFALL, [
             this.introduce.bind(this), this.askUnit.bind(this), this.askTitle.bind(this), this.askKind.bind(this),

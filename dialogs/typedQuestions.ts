@@ -1,12 +1,12 @@
 import type { Attachment, TurnContext } from 'botbuilder';
 import { answerCard, suggestionsCard, unknownQuestionCard, type TypedQuestion } from '../cards/answerCards';
 import { otherLanguage, type Language } from '../core/language';
-import { turnLanguage } from '../core/turnFacts';
+import { turnLanguage, visitOf } from '../state/turnFacts';
 import { numberedSteps, STEPS, type StepId } from '../flow/flowSteps';
 import type { FlowProgress } from '../flow/progress';
 import { offersLanguageSwitch, type Recognition } from '../understanding/recognizer';
 import { answerTitle, answerView } from './answerViews';
-import { speakerFor, type DialogServices } from './dialogServices';
+import { speakerFor, type Answering, type Speaking } from './dialogServices';
 import { keepUnanswered, noteChoice } from './questionRecords';
 
 /** Where the user is when they type: their guided flow, if any. */
@@ -26,7 +26,7 @@ export interface QuestionAsked {
  * the closest answers (unsure) or says plainly that it does not know and offers the library (unknown);
  * the last two are kept for the library.
  */
-export async function answerTypedQuestion(services: DialogServices, context: TurnContext, place: QuestionPlace, asked: QuestionAsked): Promise<void> {
+export async function answerTypedQuestion(services: Answering, context: TurnContext, place: QuestionPlace, asked: QuestionAsked): Promise<void> {
     const { text, recognition, after = [] } = asked;
     const conversationLanguage = turnLanguage(context);
     const knowledge = services.knowledge.current();
@@ -57,7 +57,7 @@ export interface AnswerShown {
  * One answer of the knowledge base by id (typed, or a suggestion clicked: then the choice is noted
  * on the kept question); small talk is a plain sentence.
  */
-export async function showAnswer(services: DialogServices, context: TurnContext, answerId: string, question: TypedQuestion, place: QuestionPlace, shown: AnswerShown = {}): Promise<boolean> {
+export async function showAnswer(services: Answering, context: TurnContext, answerId: string, question: TypedQuestion, place: QuestionPlace, shown: AnswerShown = {}): Promise<boolean> {
     const { facet, after = [] } = shown;
     const known = services.knowledge.current().answer(answerId);
     if (!known || (known.kind === 'staff' && known.answer.status !== 'active')) return false;
@@ -70,7 +70,7 @@ export async function showAnswer(services: DialogServices, context: TurnContext,
     const view = answerView(speaker, known, turnLanguage(context), facet);
     const canGuide = view.step !== undefined && canGuideTo(view.step, place.progress);
     await context.sendActivity({ attachments: [answerCard(speaker, view, question, { canGuide }), ...after] });
-    await services.insights.answerGiven(context, answerId);
+    await services.insights.answerGiven(visitOf(context), answerId);
     return true;
 }
 
@@ -82,7 +82,7 @@ function canGuideTo(stepId: StepId, progress: FlowProgress | undefined): boolean
 }
 
 /** Written in the other language than the chat's and understood: answered in the chat's language, with a button to switch. */
-function languageOffer(services: DialogServices, recognition: Recognition, conversationLanguage: Language): TypedQuestion['switchTo'] {
+function languageOffer(services: Speaking, recognition: Recognition, conversationLanguage: Language): TypedQuestion['switchTo'] {
     if (!offersLanguageSwitch(recognition, conversationLanguage)) return undefined;
     const language = otherLanguage(conversationLanguage);
     return { language, title: services.translator.t(language, 'understanding.switchLanguage') };

@@ -1,13 +1,13 @@
 import type { TurnContext } from 'botbuilder';
 import type { TicketMessage } from '../cards/payloads';
 import { requesterId } from './requesterIdentity';
-import { speakerFor, type DialogServices } from './dialogServices';
+import { speakerFor, type DialogServices, type Speaking } from './dialogServices';
 
 /**
  * The user's answer typed into a library notice card. Only the ticket's owner may add to it;
  * the text was masked by the privacy middleware like any other message.
  */
-export async function handleUserTicketMessage(context: TurnContext, services: DialogServices, value: TicketMessage): Promise<void> {
+export async function handleUserTicketMessage(context: TurnContext, services: Speaking & Pick<DialogServices, 'tickets' | 'logger'>, value: TicketMessage): Promise<void> {
     const speaker = speakerFor(services, context);
     const ticket = await services.tickets.get(value.ticketId);
     const text = value.message?.trim() ?? '';

@@ -1,11 +1,18 @@
 import { randomBytes } from 'crypto';
-import type { TurnContext } from 'botbuilder';
 import { startOfHour, type Clock } from '../core/clock';
+import type { Language } from '../core/language';
 import type { Logger } from '../core/logger';
-import { turnLanguage } from '../core/turnFacts';
 import { positionOf, type ApplicationKind, type FlowAnswers, type StepId } from '../flow/flowSteps';
 import { requesterIdFor } from '../tickets/requesterIds';
 import { visitorHash, type InsightEvent, type InsightLog } from './insightLog';
+
+/** Who acts in this turn and where, as the edge read it from the turn: all an event needs of it. */
+export interface Visit {
+    /** The channel's own id for the user: hashed with the channel and the month into the visitor, never kept. */
+    userId: string;
+    channel: string;
+    language: Language;
+}
 
 interface FlowPlace {
     kind: ApplicationKind;
@@ -25,37 +32,37 @@ export class InsightRecorder {
         this.key = hashKey ?? randomBytes(32).toString('hex');
     }
 
-    stepReached(context: TurnContext, place: FlowPlace): Promise<void> {
-        return this.flowEvent(context, 'stepReached', place);
+    stepReached(visit: Visit, place: FlowPlace): Promise<void> {
+        return this.flowEvent(visit, 'stepReached', place);
     }
 
-    flowFinished(context: TurnContext, kind: ApplicationKind, approval: string): Promise<void> {
-        return this.write({ type: 'flowFinished', kind, detail: approval, ...this.where(context), visitor: this.visitor(context) });
+    flowFinished(visit: Visit, kind: ApplicationKind, approval: string): Promise<void> {
+        return this.write({ type: 'flowFinished', kind, detail: approval, ...this.where(visit), visitor: this.visitor(visit) });
     }
 
     /** The user chose "continue later" on this step. */
-    flowLeft(context: TurnContext, place: FlowPlace): Promise<void> {
-        return this.flowEvent(context, 'flowLeft', place, 'later');
+    flowLeft(visit: Visit, place: FlowPlace): Promise<void> {
+        return this.flowEvent(visit, 'flowLeft', place, 'later');
     }
 
-    answerGiven(context: TurnContext, answerId: string): Promise<void> {
-        return this.write({ type: 'answerGiven', detail: answerId, ...this.where(context) });
+    answerGiven(visit: Visit, answerId: string): Promise<void> {
+        return this.write({ type: 'answerGiven', detail: answerId, ...this.where(visit) });
     }
 
-    private flowEvent(context: TurnContext, type: 'stepReached' | 'flowLeft', place: FlowPlace, detail?: string): Promise<void> {
+    private flowEvent(visit: Visit, type: 'stepReached' | 'flowLeft', place: FlowPlace, detail?: string): Promise<void> {
         return this.write({
             type, kind: place.kind, stepId: place.stepId, stepNumber: positionOf(place.stepId, place.kind, place.answers).number,
-            ...(detail ? { detail } : {}), ...this.where(context), visitor: this.visitor(context),
+            ...(detail ? { detail } : {}), ...this.where(visit), visitor: this.visitor(visit),
         });
     }
 
-    private where(context: TurnContext): Pick<InsightEvent, 'language' | 'channel'> {
-        return { language: turnLanguage(context), channel: context.activity.channelId };
+    private where(visit: Visit): Pick<InsightEvent, 'language' | 'channel'> {
+        return { language: visit.language, channel: visit.channel };
     }
 
     /** The channel's user id with the channel, as everywhere: two channels' users are never one visitor. */
-    private visitor(context: TurnContext): string {
-        return visitorHash(this.key, requesterIdFor(context.activity.channelId, context.activity.from?.id ?? ''), this.clock.now());
+    private visitor(visit: Visit): string {
+        return visitorHash(this.key, requesterIdFor(visit.channel, visit.userId), this.clock.now());
     }
 
     private async write(event: Omit<InsightEvent, 'at'>): Promise<void> {

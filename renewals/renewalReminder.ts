@@ -1,4 +1,4 @@
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationAddress } from '../core/conversationAddress';
 import type { Language } from '../core/language';
 
 /**
@@ -16,7 +16,7 @@ export interface RenewalReminder {
     expiryMonth: number;
     expiryYear: number;
     /** Teams only: the personal chat the reminder goes to (the latest known chat wins when sent). */
-    reference?: Partial<ConversationReference>;
+    reference?: ConversationAddress;
     /** The e-mail copy's address (lower case), where SMTP is configured: Teams' for the user, or one typed in web chat. */
     email?: string;
     /**

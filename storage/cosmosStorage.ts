@@ -1,7 +1,6 @@
-import type { Container, CosmosClient } from '@azure/cosmos';
-import type { Storage, StoreItems } from 'botbuilder';
-import { CosmosDbPartitionedStorage } from 'botbuilder-azure';
-import { createCosmosClient, lazyContainer, toStoreError, withRetry, type CosmosSettings } from './cosmosClient';
+import type { Container, CosmosClient, ItemDefinition } from '@azure/cosmos';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { createCosmosClient, lazyContainer, statusOf, toStoreError, withRetry, type CosmosSettings } from './cosmosClient';
 import { isIdleStateKey } from './stateRetention';
 
 export const STATE_CONTAINER = 'botState';
@@ -10,53 +9,81 @@ export const REFERENCES_CONTAINER = 'references';
 /** The local Direct Line endpoint's conversations, when one runs beside Cosmos DB. */
 export const DIRECT_LINE_CONTAINER = 'directLineConversations';
 
+/** One stored key: the layout botbuilder-azure's CosmosDbPartitionedStorage wrote, so state saved by it reads unchanged. */
+interface StateDocument extends ItemDefinition {
+    id: string;
+    realId: string;
+    document: Record<string, unknown>;
+}
+
+/** Characters Cosmos DB refuses in an id, written as `*` and their hex code (as botbuilder-azure does with `compatibilityMode: false`). */
+const ILLEGAL_ID_CHARACTERS = /[\\?/#\t\n\r*]/g;
+
+function documentIdOf(key: string): string {
+    return key.replace(ILLEGAL_ID_CHARACTERS, (character) => `*${character.charCodeAt(0).toString(16)}`);
+}
+
 /**
- * Conversation and user state in Cosmos DB through botbuilder-azure's CosmosDbPartitionedStorage
- * (`compatibilityMode: false`: keys up to 1023 characters, never hashed). Its errors are turned
- * into ours: 412 → ETagConflictError, an unreachable store → StoreUnavailableError.
+ * Conversation and user state in Cosmos DB, botbuilder's `Storage` on `@azure/cosmos`. Each key is
+ * one item, partition key `/id`: `{ id, realId, document }`, the key escaped into `id` (keys up to
+ * 1023 characters, never hashed). A write with an eTag is conditional. Errors become ours:
+ * 412 → ETagConflictError, an unreachable store → StoreUnavailableError.
  */
 export class CosmosStorage implements Storage {
     private readonly client: CosmosClient;
-    private readonly inner: CosmosDbPartitionedStorage;
     private readonly container: () => Promise<Container>;
-    private handedOver?: Container;
 
     constructor(settings: CosmosSettings, private readonly containerId = STATE_CONTAINER) {
         this.client = createCosmosClient(settings);
-        // Partition key /id: state is only ever read and written by key (what botbuilder-azure expects).
+        // Partition key /id: state is only ever read and written by key.
         // Only the key and the write time are indexed (the retention sweep's query): cheaper writes.
         this.container = lazyContainer(this.client, settings.database, {
             id: containerId,
             partitionKey: { paths: ['/id'] },
             indexingPolicy: { includedPaths: [{ path: '/realId/?' }, { path: '/_ts/?' }], excludedPaths: [{ path: '/*' }] },
         });
-        this.inner = new CosmosDbPartitionedStorage({
-            cosmosDbEndpoint: settings.endpoint,
-            // Only to satisfy its constructor: it never builds a client, the container it gets is ours.
-            authKey: settings.key ?? 'unused-managed-identity',
-            databaseId: settings.database,
-            containerId,
-            compatibilityMode: false,
-        });
     }
 
     async read(keys: string[]): Promise<StoreItems> {
-        await this.ready();
-        return withRetry(() => this.inner.read(keys), keys.join(','));
+        if (keys.length === 0) return {};
+        const container = await this.container();
+        const found = await Promise.all(keys.map((key) => withRetry(() => this.readOne(container, key), key)));
+        return Object.fromEntries(found.filter((item) => item !== undefined));
     }
 
     async write(changes: StoreItems): Promise<void> {
-        await this.ready();
-        try {
-            await this.inner.write(changes);
-        } catch (error) {
-            throw toStoreError(error, Object.keys(changes ?? {}).join(','));
-        }
+        const container = await this.container();
+        await Promise.all(Object.entries(changes).map(async ([key, { eTag, ...document }]: [string, StoreItem]) => {
+            const item: StateDocument = { id: documentIdOf(key), realId: key, document };
+            // '*' or none: last writer wins, as botbuilder's storages do.
+            const condition = typeof eTag === 'string' && eTag !== '*' && eTag.length > 0 ? { accessCondition: { type: 'IfMatch', condition: eTag } } : undefined;
+            try {
+                await container.items.upsert(item, condition);
+            } catch (error) {
+                throw toStoreError(error, key);
+            }
+        }));
     }
 
     async delete(keys: string[]): Promise<void> {
-        await this.ready();
-        return withRetry(() => this.inner.delete(keys), keys.join(','));
+        const container = await this.container();
+        await Promise.all(keys.map((key) => withRetry(() => {
+            const id = documentIdOf(key);
+            return container.item(id, id).delete().then(() => undefined, (error: unknown) => {
+                if (statusOf(error) !== 404) throw error;
+            });
+        }, key)));
+    }
+
+    private async readOne(container: Container, key: string): Promise<[string, StoreItem] | undefined> {
+        const id = documentIdOf(key);
+        try {
+            const { resource } = await container.item(id, id).read<StateDocument>();
+            return resource ? [resource.realId, { ...resource.document, eTag: resource._etag }] : undefined;
+        } catch (error) {
+            if (statusOf(error) === 404) return undefined;
+            throw error;
+        }
     }
 
     async ping(): Promise<void> {
@@ -82,16 +109,5 @@ export class CosmosStorage implements Storage {
 
     close(): void {
         this.client.dispose();
-    }
-
-    /**
-     * botbuilder-azure caches its container promise per database/container name for the whole
-     * process, failures included: a bot started while Cosmos is down would never recover. We
-     * create the container ourselves and hand it over, so its own initialisation never runs.
-     */
-    private async ready(): Promise<void> {
-        if (this.handedOver) return;
-        this.handedOver = await this.container();
-        (this.inner as unknown as { container: Container }).container = this.handedOver;
     }
 }

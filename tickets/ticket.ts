@@ -1,4 +1,4 @@
-import type { ConversationReference } from 'botbuilder';
+import type { ConversationAddress } from '../core/conversationAddress';
 import type { Language } from '../core/language';
 import type { ApplicationKind, StepId } from '../flow/flowSteps';
 
@@ -56,7 +56,7 @@ export interface Requester extends Person {
     email?: string;
     language: Language;
     /** Where notices go: the chat the ticket came from (Teams personal chat or web chat). */
-    reference: Partial<ConversationReference>;
+    reference: ConversationAddress;
 }
 
 export interface StaffThread {
@@ -64,7 +64,7 @@ export interface StaffThread {
     conversationId: string;
     /** The root message holding the ticket card, updated in place. */
     cardActivityId: string;
-    reference: Partial<ConversationReference>;
+    reference: ConversationAddress;
 }
 
 export type ReminderKind = 'unclaimed' | 'waitingOnLibrary';

@@ -101,7 +101,7 @@ function distinctSteps(): StepShown[] {
 }
 
 type Add = (group: GalleryGroup, id: string, caption: string, attachment: Attachment, audience?: 'user' | 'staff') => void;
-/** A card a dialog composes itself: `renderGuideCard` with its choices as buttons, as `TicketDialogBase.askWithCard` does. */
+/** A card a dialog composes itself: `renderGuideCard` with its choices as buttons, as `askWithCard` (dialogs/cardChoicePrompt.ts) does. */
 const guideWith = (content: GuideCardContent, choices: Choice[] = []) => renderGuideCard({ ...content, actions: [...(content.actions ?? []), ...choiceActions(choices)] });
 
 /** The guided flow: every step, variant and option set; "Bulamıyorum" on each; the end of each path. */

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { classifyInvoke, classifyMessage, type InputWords, type MessageSnapshot } from '../../bot/activityRouter';
 import { answerData, choiceData, commandData, guideFromData, messageBackData, renewalReminderData, ticketMessageData } from '../../cards/payloads';
-import type { Awaiting } from '../../dialogs/botMemory';
+import type { Awaiting } from '../../state/botMemory';
 import { typedChoiceOf, typedCommandOf } from '../../dialogs/choiceMatching';
 import { answerVerb } from '../../tickets/staffVerbs';
 import { guideKnowledge, translator } from '../support/testBot';

@@ -1,8 +1,18 @@
 import * as assert from 'assert';
-import { MemoryStorage } from 'botbuilder';
+import { MemoryStorage, type StoreItems } from 'botbuilder';
 import { localePrivacyInspector, REDACTION_MARK, type SensitiveKind } from '../../core/privacyGuard';
 import { TestChat, translator } from '../support/testBot';
 import { play } from '../support/conversationTable';
+
+/** A MemoryStorage that keeps the JSON of every write: all the bot ever stored, not only what is left. */
+class RecordedStorage extends MemoryStorage {
+    readonly written: string[] = [];
+
+    override write(changes: StoreItems): Promise<void> {
+        this.written.push(JSON.stringify(changes));
+        return super.write(changes);
+    }
+}
 
 const NATIONAL_ID = '10000000146'; // a checksum-valid example number, not a person's
 const CARD = '4111 1111 1111 1111';
@@ -39,7 +49,7 @@ describe('privacy guard', () => {
     }
 
     it('warns kindly, never repeats the secret, keeps it out of state, and the step goes on', async () => {
-        const storage = new MemoryStorage();
+        const storage = new RecordedStorage();
         const chat = new TestChat({ storage });
         await play(chat, [
             { open: true }, { click: 'Yeni e-imza başvurusu' },
@@ -47,7 +57,8 @@ describe('privacy guard', () => {
             { say: '528341', sees: ['SMS onay kodu', 'kimsenin ona ihtiyacı yok'], doesNotSee: ['528341'] },
             { click: 'Evet, gönderdim', sees: ['Adım 2 / 18'] },
         ]);
-        const everything = JSON.stringify((storage as unknown as { memory: Record<string, unknown> }).memory);
+        const everything = storage.written.join('\n');
+        assert.ok(storage.written.length > 0, 'nothing was stored');
         assert.ok(!everything.includes(NATIONAL_ID) && !everything.includes('528341'), 'a secret reached the store');
     });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
 import { PrivacyMiddleware } from '../../bot/privacyMiddleware';
-import { privacyFinding } from '../../core/turnFacts';
+import { privacyFinding } from '../../state/turnFacts';
 import { translator } from '../support/testBot';
 
 /** One message through the privacy middleware; answers the activity and the finding the rest of the turn sees. */

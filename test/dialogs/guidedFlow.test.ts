@@ -45,7 +45,7 @@ function kamusmScreensTr(total: number, first: number): Turn[] {
         { click: 'Tamam, tıkladım', sees: [step(7), 'İletişim Bilgileri', 'E-Posta *', 'Cep Telefonu *', 'Operatör *', 'Bilgi Kanalı *', '@bezmialem.edu.tr'] },
         { click: 'Tamam, tıkladım', sees: [step(8), 'Kurum Bilgileri', 'Kurum Adı *', 'Bezmialem Vakıf Üniversitesi', 'Çalıştığı Birim *', 'Ünvan *', 'İş Telefonu *', 'Dahili *'] },
         { click: 'Tamam, tıkladım', sees: [step(9), 'Teslimat Bilgileri', 'İl *', 'İstanbul', 'Teslimat Yolu *', '“Devam”'] },
-        { click: '“Devam”a tıkladım', sees: [step(10), 'Aşama 5', 'Cep Telefonu Doğrulama', '**** * 2615', '250 saniye', 'kimsenin bu koda ihtiyacı yoktur'] },
+        { click: '“Devam”a tıkladım', sees: [step(10), 'Aşama 5', 'Cep Telefonu Doğrulama', '**** * 2615', '250 saniye', 'ekran görüntüsünde', 'kimsenin bu koda ihtiyacı yoktur'], doesNotSee: ['Ekrandaki sayaç kalan süreyi gösterir'] },
         {
             click: 'Kodu girdim, “Devam”a tıkladım',
             sees: [step(11), 'Aşama 6', 'Onay', 'Bireysel Başvuru', '“Başvuru Bilgileri · Onay · Sonuç”', 'Ödenecek Tutar: *** TL (KDV Dahil)', 'kurum tarafından ödenir'],

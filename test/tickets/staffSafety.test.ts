@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { MemoryStorage, TurnContext, type Activity, type BotAdapter } from 'botbuilder';
-import { StaffChannelRegistry } from '../../tickets/staffChannel';
+import { StaffChannelRegistry } from '../../bot/staffChannel';
 import { STAFF, STAFF_TEAM, TENANT, TicketWorld, ticketIdOf, textOf } from '../support/ticketWorld';
 import type { ConnectorCall } from '../support/fakeConnector';
 

@@ -3,7 +3,7 @@ import { LANGUAGES, type Language } from '../../core/language';
 import { readLocaleResources } from '../../core/i18n';
 import { APPLICATION_KINDS, isApplicationKind, positionOf, STEPS, type FlowAnswers } from '../../flow/flowSteps';
 import { languageSpeaker } from '../../institution/profileSpeaker';
-import type { Awaiting } from '../../dialogs/botMemory';
+import type { Awaiting } from '../../state/botMemory';
 import { typedChoiceOf, typedCommandOf } from '../../dialogs/choiceMatching';
 import type { FlowProgress } from '../../flow/progress';
 import { guideKnowledge } from '../support/testBot';

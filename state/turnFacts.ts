@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { DEFAULT_LANGUAGE, type Language } from './language';
-import type { PrivacyFinding } from './privacyGuard';
+import { DEFAULT_LANGUAGE, type Language } from '../core/language';
+import type { PrivacyFinding } from '../core/privacyGuard';
+import type { Visit } from '../insights/insightRecorder';
 
 /** What the edge decided about the current turn, read by everything below it during that turn. */
 
@@ -23,4 +24,9 @@ export function privacyFinding(context: TurnContext): PrivacyFinding | undefined
 
 export function notePrivacyFinding(context: TurnContext, finding: PrivacyFinding): void {
     context.turnState.set(PRIVACY_FINDING, finding);
+}
+
+/** The user and channel of this turn, as the usage events take them. */
+export function visitOf(context: TurnContext): Visit {
+    return { userId: context.activity.from?.id ?? '', channel: context.activity.channelId, language: turnLanguage(context) };
 }
