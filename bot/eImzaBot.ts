@@ -19,6 +19,7 @@ import { handleRenewalReminderClick } from '../dialogs/renewalReminderClicks';
 import { answerStaffReport, type StaffReportDependencies } from './staffReport';
 import { answerStaffAnswers, handleStaffAnswerAction, type StaffAnswerDependencies } from './staffAnswers';
 import { stampReplyLocale } from './replyLocale';
+import { joinHeldToNextMessage, sendHeld } from '../state/sameMessage';
 import { ActivityRouter, classifyInvoke } from './activityRouter';
 
 export interface EImzaBotOptions {
@@ -116,7 +117,9 @@ export class EImzaBot extends ActivityHandler {
             if (!isSharedConversation(context) && context.activity.type === 'message') await this.rememberReference(context);
             recordTranscript(context, this.services.recentTurns);
             stampReplyLocale(context);
+            joinHeldToNextMessage(context);
             await super.run(context);
+            await sendHeld(context);
             await flushTranscript(context);
             // Saved once, at the end of the turn; each state is written only if it changed.
             await this.services.conversationState.saveChanges(context, false);

@@ -1,7 +1,7 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TranscriptLine } from '../tickets/ticket';
 import { HELP_TICKET_DIALOG, type HelpTicketOptions } from './dialogIds';
-import { speakerFor, type DialogServices, type TicketServices } from './dialogServices';
+import type { DialogServices, TicketServices } from './dialogServices';
 import { requesterFor, type Identity } from './requesterIdentity';
 import { TicketDialogBase } from './ticketDialogBase';
 
@@ -29,8 +29,7 @@ export class HelpTicketDialog extends TicketDialogBase<HelpTicketServices> {
         (step.values as HelpValues).transcript = (await this.services.recentTurns.get(step.context, [])).slice(-TRANSCRIPT_LINES);
         const prefilled = (step.options as HelpTicketOptions | undefined)?.question?.trim();
         if (prefilled) return step.next(prefilled);
-        await step.context.sendActivity(speakerFor(this.services, step.context).say('tickets.help.intro'));
-        return this.askText(step, 'tickets.ask.question');
+        return this.askText(step, 'tickets.ask.question', 'tickets.help.intro');
     }
 
     private async askIdentityStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

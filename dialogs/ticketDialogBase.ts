@@ -13,6 +13,7 @@ import { RequesterIdentityDialog } from './requesterIdentityDialog';
 import { SubtaskDialog } from './subtaskDialog';
 import { MENU_CARD, stamped } from './awaiting';
 import { freeTextPrompt } from './ticketPrompts';
+import { sendWithNextMessage } from '../state/sameMessage';
 
 /** What a ticket dialog hands back: whether a ticket now exists. */
 export interface TicketOutcome extends DialogOutcome {
@@ -39,9 +40,11 @@ export abstract class TicketDialogBase<S extends DialogBasics = DialogBasics> ex
         return step.beginDialog(REQUESTER_IDENTITY_DIALOG);
     }
 
-    protected askText(step: WaterfallStepContext, key: string): Promise<DialogTurnResult> {
+    /** Asks for free text; `introKey`: a sentence said first, in the same message. */
+    protected askText(step: WaterfallStepContext, key: string, introKey?: string): Promise<DialogTurnResult> {
         const speaker = speakerFor(this.services, step.context);
-        return step.prompt(TEXT_PROMPT, { prompt: speaker.say(key), retryPrompt: speaker.say('tickets.ask.retryText') });
+        const prompt = introKey ? `${speaker.say(introKey)}\n\n${speaker.say(key)}` : speaker.say(key);
+        return step.prompt(TEXT_PROMPT, { prompt, retryPrompt: speaker.say('tickets.ask.retryText') });
     }
 
     /** A question of this errand on a card: a one-off card, whose buttons answer it only as drawn now. */
@@ -52,13 +55,12 @@ export abstract class TicketDialogBase<S extends DialogBasics = DialogBasics> ex
     /** The user's receipt: the number to quote on the phone, and what happens next. */
     protected async confirmCreated(step: WaterfallStepContext, ticket: Ticket): Promise<DialogTurnResult> {
         const speaker = speakerFor(this.services, step.context);
-        await step.context.sendActivity({
-            attachments: [renderGuideCard({
-                title: speaker.say('tickets.created.title', { number: ticket.number }),
-                paragraphs: speaker.sayList(`tickets.created.body_${ticket.kind}`, { number: ticket.number }),
-                actions: choiceActions(stamped(step.context, MENU_CARD, [keyedChoice(speaker, 'myTickets', 'menu.options.myTickets')])),
-            })],
-        });
+        // The receipt and what follows it (the menu, the step) are one message.
+        await sendWithNextMessage(step.context, renderGuideCard({
+            title: speaker.say('tickets.created.title', { number: ticket.number }),
+            paragraphs: speaker.sayList(`tickets.created.body_${ticket.kind}`, { number: ticket.number }),
+            actions: choiceActions(stamped(step.context, MENU_CARD, [keyedChoice(speaker, 'myTickets', 'menu.options.myTickets')])),
+        }));
         return step.endDialog({ next: 'back', ticketNumber: ticket.number, otherInstitution: ticket.details.otherInstitution } satisfies TicketOutcome);
     }
 
