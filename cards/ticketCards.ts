@@ -10,7 +10,7 @@ import { choiceData, STAFF_TEXT_MAX, ticketMessageData, USER_ANSWER_MAX } from '
 import { clip, plainText } from './plainText';
 import { answerEditorCard, draftFromTicket, type EditorValues } from './staffAnswerCards';
 
-/** Staff card verbs (Universal Actions), routed by `tickets/staffActions.ts`. */
+/** Staff card verbs (Universal Actions), routed by `bot/activityRouter.ts` to `bot/staffActions.ts`. */
 
 const STATUS_COLORS: Record<TicketStatus, string> = { new: 'Attention', claimed: 'Accent', waitingForUser: 'Warning', resolved: 'Good', withdrawn: 'Default' };
 
