@@ -1,4 +1,6 @@
 // Type-aware recommended rules of typescript-eslint over all TypeScript of the project.
+// No stylistic rule is on: Prettier formats. The one rule eslint-config-prettier would switch off,
+// no-unexpected-multiline, cannot fire on Prettier's output, which always ends statements with a semicolon.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

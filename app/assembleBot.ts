@@ -44,7 +44,7 @@ export interface BotParts<M extends StaffCardSource> {
     insightsHashKey?: string;
     /** Where the staff "rapor" card reads its figures; without it the staff channel gets no report. */
     insightSources?: InsightSources;
-    /** Renewal reminders (issue 15, section 2); without them the reminders menu item sets none. */
+    /** Renewal reminders; without them the reminders menu item sets none. */
     renewals?: RenewalReminders;
     /** The adapter that runs the turns: Bot Framework's in production, botbuilder's TestAdapter in tests. */
     adapter: BotAdapter;

@@ -10,7 +10,7 @@ import { ChatMessenger } from '../bot/chatMessenger';
 import { NoticeDispatcher } from '../tickets/noticeDispatcher';
 import { sweepReminders, type ReminderPolicy } from '../tickets/reminders';
 import { createTicketMailer } from '../mail/ticketMailer';
-// Renewal reminders (issue 15, part 2).
+// Renewal reminders: kept in the ticket store, sent through its outbox by Teams and e-mail.
 import { RenewalReminders } from '../renewals/renewalReminders';
 import { createRenewalMailer } from '../mail/renewalMailer';
 import { RenewalMessenger } from '../bot/renewalMessenger';
@@ -30,7 +30,7 @@ import { createTranslator } from '../core/i18n';
 import { createLogger, type Logger } from '../core/logger';
 import { createServer } from '../bot/server';
 import { startTelemetry } from './telemetry';
-// Insights for the library (issue 15, part 1).
+// Insights for the library: anonymous events, the staff report and the weekly digest.
 import { insightsCard } from '../cards/insightsCard';
 import { sendWeeklyDigest, type InsightSources } from '../insights/insightService';
 import { reportWords } from '../insights/reportText';

@@ -8,7 +8,7 @@ import type { InstitutionProfile } from '../institution/institutionProfile';
 import { InternalError } from '../core/errors';
 
 /** The manifest schema the package is written for, shipped by `@microsoft/app-manifest`. */
-export const MANIFEST_SCHEMA_VERSION = 'v1.24';
+const MANIFEST_SCHEMA_VERSION = 'v1.24';
 const ICON_SIZES: Record<string, number> = { 'color.png': 192, 'outline.png': 32 };
 
 export interface PackageInputs {

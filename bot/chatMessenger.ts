@@ -26,7 +26,7 @@ export interface ChatMessengerDependencies {
 }
 
 /** The staff team's members, for "assign to a colleague"; none when Teams cannot tell. */
-export async function staffColleagues(context: TurnContext, teamId: string, logger: Logger): Promise<Person[]> {
+async function staffColleagues(context: TurnContext, teamId: string, logger: Logger): Promise<Person[]> {
     try {
         const page = await TeamsInfo.getPagedTeamMembers(context, teamId, 100);
         return page.members.filter((member) => member.id !== context.activity.recipient?.id).map((member) => ({ id: member.id, name: member.name }));

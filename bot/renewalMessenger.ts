@@ -20,7 +20,7 @@ export interface RenewalMessengerDependencies {
     mailer?: RenewalEmailSender;
 }
 
-/** Sends renewal reminders (issue 15): proactively to the user's personal Teams chat, and the e-mail copy. */
+/** Sends renewal reminders: proactively to the user's personal Teams chat, and the e-mail copy. */
 export class RenewalMessenger implements RenewalNoticeSender {
     constructor(private readonly deps: RenewalMessengerDependencies) {}
 

@@ -48,7 +48,7 @@ const shortText = z.string().max(200);
 const CARD_ID = /^[a-zA-Z][\w.-]{0,60}$/;
 
 /** A user's click on a guide card: a choice, or a command that works on every step; where the button was drawn. */
-export const userSubmitSchema = z.object({
+const userSubmitSchema = z.object({
     choice: shortText.optional(),
     card: z.string().regex(CARD_ID).optional(),
     turn: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),

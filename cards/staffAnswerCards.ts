@@ -44,7 +44,7 @@ function input(id: string, label: string, value: string | undefined, maxLength: 
 }
 
 /** The editor's body: the question taught from, the help line, the six inputs (and the confirm box after an overlap). */
-export function answerEditorBody(speaker: Speaker, values: EditorValues, options: Omit<EditorOptions, 'save'>): Json[] {
+function answerEditorBody(speaker: Speaker, values: EditorValues, options: Omit<EditorOptions, 'save'>): Json[] {
     const say = (key: string) => speaker.say(`staffAnswers.editor.${key}`);
     return [
         ...(options.question ? [text(speaker.say('staffAnswers.editor.question', { text: typed(options.question) }), { isSubtle: true })] : []),
@@ -106,7 +106,7 @@ export interface ListedAnswer {
 }
 
 /** A group of questions the bot could not answer (or was unsure of): its text is masked already. */
-export interface ListedQuestion {
+interface ListedQuestion {
     text: string;
     count: number;
     unsure: number;

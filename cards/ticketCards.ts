@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { Template } from 'adaptivecards-templating';
+import type { Template } from 'adaptivecards-templating';
 import { CardFactory, type Attachment } from 'botbuilder';
 import { fromRoot } from '../core/projectPaths';
 import type { HistoryEntry, Person, Ticket, TicketStatus } from '../tickets/ticket';
@@ -10,11 +10,23 @@ import { choiceData, STAFF_TEXT_MAX, ticketMessageData, USER_ANSWER_MAX } from '
 import { clip, plainText } from './plainText';
 import { answerEditorCard, draftFromTicket, type EditorValues } from './staffAnswerCards';
 
-/** Staff card verbs (Universal Actions), routed by `tickets/staffActions.ts`. */
+/** Staff card verbs (Universal Actions), routed by `bot/activityRouter.ts` to `bot/staffActions.ts`. */
 
 const STATUS_COLORS: Record<TicketStatus, string> = { new: 'Attention', claimed: 'Accent', waitingForUser: 'Warning', resolved: 'Good', withdrawn: 'Default' };
 
-const template = new Template(JSON.parse(fs.readFileSync(fromRoot('cards', 'ticketCard.json'), 'utf8')));
+let template: Template | undefined;
+/**
+ * The staff card's template, loaded on first use: the templating library and its expression parser
+ * take a fifth of the bot's start-up, and only a ticket's staff card needs them.
+ */
+function staffCardTemplate(): Template {
+    if (!template) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (above)
+        const templating = require('adaptivecards-templating') as typeof import('adaptivecards-templating');
+        template = new templating.Template(JSON.parse(fs.readFileSync(fromRoot('cards', 'ticketCard.json'), 'utf8')));
+    }
+    return template;
+}
 
 /**
  * Teams refuses a card over ~28 KB, and then every update of the ticket would fail: the card shows
@@ -136,7 +148,7 @@ export interface StaffCardOptions {
 
 /** The ticket as the library's staff see it in their channel; refreshed in place after every change. */
 export function staffTicketCard(speaker: Speaker, ticket: Ticket, options: StaffCardOptions): Attachment {
-    const card = template.expand({
+    const card = staffCardTemplate().expand({
         $root: {
             heading: ticketHeading(speaker, ticket),
             statusLabel: speaker.say(`tickets.statuses.${ticket.status}`),

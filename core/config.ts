@@ -54,7 +54,7 @@ const environmentSchema = z.object({
     INSIGHTS_HASH_KEY: optionalText,
 });
 
-export type Environment = z.infer<typeof environmentSchema>;
+type Environment = z.infer<typeof environmentSchema>;
 
 export interface BotConfig extends Environment {
     /** No Bot Framework credentials: local mode, no authentication, loopback only. */

@@ -91,7 +91,7 @@ export const directLineErrors = {
 };
 
 /** An HTTP refusal of the bot's own endpoints, answered as `{ error: code, message }`. */
-export class HttpError extends AppError {
+class HttpError extends AppError {
     toBody(): { error: string; message: string } {
         return { error: this.code, message: this.message };
     }

@@ -4,7 +4,7 @@ const DOTLESS_I = /\u0131/g;
 /**
  * Folds text for matching the way a Turkish reader would: Turkish case rules (İ→i, I→ı),
  * then diacritics dropped, so the capital and dotless forms of a word and its spelling without
- * Turkish letters compare equal (see test/bot/textMatch.test.ts for examples).
+ * Turkish letters compare equal (see test/core/textMatch.test.ts for examples).
  */
 export function foldText(text: string): string {
     return foldLetters(text)

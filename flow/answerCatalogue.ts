@@ -10,11 +10,11 @@ import type { Situation } from './situation';
  * when…, as the guide says), "the guide does not say" (ask the library), or a plain fact (the
  * number, the place). "yes" and "no" answer only yes/no questions; the others any question.
  */
-export const FACET_POLARITIES = ['yes', 'no', 'depends', 'unclear', 'fact'] as const;
+const FACET_POLARITIES = ['yes', 'no', 'depends', 'unclear', 'fact'] as const;
 export type FacetPolarity = (typeof FACET_POLARITIES)[number];
 
 /** What an answer can offer besides its text. */
-export const ANSWER_OFFERS = ['status', 'ticket', 'contacts', 'fees'] as const;
+const ANSWER_OFFERS = ['status', 'ticket', 'contacts', 'fees'] as const;
 export type AnswerOffer = (typeof ANSWER_OFFERS)[number];
 
 /**

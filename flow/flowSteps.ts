@@ -36,7 +36,7 @@ export type StepId =
     | 'approval' | 'approvalEsign' | 'approvalWet';
 
 /** Where an answer leads: a step, the next step on the path, or out of the flow. */
-export type StepTarget = StepId | 'next' | 'later' | 'status' | 'finish' | 'ticketRequest' | 'formDelivery';
+type StepTarget = StepId | 'next' | 'later' | 'status' | 'finish' | 'ticketRequest' | 'formDelivery';
 
 export interface StepOption {
     id: string;

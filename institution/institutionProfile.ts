@@ -49,7 +49,6 @@ const profileSchema = z.object({
 });
 
 export type InstitutionProfile = z.infer<typeof profileSchema>;
-export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
 
 /** Validated at start-up: a typo in a contact must stop the bot, not reach a user. */
 export function loadInstitutionProfile(file: string): InstitutionProfile {

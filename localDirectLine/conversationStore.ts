@@ -20,7 +20,7 @@ export interface DirectLineConversation {
 const CONVERSATION_PREFIX = 'directline/conversations/';
 const SIGNING_KEY = 'directline/signing-key';
 // Every append rewrites the whole document: keep it small; catch-up only needs the recent chat.
-export const MAX_KEPT_ACTIVITIES = 200;
+const MAX_KEPT_ACTIVITIES = 200;
 
 /**
  * Direct Line conversations in the bot's own store. One process owns the local endpoint, so an

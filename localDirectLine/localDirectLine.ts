@@ -7,7 +7,7 @@ import { directLineErrors } from '../core/errors';
 import { ConversationStore, type DeliveredActivity, type DirectLineConversation } from './conversationStore';
 import type { ActivityGroup, StreamHub } from './streamHub';
 
-export const DIRECT_LINE_CHANNEL_ID = 'directline';
+const DIRECT_LINE_CHANNEL_ID = 'directline';
 
 /** Where activities from the client go: the bot, told to answer through this server's connector routes. */
 export interface BotEndpoint {

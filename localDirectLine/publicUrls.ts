@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'http';
 import type { TLSSocket } from 'tls';
 
 /** The base URL the client used to reach us, so a streamUrl works behind a proxy too. */
-export function clientBaseUrl(req: IncomingMessage, publicBaseUrl?: string): string {
+function clientBaseUrl(req: IncomingMessage, publicBaseUrl?: string): string {
     if (publicBaseUrl) return publicBaseUrl.replace(/\/+$/, '');
     const forwarded = req.headers['x-forwarded-proto'];
     const proto = typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : (req.socket as TLSSocket).encrypted ? 'https' : 'http';

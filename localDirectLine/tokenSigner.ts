@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 
-export const TOKEN_LIFETIME_SECONDS = 1800;
+const TOKEN_LIFETIME_SECONDS = 1800;
 const PREFIX = 'dl1';
 
 export interface TokenClaims {

@@ -5,7 +5,7 @@ import type { RenewalReminderStore } from './renewalReminderStore';
 
 /**
  * Renewal reminders by e-mail go only to an address its owner proved, and never in bulk: anyone in
- * web chat could otherwise sign up any colleague's address (the security review sent 30 in a day).
+ * web chat could otherwise sign up any colleague's address, dozens a day.
  * - Proven: Teams gave the address for the user, or the owner opened the confirmation link the bot
  *   sent there first. Until then the reminder has no e-mail messages at all.
  * - At most `MAX_REMINDERS_PER_USER` reminders per user and `MAX_REMINDERS_PER_ADDRESS` per address

@@ -11,7 +11,7 @@ import type { TranscriptLine } from '../tickets/ticket';
  * ID, an SMS code, a password or a card number (the privacy middleware masks them first).
  * Tickets, conversation references and Direct Line conversations are kept by their own stores.
  *
- * Renewal reminders (issue 15; `tickets/renewalReminders.ts`, kept in the ticket store, table
+ * Renewal reminders (`renewals/renewalReminders.ts`, kept in the ticket store, table
  * `renewal_reminders` or items of type `renewalReminder`): the user's id, language, the expiry
  * MONTH and YEAR of their certificate (never the certificate or any number on it), where to reach
  * them (their Teams personal chat, and an e-mail address: Teams', or one typed in web chat and
@@ -21,7 +21,7 @@ import type { TranscriptLine } from '../tickets/ticket';
  * starts the renewal from it, after its last message is sent or given up, once the expiry month is
  * over, or when the address is not confirmed within 48 hours.
  *
- * Insights for the library (issue 15; `insights/insightLog.ts`, its own store: `insights.sqlite` or
+ * Insights for the library (`insights/insightLog.ts`, its own store: `insights.sqlite` or
  * the `insights` container): anonymous events — step reached (kind, step, language, channel), flow
  * finished (approval method), flow left ("continue later"), answer given (answer id) — with the
  * hour they happened in (state keeps its times to the minute: the two cannot be matched). No user
@@ -30,7 +30,7 @@ import type { TranscriptLine } from '../tickets/ticket';
  * after DATA_RETENTION_DAYS. Unanswered questions stay in the question log; ticket figures come
  * from the tickets' history.
  */
-export interface UserMemory {
+interface UserMemory {
     /** `tr` or `en`, only when the user chose it explicitly. */
     language: Language | undefined;
     /** Where the user is in the guided flow (kind, step, yes/no answers, steps seen), to resume it. */
@@ -63,7 +63,7 @@ export interface Awaiting {
     text?: boolean;
 }
 
-export interface ConversationMemory {
+interface ConversationMemory {
     /** botbuilder's dialog stack: which dialog and step this chat is on. */
     dialogState: DialogState;
     /** When the user last wrote (to the minute), to offer "resume" after a long gap. */

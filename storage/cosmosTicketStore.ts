@@ -59,7 +59,7 @@ interface NoticeItem {
     _etag?: string;
 }
 
-/** A renewal reminder (issue 15); its notices are `notice` items whose `ticketId` is the reminder's id. */
+/** A renewal reminder; its notices are `notice` items whose `ticketId` is the reminder's id. */
 interface RenewalReminderItem {
     id: string;
     pk: string;
@@ -196,7 +196,7 @@ export class CosmosTicketStore implements TicketStore {
         }
     }
 
-    // Renewal reminders (issue 15) ---------------------------------------------------------------
+    // Renewal reminders --------------------------------------------------------------------------
 
     async saveRenewalReminder(reminder: RenewalReminder, notices: RenewalNoticeDraft[]): Promise<void> {
         const stale = await this.query<{ id: string }>(

@@ -17,7 +17,7 @@ import { SqliteTicketStore } from './sqliteTicketStore';
 import type { StaffAnswerStore } from '../understanding/staffAnswers';
 import type * as CosmosStaffAnswerStoreModule from './cosmosStaffAnswerStore';
 import { ANSWERS_FILE, SqliteStaffAnswerStore } from './sqliteStaffAnswerStore';
-// Insights for the library (issue 15, part 1).
+// Insights for the library: their own store, apart from tickets and conversation state.
 import type { InsightLog } from '../insights/insightLog';
 import { BufferedInsightLog } from '../insights/bufferedInsightLog';
 import type * as CosmosInsightLogModule from './cosmosInsightLog';

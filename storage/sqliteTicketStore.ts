@@ -161,7 +161,7 @@ export class SqliteTicketStore implements TicketStore {
     pendingNotices(now: number, limit: number): Promise<Notice[]> {
         return this.settle(() => this.db
             .prepare<[number, number, number], NoticeRow>(
-                // Renewal reminders' notices (issue 15) share the outbox in a table of their own.
+                // Renewal reminders' notices share the outbox in a table of their own.
                 `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before FROM (
                     SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, seq FROM notices
                     WHERE delivered_at IS NULL AND failed_at IS NULL AND not_before <= ?
@@ -214,7 +214,7 @@ export class SqliteTicketStore implements TicketStore {
         ) === 1);
     }
 
-    // Renewal reminders (issue 15) ---------------------------------------------------------------
+    // Renewal reminders --------------------------------------------------------------------------
 
     saveRenewalReminder(reminder: RenewalReminder, notices: RenewalNoticeDraft[]): Promise<void> {
         return this.settle(() => this.db.transaction(() => {

@@ -23,7 +23,7 @@ export type Refusal =
 
 export type Decision = { ticket: Ticket; notices: NoticeDraft[] } | { refused: Refusal };
 
-export const SYSTEM_ACTOR: Person = { id: 'system', name: 'system' };
+const SYSTEM_ACTOR: Person = { id: 'system', name: 'system' };
 
 const isOpen = (ticket: Ticket) => OPEN_STATUSES.includes(ticket.status);
 

@@ -17,7 +17,7 @@ export interface TicketEmailer {
     send(ticket: Ticket): Promise<void>;
 }
 
-/** Sends one renewal reminder message (issue 15): to the Teams chat, the e-mail copy, or the e-mail asking to confirm the address. */
+/** Sends one renewal reminder message: to the Teams chat, the e-mail copy, or the e-mail asking to confirm the address. */
 export interface RenewalNoticeSender {
     send(target: RenewalNoticeTarget, reminder: RenewalReminder, stage: number): Promise<void>;
 }
@@ -141,7 +141,7 @@ export class NoticeDispatcher {
 
     /**
      * A renewal reminder's message. A reminder cancelled meanwhile is gone, and its notice with it;
-     * after its last message the reminder's data is deleted (issue 15).
+     * after its last message the reminder's data is deleted (nothing is kept that no message needs).
      */
     private async deliverRenewal(notice: Notice, target: RenewalNoticeTarget): Promise<boolean> {
         const reminder = await this.store.getRenewalReminder(notice.ticketId);
@@ -173,7 +173,7 @@ export class NoticeDispatcher {
         return true;
     }
 
-    // The staff channel becoming known (issue 13, point 3) ------------------------------------------
+    // The staff channel becoming known: staff notices held back for it go out now -------------------
 
     private staffChannelJustLearned = false;
 

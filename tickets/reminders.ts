@@ -16,7 +16,7 @@ export interface ReminderPolicy {
 const HOUR = 3_600_000;
 
 /** Which reminder a ticket is due for now, if any; counted in working time since people last acted. */
-export function dueReminder(ticket: Ticket, policy: ReminderPolicy, now: number): ReminderKind | undefined {
+function dueReminder(ticket: Ticket, policy: ReminderPolicy, now: number): ReminderKind | undefined {
     const since = lastChangeByPeople(ticket);
     const waited = workingMillisBetween(since, now, policy.calendar);
     if (ticket.status === 'new' && !ticket.assignee) return waited >= policy.unclaimedWorkingHours * HOUR ? 'unclaimed' : undefined;

@@ -1,5 +1,5 @@
 /** What library staff can do to a ticket from its card; one place for the verbs the card sends and the bot routes. */
-export const STAFF_VERBS = ['claim', 'assign', 'reply', 'ask', 'resolve', 'reopen'] as const;
+const STAFF_VERBS = ['claim', 'assign', 'reply', 'ask', 'resolve', 'reopen'] as const;
 export type StaffVerb = (typeof STAFF_VERBS)[number];
 
 /** A family of Universal Actions verbs under one prefix: the verb on the card, and the verb an invoke carries. */
@@ -29,7 +29,7 @@ export const staffTextInputId = (verb: 'reply' | 'ask' | 'resolve') => `${verb}T
  * What staff can do to the library's answers (the "cevaplar" card, and "Cevaplara ekle" on a
  * resolved ticket): the verbs the cards send and `bot/staffAnswers.ts` routes, beside the ticket verbs.
  */
-export const ANSWER_VERBS = ['list', 'open', 'draft', 'save', 'retire', 'restore'] as const;
+const ANSWER_VERBS = ['list', 'open', 'draft', 'save', 'retire', 'restore'] as const;
 export type AnswerVerb = (typeof ANSWER_VERBS)[number];
 
 const answerVerbs = verbFamily('answers.', ANSWER_VERBS);

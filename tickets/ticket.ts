@@ -6,8 +6,7 @@ export const TICKET_KINDS = ['esignatureRequest', 'formDelivery', 'help'] as con
 export type TicketKind = (typeof TICKET_KINDS)[number];
 
 /** new → claimed → waitingForUser → resolved, reopen possible; withdrawn by the user. */
-export const TICKET_STATUSES = ['new', 'claimed', 'waitingForUser', 'resolved', 'withdrawn'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export type TicketStatus = 'new' | 'claimed' | 'waitingForUser' | 'resolved' | 'withdrawn';
 
 export const OPEN_STATUSES: readonly TicketStatus[] = ['new', 'claimed', 'waitingForUser'];
 
@@ -16,12 +15,9 @@ export interface Person {
     name: string;
 }
 
-export type ActorRole = 'user' | 'staff' | 'system';
+type ActorRole = 'user' | 'staff' | 'system';
 
-export const TICKET_ACTIONS = [
-    'created', 'claimed', 'assigned', 'replied', 'asked', 'userMessage', 'resolved', 'reopened', 'withdrawn', 'reminded',
-] as const;
-export type TicketAction = (typeof TICKET_ACTIONS)[number];
+export type TicketAction = 'created' | 'claimed' | 'assigned' | 'replied' | 'asked' | 'userMessage' | 'resolved' | 'reopened' | 'withdrawn' | 'reminded';
 
 /** One line of the ticket's story: who did what, when, with which words. */
 export interface HistoryEntry {
@@ -95,8 +91,8 @@ export interface Ticket {
 export type NewTicket = Omit<Ticket, 'id' | 'number' | 'eTag'>;
 
 /** Who must hear about a change: delivered from the outbox, so a crash loses none. */
-export type NoticeTarget = 'user' | 'staff' | 'email'
-    // Renewal reminders (tickets/renewalReminders.ts): `ticketId` is the reminder's id, `historyIndex` its stage.
+type NoticeTarget = 'user' | 'staff' | 'email'
+    // Renewal reminders (renewals/renewalReminders.ts): `ticketId` is the reminder's id, `historyIndex` its stage.
     | 'renewal' | 'renewalEmail' | 'renewalConfirm';
 
 export interface Notice {

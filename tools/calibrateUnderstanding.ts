@@ -11,7 +11,7 @@ import { OUT_OF_SCOPE, type Engine, type ScoredAnswer, type TrainingExample } fr
  * no held-out question is used to tune them:
  *   node dist/tools/calibrateUnderstanding.js [localesDir]
  * Every example is ranked by an engine built without its fold; the thresholds that score best with
- * the strict rule of evaluate.ts (right answer 'sure'; out of scope never 'sure') win.
+ * the strict rule of evaluateUnderstanding.ts (right answer 'sure'; out of scope never 'sure') win.
  */
 /** The share of out-of-scope questions the thresholds are tuned for. */
 export const DEFAULT_NULL_SHARE = 0.15;

@@ -25,7 +25,7 @@ export interface Concepts {
     expand(words: readonly string[]): string[];
 }
 
-export function createConcepts(table: Record<string, readonly string[]>): Concepts {
+function createConcepts(table: Record<string, readonly string[]>): Concepts {
     const phrases: Phrase[] = Object.entries(table)
         .flatMap(([concept, entries]) => entries.map((entry) => ({ concept, words: tokenize(entry) })))
         .filter((phrase) => phrase.words.length > 0)

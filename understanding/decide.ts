@@ -33,7 +33,7 @@ export interface Decision {
  * A 0–1 confidence on the same footing for every engine: 0–0.3 below `unsure`, 0.3–0.5 in the
  * 'unsure' band, 0.5–1 from `sure` up to `scale` (piecewise linear in the score).
  */
-export function confidenceOf(score: number, thresholds: Thresholds): number {
+function confidenceOf(score: number, thresholds: Thresholds): number {
     const { unsure, sure, scale } = thresholds;
     const between = (value: number, from: number, to: number, low: number, high: number) =>
         (to > from ? low + ((value - from) / (to - from)) * (high - low) : high);

@@ -8,7 +8,7 @@ import type { TrainingExample } from './types';
  * questions of their own (`payment#banks` in questions.json); the facet whose examples are nearest
  * the question wins, if near enough. "Yes" and "no" facets answer yes/no questions only.
  */
-export interface FacetChoice {
+interface FacetChoice {
     facet: string;
     /** How near the facet's nearest example is (cosine). */
     similarity: number;
@@ -20,9 +20,9 @@ export interface FacetSelector {
 }
 
 /** A facet's nearest example must be at least this close (cosine of word and stem features). */
-export const MIN_FACET_SIMILARITY = 0.25;
+const MIN_FACET_SIMILARITY = 0.25;
 /** A runner-up facet this close to the best one, saying something else, leaves the question without a facet. */
-export const CLOSE_CALL = 0.95;
+const CLOSE_CALL = 0.95;
 const STEM = 5;
 
 type Vector = Map<string, number>;

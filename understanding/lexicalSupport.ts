@@ -13,7 +13,7 @@ const STEM = 5;
 const MIN_CONTENT_LENGTH = 2;
 const FUNCTION = new Set([...FUNCTION_WORDS.tr, ...FUNCTION_WORDS.en]);
 
-export interface Support {
+interface Support {
     /** Salience (IDF) of the content words the answer's examples use. */
     explained: number;
     /** Salience of the content words they do not use; a word no example uses counts the most. */

@@ -60,7 +60,7 @@ export function foldTurkish(text: string): string {
 }
 
 /** "ücretttt" → "ucret", "gelmediiii" → "gelmedi": every run of a repeated letter becomes one letter. */
-export function squeezeRepeats(text: string): string {
+function squeezeRepeats(text: string): string {
     return text.replace(/(\p{L})\1+/gu, '$1');
 }
 
@@ -80,7 +80,7 @@ export function tokenize(text: string): string[] {
 const TURKISH_LETTERS = /[\u00e7\u011f\u0131\u00f6\u015f\u00fc\u00c7\u011e\u0130\u00d6\u015e\u00dc]/;
 
 /** True when the raw text has letters only Turkish uses (ç, ğ, ı, ö, ş, ü, İ). */
-export function hasTurkishLetters(text: string): boolean {
+function hasTurkishLetters(text: string): boolean {
     return TURKISH_LETTERS.test(text);
 }
 

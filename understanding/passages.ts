@@ -8,7 +8,7 @@
 /** Sentence ends and clause breaks; a hyphen or an apostrophe inside a word is no break. */
 const BREAKS = /[.!?;:\n\u2026]+|,\s+/u;
 /** More clauses than this are not all tried: a very long message is judged on its first ones. */
-export const MAX_CLAUSES = 10;
+const MAX_CLAUSES = 10;
 /** Letters (any script) in a clause, to leave out crumbs such as "T" of "T.C.". */
 const LETTERS = /\p{L}/gu;
 

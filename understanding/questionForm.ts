@@ -29,7 +29,7 @@ const PRONOUNS = new Set(['i', 'you', 'we', 'they', 'he', 'she', 'it']);
 const OPENERS = new Set(['hi', 'hello', 'hey', 'so', 'ok', 'okay', 'please', 'and', 'but', 'also', 'sorry', 'excuse', 'me', 'then', 'well', 'quick', 'question']);
 
 /** One clause, as normalised words. */
-export function isYesNoClause(words: readonly string[]): boolean {
+function isYesNoClause(words: readonly string[]): boolean {
     if (words.some((word) => TURKISH_QUESTION_WORDS.has(word))) return false;
     const particles = words.filter((word) => PARTICLE.test(word) || glued(word)).length;
     // "e-imza ile mi, e-devlet ile mi": an either-or question, not a yes/no one.

@@ -8,8 +8,7 @@ import { maskContactDetails } from '../core/privacyGuard';
  * masked here), its language, the step the person was at and when it was asked. Never a user id,
  * never a conversation id.
  */
-export const QUESTION_OUTCOMES = ['unknown', 'unsure'] as const;
-export type QuestionOutcome = (typeof QUESTION_OUTCOMES)[number];
+export type QuestionOutcome = 'unknown' | 'unsure';
 
 /** What the person chose after "did you mean": an answer id, or the library (a ticket with the question). */
 export const CHOSE_LIBRARY = 'library';

@@ -13,8 +13,7 @@ import {
     FACET_SEPARATOR, LANGUAGES, OUT_OF_SCOPE, type Engine, type FacetPolarity, type Examples, type Language, type Recognition, type Recognizer, type ScoredAnswer, type TrainingExample,
 } from './types';
 
-export type { Examples, Language, Outcome, Recognition, Recognizer } from './types';
-export { OUT_OF_SCOPE } from './types';
+export type { Examples, Language, Recognition, Recognizer } from './types';
 
 /**
  * No more of a typed text is read: a question is a sentence or two (or a short story around it),
@@ -28,20 +27,20 @@ export const MAX_RECOGNIZED_CHARS = 500;
  * the held-out sets (`node dist/tools/evaluateUnderstanding.js`). `scale` is the engine's highest
  * possible score (1 + 0.15 + 0.7 + 0.6, see tfidfEngine.ts).
  */
-export const TFIDF_THRESHOLDS: Thresholds = { sure: 0.39, margin: 0, unsure: 0.27, thirdRatio: 0.85, scale: 2.45, outOfScopeShadow: 0.9 };
+const TFIDF_THRESHOLDS: Thresholds = { sure: 0.39, margin: 0, unsure: 0.27, thirdRatio: 0.85, scale: 2.45, outOfScopeShadow: 0.9 };
 
 /**
  * The lexical check (lexicalSupport.ts): the words a 'sure' answer shares with the question must
  * carry at least this much salience (IDF): "e-imza" alone is in half the examples and says too
  * little to be sure of one answer ("did you mean" instead).
  */
-export const MIN_EXPLAINED = 3;
+const MIN_EXPLAINED = 3;
 /** A clause of at most this many words around a masked detail only gives the detail. */
 const DETAILS_CLAUSE_WORDS = 2;
 /** "e-postam •••", "telefonum •••": the person giving their details, not what they ask. */
 const givesDetails = (clause: string) => clause.includes(REDACTION_MARK) && tokenize(clause).length <= DETAILS_CLAUSE_WORDS;
 /** A suggestion ("did you mean") must account for at least this share of the question's content words. */
-export const SUGGESTED_SHARE = 0.5;
+const SUGGESTED_SHARE = 0.5;
 
 /** Every example of every language, normalised once. */
 export function trainingExamples(examples: Examples): TrainingExample[] {
@@ -52,7 +51,7 @@ export function trainingExamples(examples: Examples): TrainingExample[] {
     }));
 }
 
-export function detectorFor(training: readonly TrainingExample[]): LanguageDetector {
+function detectorFor(training: readonly TrainingExample[]): LanguageDetector {
     return createLanguageDetector({
         tr: training.filter((example) => example.language === 'tr').map((example) => example.words),
         en: training.filter((example) => example.language === 'en').map((example) => example.words),
@@ -86,7 +85,7 @@ function checked(decision: Decision, ranked: readonly ScoredAnswer[], words: rea
     return { outcome: 'unsure', suggestions, confidence: Math.min(decision.confidence, 0.49) };
 }
 
-export interface RecognizerOptions {
+interface RecognizerOptions {
     /** Everyday words for the same thing (concepts.ts), added to the words the classifier sees. */
     concepts?: Concepts;
     /** The lexical check beside the classifier; without it the classifier's decision stands. */
@@ -112,7 +111,7 @@ const QUESTION_BONUS = 0.1;
 const SURE_FIRST = 10;
 
 /** A recognizer around any engine: language detection, normalisation and the decision are shared. */
-export function recognizerFromEngine(engine: Engine, detector: LanguageDetector, thresholds: Thresholds, options: RecognizerOptions = {}): Recognizer {
+function recognizerFromEngine(engine: Engine, detector: LanguageDetector, thresholds: Thresholds, options: RecognizerOptions = {}): Recognizer {
     const { lexical, smallTalk, concepts } = options;
     const judge = (text: string): Judged => {
         const words = tokenize(text);
@@ -176,7 +175,7 @@ export function offersLanguageSwitch(recognition: Recognition, conversationLangu
  * into one index: an English question in a Turkish conversation is understood, and reported as 'en'.
  * Questions listed under "outOfScope" teach it what to answer 'unknown'.
  */
-export interface KnowledgeOptions {
+interface KnowledgeOptions {
     /** Answers that are small talk (see RecognizerOptions). */
     smallTalk?: ReadonlySet<string>;
     /** Everyday words as concepts (concepts.ts). */
@@ -185,7 +184,7 @@ export interface KnowledgeOptions {
     polarityOf?: (answerId: string, facet: string) => FacetPolarity | undefined;
 }
 
-export function createRecognizer(examples: Examples, options: KnowledgeOptions = {}): Recognizer {
+function createRecognizer(examples: Examples, options: KnowledgeOptions = {}): Recognizer {
     const training = trainingExamples(examples);
     const { concepts, smallTalk, polarityOf } = options;
     // The classifier and the lexical check see the concepts too; language detection sees the words alone.

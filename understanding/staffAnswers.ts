@@ -8,11 +8,9 @@ import type { Examples } from './types';
  * they never stand in for the guide's own answers silently: an overlap is kept as a conflict and
  * shown to staff.
  */
-export const STAFF_ANSWER_STATUSES = ['active', 'retired'] as const;
-export type StaffAnswerStatus = (typeof STAFF_ANSWER_STATUSES)[number];
+type StaffAnswerStatus = 'active' | 'retired';
 
-export const STAFF_ANSWER_ACTIONS = ['added', 'edited', 'retired', 'restored'] as const;
-export type StaffAnswerAction = (typeof STAFF_ANSWER_ACTIONS)[number];
+export type StaffAnswerAction = 'added' | 'edited' | 'retired' | 'restored';
 
 /** Limits of what staff type: the card's inputs say them too (maxLength). */
 export const STAFF_ANSWER_LIMITS = { title: 120, text: 2000, example: 200, examples: 10 } as const;
@@ -24,7 +22,7 @@ export interface StaffAnswerContent {
 }
 
 /** One line of the audit: who did what, when (never the texts themselves: those are the answer). */
-export interface StaffAnswerEvent {
+interface StaffAnswerEvent {
     at: number;
     actor: { id: string; name: string };
     action: StaffAnswerAction;

@@ -14,7 +14,7 @@ import type { Engine, ScoredAnswer, TrainingExample } from './types';
  * - centroid: the cosine similarity to all its examples together (the answer's vocabulary);
  * - a softmax (multinomial logistic regression) over the same vectors, which learns the words that
  *   tell neighbouring answers apart ("ben mi ödeyeceğim" vs "ne kadar").
- * The score is their weighted sum, on a 0–~2.5 scale; thresholds are measured (calibrate.ts).
+ * The score is their weighted sum, on a 0–~2.5 scale; thresholds are measured (`tools/calibrateUnderstanding.ts`).
  */
 export interface TfidfOptions {
     wordWeight: number;
@@ -32,7 +32,7 @@ export interface TfidfOptions {
     softmaxWithoutTrigrams: boolean;
 }
 
-export const DEFAULT_TFIDF_OPTIONS: TfidfOptions = {
+const DEFAULT_TFIDF_OPTIONS: TfidfOptions = {
     wordWeight: 1,
     prefixWeight: 0.8,
     prefixLengths: [4, 5],

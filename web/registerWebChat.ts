@@ -14,7 +14,7 @@ import { languageFromQuery, renderWebChatPage, type TokenSource, type WebChatThe
  * The local Direct Line (a development module in localDirectLine/) as the page sees it: where the
  * widget gets a token, whose URLs are its connector routes, and how to close its streams.
  */
-export interface LocalChatEndpoint {
+interface LocalChatEndpoint {
     tokenUrl: string;
     close: () => void;
     ownsUrl: (url: string) => boolean;

@@ -12,7 +12,7 @@ interface BundleManifest {
 const manifest = JSON.parse(fs.readFileSync(fromRoot('web', 'webChatBundle.json'), 'utf8')) as BundleManifest;
 
 /** Where `web/installWebChatBundle.js` (run by `npm install`) puts Web Chat's browser bundle. */
-export const WEB_CHAT_BUNDLE_FILE = fromRoot('node_modules', '.cache', 'webchat-bundle', manifest.version, 'webchat.js');
+const WEB_CHAT_BUNDLE_FILE = fromRoot('node_modules', '.cache', 'webchat-bundle', manifest.version, 'webchat.js');
 // The version is in the URL, so browsers may cache the bundle for good.
 export const WEB_CHAT_BUNDLE_URL = `/webchat/${manifest.version}/webchat.js`;
 

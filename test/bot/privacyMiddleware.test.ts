@@ -39,7 +39,7 @@ describe('privacy middleware: the bot\'s own ids in a click', () => {
         assert.ok(!typed.activity.text?.includes('10000000146'), typed.activity.text);
     });
 
-    // The security review's payload (N6): an ID in front of a UUID's tail, which an unanchored UUID pattern took for an id.
+    // An ID in front of a UUID's tail, which an unanchored UUID pattern took for an id.
     const GLUED = '10000000146-0000-0000-0000-000000000000';
 
     it('free text is never exempt: an ID glued to a UUID tail is masked in text and in every card field (security review 2, N6)', async () => {

@@ -79,7 +79,7 @@ describe('every card the bot can send, checked by the official Adaptive Cards SD
                 return !overLimit;
             })
             .map((problem) => `${card.language}:${card.id}: ${problem}`));
-        if (known.length > 0) console.warn(`      known and reported (issue 13): ${[...new Set(known.map((line) => line.replace(/^\w+:/, '')))].length} findings, e.g. ${known[0]}`);
+        if (known.length > 0) console.warn(`      known and allowed (Teams folds extra buttons into a "…" menu): ${[...new Set(known.map((line) => line.replace(/^\w+:/, '')))].length} findings, e.g. ${known[0]}`);
         assert.deepStrictEqual(failures, []);
     });
 

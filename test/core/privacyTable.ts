@@ -68,7 +68,7 @@ export const SECRET_ROWS: PrivacyRow[] = [
     { text: 'password123 is my password, right?', kinds: ['password'], secrets: ['password123'] },
     { text: 'Mehmet Kaya TC10000000146, şifrem Abc12345', kinds: ['nationalId', 'password'], secrets: ['10000000146', 'Abc12345'] },
     { text: 'kart 4111 1111 1111 1111 ve sms kodu 482913', kinds: ['cardNumber', 'smsCode'], secrets: ['1111 1111', '482913'] },
-    // The card's PIN and PUK and the SMS code with "numara", "no", "number" (security review 2, N4), both directions.
+    // The card's PIN and PUK and the SMS code with "numara", "no", "number", in both directions.
     { text: 'PIN numaram 1234', kinds: ['password'], secrets: ['1234'] },
     { text: 'e-imza pin numaram 1234 ama kabul etmiyor', kinds: ['password'], secrets: ['1234'] },
     { text: 'PUK numaram 12345678', kinds: ['password'], secrets: ['12345678'] },
@@ -82,7 +82,7 @@ export const SECRET_ROWS: PrivacyRow[] = [
     { text: 'PIN number 482913', kinds: ['password'], secrets: ['482913'] },
     { text: 'the PUK number 12345678', kinds: ['password'], secrets: ['12345678'] },
     { text: 'Yeni PIN numaranız 7391, PUK numaranız 55667788', kinds: ['password'], secrets: ['7391', '55667788'] },
-    // Further ways of writing them (security review 2, N7): other separators, invisible characters, other digits.
+    // Further ways of writing them that slipped past earlier patterns: other separators, invisible characters, other digits.
     { text: 'kimlik: 100,000,001,46', kinds: ['nationalId'], secrets: ['000,001', '001,46'] },
     { text: 'TC 100/000/001/46', kinds: ['nationalId'], secrets: ['000/001'] },
     { text: 'TC 100_000_001_46', kinds: ['nationalId'], secrets: ['000_001'] },

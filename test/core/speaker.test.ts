@@ -3,7 +3,7 @@ import { createTranslator } from '../../core/i18n';
 import { createSpeaker } from '../../core/speaker';
 import { TranslationMissingError } from '../../core/errors';
 
-// Issue 14: rendered sentences are kept per translator and base values. Nothing about that may show.
+// For speed, rendered sentences are kept per translator and base values. Nothing about that may show.
 describe('speaker: rendered sentences are remembered without changing what users read', () => {
     const translator = createTranslator();
     const base = { institutionName: 'Bezmialem Vakıf Üniversitesi', libraryEmail: 'kutuphane@example.edu.tr' };

@@ -80,7 +80,7 @@ for (const language of ['tr', 'en'] as const) {
             const text = chat.text();
             assert.ok(text.includes(say.sayList('completion.body', { context: 'esign' })[0]), text);
             assert.ok(!text.includes(texts.wetCompletion), text);
-            // R4: production timing follows the kind the user gave.
+            // Production timing follows the kind the user gave.
             assert.ok(text.includes(say.say('completion.production.renewal')), text);
             assert.ok(!text.includes(texts.firstProduction), text);
         });

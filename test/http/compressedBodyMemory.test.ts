@@ -10,7 +10,7 @@ function residentMemory(pid: number): { now: number; peak: number } {
     return { now: kilobytes('VmRSS') / 1024, peak: kilobytes('VmHWM') / 1024 };
 }
 
-/** The review's bomb (N2): a JSON activity of `megabytes` MB of "a", gzip level 9, built a megabyte at a time. */
+/** A gzip bomb: a JSON activity of `megabytes` MB of "a", gzip level 9, built a megabyte at a time. */
 async function gzipBomb(megabytes: number): Promise<Uint8Array<ArrayBuffer>> {
     const gzip = zlib.createGzip({ level: 9 });
     const chunks: Buffer[] = [];

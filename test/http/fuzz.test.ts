@@ -21,12 +21,12 @@ const ODD_TEXTS = [
     '', ' ', '\u0000', '\u202e\u202d', '🙂'.repeat(2000), 'İıŞşĞğÇçÖöÜü'.repeat(300), 'a'.repeat(200_000), 'pin' + ' '.repeat(150_000),
     '<script>alert(1)</script>', '{{libraryEmail}}', '${x}', '[Onayla](https://example.invalid)', '\ud800', 'e\u0301'.repeat(5000),
     'TC 10000000146', 'şifre: Abc12345', 'yardım', 'menü', 'iptal', 'geri', 'English', '1', '99',
-    // Long runs crafted against the recognizer's and the privacy guard's patterns (security review 2, N3).
+    // Long runs crafted against the recognizer's and the privacy guard's patterns: they once made a regex backtrack.
     'a'.repeat(4000), `e${' '.repeat(3998)}x`, 'e '.repeat(2000), `${'.'.repeat(3990)}a şifremle`, `şifre ${'.'.repeat(3990)}a`,
     `kamu${' '.repeat(3995)}sm`, "a'".repeat(2000), '1\u200b'.repeat(2000), '١'.repeat(4000), 'PIN numaram '.repeat(330),
 ];
 const TYPES = ['message', 'conversationUpdate', 'invoke', 'installationUpdate', 'messageReaction', 'typing', 'endOfConversation', 'event', 'trace', 'unknownType', '', 42, null];
-/** What an activity's body may be sent as: plain, or compressed (refused unread, security review 2, N2), or claiming to be. */
+/** What an activity's body may be sent as: plain, or compressed (refused unread, so a small body cannot inflate to gigabytes), or claiming to be. */
 const ENCODINGS = [undefined, undefined, undefined, 'gzip', 'deflate', 'br', 'gzip, identity', 'identity'] as const;
 const INVOKE_NAMES = ['adaptiveCard/action', 'composeExtension/query', 'signin/verifyState', 'task/fetch', 'nothing/here', '', 7];
 

@@ -119,7 +119,7 @@ describe('HTTP: nobody poses as a Teams user by writing their aadObjectId (issue
             body: body === undefined ? undefined : JSON.stringify(body),
         });
         const read = (activities: Partial<Activity>[]) => activities.filter((activity) => activity.from?.role !== 'user').map(readableText).join('\n');
-        // The review's PoC asked for the victim's bare AAD object id; the id as the bot now files them is tried too.
+        // An attacker would ask for the victim's bare AAD object id; the id as the bot now files them is tried too.
         for (const claimed of [VICTIM_AAD, VICTIM]) {
             const generated = await call('POST', '/v3/directline/tokens/generate', undefined, { user: { id: claimed } });
             assert.strictEqual(generated.status, 200);

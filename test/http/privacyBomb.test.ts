@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { botProcessForSuite, type BotProcess } from '../support/botProcess';
 
 /**
- * Issue 12, point 4: one message used to freeze the whole process (the password detector
+ * One message used to freeze the whole process (the password detector
  * backtracked for ~25 s on "pin" and 150 KB of spaces, and /healthz waited with it).
  */
 describe('HTTP: a hostile message does not stall the bot', function () {

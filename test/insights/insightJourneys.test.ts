@@ -140,7 +140,7 @@ describe('Insights: events along journeys, and the report on known journeys', ()
     it('no event can be matched to a user\'s state by its time: events keep the hour, state the minute (security review 2, N10)', async () => {
         const insights = new SqliteInsightLog(path.join(dir, 'insights.sqlite'));
         const storage = new MemoryStorage();
-        // The review's join: three users a few hundred milliseconds apart, each event's time equal to a state's updatedAt.
+        // The join an attacker would try: three users a few hundred milliseconds apart, each event's time equal to a state's updatedAt.
         const clock = new FakeClock(START + 1_234_567);
         try {
             const states: Array<{ updatedAt: number; lastSeenAt: number }> = [];

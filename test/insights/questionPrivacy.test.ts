@@ -5,7 +5,7 @@ import { translator } from '../support/testBot';
 
 const DAY = 86_400_000;
 
-/** The security review's inputs (N6, N7): contact details, and an ID glued to a UUID's tail. */
+/** Inputs that once leaked: contact details, and an ID glued to a UUID's tail. */
 const WITH_CONTACTS = 'Mehmet Öz, telefonum 0532 123 45 67, e-postam mehmet.oz@bezmialem.edu.tr, kedim hasta ne yapmalıyım';
 const WITH_GLUED_ID = 'Kedim kimlik numaram 10000000146-0000-0000-0000-000000000000 yazınca neden hata veriyor';
 /** The same question from three people, each with their own number and address, in Arabic-Indic digits once. */

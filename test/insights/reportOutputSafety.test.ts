@@ -8,7 +8,7 @@ import type { UnansweredQuestion } from '../../understanding/questionLog';
 import { runCli } from '../support/cliProcess';
 import { withTempDir } from '../support/tempDir';
 
-/** The security review's inputs (N8): a window title, a cleared screen, a hyperlink; a formula after a ";". */
+/** Terminal and spreadsheet tricks: a window title, a cleared screen, a hyperlink; a formula after a ";". */
 const ESCAPES = '\u001b]0;PWNED-TITLE\u0007\u001b[2J\u001b[1;31mkargom nerede \u001b]8;;http://127.0.0.1:1/phish\u0007tıklayın\u001b]8;;\u0007';
 const FORMULA = "kedim nerede;=cmd|' /C calc'!A0";
 /** A control character a terminal acts on (C0 but tab and line break, DEL, C1). */

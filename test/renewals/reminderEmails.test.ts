@@ -13,7 +13,7 @@ import { TEAMS_USER, TicketWorld } from '../support/ticketWorld';
 import { translator } from '../support/testBot';
 
 const tr = (key: string, values?: Record<string, unknown>) => translator.t('tr', key, values);
-/** The security review's target (N5): an address nobody in the chat owns. */
+/** The target of an unwanted sign-up: an address nobody in the chat owns. */
 const VICTIM = 'rektor@bezmialem.edu.tr';
 const HOUR = 3_600_000;
 const linkIn = (received: Received, action: 'confirm' | 'stop') => new RegExp(`(https?://\\S+/reminders/email/${action}/\\S+)`).exec(received.mail.text ?? '')?.[1];

@@ -234,7 +234,7 @@ describe('renewal reminders', function () {
             await web.pick('reminders');
             assert.match(await web.say('08/2027'), /kurumsal e-posta adresinize gönderebilirim/);
             assert.match(await web.pick('remindByEmail'), /Kurumsal e-posta adresiniz/);
-            // The address typed in web chat is confirmed by its owner first (security review 2, N5).
+            // The address typed in web chat is confirmed by its owner first: anyone could type a colleague's.
             assert.match(await web.say('zeynep.kaya@bezmialem.edu.tr'), /zeynep\.kaya@bezmialem\.edu\.tr adresine bir onay bağlantısı gönderdim/);
             await drainBoth();
             const [request] = mail.received.filter((received) => received.envelopeTo.includes('zeynep.kaya@bezmialem.edu.tr'));

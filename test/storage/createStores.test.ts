@@ -39,7 +39,7 @@ describe('createStores', function () {
                 await stores.storage.write({ [`webchat/users/u-${kind}`]: { language: 'tr' } });
                 await stores.questions.record({ text: 'unanswered', language: 'tr', askedAt: now });
 
-                // A renewal reminder for a certificate that expires in the month 30 days from now: it ends with that month (security review 2, N11).
+                // A renewal reminder for a certificate that expires in the month 30 days from now: it ends with that month (kept no longer than needed).
                 const expiry = new Date(now + 30 * DAY);
                 await stores.tickets.saveRenewalReminder({ id: randomUUID(), userId: 'directline:dl_former', language: 'tr', expiryMonth: expiry.getUTCMonth() + 1, expiryYear: expiry.getUTCFullYear(), email: 'former.staff@bezmialem.edu.tr', createdAt: now }, []);
 

@@ -18,7 +18,7 @@ const LATER_CHAT = 'a:personal-mehmet-later';
 
 /**
  * What an earlier version left in the stores: the Teams user's ticket, a web chat ticket filed under
- * the same bare id (how the review's impersonation stored its own), a reminder, and the Teams user's
+ * the same bare id (how an impersonator's ticket was stored), a reminder, and the Teams user's
  * latest chat under the bare id.
  */
 async function seedBeforeChannelPrefixes(tickets: TicketStore, references: Storage, connectorUrl: string): Promise<void> {

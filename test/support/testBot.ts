@@ -24,7 +24,7 @@ export const profile = loadInstitutionProfile(fromRoot('institution', 'profile.j
 let knowledgeContent: KnowledgeContent | undefined;
 let sharedKnowledge: LiveKnowledge | undefined;
 /** The guide's examples and concepts, read once per test run. */
-export const testKnowledgeContent = () => (knowledgeContent ??= loadKnowledgeContent());
+const testKnowledgeContent = () => (knowledgeContent ??= loadKnowledgeContent());
 /** The guide's answers without any of the library's: built once per test run and shared, as the app builds one per process. */
 export const guideKnowledge = () => (sharedKnowledge ??= new LiveKnowledge(testKnowledgeContent()));
 

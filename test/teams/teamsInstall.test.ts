@@ -4,11 +4,11 @@ import { readableText } from '../support/cardText';
 import { TEAMS_USER, TENANT, TicketWorld } from '../support/ticketWorld';
 
 const BOT = { id: '28:bot', name: 'e-İmza Asistanı' };
-/** As Teams sends them: the user's id, no name (issue 13, point 4). */
+/** As Teams sends them: the user's id, no name: the bot must not depend on one. */
 const NAMELESS_USER = { id: TEAMS_USER.id, aadObjectId: TEAMS_USER.aadObjectId } as Activity['from'];
 const personal = (id = 'a:personal-mehmet') => ({ id, conversationType: 'personal', tenantId: TENANT }) as never;
 
-/** Regression tests for issue 13, points 1–4: Teams' personal install, its language, the staff channel, the name. */
+/** Regression tests: Teams' personal install, its language, the staff channel, the name. */
 describe('Microsoft Teams: install welcome, language, waiting tickets, the name (fake Bot Connector)', function () {
     this.timeout(30_000);
     let world: TicketWorld;

@@ -26,7 +26,7 @@ function runCli(dataDir: string, args: string[]): Promise<{ code: number; stdout
     });
 }
 
-/** Issue 12, point 11: a notice that fails for good used to be retried for ever. */
+/** A notice that fails for good used to be retried for ever. */
 describe('the notice outbox gives up on a notice that keeps failing', () => {
     let dataDir: string;
     let store: SqliteTicketStore;

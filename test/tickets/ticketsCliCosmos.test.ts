@@ -10,7 +10,7 @@ import { sampleTicket, TICKET_TIME } from './sampleTickets';
 
 const CLI = path.join(__dirname, '..', '..', 'tools', 'ticketsCli.js');
 
-/** `npm run tickets` reads the store the bot uses: Cosmos DB when COSMOS_ENDPOINT is set (issue 13, point 9). */
+/** `npm run tickets` reads the store the bot uses: Cosmos DB when COSMOS_ENDPOINT is set, never a local file the bot does not use. */
 describe('npm run tickets on Cosmos DB (local Cosmos server)', function () {
     this.timeout(60_000);
     const server = new CosmosTestServer();

@@ -8,7 +8,7 @@ const LENGTH = 4000;
 /** What people type, at the length of the crafted messages: the cost every other input is measured against. */
 const NORMAL = 'e-imza başvurusu için hangi belgeler gerekiyor, ücreti ne kadar ve kartı nereden alırım? '.repeat(60).slice(0, LENGTH);
 
-/** The security review's crafted messages (N3) and their relatives: long runs that made a regex backtrack. */
+/** Crafted messages and their relatives: long runs that made a regex backtrack. */
 const CRAFTED: [string, string][] = [
     ['one 4,000-letter word', 'a'.repeat(LENGTH)],
     ['Turkish letters without a space', 'ş'.repeat(LENGTH)],

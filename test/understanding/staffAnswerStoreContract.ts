@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { ETagConflictError } from '../../core/errors';
 import type { NewStaffAnswer, StaffAnswerStore } from '../../understanding/staffAnswers';
 
-export const ANSWER_TIME = Date.UTC(2026, 10, 27, 9, 0);
+const ANSWER_TIME = Date.UTC(2026, 10, 27, 9, 0);
 const AYSE = { id: 'aad-ayse', name: 'Ayşe Kütüphaneci' };
 
 export function draftAnswer(title: string, more: Partial<NewStaffAnswer> = {}): NewStaffAnswer {
