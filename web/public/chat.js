@@ -6,6 +6,9 @@
   var domain = config.directLineDomain || window.location.origin + '/v3/directline';
   var language = config.language;
   var directLine;
+  // The chat's own token and conversation, from the token endpoint's answers (never read out of Direct Line's client).
+  var session = null;
+  var SESSION_REFRESH_MS = 15 * 60 * 1000;
   var store;
 
   // One saved conversation per language: the language link starts a chat in the other language,
@@ -32,8 +35,8 @@
 
   function save() {
     try {
-      if (directLine.token && directLine.conversationId) {
-        window.sessionStorage.setItem(savedKey(language), JSON.stringify({ token: directLine.token, conversationId: directLine.conversationId }));
+      if (session && session.token && session.conversationId) {
+        window.sessionStorage.setItem(savedKey(language), JSON.stringify({ token: session.token, conversationId: session.conversationId }));
       }
     } catch (ignored) { /* private browsing: the chat simply starts afresh next time */ }
   }
@@ -46,7 +49,7 @@
   function connection() {
     var saved = readSaved();
     var fresh = function () {
-      return post(config.tokenUrl).then(function (result) { return { token: result.token }; });
+      return post(config.tokenUrl).then(function (result) { return { token: result.token, conversationId: result.conversationId, fresh: true }; });
     };
     if (!saved) return fresh();
     return post(domain + '/tokens/refresh', saved.token)
@@ -156,10 +159,22 @@
   });
 
   showPageIn(language);
+  // Keeps the saved token alive for a reload, as Direct Line's client does for its own.
+  function refreshSession() {
+    if (!session) return;
+    post(domain + '/tokens/refresh', session.token).then(function (result) {
+      session = { token: result.token, conversationId: session.conversationId };
+      save();
+    }).catch(function () { /* the next reload starts afresh */ });
+  }
+
   connection().then(function (start) {
+    session = { token: start.token, conversationId: start.conversationId };
+    window.setInterval(refreshSession, SESSION_REFRESH_MS);
     directLine = window.WebChat.createDirectLine({
       token: start.token,
-      conversationId: start.conversationId,
+      // A generated token already names its conversation: Direct Line's client then starts it (with the locale below).
+      conversationId: start.fresh ? undefined : start.conversationId,
       domain: domain,
       webSocket: true,
       conversationStartProperties: { locale: config.languages[language].locale }
