@@ -9,23 +9,19 @@ import tseslint from 'typescript-eslint';
 const DEEP_IMPORT = '^(@[^/]+/)?[^./][^/]*/(lib|src)(/|$)';
 const DEEP_IMPORT_MESSAGE = 'Import the package by its name (its public API), not a file inside its lib/ or src/.';
 
-export default tseslint.config(
-    { ignores: ['dist/**', 'node_modules/**', 'web/vendor/**', 'data/**', '**/*.js', '**/*.mjs'] },
-    js.configs.recommended,
-    ...tseslint.configs.recommendedTypeChecked,
-    {
-        languageOptions: {
-            parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-        },
-        rules: {
-            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-            // import, export … from, import type, import x = require(…)
-            '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: DEEP_IMPORT, message: DEEP_IMPORT_MESSAGE }] }],
-            // require(…) and import(…), which the rule above does not see
-            'no-restricted-syntax': ['error',
-                { selector: `CallExpression[callee.name='require'] > Literal.arguments[value=/${DEEP_IMPORT.replaceAll('/', '\\/')}/]`, message: DEEP_IMPORT_MESSAGE },
-                { selector: `ImportExpression > Literal.source[value=/${DEEP_IMPORT.replaceAll('/', '\\/')}/]`, message: DEEP_IMPORT_MESSAGE },
-            ],
-        },
+export default tseslint.config({ ignores: ['dist/**', 'node_modules/**', 'web/vendor/**', 'data/**', '**/*.js', '**/*.mjs'] }, js.configs.recommended, ...tseslint.configs.recommendedTypeChecked, {
+    languageOptions: {
+        parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
-);
+    rules: {
+        '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+        // import, export … from, import type, import x = require(…)
+        '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: DEEP_IMPORT, message: DEEP_IMPORT_MESSAGE }] }],
+        // require(…) and import(…), which the rule above does not see
+        'no-restricted-syntax': [
+            'error',
+            { selector: `CallExpression[callee.name='require'] > Literal.arguments[value=/${DEEP_IMPORT.replaceAll('/', '\\/')}/]`, message: DEEP_IMPORT_MESSAGE },
+            { selector: `ImportExpression > Literal.source[value=/${DEEP_IMPORT.replaceAll('/', '\\/')}/]`, message: DEEP_IMPORT_MESSAGE },
+        ],
+    },
+});

@@ -83,17 +83,37 @@ export function assembleBot<M extends StaffCardSource>(parts: BotParts<M>): Asse
         staffActions: { tickets, messenger, staffChannels, translator, profile, logger },
         references,
         // Insights for the library: the staff "rapor" card.
-        staffReport: parts.insightSources ? {
-            staffChannels, sources: parts.insightSources, clock, translator, staffLanguage: profile.staffLanguage, timeZone: profile.timeZone,
-        } : undefined,
+        staffReport: parts.insightSources
+            ? {
+                  staffChannels,
+                  sources: parts.insightSources,
+                  clock,
+                  translator,
+                  staffLanguage: profile.staffLanguage,
+                  timeZone: profile.timeZone,
+              }
+            : undefined,
         // The library teaching the bot: answers in the store, masked like every staff text, checked against the guide's.
-        staffAnswers: parts.answers ? {
-            book: new StaffAnswerBook({
-                store: parts.answers, clock, logger, inspect: inspectorFor(translator),
-                overlaps: (examples) => overlapsWithGuide(knowledge.guide(), examples),
-            }),
-            knowledge, staffChannels, tickets, messenger, questions, translator, profile, clock, logger,
-        } : undefined,
+        staffAnswers: parts.answers
+            ? {
+                  book: new StaffAnswerBook({
+                      store: parts.answers,
+                      clock,
+                      logger,
+                      inspect: inspectorFor(translator),
+                      overlaps: (examples) => overlapsWithGuide(knowledge.guide(), examples),
+                  }),
+                  knowledge,
+                  staffChannels,
+                  tickets,
+                  messenger,
+                  questions,
+                  translator,
+                  profile,
+                  clock,
+                  logger,
+              }
+            : undefined,
     });
     adapter.use(new PrivacyMiddleware(translator));
     // The Agents Playground (Teams in local mode) cannot send a Teams messageBack: plain submits there.

@@ -85,8 +85,11 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     // Built now, so the first typed question is answered as fast as the rest; the library's own answers join at listen().
     const knowledge = new LiveKnowledge(loadKnowledgeContent(), stores.answers, logger);
     const insightSources: InsightSources = {
-        insights: stores.insights, questions: stores.questions, listTickets: () => ticketStore.list(),
-        calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE), idleDays: config.INSIGHTS_IDLE_DAYS,
+        insights: stores.insights,
+        questions: stores.questions,
+        listTickets: () => ticketStore.list(),
+        calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE),
+        idleDays: config.INSIGHTS_IDLE_DAYS,
     };
     // Renewal reminders: kept in the ticket store, sent through its notice outbox in working time.
     const renewalMonths = profile.kamusm.renewalProductionMonthsBeforeExpiry;
@@ -102,9 +105,21 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     });
     const { services, messenger, logic, staffChannels, references } = assembleBot({
         renewals,
-        config, logger, clock, profile, translator, tickets, adapter,
-        storage, referenceStorage: stores.references, questions: stores.questions, knowledge, answers: stores.answers,
-        insights: stores.insights, insightsHashKey: config.INSIGHTS_HASH_KEY, insightSources,
+        config,
+        logger,
+        clock,
+        profile,
+        translator,
+        tickets,
+        adapter,
+        storage,
+        referenceStorage: stores.references,
+        questions: stores.questions,
+        knowledge,
+        answers: stores.answers,
+        insights: stores.insights,
+        insightsHashKey: config.INSIGHTS_HASH_KEY,
+        insightSources,
         createMessenger: ({ references, staffChannels }) => new ChatMessenger({ adapter, references, botAppId: config.MicrosoftAppId ?? '', staffChannels, translator, profile, logger }),
     });
     if (telemetry.middleware) adapter.use(telemetry.middleware);
@@ -127,10 +142,16 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     registerEmailLinkPages(server, { translator, logger, links: reminderEmailLinks(ticketStore, renewals, clock) });
     // The local Direct Line is a development tool: wired here, and only when it is asked for.
     const startLocalEndpoint = config.localDirectLine
-        ? () => registerLocalDirectLine(server, {
-            runTurn: (activity) => adapter.processActivityDirect(ownConnectorTurns, activity, logic),
-            connectorKey, storage: stores.directLine, config, logger, publicBaseUrl, inspect: localePrivacyInspector(translator),
-        })
+        ? () =>
+              registerLocalDirectLine(server, {
+                  runTurn: (activity) => adapter.processActivityDirect(ownConnectorTurns, activity, logic),
+                  connectorKey,
+                  storage: stores.directLine,
+                  config,
+                  logger,
+                  publicBaseUrl,
+                  inspect: localePrivacyInspector(translator),
+              })
         : undefined;
     const webChat: WebChatHandle = registerWebChat(server, { config, logger, profile, translator, startLocalEndpoint });
     const policy: ReminderPolicy = {
@@ -141,10 +162,15 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const sweep = () => sweepReminders(tickets, policy, clock, logger);
     const digestOwner = randomBytes(8).toString('hex');
     // Without a staff team there is no channel to post to.
-    const digest = async () => !!config.STAFF_TEAM_ID && sendWeeklyDigest({
-        sources: insightSources, clock, logger, owner: digestOwner,
-        post: (report) => messenger.postToStaffChannel(insightsCard(report, reportWords(translator, profile.staffLanguage), { timeZone: profile.timeZone, digest: true })),
-    });
+    const digest = async () =>
+        !!config.STAFF_TEAM_ID
+        && sendWeeklyDigest({
+            sources: insightSources,
+            clock,
+            logger,
+            owner: digestOwner,
+            post: (report) => messenger.postToStaffChannel(insightsCard(report, reportWords(translator, profile.staffLanguage), { timeZone: profile.timeZone, digest: true })),
+        });
     const migrateStores = () => stores.migrate(clock.now()).catch((error: Error) => logger.warn('stored data not brought up to date yet; trying again at the next sweep', { error: error.message }));
     let timer: NodeJS.Timeout | undefined;
     let digestTimer: NodeJS.Timeout | undefined;
@@ -153,7 +179,13 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const extraListeners: net.Server[] = [];
 
     return {
-        config, server, adapter, services, staffChannels, dispatcher, webChat,
+        config,
+        server,
+        adapter,
+        services,
+        staffChannels,
+        dispatcher,
+        webChat,
         sweepReminders: sweep,
         sendWeeklyDigest: digest,
         refreshKnowledge,
@@ -162,16 +194,25 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
             // that cannot answer now is asked again with each sweep (the bot starts anyway, as always).
             await migrateStores();
             // The library's answers before the first turn; a store that does not answer yet is asked again by the timer.
-            await refreshKnowledge().catch((error: Error) => logger.warn('the library\'s answers could not be read, will retry', { error: error.message }));
+            await refreshKnowledge().catch((error: Error) => logger.warn("the library's answers could not be read, will retry", { error: error.message }));
             const url = await listenOn(server, config, logger, extraListeners);
             const interval = options.sweepIntervalMs ?? 60_000;
             dispatcher.start(interval);
-            timer = setInterval(() => void migrateStores().then(sweep).catch((error: Error) => logger.error('reminder sweep failed', { error: error.message })), interval);
+            timer = setInterval(
+                () =>
+                    void migrateStores()
+                        .then(sweep)
+                        .catch((error: Error) => logger.error('reminder sweep failed', { error: error.message })),
+                interval,
+            );
             timer.unref();
             digestTimer = setInterval(() => void digest().catch((error: Error) => logger.warn('weekly digest not sent, will retry', { error: error.message })), interval);
             digestTimer.unref();
             // No change feed to listen to (and none on the test server): every instance asks for the version.
-            knowledgeTimer = setInterval(() => void refreshKnowledge().catch((error: Error) => logger.warn('the library\'s answers could not be read, will retry', { error: error.message })), options.knowledgeRefreshMs ?? KNOWLEDGE_REFRESH_MS);
+            knowledgeTimer = setInterval(
+                () => void refreshKnowledge().catch((error: Error) => logger.warn("the library's answers could not be read, will retry", { error: error.message })),
+                options.knowledgeRefreshMs ?? KNOWLEDGE_REFRESH_MS,
+            );
             knowledgeTimer.unref();
             return url;
         },
@@ -203,7 +244,9 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
 async function listenOn(server: restify.Server, config: BotConfig, logger: Logger, extraListeners: net.Server[]): Promise<string> {
     const [primary, ...others] = config.listenHosts ?? [];
     if (config.localMode && !primary) {
-        logger.warn('LOCAL MODE ON EVERY INTERFACE: LISTEN_ALL_INTERFACES=true and no Bot Framework authentication. Anyone who can reach this port can act as any user. Never do this outside a closed test network.');
+        logger.warn(
+            'LOCAL MODE ON EVERY INTERFACE: LISTEN_ALL_INTERFACES=true and no Bot Framework authentication. Anyone who can reach this port can act as any user. Never do this outside a closed test network.',
+        );
     }
     await new Promise<void>((resolve, reject) => {
         server.server.once('error', reject);

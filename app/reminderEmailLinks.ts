@@ -9,7 +9,9 @@ import type { EmailLinkHandlers, EmailLinkTarget } from '../web/emailLinkPages';
 /** The pages behind reminder e-mail links (web/emailLinkPages.ts), answered from the ticket store. */
 export function reminderEmailLinks(store: TicketStore, renewals: RenewalReminders, clock: Clock): EmailLinkHandlers {
     const target = (reminder: RenewalReminder): EmailLinkTarget => ({
-        language: reminder.language, email: reminder.email ?? '', expiry: formatExpiry(reminder.expiryMonth, reminder.expiryYear, reminder.language),
+        language: reminder.language,
+        email: reminder.email ?? '',
+        expiry: formatExpiry(reminder.expiryMonth, reminder.expiryYear, reminder.language),
     });
     return {
         async look(action, reminderId, key) {

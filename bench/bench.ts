@@ -81,7 +81,12 @@ async function firstAnsweredTurn(child: BenchChild, serviceUrl: string): Promise
 async function checkWalk(target: Target): Promise<string[]> {
     const who = newConversation('check');
     const problems: string[] = [];
-    const expectations: [number, RegExp][] = [[1, /Adım 1 \/ \d+/], [7, /SMS/i], [16, /#\d+/], [17, /Talep #\d+/]];
+    const expectations: [number, RegExp][] = [
+        [1, /Adım 1 \/ \d+/],
+        [7, /SMS/i],
+        [16, /#\d+/],
+        [17, /Talep #\d+/],
+    ];
     const notUnderstood = createTranslator().t('tr', 'flow.chooseAnOption');
     const seen: string[] = [];
     for (const step of WALK) {
@@ -137,7 +142,9 @@ function table(bot: Measured, echo: Measured): string {
 function floorTable(all: Measured[], echo: Measured): string {
     const lines = [`${'bot'.padEnd(20)}${'turns/s'.padStart(10)}${'× echo'.padStart(9)}${'CPU/turn ms'.padStart(13)}${'p99 ms'.padStart(9)}`];
     for (const m of [...all].sort((a, b) => cpuPerTurn(a) - cpuPerTurn(b))) {
-        lines.push(`${m.name.padEnd(20)}${turnsPerSecond(m).toFixed(0).padStart(10)}${`${(turnsPerSecond(m) / turnsPerSecond(echo)).toFixed(2)}×`.padStart(9)}${cpuPerTurn(m).toFixed(2).padStart(13)}${percentile(sorted(m), 99).toFixed(1).padStart(9)}`);
+        lines.push(
+            `${m.name.padEnd(20)}${turnsPerSecond(m).toFixed(0).padStart(10)}${`${(turnsPerSecond(m) / turnsPerSecond(echo)).toFixed(2)}×`.padStart(9)}${cpuPerTurn(m).toFixed(2).padStart(13)}${percentile(sorted(m), 99).toFixed(1).padStart(9)}`,
+        );
     }
     return lines.join('\n');
 }
@@ -160,7 +167,14 @@ async function measure(child: BenchChild, target: Target, into: Measured, tag: s
     into.cpuMicros += after.cpuMicros - before.cpuMicros;
     into.peakRss = Math.max(into.peakRss, after.maxRss);
     into.firstError ??= result.firstError;
-    console.log(`  ${tag}: ${result.turns} turns in ${(result.elapsedMs / 1000).toFixed(1)} s, ${(result.turns / (result.elapsedMs / 1000)).toFixed(0)} turns/s, p99 ${ms(percentile([...result.latencies].sort((a, b) => a - b), 99))} ms${result.errors ? `, ${result.errors} errors (${result.firstError})` : ''}`);
+    console.log(
+        `  ${tag}: ${result.turns} turns in ${(result.elapsedMs / 1000).toFixed(1)} s, ${(result.turns / (result.elapsedMs / 1000)).toFixed(0)} turns/s, p99 ${ms(
+            percentile(
+                [...result.latencies].sort((a, b) => a - b),
+                99,
+            ),
+        )} ms${result.errors ? `, ${result.errors} errors (${result.firstError})` : ''}`,
+    );
 }
 
 async function throughput(connectorUrl: string, dataDir: string): Promise<void> {
@@ -185,7 +199,9 @@ async function throughput(connectorUrl: string, dataDir: string): Promise<void> 
         const problems = await checkWalk(target(bot));
         // Figures of a walk that no longer goes where it says would measure something else.
         if (problems.length > 0) throw new Error(`the walk does not go as scripted (bench/script.ts):\n${problems.join('\n')}`);
-        console.log(`${users} users, ${WALK.length} turns a walk, ${rounds} × ${durationMs / 1000} s per bot after ${warmupMs / 1000} s warm-up; Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'})`);
+        console.log(
+            `${users} users, ${WALK.length} turns a walk, ${rounds} × ${durationMs / 1000} s per bot after ${warmupMs / 1000} s warm-up; Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'})`,
+        );
         for (const child of children) await runLoad(target(child), WALK, { users, durationMs: warmupMs, tag: 'warmup' });
         for (let round = 1; round <= rounds; round++) {
             // Alternate the order, so neither always runs on a warmer (or hotter) machine.
@@ -195,7 +211,13 @@ async function throughput(connectorUrl: string, dataDir: string): Promise<void> 
         }
         console.log('');
         console.log(table(results.get(bot)!, results.get(echo)!));
-        if (args.floors) console.log(`\n${floorTable(children.map((child) => results.get(child)!), results.get(echo)!)}`);
+        if (args.floors)
+            console.log(
+                `\n${floorTable(
+                    children.map((child) => results.get(child)!),
+                    results.get(echo)!,
+                )}`,
+            );
     } finally {
         for (const child of children) await child.stop();
     }
@@ -248,20 +270,22 @@ async function memory(connectorUrl: string, dataDir: string): Promise<void> {
             const result = await runLoad(target, SHORT_WALK, { users, maxConversations: checkpoint - done, tag: 'memory' });
             done += result.conversations;
             errors += result.errors;
-            const snapshot = args.snapshots && (checkpoint === checkpoints[0] || checkpoint === total)
-                ? path.join(DIST, 'bench-profiles', `bot-${checkpoint}-conversations.heapsnapshot`)
-                : undefined;
+            const snapshot = args.snapshots && (checkpoint === checkpoints[0] || checkpoint === total) ? path.join(DIST, 'bench-profiles', `bot-${checkpoint}-conversations.heapsnapshot`) : undefined;
             if (snapshot) fs.mkdirSync(path.dirname(snapshot), { recursive: true });
             const usage = await bot.probe(snapshot ? 'snapshot' : 'gc', snapshot);
             points.push({ conversations: done, rss: usage.rss, heapUsed: usage.heapUsed, maxRss: usage.maxRss });
-            console.log(`  after ${String(done).padStart(6)} conversations: RSS ${(usage.rss / MB).toFixed(1)} MB, heap used after GC ${(usage.heapUsed / MB).toFixed(1)} MB, peak RSS ${(usage.maxRss / MB).toFixed(1)} MB${errors ? `, ${errors} errors (${result.firstError ?? ''})` : ''}`);
+            console.log(
+                `  after ${String(done).padStart(6)} conversations: RSS ${(usage.rss / MB).toFixed(1)} MB, heap used after GC ${(usage.heapUsed / MB).toFixed(1)} MB, peak RSS ${(usage.maxRss / MB).toFixed(1)} MB${errors ? `, ${errors} errors (${result.firstError ?? ''})` : ''}`,
+            );
         }
         const first = points[0];
         const last = points[points.length - 1];
         const growth = (last.rss - first.rss) / MB;
         const heapGrowth = (last.heapUsed - first.heapUsed) / MB;
         console.log(`\nRSS ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB from ${first.conversations} to ${last.conversations} conversations (limit 50 MB): ${Math.abs(growth) <= 50 ? 'within' : 'OVER'}`);
-        console.log(`heap used after GC ${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MB (${((heapGrowth * MB) / Math.max(1, last.conversations - first.conversations)).toFixed(0)} bytes a conversation)`);
+        console.log(
+            `heap used after GC ${heapGrowth >= 0 ? '+' : ''}${heapGrowth.toFixed(1)} MB (${((heapGrowth * MB) / Math.max(1, last.conversations - first.conversations)).toFixed(0)} bytes a conversation)`,
+        );
     } finally {
         await bot.stop();
     }

@@ -12,7 +12,15 @@ export class BenchChild {
     private stderr = '';
     private exited = false;
 
-    constructor(readonly name: string, script: string, readonly port: number, env: Record<string, string>, nodeArgs: string[], probePath: string, cwd: string) {
+    constructor(
+        readonly name: string,
+        script: string,
+        readonly port: number,
+        env: Record<string, string>,
+        nodeArgs: string[],
+        probePath: string,
+        cwd: string,
+    ) {
         this.baseUrl = `http://127.0.0.1:${port}`;
         this.spawnedAt = performance.now();
         this.child = spawn(process.execPath, [...nodeArgs, '-r', probePath, script], {

@@ -22,17 +22,24 @@ const visits = userState.createProperty<number>('visits');
 const place = conversationState.createProperty<number>('place');
 
 /** A card about the size of a guided step's. */
-const card = (step: number) => CardFactory.adaptiveCard({
-    type: 'AdaptiveCard', version: '1.5',
-    body: Array.from({ length: 8 }, (_, line) => ({ type: 'TextBlock', text: `Adım ${step}: satır ${line}, bir rehber kartının açıklama metni kadar uzun bir cümle.`, wrap: true })),
-    actions: [{ type: 'Action.Submit', title: 'Tamam', data: { choice: 'done' } }],
-});
+const card = (step: number) =>
+    CardFactory.adaptiveCard({
+        type: 'AdaptiveCard',
+        version: '1.5',
+        body: Array.from({ length: 8 }, (_, line) => ({ type: 'TextBlock', text: `Adım ${step}: satır ${line}, bir rehber kartının açıklama metni kadar uzun bir cümle.`, wrap: true })),
+        actions: [{ type: 'Action.Submit', title: 'Tamam', data: { choice: 'done' } }],
+    });
 
 const dialogs = new DialogSet(dialogState);
-dialogs.add(new WaterfallDialog('walk', Array.from({ length: 40 }, (_, index) => async (step) => {
-    await step.context.sendActivity({ attachments: [card(index + 1)] });
-    return { status: DialogTurnStatus.waiting };
-})));
+dialogs.add(
+    new WaterfallDialog(
+        'walk',
+        Array.from({ length: 40 }, (_, index) => async (step) => {
+            await step.context.sendActivity({ attachments: [card(index + 1)] });
+            return { status: DialogTurnStatus.waiting };
+        }),
+    ),
+);
 
 async function logic(context: TurnContext): Promise<void> {
     if (context.activity.type !== 'message') return;

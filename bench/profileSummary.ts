@@ -56,6 +56,10 @@ export function summarizeProfile(file: string, root: string, top = 25): { functi
         }
         for (const key of seen) add(inclusive, key, profile.timeDeltas[index] ?? 0);
     });
-    const ranked = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, time]) => ({ name, share: time / total }));
+    const ranked = (map: Map<string, number>) =>
+        [...map]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, top)
+            .map(([name, time]) => ({ name, share: time / total }));
     return { functions: ranked(functions), files: ranked(files), packages: ranked(packages), oursInclusive: ranked(inclusive) };
 }

@@ -1,8 +1,6 @@
 import type { AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import type { DialogContext, DialogSet } from 'botbuilder-dialogs';
-import {
-    originOf, renewalReminderSchema, ticketMessageSchema, userSubmitOf, type RenewalReminderClick, type TicketMessage,
-} from '../cards/payloads';
+import { originOf, renewalReminderSchema, ticketMessageSchema, userSubmitOf, type RenewalReminderClick, type TicketMessage } from '../cards/payloads';
 import { onlySecret } from '../core/privacyGuard';
 import { privacyFinding, turnLanguage } from '../state/turnFacts';
 import { isStepId } from '../flow/flowSteps';
@@ -155,16 +153,19 @@ export class ActivityRouter {
         const dc = await this.dialogSet.createContext(context);
         const awaiting = dc.activeDialog ? ((await this.services.awaiting.get(context)) ?? { cards: [], choices: [] }) : await menuAwaiting(this.services, context);
         const finding = privacyFinding(context);
-        const incoming = classifyMessage({
-            shared,
-            mentionsBot: mentioned,
-            asksStaffReport: shared && asksForReport(context.activity.text) && this.handlers.staffAsks(context).report,
-            asksStaffAnswers: shared && asksForAnswers(context.activity.text, this.services.translator) && this.handlers.staffAsks(context).answers,
-            text: context.activity.text ?? '',
-            value: context.activity.value,
-            onlySecret: !!finding && onlySecret(finding.redacted),
-            awaiting,
-        }, this.words(context));
+        const incoming = classifyMessage(
+            {
+                shared,
+                mentionsBot: mentioned,
+                asksStaffReport: shared && asksForReport(context.activity.text) && this.handlers.staffAsks(context).report,
+                asksStaffAnswers: shared && asksForAnswers(context.activity.text, this.services.translator) && this.handlers.staffAsks(context).answers,
+                text: context.activity.text ?? '',
+                value: context.activity.value,
+                onlySecret: !!finding && onlySecret(finding.redacted),
+                awaiting,
+            },
+            this.words(context),
+        );
         if (isDialogInput(incoming)) setTurnInput(context, incoming, turn);
         if (finding && incoming.kind !== 'staffReport' && incoming.kind !== 'staffAnswers') {
             await context.sendActivity(speakerFor(this.services, context).say('privacy.warning', { context: finding.kinds[0] }));

@@ -21,7 +21,11 @@ type CredentialOptions = ConstructorParameters<typeof ConfigurationServiceClient
  * mode nothing but loopback service URLs is called at all.
  */
 class GuardedCredentialFactory extends ConfigurationServiceClientCredentialFactory {
-    constructor(options: CredentialOptions, private readonly localMode: boolean, private readonly ownConnector?: OwnConnector) {
+    constructor(
+        options: CredentialOptions,
+        private readonly localMode: boolean,
+        private readonly ownConnector?: OwnConnector,
+    ) {
         super(options);
     }
 

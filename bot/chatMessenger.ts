@@ -72,9 +72,13 @@ export class ChatMessenger implements TicketMessenger {
 
     /** The refreshed staff card, for updates and for answers to staff clicks (colleagues reused when known). */
     async card(context: TurnContext, ticket: Ticket, notice?: string, known?: Person[], extra: Pick<StaffCardOptions, 'answerDraft'> = {}): Promise<Attachment> {
-        const colleagues = known ?? await this.colleagues(context);
+        const colleagues = known ?? (await this.colleagues(context));
         return staffTicketCard(this.staffSpeaker(), ticket, {
-            timeZone: this.deps.profile.timeZone, language: this.deps.profile.staffLanguage, colleagues, notice, ...extra,
+            timeZone: this.deps.profile.timeZone,
+            language: this.deps.profile.staffLanguage,
+            colleagues,
+            notice,
+            ...extra,
         });
     }
 
@@ -87,18 +91,27 @@ export class ChatMessenger implements TicketMessenger {
     private async startStaffThread(card: Attachment, then: (context: TurnContext) => Promise<void>): Promise<void> {
         const channel = await this.deps.staffChannels.get();
         if (!channel) {
-            throw new StaffChannelUnavailableError(this.deps.staffChannels.configured
-                ? 'the staff channel is unknown: install the bot in the STAFF_TEAM_ID team'
-                : 'STAFF_TEAM_ID is not set: the notice waits in the outbox (npm run tickets lists the tickets)');
+            throw new StaffChannelUnavailableError(
+                this.deps.staffChannels.configured
+                    ? 'the staff channel is unknown: install the bot in the STAFF_TEAM_ID team'
+                    : 'STAFF_TEAM_ID is not set: the notice waits in the outbox (npm run tickets lists the tickets)',
+            );
         }
-        await this.deps.adapter.createConversationAsync(this.deps.botAppId, 'msteams', channel.serviceUrl, DEFAULT_AUDIENCE, {
-            isGroup: true,
-            bot: channel.bot,
-            members: [],
-            channelData: { channel: { id: channel.channelId }, tenant: channel.tenantId ? { id: channel.tenantId } : undefined },
-            // The first message of a new conversation: its content only, the channel addresses it.
-            activity: MessageFactory.attachment(card) as Activity,
-        }, then);
+        await this.deps.adapter.createConversationAsync(
+            this.deps.botAppId,
+            'msteams',
+            channel.serviceUrl,
+            DEFAULT_AUDIENCE,
+            {
+                isGroup: true,
+                bot: channel.bot,
+                members: [],
+                channelData: { channel: { id: channel.channelId }, tenant: channel.tenantId ? { id: channel.tenantId } : undefined },
+                // The first message of a new conversation: its content only, the channel addresses it.
+                activity: MessageFactory.attachment(card) as Activity,
+            },
+            then,
+        );
     }
 
     private staffSpeaker() {

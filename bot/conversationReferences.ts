@@ -15,7 +15,10 @@ export type LatestReference = { reference: Partial<ConversationReference> } | { 
  * the bot's store so notices work after restarts and on every instance.
  */
 export class ConversationReferences {
-    constructor(private readonly storage: Storage, private readonly now: () => number) {}
+    constructor(
+        private readonly storage: Storage,
+        private readonly now: () => number,
+    ) {}
 
     private key(userId: string): string {
         return `references/users/${userId}`;

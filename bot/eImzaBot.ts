@@ -1,6 +1,4 @@
-import {
-    ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type StatePropertyAccessor, type TurnContext,
-} from 'botbuilder';
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { speakerFor, type DialogServices } from '../dialogs/dialogServices';
 import { MAIN_DIALOG, MainDialog, type MainDialogOptions } from '../dialogs/mainDialog';
@@ -49,7 +47,10 @@ export class EImzaBot extends ActivityHandler {
     /** Sorts every message once and hands it to its one handler (bot/activityRouter.ts). */
     private readonly router: ActivityRouter;
 
-    constructor(private readonly services: DialogServices, private readonly options: EImzaBotOptions) {
+    constructor(
+        private readonly services: DialogServices,
+        private readonly options: EImzaBotOptions,
+    ) {
         super();
         ({ dialogState: this.dialogState, lastSeenAt: this.lastSeenAt, welcomed: this.welcomed, referenceSaved: this.referenceSaved } = services.memory.conversation);
         this.dialogs = new DialogSet(this.dialogState).add(new MainDialog(services));

@@ -43,8 +43,9 @@ export class PrivacyMiddleware implements Middleware {
             if (typeof activity.text === 'string') activity.text = inspect(activity.text);
             // Card inputs (an answer to the library) arrive as strings in `value`.
             if (activity.value && typeof activity.value === 'object' && !Array.isArray(activity.value)) {
-                activity.value = Object.fromEntries(Object.entries(activity.value as Record<string, unknown>)
-                    .map(([key, field]) => [key, typeof field === 'string' && !isOwnId(key, field) ? inspect(field) : field]));
+                activity.value = Object.fromEntries(
+                    Object.entries(activity.value as Record<string, unknown>).map(([key, field]) => [key, typeof field === 'string' && !isOwnId(key, field) ? inspect(field) : field]),
+                );
             }
             if (kinds.size > 0) notePrivacyFinding(context, { kinds: [...kinds], redacted: activity.text ?? '' });
         }

@@ -29,7 +29,6 @@ export interface StaffActionDependencies {
     logger: Logger;
 }
 
-
 /** One inspector per translator: its keywords are folded once, not on every click. */
 const inspectors = new WeakMap<Translator, PrivacyInspector>();
 export function inspectorFor(translator: Translator): PrivacyInspector {
@@ -54,7 +53,6 @@ function typedText(verb: StaffVerb, data: StaffActionData): string | undefined {
     return undefined;
 }
 
-
 /**
  * Answers a staff click on a ticket card (Universal Actions): only from the staff team, then
  * the change, then the refreshed card — which replaces the card for everyone in the thread.
@@ -62,7 +60,9 @@ function typedText(verb: StaffVerb, data: StaffActionData): string | undefined {
 export async function handleStaffAction(context: TurnContext, verb: StaffVerb, invoke: AdaptiveCardInvokeValue, deps: StaffActionDependencies): Promise<AdaptiveCardInvokeResponse> {
     const speaker = languageSpeaker(deps.translator, deps.profile, deps.profile.staffLanguage);
     const errorResponse = (code: StaffActionRefusal): AdaptiveCardInvokeResponse => ({
-        statusCode: STAFF_ACTION_REFUSALS[code], type: 'application/vnd.microsoft.error', value: { code, message: speaker.say(`tickets.errors.${code}`) },
+        statusCode: STAFF_ACTION_REFUSALS[code],
+        type: 'application/vnd.microsoft.error',
+        value: { code, message: speaker.say(`tickets.errors.${code}`) },
     });
     const parsed = staffActionDataSchema.safeParse(invoke.action.data);
     const from = context.activity.from as { id: string; name?: string; aadObjectId?: string };
@@ -84,9 +84,7 @@ export async function handleStaffAction(context: TurnContext, verb: StaffVerb, i
     const result = await deps.tickets.act(data.ticketId, event);
     if (!result.ticket) return errorResponse('notFound');
     const masked = finding && finding.kinds.length > 0 ? speaker.say('tickets.staffTextMasked') : undefined;
-    const notice = result.refused
-        ? speaker.say(`tickets.refusals.${result.refused.reason}`, { by: 'by' in result.refused ? result.refused.by.name : '' })
-        : masked;
+    const notice = result.refused ? speaker.say(`tickets.refusals.${result.refused.reason}`, { by: 'by' in result.refused ? result.refused.by.name : '' }) : masked;
     const card = await deps.messenger.card(context, result.ticket, notice, colleagues);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content as Record<string, unknown> };
 }

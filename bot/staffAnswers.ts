@@ -131,7 +131,7 @@ async function saveFromTicket(context: TurnContext, data: StaffAnswerData, actor
 
 /** This instance answers with the change at once; the others within their refresh interval. */
 async function refreshHere(deps: StaffAnswerDependencies): Promise<void> {
-    await deps.knowledge.refresh().catch((error: Error) => deps.logger.warn('the library\'s answers could not be reloaded here, the timer will', { error: error.message }));
+    await deps.knowledge.refresh().catch((error: Error) => deps.logger.warn("the library's answers could not be reloaded here, the timer will", { error: error.message }));
 }
 
 function confirmed(data: StaffAnswerData): boolean {
@@ -139,7 +139,11 @@ function confirmed(data: StaffAnswerData): boolean {
     return value === true || value === 'true';
 }
 
-const lines = (value: string | undefined) => (value ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+const lines = (value: string | undefined) =>
+    (value ?? '')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean);
 
 /** What staff typed into the editor. */
 function draftOf(data: StaffAnswerData): StaffAnswerDraft {
@@ -184,19 +188,28 @@ async function listView(deps: StaffAnswerDependencies, notice?: string): Promise
     const answers = (await deps.book.list()).sort((a, b) => b.number - a.number);
     const now = deps.clock.now();
     const knowledge = deps.knowledge.current();
-    const waiting = groupQuestions(await deps.questions.list(now - QUESTION_DAYS * DAY, now + 1))
-        .filter((group) => knowledge.recognizer.recognize(group.text, deps.profile.staffLanguage).outcome !== 'sure');
+    const waiting = groupQuestions(await deps.questions.list(now - QUESTION_DAYS * DAY, now + 1)).filter((group) => knowledge.recognizer.recognize(group.text, deps.profile.staffLanguage).outcome !== 'sure');
     const listed = answers.slice(0, ANSWERS_SHOWN).map((answer): ListedAnswer => {
         const added = answer.history[0];
         return {
-            id: answer.id, number: answer.number, eTag: answer.eTag, title: answer.title[deps.profile.staffLanguage] ?? Object.values(answer.title)[0] ?? '',
-            languages: languagesOf(answer), status: answer.status, by: added?.actor.name ?? '',
-            when: added ? formatTime(added.at, deps.profile.staffLanguage, deps.profile.timeZone) : '', overlapTitles: titlesOf(speaker, answer.conflicts),
+            id: answer.id,
+            number: answer.number,
+            eTag: answer.eTag,
+            title: answer.title[deps.profile.staffLanguage] ?? Object.values(answer.title)[0] ?? '',
+            languages: languagesOf(answer),
+            status: answer.status,
+            by: added?.actor.name ?? '',
+            when: added ? formatTime(added.at, deps.profile.staffLanguage, deps.profile.timeZone) : '',
+            overlapTitles: titlesOf(speaker, answer.conflicts),
         };
     });
     return {
-        kind: 'list', answers: listed, moreAnswers: Math.max(0, answers.length - ANSWERS_SHOWN),
+        kind: 'list',
+        answers: listed,
+        moreAnswers: Math.max(0, answers.length - ANSWERS_SHOWN),
         questions: waiting.slice(0, QUESTIONS_SHOWN).map((group) => ({ text: group.text, count: group.count, unsure: group.outcomes.unsure })),
-        moreQuestions: Math.max(0, waiting.length - QUESTIONS_SHOWN), days: QUESTION_DAYS, notice,
+        moreQuestions: Math.max(0, waiting.length - QUESTIONS_SHOWN),
+        days: QUESTION_DAYS,
+        notice,
     };
 }

@@ -16,7 +16,7 @@ function hasTeamsChannelData(context: TurnContext): boolean {
 }
 
 function teamOf(context: TurnContext): string | undefined {
-    return hasTeamsChannelData(context) ? teamsGetTeamId(context.activity) ?? undefined : undefined;
+    return hasTeamsChannelData(context) ? (teamsGetTeamId(context.activity) ?? undefined) : undefined;
 }
 
 /** The Microsoft 365 tenant a Teams activity comes from. */
@@ -28,7 +28,11 @@ function tenantOf(context: TurnContext): string | undefined {
 /** Kept in the bot's store so it survives restarts and is shared by every instance. */
 export class StaffChannelRegistry {
     /** `tenantId`: the bot's tenant (`MicrosoftAppTenantId`); when set, the staff team must be in it. */
-    constructor(private readonly storage: Storage, private readonly staffTeamId: string | undefined, private readonly tenantId?: string) {}
+    constructor(
+        private readonly storage: Storage,
+        private readonly staffTeamId: string | undefined,
+        private readonly tenantId?: string,
+    ) {}
 
     private readonly learnedListeners: (() => void)[] = [];
 

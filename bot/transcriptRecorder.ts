@@ -30,7 +30,10 @@ export function recordTranscript(context: TurnContext, turns: StatePropertyAcces
     context.turnState.set(TRANSCRIPT_FLUSH, async () => {
         if (lines.length === 0) return;
         const previous = await turns.get(context, []);
-        await turns.set(context, [...previous, ...lines].slice(-KEPT).map((line) => ({ ...line, text: line.text.slice(0, MAX_LINE) })));
+        await turns.set(
+            context,
+            [...previous, ...lines].slice(-KEPT).map((line) => ({ ...line, text: line.text.slice(0, MAX_LINE) })),
+        );
     });
 }
 

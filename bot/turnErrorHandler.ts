@@ -33,8 +33,13 @@ const codeOf = (error: object) => (error as { code?: unknown }).code;
 
 /** A store that cannot answer now: ours (SQLite, Cosmos DB) says so with StoreUnavailableError; a raw SQLite error counts too. */
 export function isStoreUnavailable(error: unknown): boolean {
-    return errorChain(error).some((item) => item instanceof StoreUnavailableError || codeOf(item) === 'STORE_UNAVAILABLE'
-        || (item as { name?: unknown }).name === 'SqliteError' || (typeof codeOf(item) === 'string' && (codeOf(item) as string).startsWith('SQLITE_')));
+    return errorChain(error).some(
+        (item) =>
+            item instanceof StoreUnavailableError
+            || codeOf(item) === 'STORE_UNAVAILABLE'
+            || (item as { name?: unknown }).name === 'SqliteError'
+            || (typeof codeOf(item) === 'string' && (codeOf(item) as string).startsWith('SQLITE_')),
+    );
 }
 
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -45,10 +50,14 @@ export function isTransientFailure(error: unknown): boolean {
         const code = codeOf(item);
         const status = (item as { statusCode?: unknown; status?: unknown }).statusCode ?? (item as { status?: unknown }).status;
         const name = (item as { name?: unknown }).name;
-        return (typeof code === 'string' && (NETWORK_CODES.has(code) || code.startsWith('UND_ERR_')))
+        return (
+            (typeof code === 'string' && (NETWORK_CODES.has(code) || code.startsWith('UND_ERR_')))
             || (typeof status === 'number' && status >= 400 && !(item instanceof AppError))
-            || name === 'RestError' || name === 'AbortError' || name === 'TimeoutError'
-            || ['TICKET_CONTENTION', 'STAFF_CHANNEL_UNAVAILABLE', 'ETAG_CONFLICT'].includes(String(code));
+            || name === 'RestError'
+            || name === 'AbortError'
+            || name === 'TimeoutError'
+            || ['TICKET_CONTENTION', 'STAFF_CHANNEL_UNAVAILABLE', 'ETAG_CONFLICT'].includes(String(code))
+        );
     });
 }
 
@@ -59,9 +68,15 @@ export function isTransientFailure(error: unknown): boolean {
  */
 export function isStateBroken(error: unknown): boolean {
     if (isTransientFailure(error)) return false;
-    return errorChain(error).some((item) => item instanceof TypeError || item instanceof RangeError || item instanceof SyntaxError
-        || (item as { name?: unknown }).name === 'ZodError' || codeOf(item) === 'INTERNAL'
-        || /dialog (with an id of .*)?(wasn't|was not|not) found|unable to (find|continue) dialog/i.test((item as { message?: unknown }).message as string ?? ''));
+    return errorChain(error).some(
+        (item) =>
+            item instanceof TypeError
+            || item instanceof RangeError
+            || item instanceof SyntaxError
+            || (item as { name?: unknown }).name === 'ZodError'
+            || codeOf(item) === 'INTERNAL'
+            || /dialog (with an id of .*)?(wasn't|was not|not) found|unable to (find|continue) dialog/i.test(((item as { message?: unknown }).message as string) ?? ''),
+    );
 }
 
 /**

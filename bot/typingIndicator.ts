@@ -7,16 +7,24 @@ import type { Logger } from '../core/logger';
  * turn (which resets the dialog) just because the channel is briefly unreachable.
  */
 export class TypingIndicator implements Middleware {
-    constructor(private readonly logger: Logger, private readonly delayMs = 500, private readonly periodMs = 2000) {}
+    constructor(
+        private readonly logger: Logger,
+        private readonly delayMs = 500,
+        private readonly periodMs = 2000,
+    ) {}
 
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
         if (context.activity.type !== 'message') return next();
         let finished = false;
         let timer: NodeJS.Timeout | undefined;
         const schedule = (delay: number) => {
-            timer = setTimeout(() => void this.show(context).then((shown) => {
-                if (shown && !finished) schedule(this.periodMs);
-            }), delay);
+            timer = setTimeout(
+                () =>
+                    void this.show(context).then((shown) => {
+                        if (shown && !finished) schedule(this.periodMs);
+                    }),
+                delay,
+            );
         };
         schedule(this.delayMs);
         try {

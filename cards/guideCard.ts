@@ -67,9 +67,9 @@ function body(content: GuideCardContent): Record<string, unknown>[] {
             ],
         });
     }
-    items.push(content.compact
-        ? { type: 'TextBlock', text: content.title, weight: 'Bolder', wrap: true }
-        : { type: 'TextBlock', text: content.title, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' });
+    items.push(
+        content.compact ? { type: 'TextBlock', text: content.title, weight: 'Bolder', wrap: true } : { type: 'TextBlock', text: content.title, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' },
+    );
     if (breadcrumb != null) items.push({ type: 'Container', style: 'emphasis', items: [{ type: 'TextBlock', text: breadcrumb, wrap: true, size: 'Small' }] });
     if (content.lead != null) items.push({ type: 'TextBlock', text: content.lead, wrap: true, weight: 'Bolder' });
     for (const paragraph of content.paragraphs ?? []) items.push({ type: 'TextBlock', text: paragraph, wrap: true });

@@ -66,10 +66,7 @@ export function statusListCard(speaker: Speaker, choices: Choice[]): Attachment 
  */
 export function paymentTable(speaker: Speaker, profile: InstitutionProfile): { cells: TableCell[] }[] {
     const banks = profile.kamusm.paymentBanks;
-    const header: TableCell[] = [
-        { text: speaker.say('status.channelColumn'), weight: 'Bolder' },
-        ...banks.map((bank): TableCell => ({ text: bank.name, weight: 'Bolder' })),
-    ];
+    const header: TableCell[] = [{ text: speaker.say('status.channelColumn'), weight: 'Bolder' }, ...banks.map((bank): TableCell => ({ text: bank.name, weight: 'Bolder' }))];
     const rows = PAYMENT_CHANNELS.map((channel): { cells: TableCell[] } => ({
         cells: [
             { text: speaker.say(`status.paymentChannels.${channel}`), weight: 'Bolder' },
@@ -85,9 +82,7 @@ export function statusDetailCard(speaker: Speaker, profile: InstitutionProfile, 
         // "Başvuru Formu Bekleniyor" is a result screen's heading, not a row status: its card says so.
         title: speaker.has(`${key}.title`) ? speaker.say(`${key}.title`) : speaker.say(`kamusm.statuses.${status}`),
         paragraphs: speaker.sayList(`${key}.body`),
-        facts: speaker.has(`${key}.facts`)
-            ? speaker.sayList<{ label: string; value: string }>(`${key}.facts`).map((fact) => ({ title: fact.label, value: fact.value }))
-            : [],
+        facts: speaker.has(`${key}.facts`) ? speaker.sayList<{ label: string; value: string }>(`${key}.facts`).map((fact) => ({ title: fact.label, value: fact.value })) : [],
         table: status === 'awaitingPayment' ? paymentTable(speaker, profile) : undefined,
         note: speaker.has(`${key}.note`) ? speaker.say(`${key}.note`) : undefined,
         actions: choiceActions(choices),

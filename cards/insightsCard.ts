@@ -58,7 +58,9 @@ export function insightsCard(report: InsightReport, words: ReportWords, options:
     for (const answer of report.answers.slice(0, MAX_LIST)) body.push(text(words.t('answers.line', { count: answer.count, title: words.answerTitle(answer.answerId) }), { spacing: 'None' }));
     body.push(heading(words.t('unanswered.heading')));
     for (const group of report.unanswered.slice(0, MAX_LIST)) {
-        body.push(text(words.t('unanswered.line', { count: group.count, text: clip(plainText(group.text), MAX_QUESTION), context: group.unsure ? 'unsure' : undefined, unsure: group.unsure }), { spacing: 'None' }));
+        body.push(
+            text(words.t('unanswered.line', { count: group.count, text: clip(plainText(group.text), MAX_QUESTION), context: group.unsure ? 'unsure' : undefined, unsure: group.unsure }), { spacing: 'None' }),
+        );
     }
     const footnote = unansweredFootnote(words, report);
     if (footnote) body.push(text(footnote, { spacing: 'None', isSubtle: true }));

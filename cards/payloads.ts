@@ -74,7 +74,10 @@ export const STAFF_TEXT_MAX = 2000;
 export const ticketMessageSchema = z.object({
     ticketAction: z.literal('message'),
     ticketId: shortText,
-    message: z.string().transform((text) => text.slice(0, USER_ANSWER_MAX)).optional(),
+    message: z
+        .string()
+        .transform((text) => text.slice(0, USER_ANSWER_MAX))
+        .optional(),
 });
 export type TicketMessage = z.infer<typeof ticketMessageSchema>;
 
@@ -127,8 +130,13 @@ export function messageBackData(payload: Record<string, unknown>, displayText: s
 
 /** The inputs of the answer editor (the library teaching the bot), each with its own id on the card. */
 export const ANSWER_INPUTS = {
-    titleTr: 'answerTitleTr', titleEn: 'answerTitleEn', textTr: 'answerTextTr', textEn: 'answerTextEn',
-    examplesTr: 'answerExamplesTr', examplesEn: 'answerExamplesEn', confirm: 'answerConfirm',
+    titleTr: 'answerTitleTr',
+    titleEn: 'answerTitleEn',
+    textTr: 'answerTextTr',
+    textEn: 'answerTextEn',
+    examplesTr: 'answerExamplesTr',
+    examplesEn: 'answerExamplesEn',
+    confirm: 'answerConfirm',
 } as const;
 /** Longest title, answer and example list the editor takes (its inputs' `maxLength`). */
 export const ANSWER_TEXT_MAX = { title: 120, text: 2000, examples: 2000 } as const;
@@ -142,13 +150,34 @@ export const staffAnswerDataSchema = z.object({
     answerId: shortText.optional(),
     eTag: shortText.optional(),
     ticketId: shortText.optional(),
-    question: z.string().transform((text) => text.slice(0, QUESTION_MAX)).optional(),
-    [ANSWER_INPUTS.titleTr]: z.string().transform((text) => text.slice(0, ANSWER_TEXT_MAX.title)).optional(),
-    [ANSWER_INPUTS.titleEn]: z.string().transform((text) => text.slice(0, ANSWER_TEXT_MAX.title)).optional(),
-    [ANSWER_INPUTS.textTr]: z.string().transform((text) => text.slice(0, ANSWER_TEXT_MAX.text)).optional(),
-    [ANSWER_INPUTS.textEn]: z.string().transform((text) => text.slice(0, ANSWER_TEXT_MAX.text)).optional(),
-    [ANSWER_INPUTS.examplesTr]: z.string().transform((text) => text.slice(0, ANSWER_TEXT_MAX.examples)).optional(),
-    [ANSWER_INPUTS.examplesEn]: z.string().transform((text) => text.slice(0, ANSWER_TEXT_MAX.examples)).optional(),
+    question: z
+        .string()
+        .transform((text) => text.slice(0, QUESTION_MAX))
+        .optional(),
+    [ANSWER_INPUTS.titleTr]: z
+        .string()
+        .transform((text) => text.slice(0, ANSWER_TEXT_MAX.title))
+        .optional(),
+    [ANSWER_INPUTS.titleEn]: z
+        .string()
+        .transform((text) => text.slice(0, ANSWER_TEXT_MAX.title))
+        .optional(),
+    [ANSWER_INPUTS.textTr]: z
+        .string()
+        .transform((text) => text.slice(0, ANSWER_TEXT_MAX.text))
+        .optional(),
+    [ANSWER_INPUTS.textEn]: z
+        .string()
+        .transform((text) => text.slice(0, ANSWER_TEXT_MAX.text))
+        .optional(),
+    [ANSWER_INPUTS.examplesTr]: z
+        .string()
+        .transform((text) => text.slice(0, ANSWER_TEXT_MAX.examples))
+        .optional(),
+    [ANSWER_INPUTS.examplesEn]: z
+        .string()
+        .transform((text) => text.slice(0, ANSWER_TEXT_MAX.examples))
+        .optional(),
     [ANSWER_INPUTS.confirm]: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
 });
 export type StaffAnswerData = z.infer<typeof staffAnswerDataSchema>;

@@ -5,13 +5,15 @@
  * Adaptive Cards' `{{DATE(…)}}` functions are not evaluated.
  */
 export function plainText(text: string): string {
-    return text
-        // Markdown's punctuation, escaped with a backslash as CommonMark (and Adaptive Cards) read it.
-        .replace(/[\\`*_[\]~]/g, (char) => `\\${char}`)
-        // A line that starts like a list item ("- x", "+ x", "1. x") stays a plain line.
-        .replace(/^(\s*)([-+]|\d+[.)])(?=\s)/gm, (_line, indent: string, marker: string) => `${indent}${marker.replace(/([-+.)])$/, '\\$1')}`)
-        // "{{" starts a text function in Adaptive Cards; a zero-width space between the braces stops it.
-        .replace(/\{\{/g, '{\u200b{');
+    return (
+        text
+            // Markdown's punctuation, escaped with a backslash as CommonMark (and Adaptive Cards) read it.
+            .replace(/[\\`*_[\]~]/g, (char) => `\\${char}`)
+            // A line that starts like a list item ("- x", "+ x", "1. x") stays a plain line.
+            .replace(/^(\s*)([-+]|\d+[.)])(?=\s)/gm, (_line, indent: string, marker: string) => `${indent}${marker.replace(/([-+.)])$/, '\\$1')}`)
+            // "{{" starts a text function in Adaptive Cards; a zero-width space between the braces stops it.
+            .replace(/\{\{/g, '{\u200b{')
+    );
 }
 
 /** At most `max` characters (an ellipsis marks a cut), never splitting a surrogate pair. */

@@ -33,8 +33,13 @@ export interface EditorOptions {
 
 type Json = Record<string, unknown>;
 
-const execute = (speaker: Speaker, verb: AnswerVerb, titleKey: string, data: Json, style?: 'positive' | 'destructive'): Json =>
-    ({ type: 'Action.Execute', verb: answerVerb(verb), title: speaker.say(`staffAnswers.actions.${titleKey}`), data, ...(style ? { style } : {}) });
+const execute = (speaker: Speaker, verb: AnswerVerb, titleKey: string, data: Json, style?: 'positive' | 'destructive'): Json => ({
+    type: 'Action.Execute',
+    verb: answerVerb(verb),
+    title: speaker.say(`staffAnswers.actions.${titleKey}`),
+    data,
+    ...(style ? { style } : {}),
+});
 const text = (value: string, extra: Json = {}): Json => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
 /** What someone typed, as plain text (never Markdown), cut. */
 const typed = (value: string, max = LINE_SHOWN) => plainText(clip(value, max));
@@ -70,7 +75,10 @@ const oneLine = (value: string) => value.replace(/\s+/g, ' ').trim();
  */
 export function examplePhrasings(question: string): string[] {
     const typedLine = clip(oneLine(question), 200);
-    const sentences = question.split(/[.!?\n]+/).map(oneLine).filter((sentence) => sentence.length > 3);
+    const sentences = question
+        .split(/[.!?\n]+/)
+        .map(oneLine)
+        .filter((sentence) => sentence.length > 3);
     const last = sentences.length > 1 ? clip(sentences[sentences.length - 1], 200) : undefined;
     const plain = foldText(last ?? typedLine);
     return [...new Set([typedLine, ...(last ? [last] : []), plain].filter(Boolean))].slice(0, PREFILLED_EXAMPLES);
@@ -115,10 +123,14 @@ interface ListedQuestion {
 export type StaffAnswersView =
     | { kind: 'list'; answers: ListedAnswer[]; moreAnswers: number; questions: ListedQuestion[]; moreQuestions: number; days: number; notice?: string }
     | {
-        kind: 'edit'; values: EditorValues; notice?: string; question?: string; overlapTitles?: string[];
-        /** An answer already saved: its number and version, and whether it is in use. */
-        existing?: { id: string; number: number; eTag: string; status: 'active' | 'retired' };
-    };
+          kind: 'edit';
+          values: EditorValues;
+          notice?: string;
+          question?: string;
+          overlapTitles?: string[];
+          /** An answer already saved: its number and version, and whether it is in use. */
+          existing?: { id: string; number: number; eTag: string; status: 'active' | 'retired' };
+      };
 
 function listBody(speaker: Speaker, view: Extract<StaffAnswersView, { kind: 'list' }>): Json[] {
     const say = (key: string, values?: Json) => speaker.say(`staffAnswers.panel.${key}`, values);
@@ -126,14 +138,23 @@ function listBody(speaker: Speaker, view: Extract<StaffAnswersView, { kind: 'lis
     if (view.answers.length === 0) body.push(text(say('none'), { isSubtle: true }));
     for (const answer of view.answers) {
         body.push({
-            type: 'Container', separator: true, items: [
-                text(say('answerLine', {
-                    number: answer.number, title: typed(answer.title), languages: answer.languages.map((language) => language.toUpperCase()).join(', '),
-                    status: say(`statuses.${answer.status}`), by: typed(answer.by, 100), when: answer.when,
-                })),
+            type: 'Container',
+            separator: true,
+            items: [
+                text(
+                    say('answerLine', {
+                        number: answer.number,
+                        title: typed(answer.title),
+                        languages: answer.languages.map((language) => language.toUpperCase()).join(', '),
+                        status: say(`statuses.${answer.status}`),
+                        by: typed(answer.by, 100),
+                        when: answer.when,
+                    }),
+                ),
                 ...(answer.overlapTitles.length ? [text(say('conflictLine', { titles: answer.overlapTitles.join(', ') }), { size: 'Small', color: 'Warning' })] : []),
                 {
-                    type: 'ActionSet', actions: [
+                    type: 'ActionSet',
+                    actions: [
                         execute(speaker, 'open', 'edit', { answerId: answer.id }),
                         answer.status === 'active'
                             ? execute(speaker, 'retire', 'retire', { answerId: answer.id, eTag: answer.eTag }, 'destructive')
@@ -148,8 +169,14 @@ function listBody(speaker: Speaker, view: Extract<StaffAnswersView, { kind: 'lis
     if (view.questions.length === 0) body.push(text(say('questionsNone'), { isSubtle: true }));
     for (const question of view.questions) {
         body.push({
-            type: 'ColumnSet', separator: true, columns: [
-                { type: 'Column', width: 'stretch', items: [text(say('questionLine', { count: question.count, text: typed(question.text), context: question.unsure ? 'unsure' : undefined, unsure: question.unsure }))] },
+            type: 'ColumnSet',
+            separator: true,
+            columns: [
+                {
+                    type: 'Column',
+                    width: 'stretch',
+                    items: [text(say('questionLine', { count: question.count, text: typed(question.text), context: question.unsure ? 'unsure' : undefined, unsure: question.unsure }))],
+                },
                 { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [execute(speaker, 'draft', 'add', { question: clip(question.text, 500) })] }] },
             ],
         });
@@ -163,7 +190,9 @@ export function staffAnswersCard(speaker: Speaker, view: StaffAnswersView): Atta
     const notice = view.notice ? [text(view.notice, { color: 'Attention', weight: 'Bolder' })] : [];
     if (view.kind === 'list') {
         return CardFactory.adaptiveCard({
-            type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5',
+            type: 'AdaptiveCard',
+            $schema: SCHEMA,
+            version: '1.5',
             body: [text(speaker.say('staffAnswers.panel.title'), { size: 'Medium', weight: 'Bolder', style: 'heading' }), ...notice, ...listBody(speaker, view)],
             actions: [],
         });
@@ -171,7 +200,9 @@ export function staffAnswersCard(speaker: Speaker, view: StaffAnswersView): Atta
     const { existing } = view;
     const save = existing ? { answerId: existing.id, eTag: existing.eTag } : { ...(view.question ? { question: clip(view.question, 500) } : {}) };
     return CardFactory.adaptiveCard({
-        type: 'AdaptiveCard', $schema: SCHEMA, version: '1.5',
+        type: 'AdaptiveCard',
+        $schema: SCHEMA,
+        version: '1.5',
         body: [
             text(existing ? speaker.say('staffAnswers.editor.titleEdit', { number: existing.number }) : speaker.say('staffAnswers.editor.titleNew'), { size: 'Medium', weight: 'Bolder', style: 'heading' }),
             ...notice,
@@ -179,9 +210,13 @@ export function staffAnswersCard(speaker: Speaker, view: StaffAnswersView): Atta
         ],
         actions: [
             { ...execute(speaker, 'save', 'save', save, 'positive'), associatedInputs: 'auto' },
-            ...(existing ? [existing.status === 'active'
-                ? execute(speaker, 'retire', 'retire', { answerId: existing.id, eTag: existing.eTag }, 'destructive')
-                : execute(speaker, 'restore', 'restore', { answerId: existing.id, eTag: existing.eTag })] : []),
+            ...(existing
+                ? [
+                      existing.status === 'active'
+                          ? execute(speaker, 'retire', 'retire', { answerId: existing.id, eTag: existing.eTag }, 'destructive')
+                          : execute(speaker, 'restore', 'restore', { answerId: existing.id, eTag: existing.eTag }),
+                  ]
+                : []),
             execute(speaker, 'list', 'back', {}),
         ],
     });

@@ -24,9 +24,7 @@ const MENU_STEPS: StepId[] = ['menuNes', 'menuIndividual', 'menuApplications', '
 function breadcrumb(speaker: Speaker, current: StepId): string {
     const labels = speaker.sayList('kamusm.menuPath');
     const here = MENU_STEPS.indexOf(current);
-    return labels
-        .map((label, index) => (index < here ? `✓ ${label}` : index === here ? `**▶ ${label}**` : label))
-        .join('  ›  ');
+    return labels.map((label, index) => (index < here ? `✓ ${label}` : index === here ? `**▶ ${label}**` : label)).join('  ›  ');
 }
 
 function applicationsTable(speaker: Speaker): { cells: TableCell[] }[] {
@@ -47,13 +45,8 @@ export function stepCard(speaker: Speaker, input: StepCardInput): Attachment {
         header: { phase: speaker.say(`stepHeader.phases.p${step.phase}`), progress: speaker.say('stepHeader.progress', { ...position }) },
         title: speaker.say(`${key}.title`, values),
         breadcrumb: step.breadcrumb ? breadcrumb(speaker, step.id) : undefined,
-        paragraphs: [
-            ...speaker.sayList(`${key}.body`, values),
-            ...(step.productionTiming && input.path ? [speaker.say(`completion.production.${input.path}`)] : []),
-        ],
-        facts: speaker.has(`${key}.fields`)
-            ? speaker.sayList<{ label: string; note: string }>(`${key}.fields`).map((field) => ({ title: field.label, value: field.note }))
-            : [],
+        paragraphs: [...speaker.sayList(`${key}.body`, values), ...(step.productionTiming && input.path ? [speaker.say(`completion.production.${input.path}`)] : [])],
+        facts: speaker.has(`${key}.fields`) ? speaker.sayList<{ label: string; note: string }>(`${key}.fields`).map((field) => ({ title: field.label, value: field.note })) : [],
         table: step.applicationsTable ? applicationsTable(speaker) : input.table,
         note: speaker.has(`${key}.note`) ? speaker.say(`${key}.note`, values) : undefined,
         actions: [...choiceActions(input.choices), ...stepHelpActions(speaker, input.canGoBack)],

@@ -62,7 +62,10 @@ export function ticketHeading(speaker: Speaker, ticket: Ticket): string {
 
 function historyLine(speaker: Speaker, entry: HistoryEntry, when: string): string {
     return speaker.say(`tickets.history.${entry.action}`, {
-        when, actor: typed(entry.actor.name, FACT_SHOWN), assignee: typed(entry.assignee?.name, FACT_SHOWN), text: typed(entry.text, HISTORY_TEXT_SHOWN),
+        when,
+        actor: typed(entry.actor.name, FACT_SHOWN),
+        assignee: typed(entry.assignee?.name, FACT_SHOWN),
+        text: typed(entry.text, HISTORY_TEXT_SHOWN),
     });
 }
 
@@ -98,7 +101,18 @@ function staffFacts(speaker: Speaker, ticket: Ticket): { title: string; value: s
 function textInputCard(speaker: Speaker, verb: 'reply' | 'ask' | 'resolve', ticketId: string, required: boolean): Record<string, unknown> {
     return {
         type: 'AdaptiveCard',
-        body: [{ type: 'Input.Text', id: staffTextInputId(verb), label: speaker.say(`tickets.staffActions.${verb}`), isMultiline: true, maxLength: STAFF_TEXT_MAX, isRequired: required, placeholder: speaker.say(`tickets.staffActions.${verb}Placeholder`), errorMessage: speaker.say('tickets.staffActions.textRequired') }],
+        body: [
+            {
+                type: 'Input.Text',
+                id: staffTextInputId(verb),
+                label: speaker.say(`tickets.staffActions.${verb}`),
+                isMultiline: true,
+                maxLength: STAFF_TEXT_MAX,
+                isRequired: required,
+                placeholder: speaker.say(`tickets.staffActions.${verb}Placeholder`),
+                errorMessage: speaker.say('tickets.staffActions.textRequired'),
+            },
+        ],
         actions: [{ type: 'Action.Execute', verb: verbOf(verb), title: speaker.say(`tickets.staffActions.${verb}Send`), data: { ticketId }, associatedInputs: 'auto' }],
     };
 }
@@ -126,11 +140,24 @@ function staffActions(speaker: Speaker, ticket: Ticket, colleagues: Person[], op
         ...(ticket.assignee ? [] : [execute('claim')]),
         showCard('reply', textInputCard(speaker, 'reply', ticket.id, true)),
         showCard('ask', textInputCard(speaker, 'ask', ticket.id, true)),
-        ...(colleagues.length > 0 ? [showCard('assign', {
-            type: 'AdaptiveCard',
-            body: [{ type: 'Input.ChoiceSet', id: 'assigneeId', label: speaker.say('tickets.staffActions.assign'), isRequired: true, errorMessage: speaker.say('tickets.staffActions.textRequired'), choices: colleagues.map((person) => ({ title: person.name, value: person.id })) }],
-            actions: [{ type: 'Action.Execute', verb: verbOf('assign'), title: speaker.say('tickets.staffActions.assignSend'), data: { ticketId: ticket.id } }],
-        })] : []),
+        ...(colleagues.length > 0
+            ? [
+                  showCard('assign', {
+                      type: 'AdaptiveCard',
+                      body: [
+                          {
+                              type: 'Input.ChoiceSet',
+                              id: 'assigneeId',
+                              label: speaker.say('tickets.staffActions.assign'),
+                              isRequired: true,
+                              errorMessage: speaker.say('tickets.staffActions.textRequired'),
+                              choices: colleagues.map((person) => ({ title: person.name, value: person.id })),
+                          },
+                      ],
+                      actions: [{ type: 'Action.Execute', verb: verbOf('assign'), title: speaker.say('tickets.staffActions.assignSend'), data: { ticketId: ticket.id } }],
+                  }),
+              ]
+            : []),
         showCard('resolve', textInputCard(speaker, 'resolve', ticket.id, false)),
     ];
 }

@@ -23,7 +23,10 @@ const environmentSchema = z.object({
     COSMOS_KEY: optionalText,
     COSMOS_DATABASE: optionalText,
     // Off for the Cosmos DB emulator and local test servers, which advertise no reachable regions.
-    COSMOS_ENDPOINT_DISCOVERY: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    COSMOS_ENDPOINT_DISCOVERY: z
+        .enum(['true', 'false'])
+        .default('true')
+        .transform((value) => value === 'true'),
     // KVKK: closed tickets and idle conversation/user state are deleted after this many days.
     DATA_RETENTION_DAYS: z.coerce.number().positive().default(365),
     STAFF_TEAM_ID: optionalText,
@@ -46,7 +49,10 @@ const environmentSchema = z.object({
     TICKET_EMAIL_FROM: optionalText,
     REMINDER_UNCLAIMED_WORKING_HOURS: z.coerce.number().positive().default(4),
     REMINDER_WAITING_WORKING_DAYS: z.coerce.number().positive().default(2),
-    WORKING_HOURS: z.string().regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/).default('08:30-17:30'),
+    WORKING_HOURS: z
+        .string()
+        .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/)
+        .default('08:30-17:30'),
     WORKING_TIME_ZONE: z.string().default('Europe/Istanbul'),
     // Insights for the library: a guided flow idle this many days counts as left at its last step.
     INSIGHTS_IDLE_DAYS: z.coerce.number().positive().default(14),
@@ -82,9 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
         listenHosts: localMode && !values.LISTEN_ALL_INTERFACES ? [...LOOPBACK_HOSTS] : undefined,
         localDirectLine: !values.DIRECT_LINE_SECRET && (values.LOCAL_DIRECT_LINE ? values.LOCAL_DIRECT_LINE === 'true' : localMode),
         dataDir: path.resolve(projectRoot, values.DATA_DIR),
-        institutionProfilePath: path.isAbsolute(values.INSTITUTION_PROFILE)
-            ? values.INSTITUTION_PROFILE
-            : fromRoot(values.INSTITUTION_PROFILE),
+        institutionProfilePath: path.isAbsolute(values.INSTITUTION_PROFILE) ? values.INSTITUTION_PROFILE : fromRoot(values.INSTITUTION_PROFILE),
     };
 }
 
@@ -112,12 +116,13 @@ function distance(a: string, b: string): number {
 
 /** A set variable whose name looks like a credential but is not spelt as botbuilder reads it. */
 export function misspeltCredentialNames(env: NodeJS.ProcessEnv): string[] {
-    return Object.keys(env).filter((name) => {
-        if ((CREDENTIAL_NAMES as readonly string[]).includes(name) || !env[name]?.trim()) return false;
-        const candidate = squeezed(name);
-        return SQUEEZED_TOOLKIT.includes(candidate) || candidate.startsWith('microsoftapp')
-            || SQUEEZED_CREDENTIALS.some((known) => distance(candidate, known) <= 2);
-    }).sort();
+    return Object.keys(env)
+        .filter((name) => {
+            if ((CREDENTIAL_NAMES as readonly string[]).includes(name) || !env[name]?.trim()) return false;
+            const candidate = squeezed(name);
+            return SQUEEZED_TOOLKIT.includes(candidate) || candidate.startsWith('microsoftapp') || SQUEEZED_CREDENTIALS.some((known) => distance(candidate, known) <= 2);
+        })
+        .sort();
 }
 
 /**
@@ -143,9 +148,6 @@ function checkCredentials(env: NodeJS.ProcessEnv, values: Environment): void {
     if (appType === 'userassignedmsi' && password) {
         throw new ConfigurationError('MicrosoftAppType is UserAssignedMSI: MicrosoftAppPassword must not be set (a managed identity has none).');
     }
-    const missing = [
-        ...(appType !== 'userassignedmsi' && !password ? ['MicrosoftAppPassword'] : []),
-        ...(appType !== 'multitenant' && !tenant ? ['MicrosoftAppTenantId'] : []),
-    ];
+    const missing = [...(appType !== 'userassignedmsi' && !password ? ['MicrosoftAppPassword'] : []), ...(appType !== 'multitenant' && !tenant ? ['MicrosoftAppTenantId'] : [])];
     if (missing.length > 0) throw new ConfigurationError(`Half-set Bot Framework credentials: MicrosoftAppId is set (${type ?? 'MultiTenant'}) but ${missing.join(', ')} is not.`);
 }

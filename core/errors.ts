@@ -4,7 +4,12 @@
  * operators, never for users (their sentences live in locales/).
  */
 export class AppError extends Error {
-    constructor(readonly code: string, message: string, readonly status = 500, options?: ErrorOptions) {
+    constructor(
+        readonly code: string,
+        message: string,
+        readonly status = 500,
+        options?: ErrorOptions,
+    ) {
         super(message, options);
         this.name = new.target.name;
     }

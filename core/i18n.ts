@@ -22,7 +22,10 @@ export function readLocaleResources(localesDir = fromRoot('locales')): Record<La
     for (const language of LANGUAGES) {
         const dir = path.join(localesDir, language);
         const bundle: Record<string, unknown> = {};
-        for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+        for (const file of fs
+            .readdirSync(dir)
+            .filter((name) => name.endsWith('.json'))
+            .sort()) {
             bundle[path.basename(file, '.json')] = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
         }
         resources[language] = bundle;

@@ -15,10 +15,35 @@ export interface Logger {
  * under that rule, not a licence to pass user text. `*.x` covers `x` one level down (`activity.text`).
  */
 export const REDACTED_LOG_PATHS: readonly string[] = [
-    'text', '*.text', 'value', '*.value', 'attachments', '*.attachments', 'body', '*.body',
-    'question', '*.question', 'answer', '*.answer', 'reply', '*.reply', 'details', '*.details',
-    'transcript', '*.transcript', 'recentTurns', '*.recentTurns', 'email', '*.email',
-    'password', '*.password', 'authorization', '*.authorization', 'headers.authorization', 'token', '*.token',
+    'text',
+    '*.text',
+    'value',
+    '*.value',
+    'attachments',
+    '*.attachments',
+    'body',
+    '*.body',
+    'question',
+    '*.question',
+    'answer',
+    '*.answer',
+    'reply',
+    '*.reply',
+    'details',
+    '*.details',
+    'transcript',
+    '*.transcript',
+    'recentTurns',
+    '*.recentTurns',
+    'email',
+    '*.email',
+    'password',
+    '*.password',
+    'authorization',
+    '*.authorization',
+    'headers.authorization',
+    'token',
+    '*.token',
 ];
 
 /** A repeated warning (`repeatedWarning`) is counted, not written again, for this long after its first line. */
@@ -28,7 +53,9 @@ const MAX_COUNTED = 1_000;
 
 /** The same warning: the same message and the same words (strings, booleans); numbers (a ticket, a delay, an attempt) may differ. */
 function repeatKey(message: string, fields: Record<string, unknown>): string {
-    const words = Object.entries(fields).filter(([, value]) => typeof value === 'string' || typeof value === 'boolean').sort(([a], [b]) => a.localeCompare(b));
+    const words = Object.entries(fields)
+        .filter(([, value]) => typeof value === 'string' || typeof value === 'boolean')
+        .sort(([a], [b]) => a.localeCompare(b));
     return JSON.stringify([message, words]);
 }
 
@@ -67,18 +94,22 @@ export function repeatedWarning(logger: Logger, windowMs = REPEAT_WINDOW_MS): (m
  * `write` receives each line without its newline (tests collect them); by default, stdout.
  */
 export function createLogger(minimum: Level = 'info', write?: (line: string) => void): Logger {
-    const destination: DestinationStream = write
-        ? { write: (line: string) => write(line.endsWith('\n') ? line.slice(0, -1) : line) }
-        : pino.destination({ dest: 1, sync: true });
-    const log = pino({
-        level: minimum,
-        base: undefined,
-        messageKey: 'message',
-        timestamp: pino.stdTimeFunctions.isoTime,
-        formatters: { level: (label) => ({ level: label }) },
-        redact: { paths: [...REDACTED_LOG_PATHS], censor: '[redacted]' },
-    }, destination);
-    const at = (level: Level) => (message: string, fields: Record<string, unknown> = {}) => log[level](fields, message);
+    const destination: DestinationStream = write ? { write: (line: string) => write(line.endsWith('\n') ? line.slice(0, -1) : line) } : pino.destination({ dest: 1, sync: true });
+    const log = pino(
+        {
+            level: minimum,
+            base: undefined,
+            messageKey: 'message',
+            timestamp: pino.stdTimeFunctions.isoTime,
+            formatters: { level: (label) => ({ level: label }) },
+            redact: { paths: [...REDACTED_LOG_PATHS], censor: '[redacted]' },
+        },
+        destination,
+    );
+    const at =
+        (level: Level) =>
+        (message: string, fields: Record<string, unknown> = {}) =>
+            log[level](fields, message);
     return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 

@@ -4,8 +4,7 @@
 export function isLoopbackAddress(address: string | undefined): boolean {
     if (!address) return false;
     const bare = address.replace(/^\[|\]$/g, '').toLowerCase();
-    return bare === '::1' || bare === 'localhost' || /^127(?:\.\d{1,3}){3}$/.test(bare) || /^::ffff:127(?:\.\d{1,3}){3}$/.test(bare)
-        || /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(bare);
+    return bare === '::1' || bare === 'localhost' || /^127(?:\.\d{1,3}){3}$/.test(bare) || /^::ffff:127(?:\.\d{1,3}){3}$/.test(bare) || /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(bare);
 }
 
 /** An http(s) URL whose host is loopback; anything unparsable is not. */

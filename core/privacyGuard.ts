@@ -25,7 +25,11 @@ export const PRIVACY_EXAMINED_CHARS = 4000;
 
 /** Nothing but the secret (and a word or two around it) was written: there is nothing to act on. */
 export function onlySecret(redacted: string): boolean {
-    const words = redacted.split(REDACTION_MARK).join(' ').split(/[^\p{L}]+/u).filter((word) => word.length > 1);
+    const words = redacted
+        .split(REDACTION_MARK)
+        .join(' ')
+        .split(/[^\p{L}]+/u)
+        .filter((word) => word.length > 1);
     return words.length <= 1;
 }
 
@@ -349,10 +353,7 @@ const CODE_REACH = 3;
  * ("doğrulama kodu 482 913") or right before one ("482913 kodunu girdim"). A keyword or a number
  * next to a phone word ("kısa kod 1093", "dahili 3503") is a phone number, not a code.
  */
-function findCodes(
-    text: string, chunks: Chunk[], groups: DigitGroup[], keywords: FoldedKeywords,
-    mark: (start: number, end: number, kind: SensitiveKind) => void,
-): void {
+function findCodes(text: string, chunks: Chunk[], groups: DigitGroup[], keywords: FoldedKeywords, mark: (start: number, end: number, kind: SensitiveKind) => void): void {
     const isPhoneWord = (index: number) => index >= 0 && index < chunks.length && startsWithAny(chunks[index].word, keywords.phone);
     const groupIndexFrom = new Map<number, number>(groups.map((group, index) => [group.start, index]));
     const groupIndexUntil = new Map<number, number>(groups.map((group, index) => [group.end, index]));
@@ -453,17 +454,13 @@ const PASSWORD_REACH = 3;
  * 4–8 digits within reach of "PIN" or "PUK"; or a password-like chunk right before the keyword
  * ("Abc12345 şifremle giremiyorum").
  */
-function findPasswords(
-    chunks: Chunk[], keywords: FoldedKeywords,
-    mark: (start: number, end: number, kind: SensitiveKind) => void, taken: (start: number, end: number) => boolean,
-): void {
+function findPasswords(chunks: Chunk[], keywords: FoldedKeywords, mark: (start: number, end: number, kind: SensitiveKind) => void, taken: (start: number, end: number) => boolean): void {
     const isKeyword = (chunk: Chunk) => startsWithAny(chunk.word, keywords.password) || startsWithAny(chunk.word, keywords.code);
     /** "şifrem kediler": a plain word of four letters or more that is no word about the password itself. */
     const followsPossessive = (keyword: Chunk, value: Chunk) => {
         if (!keywords.possessive.has(keyword.word) || keyword.wordEnd !== keyword.end) return false;
         const bare = withoutTrailingPunctuation(value.raw);
-        return /^\p{L}{4,}$/u.test(bare) && !isKeyword(value) && !keywords.saying.has(value.word)
-            && !isNumberWord(value.word, keywords) && !startsWithAny(value.word, keywords.talkingAbout);
+        return /^\p{L}{4,}$/u.test(bare) && !isKeyword(value) && !keywords.saying.has(value.word) && !isNumberWord(value.word, keywords) && !startsWithAny(value.word, keywords.talkingAbout);
     };
     /** The card's PIN or PUK: 4–8 digits within reach are one, whatever stands between ("PIN'i kartın arkasında 1234"). */
     const markPinWithinReach = (k: number): boolean => {

@@ -86,8 +86,7 @@ export function createSpeaker(translator: Translator, language: Language, baseVa
     };
     return {
         say: (key, values) => remembered('say', key, values, () => translator.t(language, key, withBase(values))),
-        sayList: <T = string>(key: string, values?: TranslationValues) =>
-            copyOf(remembered('list', key, values, () => translator.list<T>(language, key, withBase(values)))),
+        sayList: <T = string>(key: string, values?: TranslationValues) => copyOf(remembered('list', key, values, () => translator.list<T>(language, key, withBase(values)))),
         has: (key) => translator.has(language, key),
     };
 }

@@ -32,7 +32,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
     let formatter = formatters.get(timeZone);
     if (!formatter) {
         formatter = new Intl.DateTimeFormat('en-US', {
-            timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+            timeZone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
         });
         formatters.set(timeZone, formatter);
     }
@@ -48,7 +55,7 @@ function wallClock(at: number, timeZone: string): number {
     for (const part of formatterFor(timeZone).formatToParts(at)) {
         if (part.type !== 'literal') parts[part.type] = Number(part.value);
     }
-    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) + (at % 1000 + 1000) % 1000;
+    return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) + (((at % 1000) + 1000) % 1000);
 }
 
 /** The instant showing `wall` on local clocks (on a DST gap, the instant just after it). */

@@ -5,7 +5,11 @@ import { staffAnswerId, type StaffAnswer } from '../understanding/staffAnswers';
 import type { KnownAnswer } from '../understanding/knowledgeBase';
 
 /** A staff answer's text as paragraphs: staff separate them with an empty line. */
-const paragraphsOf = (text: string) => text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
+const paragraphsOf = (text: string) =>
+    text
+        .split(/\n\s*\n/)
+        .map((paragraph) => paragraph.trim())
+        .filter(Boolean);
 
 /** A staff answer in the user's language, or in the other one when that is all it has (and the card says so). */
 function staffAnswerView(speaker: Speaker, answer: StaffAnswer, language: Language): AnswerView {

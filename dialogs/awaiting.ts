@@ -56,6 +56,8 @@ export async function awaitText(services: Waiting, context: TurnContext): Promis
  */
 export function isAwaitedClick(awaiting: Awaiting, choice: string, origin: ButtonOrigin | undefined): boolean {
     if (!origin) return awaiting.choices.some((awaited) => awaited.id === choice);
-    return awaiting.choices.some((awaited) => awaited.id === choice && awaited.card === origin.card)
-        && awaiting.cards.some((card) => card.card === origin.card && (card.turn === undefined || card.turn === origin.turn));
+    return (
+        awaiting.choices.some((awaited) => awaited.id === choice && awaited.card === origin.card)
+        && awaiting.cards.some((card) => card.card === origin.card && (card.turn === undefined || card.turn === origin.turn))
+    );
 }

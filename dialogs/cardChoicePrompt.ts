@@ -20,7 +20,10 @@ export interface CardChoiceOptions extends PromptOptions {
  * the same question drawn in an earlier turn is an older card's, not an answer to this one.
  */
 export class CardChoicePrompt extends Prompt<string> {
-    constructor(id: string, private readonly services: Waiting) {
+    constructor(
+        id: string,
+        private readonly services: Waiting,
+    ) {
         super(id);
     }
 

@@ -19,15 +19,20 @@ export class FormDeliveryDialog extends TicketDialogBase<TicketServices> {
         if (early) return early;
         (step.values as { identity?: Identity }).identity = step.result as Identity;
         const speaker = speakerFor(this.services, step.context);
-        return this.askWithCard(step, { title: speaker.say('tickets.formDelivery.title'), paragraphs: speaker.sayList('tickets.formDelivery.body') },
-            this.choices(step.context, ['send', 'dontSend'], (id) => `tickets.choices.${id}`));
+        return this.askWithCard(
+            step,
+            { title: speaker.say('tickets.formDelivery.title'), paragraphs: speaker.sayList('tickets.formDelivery.body') },
+            this.choices(step.context, ['send', 'dontSend'], (id) => `tickets.choices.${id}`),
+        );
     }
 
     private async send(step: WaterfallStepContext): Promise<DialogTurnResult> {
         if (step.result !== 'send') return this.dropped(step);
         const identity = (step.values as { identity: Required<Identity> }).identity;
         const ticket = await this.services.tickets.create({
-            kind: 'formDelivery', requester: requesterFor(step.context, identity), details: { fullName: identity.name, email: identity.email },
+            kind: 'formDelivery',
+            requester: requesterFor(step.context, identity),
+            details: { fullName: identity.name, email: identity.email },
         });
         return this.confirmCreated(step, ticket);
     }

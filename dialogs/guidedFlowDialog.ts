@@ -11,8 +11,18 @@ import { speakerFor, type DialogServices } from './dialogServices';
 import { afterSituation, progressAt, reanswered, startProgress, type FlowProgress } from '../flow/progress';
 import { situationQuestionFor, type Situation } from '../flow/situation';
 import {
-    APPLICATION_KINDS, isApplicationKind, nextStepAfter, pathOf, positionOf, STEPS, stepVariant, visibleOptions,
-    type ApplicationKind, type FlowAnswers, type StepDefinition, type StepId,
+    APPLICATION_KINDS,
+    isApplicationKind,
+    nextStepAfter,
+    pathOf,
+    positionOf,
+    STEPS,
+    stepVariant,
+    visibleOptions,
+    type ApplicationKind,
+    type FlowAnswers,
+    type StepDefinition,
+    type StepId,
 } from '../flow/flowSteps';
 import { FORM_DELIVERY_DIALOG, STATUS_EXPLAINER_DIALOG, TICKET_REQUEST_DIALOG } from './dialogIds';
 import { FormDeliveryDialog } from './formDeliveryDialog';
@@ -96,15 +106,17 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         await this.services.insights.stepReached(visitOf(step.context), progress);
         const choices = this.choicesFor(step.context, definition, progress);
         await step.context.sendActivity({
-            attachments: [stepCard(speaker, {
-                step: definition,
-                position: positionOf(progress.stepId, progress.kind, progress.answers),
-                choices,
-                variant: stepVariant(definition.id, progress.answers, progress.kind),
-                canGoBack: progress.history.length > 0,
-                path: pathOf(progress.kind, progress.answers),
-                table: definition.paymentTable ? paymentTable(speaker, this.services.profile) : undefined,
-            })],
+            attachments: [
+                stepCard(speaker, {
+                    step: definition,
+                    position: positionOf(progress.stepId, progress.kind, progress.answers),
+                    choices,
+                    variant: stepVariant(definition.id, progress.answers, progress.kind),
+                    canGoBack: progress.history.length > 0,
+                    path: pathOf(progress.kind, progress.answers),
+                    table: definition.paymentTable ? paymentTable(speaker, this.services.profile) : undefined,
+                }),
+            ],
         });
         await awaitChoices(this.services, step.context, choices);
         return Dialog.EndOfTurn;
@@ -175,11 +187,18 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         await this.services.insights.flowFinished(visitOf(step.context), kind, answers.approval);
         const speaker = speakerFor(this.services, step.context);
         await step.context.sendActivity({
-            attachments: [completionCard(speaker, answers.approval, pathOf(kind, answers), stamped(step.context, MENU_CARD, [
-                keyedChoice(speaker, 'status', 'menu.options.status'),
-                // After a first application or a renewal: the expiry date and a reminder (opens "Hatırlatıcılarım").
-                ...(kind === 'first' || kind === 'renewal' ? [keyedChoice(speaker, 'reminders', 'renewalReminders.completionOffer')] : []),
-            ]))],
+            attachments: [
+                completionCard(
+                    speaker,
+                    answers.approval,
+                    pathOf(kind, answers),
+                    stamped(step.context, MENU_CARD, [
+                        keyedChoice(speaker, 'status', 'menu.options.status'),
+                        // After a first application or a renewal: the expiry date and a reminder (opens "Hatırlatıcılarım").
+                        ...(kind === 'first' || kind === 'renewal' ? [keyedChoice(speaker, 'reminders', 'renewalReminders.completionOffer')] : []),
+                    ]),
+                ),
+            ],
         });
         return step.endDialog(idle);
     }
@@ -192,7 +211,11 @@ export class GuidedFlowDialog extends InterruptibleDialog {
 
     private async sendKindQuestion(context: TurnContext): Promise<void> {
         const speaker = speakerFor(this.services, context);
-        const choices = stamped(context, KIND_CARD, APPLICATION_KINDS.map((kind) => keyedChoice(speaker, kind, `menu.options.${kind}`)));
+        const choices = stamped(
+            context,
+            KIND_CARD,
+            APPLICATION_KINDS.map((kind) => keyedChoice(speaker, kind, `menu.options.${kind}`)),
+        );
         await context.sendActivity({ attachments: [renderGuideCard({ title: speaker.say('situation.kind.title'), paragraphs: speaker.sayList('situation.kind.body'), actions: choiceActions(choices) })] });
         await awaitChoices(this.services, context, choices);
     }
@@ -234,7 +257,9 @@ export class GuidedFlowDialog extends InterruptibleDialog {
         if (!progress) return this.finish(innerDc, toMenu);
         const definition = STEPS[progress.stepId];
         const speaker = speakerFor(this.services, innerDc.context);
-        await innerDc.context.sendActivity({ attachments: [stepHelpCard(speaker, definition.id, stepVariant(definition.id, progress.answers, progress.kind), this.choicesFor(innerDc.context, definition, progress))] });
+        await innerDc.context.sendActivity({
+            attachments: [stepHelpCard(speaker, definition.id, stepVariant(definition.id, progress.answers, progress.kind), this.choicesFor(innerDc.context, definition, progress))],
+        });
         return Dialog.EndOfTurn;
     }
 
@@ -293,11 +318,15 @@ export class GuidedFlowDialog extends InterruptibleDialog {
     private choicesFor(context: TurnContext, definition: StepDefinition, progress: FlowProgress): Choice[] {
         const speaker = speakerFor(this.services, context);
         const variant = stepVariant(definition.id, progress.answers, progress.kind);
-        return stamped(context, stepCardId(definition.id), visibleOptions(definition, progress.answers).map((option) => {
-            const stepKey = `steps.${definition.id}.options.${option.id}`;
-            const titleKey = speaker.has(stepKey) ? stepKey : `options.${option.id}`;
-            return keyedChoice(speaker, option.id, titleKey, { context: variant });
-        }));
+        return stamped(
+            context,
+            stepCardId(definition.id),
+            visibleOptions(definition, progress.answers).map((option) => {
+                const stepKey = `steps.${definition.id}.options.${option.id}`;
+                const titleKey = speaker.has(stepKey) ? stepKey : `options.${option.id}`;
+                return keyedChoice(speaker, option.id, titleKey, { context: variant });
+            }),
+        );
     }
 
     private async saveProgress(context: TurnContext, progress: FlowProgress): Promise<void> {

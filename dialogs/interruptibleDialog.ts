@@ -56,7 +56,10 @@ export interface OlderClick {
  * every step; the dialog's own waterfall sees only the choices of the card it waits on.
  */
 export abstract class InterruptibleDialog<S extends DialogBasics = DialogBasics> extends ComponentDialog {
-    protected constructor(id: string, protected readonly services: S) {
+    protected constructor(
+        id: string,
+        protected readonly services: S,
+    ) {
         super(id);
     }
 

@@ -62,9 +62,7 @@ const WELCOME_OWED = Symbol('eimza.welcomeOwed');
 export class MainDialog extends InterruptibleDialog<DialogBasics & Greeting> {
     constructor(services: MainDialogServices) {
         super(MAIN_DIALOG, services);
-        this.addDialog(new WaterfallDialog<MainDialogOptions>(MENU_WATERFALL, [
-            this.showMenu.bind(this), this.route.bind(this), this.afterTopic.bind(this),
-        ]));
+        this.addDialog(new WaterfallDialog<MainDialogOptions>(MENU_WATERFALL, [this.showMenu.bind(this), this.route.bind(this), this.afterTopic.bind(this)]));
         this.addDialog(new WaterfallDialog<{ kind: ApplicationKind }>(SWITCH_WATERFALL, [this.askSwitch.bind(this), this.switchChosen.bind(this)]));
         this.addDialog(new CardChoicePrompt(CARD_CHOICE_PROMPT, services));
         this.addDialog(new GuidedFlowDialog(services));
@@ -112,7 +110,10 @@ export class MainDialog extends InterruptibleDialog<DialogBasics & Greeting> {
         const greet = options.greet || context.turnState.get(WELCOME_OWED) === true;
         context.turnState.set(WELCOME_OWED, false);
         if (options.offerResume && progress) {
-            const where = { ...positionOf(progress.stepId, progress.kind, progress.answers), title: speaker.say(`steps.${progress.stepId}.title`, { context: stepVariant(progress.stepId, progress.answers, progress.kind) }) };
+            const where = {
+                ...positionOf(progress.stepId, progress.kind, progress.answers),
+                title: speaker.say(`steps.${progress.stepId}.title`, { context: stepVariant(progress.stepId, progress.answers, progress.kind) }),
+            };
             const choices = resumeChoices(this.services, context);
             await context.sendActivity({ attachments: [resumeCard(speaker, choices, where)] });
             await awaitChoices(this.services, context, [...choices, ...menuChoices(this.services, context, progress)]);
@@ -164,7 +165,14 @@ export class MainDialog extends InterruptibleDialog<DialogBasics & Greeting> {
             case 'reminders':
                 return step.beginDialog(RENEWAL_REMINDERS_DIALOG);
             case 'fees':
-                await context.sendActivity({ attachments: [feesCard(speaker, menuChoices(this.services, context, progress).filter((choice) => choice.id === 'first'))] });
+                await context.sendActivity({
+                    attachments: [
+                        feesCard(
+                            speaker,
+                            menuChoices(this.services, context, progress).filter((choice) => choice.id === 'first'),
+                        ),
+                    ],
+                });
                 return step.replaceDialog(MENU_WATERFALL, { quiet: true });
             case 'contact':
                 await context.sendActivity({ attachments: [contactsCard(speaker, [askLibraryAction(speaker), menuAction(speaker)])] });
@@ -193,21 +201,23 @@ export class MainDialog extends InterruptibleDialog<DialogBasics & Greeting> {
         if (!progress) return step.next('switch');
         const speaker = speakerFor(this.services, context);
         const values = {
-            current: speaker.say(`menu.options.${progress.kind}`), wanted: speaker.say(`menu.options.${step.options.kind}`),
+            current: speaker.say(`menu.options.${progress.kind}`),
+            wanted: speaker.say(`menu.options.${step.options.kind}`),
             ...positionOf(progress.stepId, progress.kind, progress.answers),
         };
         const choices = stamped(context, 'prompt.switch', [keyedChoice(speaker, 'switch', 'clicks.switch.options.switch', values), keyedChoice(speaker, 'resume', 'clicks.switch.options.resume', values)]);
         const options: CardChoiceOptions = {
-            prompt: { type: 'message', attachments: [renderGuideCard({ title: speaker.say('clicks.switch.title'), paragraphs: speaker.sayList('clicks.switch.body', values), actions: choiceActions(choices) })] },
+            prompt: {
+                type: 'message',
+                attachments: [renderGuideCard({ title: speaker.say('clicks.switch.title'), paragraphs: speaker.sayList('clicks.switch.body', values), actions: choiceActions(choices) })],
+            },
             validations: { choices },
         };
         return step.prompt(CARD_CHOICE_PROMPT, options);
     }
 
     private async switchChosen(step: WaterfallStepContext<{ kind: ApplicationKind }>): Promise<DialogTurnResult> {
-        return step.result === 'switch'
-            ? step.beginDialog(GUIDED_FLOW_DIALOG, { kind: step.options.kind } satisfies GuidedFlowOptions)
-            : step.beginDialog(GUIDED_FLOW_DIALOG);
+        return step.result === 'switch' ? step.beginDialog(GUIDED_FLOW_DIALOG, { kind: step.options.kind } satisfies GuidedFlowOptions) : step.beginDialog(GUIDED_FLOW_DIALOG);
     }
 
     protected async redisplay(innerDc: DialogContext): Promise<DialogTurnResult> {

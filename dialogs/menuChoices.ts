@@ -15,13 +15,21 @@ export function menuChoices(services: Speaking, context: TurnContext, progress: 
     const speaker = speakerFor(services, context);
     const ids = [...(progress ? ['resume'] : []), ...MENU_CHOICES];
     const position = progress ? { ...positionOf(progress.stepId, progress.kind, progress.answers) } : undefined;
-    return stamped(context, MENU_CARD, ids.map((id) => keyedChoice(speaker, id, `menu.options.${id}`, id === 'resume' ? position : undefined)));
+    return stamped(
+        context,
+        MENU_CARD,
+        ids.map((id) => keyedChoice(speaker, id, `menu.options.${id}`, id === 'resume' ? position : undefined)),
+    );
 }
 
 /** "Welcome back": continue, start over, or the menu. */
 export function resumeChoices(services: Speaking, context: TurnContext): Choice[] {
     const speaker = speakerFor(services, context);
-    return stamped(context, RESUME_CARD, RESUME_CHOICES.map((id) => keyedChoice(speaker, id, `resume.options.${id}`)));
+    return stamped(
+        context,
+        RESUME_CARD,
+        RESUME_CHOICES.map((id) => keyedChoice(speaker, id, `resume.options.${id}`)),
+    );
 }
 
 /** The menu's choice ids: a button with one of these works wherever the user is. */

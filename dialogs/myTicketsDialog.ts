@@ -31,24 +31,30 @@ export class MyTicketsDialog extends TicketDialogBase<TicketServices> {
         const language = speaker.say('tickets.dateLanguage');
         const open = tickets.filter((ticket) => OPEN_STATUSES.includes(ticket.status));
         const choices: Choice[] = [
-            ...open.flatMap((ticket) => (['message', 'withdraw'] as const).map((action) => ({
-                id: `${action}:${ticket.id}`,
-                title: speaker.say(`tickets.mine.${action}`, { number: ticket.number }),
-                matchKeys: [],
-            }))),
+            ...open.flatMap((ticket) =>
+                (['message', 'withdraw'] as const).map((action) => ({
+                    id: `${action}:${ticket.id}`,
+                    title: speaker.say(`tickets.mine.${action}`, { number: ticket.number }),
+                    matchKeys: [],
+                })),
+            ),
             keyedChoice(speaker, 'done', 'status.done'),
         ];
-        return this.askWithCard(step, {
-            title: speaker.say('tickets.mine.title'),
-            paragraphs: speaker.sayList(tickets.length ? 'tickets.mine.intro' : 'tickets.mine.none'),
-            facts: tickets.map((ticket) => ({
-                title: ticketHeading(speaker, ticket),
-                value: speaker.say('tickets.mine.line', {
-                    status: speaker.say(`tickets.statuses.${ticket.status}`),
-                    when: formatTime(ticket.updatedAt, language, this.services.profile.timeZone),
-                }),
-            })),
-        }, choices);
+        return this.askWithCard(
+            step,
+            {
+                title: speaker.say('tickets.mine.title'),
+                paragraphs: speaker.sayList(tickets.length ? 'tickets.mine.intro' : 'tickets.mine.none'),
+                facts: tickets.map((ticket) => ({
+                    title: ticketHeading(speaker, ticket),
+                    value: speaker.say('tickets.mine.line', {
+                        status: speaker.say(`tickets.statuses.${ticket.status}`),
+                        when: formatTime(ticket.updatedAt, language, this.services.profile.timeZone),
+                    }),
+                })),
+            },
+            choices,
+        );
     }
 
     private async follow(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -59,8 +65,11 @@ export class MyTicketsDialog extends TicketDialogBase<TicketServices> {
         (step.values as { pick?: Pick }).pick = { action, ticketId, requesterName: ticket.requester.name };
         if (action === 'message') return this.askText(step, 'tickets.ask.message');
         const speaker = speakerFor(this.services, step.context);
-        return this.askWithCard(step, { title: speaker.say('tickets.mine.withdrawQuestion', { number: ticket.number }) },
-            this.choices(step.context, ['yes', 'no'], (id) => `options.${id}`));
+        return this.askWithCard(
+            step,
+            { title: speaker.say('tickets.mine.withdrawQuestion', { number: ticket.number }) },
+            this.choices(step.context, ['yes', 'no'], (id) => `options.${id}`),
+        );
     }
 
     private async apply(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -68,9 +77,7 @@ export class MyTicketsDialog extends TicketDialogBase<TicketServices> {
         const speaker = speakerFor(this.services, step.context);
         const actor = { id: requesterId(step.context), name: pick.requesterName };
         if (pick.action === 'withdraw' && step.result !== 'yes') return this.dropped(step);
-        const result = await this.services.tickets.act(pick.ticketId, pick.action === 'message'
-            ? { type: 'userMessage', actor, text: String(step.result) }
-            : { type: 'withdraw', actor });
+        const result = await this.services.tickets.act(pick.ticketId, pick.action === 'message' ? { type: 'userMessage', actor, text: String(step.result) } : { type: 'withdraw', actor });
         const key = result.refused ? 'tickets.mine.notPossible' : `tickets.mine.${pick.action}Done`;
         await step.context.sendActivity(speaker.say(key, { number: result.ticket?.number ?? '' }));
         return step.endDialog({ next: 'back' });

@@ -15,7 +15,11 @@ type QuestionKeeping = Pick<DialogServices, 'questions' | 'clock' | 'logger'>;
 export async function keepUnanswered(services: QuestionKeeping, text: string, recognition: Recognition, stepId: string | undefined): Promise<string> {
     const id = randomUUID();
     await services.questions.record({
-        id, text, language: recognition.language, ...(stepId ? { stepId } : {}), askedAt: services.clock.now(),
+        id,
+        text,
+        language: recognition.language,
+        ...(stepId ? { stepId } : {}),
+        askedAt: services.clock.now(),
         outcome: recognition.outcome === 'unsure' ? 'unsure' : 'unknown',
         ...(recognition.outcome === 'unsure' ? { candidates: recognition.suggestions } : {}),
     });

@@ -40,9 +40,7 @@ export class RenewalReminderDialog extends SubtaskDialog<DialogBasics & RenewalS
         this.addDialog(new CardChoicePrompt(CARD_CHOICE_PROMPT, services));
         this.addDialog(new AwaitedTextPrompt(EXPIRY_PROMPT, services, (prompt) => this.validExpiry(prompt)));
         this.addDialog(institutionalEmailPrompt(services));
-        this.addDialog(new WaterfallDialog(WATERFALL, [
-            this.list.bind(this), this.route.bind(this), this.explain.bind(this), this.save.bind(this), this.saveByEmail.bind(this),
-        ]));
+        this.addDialog(new WaterfallDialog(WATERFALL, [this.list.bind(this), this.route.bind(this), this.explain.bind(this), this.save.bind(this), this.saveByEmail.bind(this)]));
         this.initialDialogId = WATERFALL;
     }
 
@@ -67,9 +65,7 @@ export class RenewalReminderDialog extends SubtaskDialog<DialogBasics & RenewalS
             if (reminder.emailPendingSince !== undefined) return { title: expiry, value: speaker.say('renewalReminders.emailConfirm.line', { expiry, email: reminder.email }) };
             return {
                 title: expiry,
-                value: next
-                    ? speaker.say('renewalReminders.line', { expiry, next: formatDay(next.at, language, this.services.profile.timeZone) })
-                    : speaker.say('renewalReminders.lineNoMessage', { expiry }),
+                value: next ? speaker.say('renewalReminders.line', { expiry, next: formatDay(next.at, language, this.services.profile.timeZone) }) : speaker.say('renewalReminders.lineNoMessage', { expiry }),
             };
         });
         return this.askWithCard(step, { title: speaker.say('renewalReminders.title'), paragraphs: speaker.sayList('renewalReminders.intro'), facts }, choices);
@@ -127,7 +123,9 @@ export class RenewalReminderDialog extends SubtaskDialog<DialogBasics & RenewalS
         if (!teams && renewals?.emailEnabled && planned.length > 0) {
             paragraphs.push(speaker.say('renewalReminders.emailOffer', { first }));
             return this.askWithCard(step, { title, paragraphs }, [
-                keyedChoice(speaker, 'remindByEmail', 'renewalReminders.options.remindByEmail'), keyedChoice(speaker, 'noThanks', 'renewalReminders.options.noThanks'), startChoice,
+                keyedChoice(speaker, 'remindByEmail', 'renewalReminders.options.remindByEmail'),
+                keyedChoice(speaker, 'noThanks', 'renewalReminders.options.noThanks'),
+                startChoice,
             ]);
         }
         if (!teams || !renewals) {
@@ -140,7 +138,9 @@ export class RenewalReminderDialog extends SubtaskDialog<DialogBasics & RenewalS
         }
         paragraphs.push(planned.length > 1 ? speaker.say('renewalReminders.offer', { first, second: day(planned[1].at) }) : speaker.say('renewalReminders.offerLast', { first }));
         return this.askWithCard(step, { title, paragraphs }, [
-            keyedChoice(speaker, 'remind', 'renewalReminders.options.remind'), keyedChoice(speaker, 'noThanks', 'renewalReminders.options.noThanks'), startChoice,
+            keyedChoice(speaker, 'remind', 'renewalReminders.options.remind'),
+            keyedChoice(speaker, 'noThanks', 'renewalReminders.options.noThanks'),
+            startChoice,
         ]);
     }
 
@@ -180,7 +180,9 @@ export class RenewalReminderDialog extends SubtaskDialog<DialogBasics & RenewalS
     private async saveByEmail(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const { expiry } = step.values as { expiry: Expiry };
         const renewals = this.services.renewals;
-        const email = String(step.result ?? '').trim().toLowerCase();
+        const email = String(step.result ?? '')
+            .trim()
+            .toLowerCase();
         if (!renewals || !email) return step.endDialog({ next: 'back' });
         if (await this.saidLimitReached(step, { address: email, proven: false })) return step.endDialog({ next: 'back' });
         await renewals.create({ userId: requesterId(step.context), language: turnLanguage(step.context), expiryMonth: expiry.month, expiryYear: expiry.year, email, emailConfirmed: false });
@@ -193,7 +195,9 @@ export class RenewalReminderDialog extends SubtaskDialog<DialogBasics & RenewalS
         const limit = await this.services.renewals?.limitReached(requesterId(step.context), email);
         if (!limit) return false;
         const max = limit === 'perUser' ? MAX_REMINDERS_PER_USER : MAX_REMINDERS_PER_ADDRESS;
-        await step.context.sendActivity(speakerFor(this.services, step.context).say(limit === 'perUser' ? 'renewalReminders.emailConfirm.limitPerUser' : 'renewalReminders.emailConfirm.limitPerAddress', { max }));
+        await step.context.sendActivity(
+            speakerFor(this.services, step.context).say(limit === 'perUser' ? 'renewalReminders.emailConfirm.limitPerUser' : 'renewalReminders.emailConfirm.limitPerAddress', { max }),
+        );
         return true;
     }
 

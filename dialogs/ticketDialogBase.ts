@@ -56,11 +56,14 @@ export abstract class TicketDialogBase<S extends DialogBasics = DialogBasics> ex
     protected async confirmCreated(step: WaterfallStepContext, ticket: Ticket): Promise<DialogTurnResult> {
         const speaker = speakerFor(this.services, step.context);
         // The receipt and what follows it (the menu, the step) are one message.
-        await sendWithNextMessage(step.context, renderGuideCard({
-            title: speaker.say('tickets.created.title', { number: ticket.number }),
-            paragraphs: speaker.sayList(`tickets.created.body_${ticket.kind}`, { number: ticket.number }),
-            actions: choiceActions(stamped(step.context, MENU_CARD, [keyedChoice(speaker, 'myTickets', 'menu.options.myTickets')])),
-        }));
+        await sendWithNextMessage(
+            step.context,
+            renderGuideCard({
+                title: speaker.say('tickets.created.title', { number: ticket.number }),
+                paragraphs: speaker.sayList(`tickets.created.body_${ticket.kind}`, { number: ticket.number }),
+                actions: choiceActions(stamped(step.context, MENU_CARD, [keyedChoice(speaker, 'myTickets', 'menu.options.myTickets')])),
+            }),
+        );
         return step.endDialog({ next: 'back', ticketNumber: ticket.number, otherInstitution: ticket.details.otherInstitution } satisfies TicketOutcome);
     }
 

@@ -9,7 +9,11 @@ const MAX_TEXT = 1000;
 
 /** A text prompt that tells the router free text is awaited: what the user types is the answer, not a question. */
 export class AwaitedTextPrompt extends TextPrompt {
-    constructor(id: string, private readonly services: Waiting, validator?: PromptValidator<string>) {
+    constructor(
+        id: string,
+        private readonly services: Waiting,
+        validator?: PromptValidator<string>,
+    ) {
         super(id, validator);
     }
 

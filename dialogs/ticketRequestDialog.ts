@@ -25,10 +25,18 @@ interface RequestValues {
 export class TicketRequestDialog extends TicketDialogBase<TicketServices> {
     constructor(services: TicketServices) {
         super(TICKET_REQUEST_DIALOG, services);
-        this.addDialog(new WaterfallDialog<TicketRequestOptions>(REQUEST_WATERFALL, [
-            this.introduce.bind(this), this.askUnit.bind(this), this.askTitle.bind(this), this.askKind.bind(this),
-            this.askOtherInstitution.bind(this), this.askWhichInstitution.bind(this), this.confirm.bind(this), this.send.bind(this),
-        ]));
+        this.addDialog(
+            new WaterfallDialog<TicketRequestOptions>(REQUEST_WATERFALL, [
+                this.introduce.bind(this),
+                this.askUnit.bind(this),
+                this.askTitle.bind(this),
+                this.askKind.bind(this),
+                this.askOtherInstitution.bind(this),
+                this.askWhichInstitution.bind(this),
+                this.confirm.bind(this),
+                this.send.bind(this),
+            ]),
+        );
         this.initialDialogId = REQUEST_WATERFALL;
     }
 
@@ -59,15 +67,21 @@ export class TicketRequestDialog extends TicketDialogBase<TicketServices> {
         this.values(step).details.title = (step.result as string).trim();
         if (step.options?.kind) return step.next(step.options.kind);
         const speaker = speakerFor(this.services, step.context);
-        return this.askWithCard(step, { title: speaker.say('tickets.ask.kind') },
-            this.choices(step.context, [...APPLICATION_KINDS], (id) => `tickets.applicationKinds.${id}`));
+        return this.askWithCard(
+            step,
+            { title: speaker.say('tickets.ask.kind') },
+            this.choices(step.context, [...APPLICATION_KINDS], (id) => `tickets.applicationKinds.${id}`),
+        );
     }
 
     private async askOtherInstitution(step: WaterfallStepContext<TicketRequestOptions>): Promise<DialogTurnResult> {
         if (isApplicationKind(step.result)) this.values(step).details.applicationKind = step.result;
         const speaker = speakerFor(this.services, step.context);
-        return this.askWithCard(step, { title: speaker.say('tickets.ask.otherInstitution'), paragraphs: speaker.sayList('tickets.ask.otherInstitutionWhy') },
-            this.choices(step.context, ['yes', 'no'], (id) => `options.${id}`));
+        return this.askWithCard(
+            step,
+            { title: speaker.say('tickets.ask.otherInstitution'), paragraphs: speaker.sayList('tickets.ask.otherInstitutionWhy') },
+            this.choices(step.context, ['yes', 'no'], (id) => `options.${id}`),
+        );
     }
 
     private async askWhichInstitution(step: WaterfallStepContext<TicketRequestOptions>): Promise<DialogTurnResult> {
@@ -80,16 +94,23 @@ export class TicketRequestDialog extends TicketDialogBase<TicketServices> {
         if (typeof step.result === 'string') details.otherInstitutionSignatures = step.result.trim();
         const speaker = speakerFor(this.services, step.context);
         const facts: [string, string | undefined][] = [
-            ['requester', details.fullName], ['email', details.email], ['unit', details.unit], ['title', details.title],
+            ['requester', details.fullName],
+            ['email', details.email],
+            ['unit', details.unit],
+            ['title', details.title],
             ['applicationKind', details.applicationKind && speaker.say(`tickets.applicationKinds.${details.applicationKind}`)],
             ['otherInstitution', speaker.say(`options.${details.otherInstitution ? 'yes' : 'no'}`)],
             ['otherInstitutionSignatures', details.otherInstitutionSignatures],
         ];
-        return this.askWithCard(step, {
-            title: speaker.say('tickets.request.summaryTitle'),
-            paragraphs: speaker.sayList('tickets.request.summaryBody'),
-            facts: facts.filter((fact): fact is [string, string] => !!fact[1]).map(([key, value]) => ({ title: speaker.say(`tickets.userFacts.${key}`), value })),
-        }, this.choices(step.context, ['send', 'dontSend'], (id) => `tickets.choices.${id}`));
+        return this.askWithCard(
+            step,
+            {
+                title: speaker.say('tickets.request.summaryTitle'),
+                paragraphs: speaker.sayList('tickets.request.summaryBody'),
+                facts: facts.filter((fact): fact is [string, string] => !!fact[1]).map(([key, value]) => ({ title: speaker.say(`tickets.userFacts.${key}`), value })),
+            },
+            this.choices(step.context, ['send', 'dontSend'], (id) => `tickets.choices.${id}`),
+        );
     }
 
     private async send(step: WaterfallStepContext<TicketRequestOptions>): Promise<DialogTurnResult> {

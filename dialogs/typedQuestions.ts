@@ -33,12 +33,13 @@ export async function answerTypedQuestion(services: Answering, context: TurnCont
     const question: TypedQuestion = { text, switchTo: languageOffer(services, recognition, conversationLanguage) };
     if (recognition.outcome === 'sure' && recognition.answerId && (await showAnswer(services, context, recognition.answerId, question, place, { facet: recognition.facet, after }))) return;
     const speaker = speakerFor(services, context);
-    const suggestions = recognition.outcome === 'unsure'
-        ? recognition.suggestions.flatMap((id) => {
-            const known = knowledge.answer(id);
-            return known ? [{ id, title: answerTitle(speaker, known, conversationLanguage) }] : [];
-        })
-        : [];
+    const suggestions =
+        recognition.outcome === 'unsure'
+            ? recognition.suggestions.flatMap((id) => {
+                  const known = knowledge.answer(id);
+                  return known ? [{ id, title: answerTitle(speaker, known, conversationLanguage) }] : [];
+              })
+            : [];
     question.asked = await keepUnanswered(services, text, suggestions.length ? recognition : { ...recognition, outcome: 'unknown' }, place.progress?.stepId);
     if (suggestions.length > 0) {
         await context.sendActivity({ attachments: [suggestionsCard(speaker, suggestions, question), ...after] });

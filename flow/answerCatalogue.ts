@@ -46,10 +46,16 @@ const entrySchema = z.object({
     offers: z.array(z.enum(ANSWER_OFFERS)).default([]),
     kind: z.literal('smallTalk').optional(),
     covers: z.array(z.string()).optional(),
-    implies: z.object({
-        kind: z.enum(APPLICATION_KINDS).optional(),
-        answers: z.object({ approval: z.enum(['esign', 'wet']).optional(), signatureValid: z.boolean().optional() }).strict().optional(),
-    }).strict().optional(),
+    implies: z
+        .object({
+            kind: z.enum(APPLICATION_KINDS).optional(),
+            answers: z
+                .object({ approval: z.enum(['esign', 'wet']).optional(), signatureValid: z.boolean().optional() })
+                .strict()
+                .optional(),
+        })
+        .strict()
+        .optional(),
 });
 
 const facetsSchema = z.record(z.string().regex(/^[a-zA-Z]+$/), z.record(z.string().regex(/^[a-zA-Z]+$/), z.enum(FACET_POLARITIES)));

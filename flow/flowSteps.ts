@@ -24,16 +24,31 @@ export interface FlowAnswers {
 }
 
 export type StepId =
-    | 'replacementReason' | 'replacementFacts'
-    | 'requestSent' | 'requestHowTo'
-    | 'otherInstitution' | 'otherInstitutionNotice'
-    | 'kamusmMail' | 'kamusmMailWait'
-    | 'signatureValid' | 'login'
-    | 'menuNes' | 'menuIndividual' | 'menuApplications' | 'menuMyApplications'
+    | 'replacementReason'
+    | 'replacementFacts'
+    | 'requestSent'
+    | 'requestHowTo'
+    | 'otherInstitution'
+    | 'otherInstitutionNotice'
+    | 'kamusmMail'
+    | 'kamusmMailWait'
+    | 'signatureValid'
+    | 'login'
+    | 'menuNes'
+    | 'menuIndividual'
+    | 'menuApplications'
+    | 'menuMyApplications'
     | 'applicationsTable'
-    | 'formProduct' | 'formIdentity' | 'formContact' | 'formInstitution' | 'formDelivery'
-    | 'smsVerification' | 'smsTrouble'
-    | 'approval' | 'approvalEsign' | 'approvalWet';
+    | 'formProduct'
+    | 'formIdentity'
+    | 'formContact'
+    | 'formInstitution'
+    | 'formDelivery'
+    | 'smsVerification'
+    | 'smsTrouble'
+    | 'approval'
+    | 'approvalEsign'
+    | 'approvalWet';
 
 /** Where an answer leads: a step, the next step on the path, or out of the flow. */
 type StepTarget = StepId | 'next' | 'later' | 'status' | 'finish' | 'ticketRequest' | 'formDelivery';
@@ -64,7 +79,9 @@ export interface StepDefinition {
     options: StepOption[];
 }
 
-const set = (patch: FlowAnswers) => (answers: FlowAnswers): FlowAnswers => ({ ...answers, ...patch });
+const set =
+    (patch: FlowAnswers) =>
+    (answers: FlowAnswers): FlowAnswers => ({ ...answers, ...patch });
 const continueLater: StepOption = { id: 'later', target: 'later' };
 const done: StepOption = { id: 'done', target: 'next' };
 // Unknown (never asked): the neutral text, which states no situation.
@@ -73,7 +90,8 @@ const loginContext = bySignature('esign', 'edevlet');
 
 export const STEPS: Record<StepId, StepDefinition> = {
     replacementReason: {
-        id: 'replacementReason', phase: 0,
+        id: 'replacementReason',
+        phase: 0,
         options: [
             // Without a card there is nothing to log in or sign with; a damaged one is asked about like any other.
             { id: 'reasonLost', target: 'next', answer: set({ replacement: 'lost', signatureValid: false }) },
@@ -82,45 +100,57 @@ export const STEPS: Record<StepId, StepDefinition> = {
         ],
     },
     replacementFacts: {
-        id: 'replacementFacts', phase: 0, paymentTable: true,
+        id: 'replacementFacts',
+        phase: 0,
+        paymentTable: true,
         context: (answers) => answers.replacement,
         options: [{ id: 'understood', target: 'next' }, continueLater],
     },
     requestSent: {
-        id: 'requestSent', phase: 0,
+        id: 'requestSent',
+        phase: 0,
         options: [
             { id: 'yes', target: 'next', answer: set({ requestSent: true }) },
             { id: 'no', target: 'requestHowTo', answer: set({ requestSent: false }) },
         ],
     },
     requestHowTo: {
-        id: 'requestHowTo', phase: 0, detourOf: 'requestSent',
+        id: 'requestHowTo',
+        phase: 0,
+        detourOf: 'requestSent',
         options: [{ id: 'sendViaBot', target: 'ticketRequest' }, { id: 'sent', target: 'next', answer: set({ requestSent: true }) }, continueLater],
     },
     otherInstitution: {
-        id: 'otherInstitution', phase: 0,
+        id: 'otherInstitution',
+        phase: 0,
         options: [
             { id: 'yes', target: 'otherInstitutionNotice', answer: set({ otherInstitution: true }) },
             { id: 'no', target: 'next', answer: set({ otherInstitution: false }) },
         ],
     },
     otherInstitutionNotice: {
-        id: 'otherInstitutionNotice', phase: 0, detourOf: 'otherInstitution',
+        id: 'otherInstitutionNotice',
+        phase: 0,
+        detourOf: 'otherInstitution',
         options: [{ id: 'told', target: 'next' }, continueLater],
     },
     kamusmMail: {
-        id: 'kamusmMail', phase: 0,
+        id: 'kamusmMail',
+        phase: 0,
         options: [
             { id: 'yes', target: 'next', answer: set({ kamusmMail: true }) },
             { id: 'no', target: 'kamusmMailWait', answer: set({ kamusmMail: false }) },
         ],
     },
     kamusmMailWait: {
-        id: 'kamusmMailWait', phase: 0, detourOf: 'kamusmMail',
+        id: 'kamusmMailWait',
+        phase: 0,
+        detourOf: 'kamusmMail',
         options: [{ id: 'arrived', target: 'next', answer: set({ kamusmMail: true }) }, continueLater],
     },
     signatureValid: {
-        id: 'signatureValid', phase: 1,
+        id: 'signatureValid',
+        phase: 1,
         // A renewal asks about the current certificate, a damaged card whether it still works; anyone else about any valid one.
         context: (answers, kind) => (kind === 'renewal' ? 'renewal' : answers.replacement === 'damaged' ? 'damaged' : 'any'),
         options: [
@@ -134,7 +164,9 @@ export const STEPS: Record<StepId, StepDefinition> = {
     menuApplications: { id: 'menuApplications', phase: 2, breadcrumb: true, options: [done] },
     menuMyApplications: { id: 'menuMyApplications', phase: 2, breadcrumb: true, options: [done] },
     applicationsTable: {
-        id: 'applicationsTable', phase: 3, applicationsTable: true,
+        id: 'applicationsTable',
+        phase: 3,
+        applicationsTable: true,
         options: [done, { id: 'status', target: 'status' }],
     },
     formProduct: { id: 'formProduct', phase: 4, options: [done] },
@@ -143,12 +175,14 @@ export const STEPS: Record<StepId, StepDefinition> = {
     formInstitution: { id: 'formInstitution', phase: 4, options: [done] },
     formDelivery: { id: 'formDelivery', phase: 4, options: [done] },
     smsVerification: {
-        id: 'smsVerification', phase: 5,
+        id: 'smsVerification',
+        phase: 5,
         options: [done, { id: 'noCode', target: 'smsTrouble' }, { id: 'expired', target: 'smsTrouble' }],
     },
     smsTrouble: { id: 'smsTrouble', phase: 5, detourOf: 'smsVerification', options: [done] },
     approval: {
-        id: 'approval', phase: 6,
+        id: 'approval',
+        phase: 6,
         context: bySignature('esign', 'wet'),
         options: [
             { id: 'esign', target: 'next', answer: set({ approval: 'esign' }), when: (answers) => answers.signatureValid === true },
@@ -157,8 +191,14 @@ export const STEPS: Record<StepId, StepDefinition> = {
     },
     approvalEsign: { id: 'approvalEsign', phase: 6, productionTiming: true, options: [{ id: 'finish', target: 'finish' }] },
     approvalWet: {
-        id: 'approvalWet', phase: 6, productionTiming: true,
-        options: [{ id: 'bringForm', target: 'formDelivery' }, { id: 'finish', target: 'finish' }, { id: 'status', target: 'status' }],
+        id: 'approvalWet',
+        phase: 6,
+        productionTiming: true,
+        options: [
+            { id: 'bringForm', target: 'formDelivery' },
+            { id: 'finish', target: 'finish' },
+            { id: 'status', target: 'status' },
+        ],
     },
 };
 
@@ -171,14 +211,23 @@ export function numberedSteps(kind: ApplicationKind, answers: FlowAnswers = init
     return [
         // A replacement first says why, then what it costs and what it revokes, before anything else.
         ...(kind === 'lost' ? (['replacementReason', 'replacementFacts'] as const) : []),
-        'requestSent', 'otherInstitution', 'kamusmMail',
+        'requestSent',
+        'otherInstitution',
+        'kamusmMail',
         // Login and approval follow from holding a valid e-signature (another institution's counts too, L16/L109):
         // everyone is asked, except whose card is lost or stolen.
         ...(asksSignatureValidity(kind, answers) ? (['signatureValid'] as const) : []),
         'login',
-        'menuNes', 'menuIndividual', 'menuApplications', 'menuMyApplications',
+        'menuNes',
+        'menuIndividual',
+        'menuApplications',
+        'menuMyApplications',
         'applicationsTable',
-        'formProduct', 'formIdentity', 'formContact', 'formInstitution', 'formDelivery',
+        'formProduct',
+        'formIdentity',
+        'formContact',
+        'formInstitution',
+        'formDelivery',
         'smsVerification',
         'approval',
         answers.approval === 'esign' ? 'approvalEsign' : 'approvalWet',
@@ -196,7 +245,7 @@ export function initialAnswers(kind: ApplicationKind): FlowAnswers {
 
 /** The path whose texts apply: a saved replacement without a reason (older progress) reads as lost. */
 export function pathOf(kind: ApplicationKind, answers: FlowAnswers): PathKey {
-    return kind === 'lost' ? answers.replacement ?? 'lost' : kind;
+    return kind === 'lost' ? (answers.replacement ?? 'lost') : kind;
 }
 
 export interface StepPosition {

@@ -1,7 +1,4 @@
-import {
-    initialAnswers, isStepId, nextStepAfter, numberedSteps, positionOf, STEPS, visibleOptions,
-    type ApplicationKind, type FlowAnswers, type StepId,
-} from './flowSteps';
+import { initialAnswers, isStepId, nextStepAfter, numberedSteps, positionOf, STEPS, visibleOptions, type ApplicationKind, type FlowAnswers, type StepId } from './flowSteps';
 import { approvalResultFor, type Situation } from './situation';
 
 /** Where a user is in the guided flow; kept in user state so it survives new chats and restarts. */

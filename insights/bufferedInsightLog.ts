@@ -47,7 +47,11 @@ export class BufferedInsightLog implements InsightLog {
     private dropping = false;
     private closed = false;
 
-    constructor(private readonly inner: InsightLog, private readonly logger: Logger, options: BufferOptions = {}) {
+    constructor(
+        private readonly inner: InsightLog,
+        private readonly logger: Logger,
+        options: BufferOptions = {},
+    ) {
         this.batchSize = options.batchSize ?? DEFAULTS.batchSize;
         this.delayMs = options.delayMs ?? DEFAULTS.delayMs;
         this.maxWaiting = options.maxWaiting ?? DEFAULTS.maxWaiting;
@@ -60,10 +64,11 @@ export class BufferedInsightLog implements InsightLog {
         this.keepWithinCap();
         // After close no timer is left to flush it: an event that late is written at once.
         if (this.waiting.length >= this.batchSize || this.closed) void this.flush();
-        else this.cancelTimer ??= this.scheduler(() => {
-            this.cancelTimer = undefined;
-            void this.flush();
-        }, this.delayMs);
+        else
+            this.cancelTimer ??= this.scheduler(() => {
+                this.cancelTimer = undefined;
+                void this.flush();
+            }, this.delayMs);
         return Promise.resolve();
     }
 

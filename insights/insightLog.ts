@@ -75,5 +75,8 @@ function rotationPeriod(at: number): string {
 
 /** HMAC-SHA256 of period + user id under the deployment's key, cut to 16 hex characters. */
 export function visitorHash(key: string, userId: string, at: number): string {
-    return createHmac('sha256', key).update(`${rotationPeriod(at)}\n${userId}`).digest('hex').slice(0, 16);
+    return createHmac('sha256', key)
+        .update(`${rotationPeriod(at)}\n${userId}`)
+        .digest('hex')
+        .slice(0, 16);
 }

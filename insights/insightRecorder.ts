@@ -28,7 +28,12 @@ export class InsightRecorder {
     private readonly key: string;
 
     /** `hashKey`: INSIGHTS_HASH_KEY; without it a random key of this process (counts then split per instance and restart). */
-    constructor(private readonly log: InsightLog | undefined, private readonly clock: Clock, private readonly logger: Logger, hashKey?: string) {
+    constructor(
+        private readonly log: InsightLog | undefined,
+        private readonly clock: Clock,
+        private readonly logger: Logger,
+        hashKey?: string,
+    ) {
         this.key = hashKey ?? randomBytes(32).toString('hex');
     }
 
@@ -51,8 +56,13 @@ export class InsightRecorder {
 
     private flowEvent(visit: Visit, type: 'stepReached' | 'flowLeft', place: FlowPlace, detail?: string): Promise<void> {
         return this.write({
-            type, kind: place.kind, stepId: place.stepId, stepNumber: positionOf(place.stepId, place.kind, place.answers).number,
-            ...(detail ? { detail } : {}), ...this.where(visit), visitor: this.visitor(visit),
+            type,
+            kind: place.kind,
+            stepId: place.stepId,
+            stepNumber: positionOf(place.stepId, place.kind, place.answers).number,
+            ...(detail ? { detail } : {}),
+            ...this.where(visit),
+            visitor: this.visitor(visit),
         });
     }
 

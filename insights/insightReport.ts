@@ -105,7 +105,7 @@ function funnelOf(kind: ApplicationKind, input: ReportInput): Funnel {
     for (const event of input.events) {
         if (event.kind !== kind || !event.visitor) continue;
         let journey = journeys.get(event.visitor);
-        if (!journey) journeys.set(event.visitor, journey = { numbers: new Set(), last: 0, lastAt: 0, finished: false, later: false });
+        if (!journey) journeys.set(event.visitor, (journey = { numbers: new Set(), last: 0, lastAt: 0, finished: false, later: false }));
         if (event.type === 'stepReached' && event.stepNumber) {
             journey.numbers.add(event.stepNumber);
             journey.last = event.stepNumber;
@@ -132,17 +132,28 @@ function funnelOf(kind: ApplicationKind, input: ReportInput): Funnel {
         const next = index + 1 < steps.length ? steps[index + 1].reached : finished;
         step.dropOff = Math.max(0, step.reached - next);
     });
-    const mostStopped = steps.filter((step) => step.stopped > 0).sort((a, b) => b.stopped - a.stopped || a.number - b.number).slice(0, TOP_STOPS);
+    const mostStopped = steps
+        .filter((step) => step.stopped > 0)
+        .sort((a, b) => b.stopped - a.stopped || a.number - b.number)
+        .slice(0, TOP_STOPS);
     return { kind, started: all.length, finished, steps, mostStopped };
 }
 
 function answersOf(events: readonly InsightEvent[]): Array<{ answerId: string; count: number }> {
     const counts = new Map<string, number>();
     for (const event of events) if (event.type === 'answerGiven' && event.detail) counts.set(event.detail, (counts.get(event.detail) ?? 0) + 1);
-    return [...counts].map(([answerId, count]) => ({ answerId, count })).sort((a, b) => b.count - a.count).slice(0, TOP_ANSWERS);
+    return [...counts]
+        .map(([answerId, count]) => ({ answerId, count }))
+        .sort((a, b) => b.count - a.count)
+        .slice(0, TOP_ANSWERS);
 }
 
-const wordsOf = (text: string) => new Set(foldText(text).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 1));
+const wordsOf = (text: string) =>
+    new Set(
+        foldText(text)
+            .split(/[^\p{L}\p{N}]+/u)
+            .filter((word) => word.length > 1),
+    );
 
 function similarity(a: Set<string>, b: Set<string>): number {
     if (a.size === 0 && b.size === 0) return 1;
@@ -157,7 +168,7 @@ function clusterQuestions(questions: readonly UnansweredQuestion[]): QuestionClu
     for (const question of questions) {
         const words = wordsOf(question.text);
         let group = groups.find((candidate) => similarity(candidate.words, words) >= SIMILAR);
-        if (!group) groups.push(group = { words, texts: [], unsure: 0, steps: new Set() });
+        if (!group) groups.push((group = { words, texts: [], unsure: 0, steps: new Set() }));
         group.texts.push(question.text.trim());
         if (question.outcome === 'unsure') group.unsure++;
         if (question.stepId) group.steps.add(question.stepId);
@@ -183,10 +194,11 @@ function ticketFigures(input: ReportInput): TicketFigures {
     const opened = input.tickets.filter((ticket) => ticket.createdAt >= input.from && ticket.createdAt < input.to);
     const openedPerKind = Object.fromEntries(TICKET_KINDS.map((kind) => [kind, opened.filter((ticket) => ticket.kind === kind).length])) as Record<TicketKind, number>;
     const firstAt = (ticket: Ticket, actions: readonly string[]) => ticket.history.find((entry) => actions.includes(entry.action))?.at;
-    const waits = (actions: readonly string[]) => opened.flatMap((ticket) => {
-        const at = firstAt(ticket, actions);
-        return at === undefined ? [] : [workingMillisBetween(ticket.createdAt, at, input.calendar)];
-    });
+    const waits = (actions: readonly string[]) =>
+        opened.flatMap((ticket) => {
+            const at = firstAt(ticket, actions);
+            return at === undefined ? [] : [workingMillisBetween(ticket.createdAt, at, input.calendar)];
+        });
     const open = input.tickets.filter((ticket) => OPEN_STATUSES.includes(ticket.status)).sort((a, b) => a.createdAt - b.createdAt);
     const oldest = open[0];
     return {
@@ -194,9 +206,13 @@ function ticketFigures(input: ReportInput): TicketFigures {
         medianHoursToClaim: median(waits(['claimed', 'assigned'])),
         medianHoursToResolve: median(waits(['resolved'])),
         openNow: open.length,
-        oldestOpen: oldest ? {
-            number: oldest.number, kind: oldest.kind, createdAt: oldest.createdAt,
-            workingHours: Math.round((workingMillisBetween(oldest.createdAt, input.now, input.calendar) / HOUR) * 10) / 10,
-        } : null,
+        oldestOpen: oldest
+            ? {
+                  number: oldest.number,
+                  kind: oldest.kind,
+                  createdAt: oldest.createdAt,
+                  workingHours: Math.round((workingMillisBetween(oldest.createdAt, input.now, input.calendar) / HOUR) * 10) / 10,
+              }
+            : null,
     };
 }

@@ -16,7 +16,6 @@ export function reportWords(translator: Translator, language: Language): ReportW
     return { t, stepTitle: (stepId) => titleOr(`steps.${stepId}.title`, stepId), answerTitle: (answerId) => titleOr(`answers.${answerId}.title`, answerId) };
 }
 
-
 export function funnelHeading(words: ReportWords, funnel: Funnel): string {
     const kind = words.t(`kinds.${funnel.kind}`);
     return funnel.started === 0 ? words.t('funnel.empty', { kind }) : words.t('funnel.heading', { kind, started: funnel.started, finished: funnel.finished });
@@ -57,10 +56,12 @@ export function renderReportText(report: InsightReport, words: ReportWords, time
     for (const funnel of report.funnels) {
         lines.push('', funnelHeading(words, funnel));
         if (funnel.started === 0) continue;
-        lines.push(table(
-            [words.t('funnel.columns.step'), words.t('funnel.columns.reached'), words.t('funnel.columns.dropOff'), words.t('funnel.columns.stopped')],
-            funnel.steps.map((step) => [`${step.number}. ${words.stepTitle(step.stepId)}`, String(step.reached), String(step.dropOff), String(step.stopped)]),
-        ));
+        lines.push(
+            table(
+                [words.t('funnel.columns.step'), words.t('funnel.columns.reached'), words.t('funnel.columns.dropOff'), words.t('funnel.columns.stopped')],
+                funnel.steps.map((step) => [`${step.number}. ${words.stepTitle(step.stepId)}`, String(step.reached), String(step.dropOff), String(step.stopped)]),
+            ),
+        );
         lines.push(mostStoppedLine(words, funnel, report.idleDays));
     }
     lines.push('', words.t('answers.heading'));

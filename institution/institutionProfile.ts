@@ -6,47 +6,49 @@ import { InstitutionProfileError } from '../core/errors';
 const bilingual = z.object({ tr: z.string().min(1), en: z.string().min(1) });
 export const PAYMENT_CHANNELS = ['branch', 'internet', 'mobile', 'atm', 'callCentre'] as const;
 
-const profileSchema = z.object({
-    id: z.string().min(1),
-    name: bilingual,
-    formInstitutionName: z.string().min(1),
-    institutionalEmailDomain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i),
-    deliveryCity: z.string().min(1),
-    /** The language of the library's staff: ticket cards, thread messages, e-mails. */
-    staffLanguage: z.enum(LANGUAGES),
-    /** For the dates and times staff and users read. */
-    timeZone: z.string().min(1),
-    /**
-     * How many months before the expiry month a renewal reminder comes: well before a renewal goes
-     * into production (`kamusm.renewalProductionMonthsBeforeExpiry`), so the application is done
-     * while the certificate still allows "e-İmza" login and approval. The library may set another.
-     */
-    renewalReminderMonthsBeforeExpiry: z.number().int().min(1).max(12).default(4),
-    library: z.object({
+const profileSchema = z
+    .object({
+        id: z.string().min(1),
         name: bilingual,
-        phone: z.string().min(1),
-        extension: z.string().min(1),
-        mobile: z.string().min(1),
-        shortCode: z.string().min(1),
-        email: z.email(),
-    }),
-    fees: z.object({ paidByInstitutionFor: bilingual, userPaysWhen: bilingual }),
-    /** The Teams app: its stable id and the pages Teams links to from the app's details. */
-    teamsApp: z.object({ appId: z.uuid(), websiteUrl: z.url(), privacyUrl: z.url(), termsOfUseUrl: z.url() }),
-    kamusm: z.object({
-        name: z.string().min(1),
-        onlineServicesUrl: z.url(),
-        websiteUrl: z.url(),
-        paymentReceiptEmail: z.email(),
-        formDeliveryAddress: z.array(z.string().min(1)).min(1),
-        smsCountdownSeconds: z.number().int().positive(),
-        renewalProductionMonthsBeforeExpiry: z.number().int().positive(),
-        paymentBanks: z.array(z.object({ name: z.string().min(1), channels: z.array(z.enum(PAYMENT_CHANNELS)) })).min(1),
-    }),
-}).refine((profile) => profile.renewalReminderMonthsBeforeExpiry > profile.kamusm.renewalProductionMonthsBeforeExpiry, {
-    message: 'the renewal reminder must come before a renewal goes into production',
-    path: ['renewalReminderMonthsBeforeExpiry'],
-});
+        formInstitutionName: z.string().min(1),
+        institutionalEmailDomain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i),
+        deliveryCity: z.string().min(1),
+        /** The language of the library's staff: ticket cards, thread messages, e-mails. */
+        staffLanguage: z.enum(LANGUAGES),
+        /** For the dates and times staff and users read. */
+        timeZone: z.string().min(1),
+        /**
+         * How many months before the expiry month a renewal reminder comes: well before a renewal goes
+         * into production (`kamusm.renewalProductionMonthsBeforeExpiry`), so the application is done
+         * while the certificate still allows "e-İmza" login and approval. The library may set another.
+         */
+        renewalReminderMonthsBeforeExpiry: z.number().int().min(1).max(12).default(4),
+        library: z.object({
+            name: bilingual,
+            phone: z.string().min(1),
+            extension: z.string().min(1),
+            mobile: z.string().min(1),
+            shortCode: z.string().min(1),
+            email: z.email(),
+        }),
+        fees: z.object({ paidByInstitutionFor: bilingual, userPaysWhen: bilingual }),
+        /** The Teams app: its stable id and the pages Teams links to from the app's details. */
+        teamsApp: z.object({ appId: z.uuid(), websiteUrl: z.url(), privacyUrl: z.url(), termsOfUseUrl: z.url() }),
+        kamusm: z.object({
+            name: z.string().min(1),
+            onlineServicesUrl: z.url(),
+            websiteUrl: z.url(),
+            paymentReceiptEmail: z.email(),
+            formDeliveryAddress: z.array(z.string().min(1)).min(1),
+            smsCountdownSeconds: z.number().int().positive(),
+            renewalProductionMonthsBeforeExpiry: z.number().int().positive(),
+            paymentBanks: z.array(z.object({ name: z.string().min(1), channels: z.array(z.enum(PAYMENT_CHANNELS)) })).min(1),
+        }),
+    })
+    .refine((profile) => profile.renewalReminderMonthsBeforeExpiry > profile.kamusm.renewalProductionMonthsBeforeExpiry, {
+        message: 'the renewal reminder must come before a renewal goes into production',
+        path: ['renewalReminderMonthsBeforeExpiry'],
+    });
 
 export type InstitutionProfile = z.infer<typeof profileSchema>;
 

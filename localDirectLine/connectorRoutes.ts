@@ -22,31 +22,48 @@ export function registerConnectorRoutes(server: restify.Server, directLine: Loca
         const given = Buffer.from(bearerOf(req) ?? '');
         return isLoopbackAddress(req.socket.remoteAddress) && given.length === expected.length && timingSafeEqual(given, expected);
     };
-    const route = (handler: Parameters<typeof handleErrors>[1]) => handleErrors(logger, async (req, res) => {
-        if (!isTheBot(req)) throw directLineErrors.notLocalCaller();
-        await handler(req, res);
-    });
-    const param = (req: restify.Request, name: string): string => z.string().min(1).parse((req.params as Record<string, unknown>)[name]);
+    const route = (handler: Parameters<typeof handleErrors>[1]) =>
+        handleErrors(logger, async (req, res) => {
+            if (!isTheBot(req)) throw directLineErrors.notLocalCaller();
+            await handler(req, res);
+        });
+    const param = (req: restify.Request, name: string): string =>
+        z
+            .string()
+            .min(1)
+            .parse((req.params as Record<string, unknown>)[name]);
     const body = (req: restify.Request) => {
         const parsed = outgoingActivity.safeParse(req.body);
         if (!parsed.success) throw directLineErrors.badArgument('The body must be an activity with a "type".');
         return parsed.data;
     };
 
-    server.post('/v3/conversations/:conversationId/activities', route(async (req, res) => {
-        res.send(200, { id: await directLine.receiveFromBot(param(req, 'conversationId'), body(req)) });
-    }));
+    server.post(
+        '/v3/conversations/:conversationId/activities',
+        route(async (req, res) => {
+            res.send(200, { id: await directLine.receiveFromBot(param(req, 'conversationId'), body(req)) });
+        }),
+    );
 
-    server.post('/v3/conversations/:conversationId/activities/:activityId', route(async (req, res) => {
-        res.send(200, { id: await directLine.receiveFromBot(param(req, 'conversationId'), body(req), param(req, 'activityId')) });
-    }));
+    server.post(
+        '/v3/conversations/:conversationId/activities/:activityId',
+        route(async (req, res) => {
+            res.send(200, { id: await directLine.receiveFromBot(param(req, 'conversationId'), body(req), param(req, 'activityId')) });
+        }),
+    );
 
-    server.put('/v3/conversations/:conversationId/activities/:activityId', route(async (req, res) => {
-        res.send(200, { id: await directLine.updateFromBot(param(req, 'conversationId'), param(req, 'activityId'), body(req)) });
-    }));
+    server.put(
+        '/v3/conversations/:conversationId/activities/:activityId',
+        route(async (req, res) => {
+            res.send(200, { id: await directLine.updateFromBot(param(req, 'conversationId'), param(req, 'activityId'), body(req)) });
+        }),
+    );
 
-    server.del('/v3/conversations/:conversationId/activities/:activityId', route(async (req, res) => {
-        await directLine.deleteFromBot(param(req, 'conversationId'), param(req, 'activityId'));
-        res.send(200, {});
-    }));
+    server.del(
+        '/v3/conversations/:conversationId/activities/:activityId',
+        route(async (req, res) => {
+            await directLine.deleteFromBot(param(req, 'conversationId'), param(req, 'activityId'));
+            res.send(200, {});
+        }),
+    );
 }

@@ -56,7 +56,10 @@ export class ConversationStore {
     exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
         const previous = this.queues.get(id) ?? Promise.resolve();
         const result = previous.then(work, work);
-        const settled = result.then(() => undefined, () => undefined);
+        const settled = result.then(
+            () => undefined,
+            () => undefined,
+        );
         this.queues.set(id, settled);
         void settled.then(() => {
             if (this.queues.get(id) === settled) this.queues.delete(id);

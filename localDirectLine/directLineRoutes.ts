@@ -45,10 +45,13 @@ const newUserId = () => `dl_${newId(12)}`;
 /** The client side of Direct Line 3.0: what botframework-directlinejs and Web Chat call. */
 export function registerDirectLineRoutes(server: restify.Server, deps: DirectLineRouteDependencies): void {
     const { directLine, logger, publicBaseUrl } = deps;
-    const route = (handler: (req: restify.Request, res: restify.Response, signer: TokenSigner) => void | Promise<void>) =>
-        handleErrors(logger, async (req, res) => handler(req, res, await deps.signer()));
+    const route = (handler: (req: restify.Request, res: restify.Response, signer: TokenSigner) => void | Promise<void>) => handleErrors(logger, async (req, res) => handler(req, res, await deps.signer()));
     const caller = (signer: TokenSigner, req: restify.Request, conversationId?: string): Caller => authorize(signer, bearerOf(req), conversationId, deps.secret);
-    const conversationParam = (req: restify.Request): string => z.string().min(1).parse((req.params as Record<string, unknown>).conversationId);
+    const conversationParam = (req: restify.Request): string =>
+        z
+            .string()
+            .min(1)
+            .parse((req.params as Record<string, unknown>).conversationId);
     const limiter = new TokenBucketLimiter(deps.rateLimit);
     /** Each new conversation costs its caller one token of the bucket; none left: 429 with Retry-After. */
     const spendOne = (req: restify.Request, res: restify.Response) => {
@@ -58,66 +61,82 @@ export function registerDirectLineRoutes(server: restify.Server, deps: DirectLin
         throw directLineErrors.rateLimited();
     };
 
-    server.post(`${BASE}/tokens/generate`, route((req, res, signer) => {
-        spendOne(req, res);
-        const conversationId = newId(18);
-        const issued = signer.issue(conversationId, newUserId());
-        res.send(200, { conversationId, ...issued });
-    }));
+    server.post(
+        `${BASE}/tokens/generate`,
+        route((req, res, signer) => {
+            spendOne(req, res);
+            const conversationId = newId(18);
+            const issued = signer.issue(conversationId, newUserId());
+            res.send(200, { conversationId, ...issued });
+        }),
+    );
 
-    server.post(`${BASE}/tokens/refresh`, route((req, res, signer) => {
-        const who = caller(signer, req);
-        if (who.kind !== 'token') throw directLineErrors.tokenInvalid();
-        const { conversationId, userId } = who.claims;
-        res.send(200, { conversationId, ...signer.issue(conversationId, userId) });
-    }));
+    server.post(
+        `${BASE}/tokens/refresh`,
+        route((req, res, signer) => {
+            const who = caller(signer, req);
+            if (who.kind !== 'token') throw directLineErrors.tokenInvalid();
+            const { conversationId, userId } = who.claims;
+            res.send(200, { conversationId, ...signer.issue(conversationId, userId) });
+        }),
+    );
 
-    server.post(`${BASE}/conversations`, route(async (req, res, signer) => {
-        const who = caller(signer, req);
-        const body = startBody.safeParse(req.body).data;
-        // A token names its conversation (a reload resumes it; its generate call paid for it); the secret always starts a new one.
-        if (who.kind !== 'token') spendOne(req, res);
-        const [conversationId, userId] = who.kind === 'token'
-            ? [who.claims.conversationId, who.claims.userId]
-            : [newId(18), newUserId()];
-        const { conversation, created } = await directLine.start(conversationId, userId, body?.locale);
-        const issued = signer.issue(conversation.id, conversation.userId);
-        res.send(created ? 201 : 200, {
-            conversationId: conversation.id,
-            ...issued,
-            streamUrl: streamUrl(req, publicBaseUrl, conversation.id, issued.token, 0),
-        });
-    }));
+    server.post(
+        `${BASE}/conversations`,
+        route(async (req, res, signer) => {
+            const who = caller(signer, req);
+            const body = startBody.safeParse(req.body).data;
+            // A token names its conversation (a reload resumes it; its generate call paid for it); the secret always starts a new one.
+            if (who.kind !== 'token') spendOne(req, res);
+            const [conversationId, userId] = who.kind === 'token' ? [who.claims.conversationId, who.claims.userId] : [newId(18), newUserId()];
+            const { conversation, created } = await directLine.start(conversationId, userId, body?.locale);
+            const issued = signer.issue(conversation.id, conversation.userId);
+            res.send(created ? 201 : 200, {
+                conversationId: conversation.id,
+                ...issued,
+                streamUrl: streamUrl(req, publicBaseUrl, conversation.id, issued.token, 0),
+            });
+        }),
+    );
 
-    server.get(`${BASE}/conversations/:conversationId`, route(async (req, res, signer) => {
-        const conversationId = conversationParam(req);
-        caller(signer, req, conversationId);
-        const conversation = await directLine.find(conversationId);
-        const issued = signer.issue(conversation.id, conversation.userId);
-        const watermark = parseWatermark(queryValue(req, 'watermark'));
-        res.send(200, { conversationId, ...issued, streamUrl: streamUrl(req, publicBaseUrl, conversationId, issued.token, watermark) });
-    }));
+    server.get(
+        `${BASE}/conversations/:conversationId`,
+        route(async (req, res, signer) => {
+            const conversationId = conversationParam(req);
+            caller(signer, req, conversationId);
+            const conversation = await directLine.find(conversationId);
+            const issued = signer.issue(conversation.id, conversation.userId);
+            const watermark = parseWatermark(queryValue(req, 'watermark'));
+            res.send(200, { conversationId, ...issued, streamUrl: streamUrl(req, publicBaseUrl, conversationId, issued.token, watermark) });
+        }),
+    );
 
-    server.post(`${BASE}/conversations/:conversationId/activities`, route(async (req, res, signer) => {
-        const conversationId = conversationParam(req);
-        caller(signer, req, conversationId);
-        const parsed = activityBody.safeParse(req.body);
-        if (!parsed.success) throw directLineErrors.badArgument(parsed.error.issues[0]?.message ?? 'The body must be an activity.');
-        let id: string;
-        try {
-            id = await directLine.receiveFromClient(conversationId, parsed.data);
-        } catch (error) {
-            if (error instanceof DirectLineError) throw error;
-            // Conversation ids are bearer-like (a token names one): they stay out of the logs.
-            logger.error('the bot failed a direct line turn', { error: (error as Error).message });
-            throw directLineErrors.botError();
-        }
-        res.send(200, { id });
-    }));
+    server.post(
+        `${BASE}/conversations/:conversationId/activities`,
+        route(async (req, res, signer) => {
+            const conversationId = conversationParam(req);
+            caller(signer, req, conversationId);
+            const parsed = activityBody.safeParse(req.body);
+            if (!parsed.success) throw directLineErrors.badArgument(parsed.error.issues[0]?.message ?? 'The body must be an activity.');
+            let id: string;
+            try {
+                id = await directLine.receiveFromClient(conversationId, parsed.data);
+            } catch (error) {
+                if (error instanceof DirectLineError) throw error;
+                // Conversation ids are bearer-like (a token names one): they stay out of the logs.
+                logger.error('the bot failed a direct line turn', { error: (error as Error).message });
+                throw directLineErrors.botError();
+            }
+            res.send(200, { id });
+        }),
+    );
 
-    server.get(`${BASE}/conversations/:conversationId/activities`, route(async (req, res, signer) => {
-        const conversationId = conversationParam(req);
-        caller(signer, req, conversationId);
-        res.send(200, await directLine.activitiesAfter(conversationId, parseWatermark(queryValue(req, 'watermark'))));
-    }));
+    server.get(
+        `${BASE}/conversations/:conversationId/activities`,
+        route(async (req, res, signer) => {
+            const conversationId = conversationParam(req);
+            caller(signer, req, conversationId);
+            res.send(200, await directLine.activitiesAfter(conversationId, parseWatermark(queryValue(req, 'watermark'))));
+        }),
+    );
 }

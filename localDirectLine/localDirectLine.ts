@@ -40,12 +40,14 @@ export class LocalDirectLine {
         });
         if (outcome.created) {
             try {
-                await this.bot.process(this.toBot(outcome.conversation, {
-                    type: 'conversationUpdate',
-                    id: `${conversationId}|start`,
-                    from: { id: userId, name: '' },
-                    membersAdded: [this.bot.account, { id: userId, name: '' }],
-                }));
+                await this.bot.process(
+                    this.toBot(outcome.conversation, {
+                        type: 'conversationUpdate',
+                        id: `${conversationId}|start`,
+                        from: { id: userId, name: '' },
+                        membersAdded: [this.bot.account, { id: userId, name: '' }],
+                    }),
+                );
             } catch (error) {
                 // The conversation exists either way: the user can still write, as with the real service.
                 this.logger.error('the bot failed the conversation start', { error: (error as Error).message });
@@ -96,12 +98,16 @@ export class LocalDirectLine {
 
     /** The bot changed a card: the new version goes out again under the same id. */
     async updateFromBot(conversationId: string, activityId: string, outgoing: Partial<Activity>): Promise<string> {
-        await this.append(conversationId, (conversation) => {
-            const index = conversation.activities.findIndex((entry) => entry.activity.id === activityId);
-            if (index < 0) throw directLineErrors.activityNotFound();
-            const [previous] = conversation.activities.splice(index, 1);
-            return { ...outgoing, id: activityId, replyToId: previous?.activity.replyToId };
-        }, activityId);
+        await this.append(
+            conversationId,
+            (conversation) => {
+                const index = conversation.activities.findIndex((entry) => entry.activity.id === activityId);
+                if (index < 0) throw directLineErrors.activityNotFound();
+                const [previous] = conversation.activities.splice(index, 1);
+                return { ...outgoing, id: activityId, replyToId: previous?.activity.replyToId };
+            },
+            activityId,
+        );
         return activityId;
     }
 

@@ -43,11 +43,14 @@ export interface LocalDirectLineHandle {
 function retryingSigner(store: ConversationStore, logger: Logger): () => Promise<TokenSigner> {
     let pending: Promise<TokenSigner> | undefined;
     return () => {
-        pending ??= store.signingKey().then((key) => new TokenSigner(key), (error: Error) => {
-            logger.error('could not read the direct line signing key; retrying on the next request', { error: error.message });
-            pending = undefined;
-            throw error;
-        });
+        pending ??= store.signingKey().then(
+            (key) => new TokenSigner(key),
+            (error: Error) => {
+                logger.error('could not read the direct line signing key; retrying on the next request', { error: error.message });
+                pending = undefined;
+                throw error;
+            },
+        );
         return pending;
     };
 }
@@ -67,8 +70,12 @@ export function registerLocalDirectLine(server: restify.Server, deps: LocalDirec
     };
     const directLine = new LocalDirectLine(store, new StreamHub(), bot, logger, deps.inspect);
     registerDirectLineRoutes(server, {
-        directLine, signer, logger, publicBaseUrl,
-        rateLimit: deps.rateLimit ?? DEFAULT_TOKEN_RATE_LIMIT, trustedProxyHops: config.TRUSTED_PROXY_HOPS,
+        directLine,
+        signer,
+        logger,
+        publicBaseUrl,
+        rateLimit: deps.rateLimit ?? DEFAULT_TOKEN_RATE_LIMIT,
+        trustedProxyHops: config.TRUSTED_PROXY_HOPS,
     });
     registerConnectorRoutes(server, directLine, logger, deps.connectorKey);
     const detach = attachStreamEndpoint(server.server, directLine, signer, logger, deps.streamLimits);

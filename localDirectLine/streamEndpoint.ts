@@ -20,13 +20,7 @@ export interface StreamLimits {
 const DEFAULT_STREAM_LIMITS: StreamLimits = { maxPayloadBytes: 64 * 1024, maxSocketsPerConversation: 4, heartbeatMs: 30_000 };
 
 /** The streamUrl: a WebSocket per client, authorised by the token in its `t` query parameter. */
-export function attachStreamEndpoint(
-    httpServer: Server,
-    directLine: LocalDirectLine,
-    signer: () => Promise<TokenSigner>,
-    logger: Logger,
-    limits: StreamLimits = DEFAULT_STREAM_LIMITS,
-): () => void {
+export function attachStreamEndpoint(httpServer: Server, directLine: LocalDirectLine, signer: () => Promise<TokenSigner>, logger: Logger, limits: StreamLimits = DEFAULT_STREAM_LIMITS): () => void {
     const sockets = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayloadBytes });
     // Counted from the upgrade on, so sockets still opening count too.
     const perConversation = new Map<string, number>();
@@ -44,10 +38,12 @@ export function attachStreamEndpoint(
             if (httpServer.listenerCount('upgrade') === 1) socket.destroy();
             return;
         }
-        signer().then((ready) => accept(req, socket, head, url, match[1], ready)).catch((error: Error) => {
-            logger.warn('refused a direct line stream', { error: error.message });
-            socket.destroy();
-        });
+        signer()
+            .then((ready) => accept(req, socket, head, url, match[1], ready))
+            .catch((error: Error) => {
+                logger.warn('refused a direct line stream', { error: error.message });
+                socket.destroy();
+            });
     };
 
     const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, encodedId: string, ready: TokenSigner): void => {

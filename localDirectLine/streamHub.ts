@@ -26,5 +26,4 @@ export class StreamHub {
             if (socket.readyState === WebSocket.OPEN) socket.send(message);
         }
     }
-
 }

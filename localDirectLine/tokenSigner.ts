@@ -24,7 +24,10 @@ export interface IssuedToken {
 
 /** Conversation-bound tokens signed with a key kept in the store, so they outlive a restart. */
 export class TokenSigner {
-    constructor(private readonly key: Buffer, private readonly now: () => number = Date.now) {}
+    constructor(
+        private readonly key: Buffer,
+        private readonly now: () => number = Date.now,
+    ) {}
 
     static newKey(): Buffer {
         return randomBytes(32);

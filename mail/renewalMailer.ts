@@ -20,14 +20,17 @@ const DATE_LOCALES: Record<Language, string> = { tr: 'tr-TR', en: 'en-GB' };
  * (TICKET_EMAIL_FROM, else TICKET_EMAIL_TO). `baseUrl`: where the links lead (PUBLIC_BASE_URL).
  */
 export function createRenewalMailer(
-    config: Pick<BotConfig, 'SMTP_URL' | 'TICKET_EMAIL_TO' | 'TICKET_EMAIL_FROM'>, translator: Translator, logger: Logger, months: number,
+    config: Pick<BotConfig, 'SMTP_URL' | 'TICKET_EMAIL_TO' | 'TICKET_EMAIL_FROM'>,
+    translator: Translator,
+    logger: Logger,
+    months: number,
     baseUrl: () => string,
 ): RenewalMailer | undefined {
     const from = config.TICKET_EMAIL_FROM ?? config.TICKET_EMAIL_TO;
     if (!config.SMTP_URL || !from) return undefined;
     const transport = nodemailer.createTransport(config.SMTP_URL);
-    const expiryOf = (reminder: RenewalReminder) => new Intl.DateTimeFormat(DATE_LOCALES[reminder.language], { month: 'long', year: 'numeric', timeZone: 'UTC' })
-        .format(Date.UTC(reminder.expiryYear, reminder.expiryMonth - 1, 15));
+    const expiryOf = (reminder: RenewalReminder) =>
+        new Intl.DateTimeFormat(DATE_LOCALES[reminder.language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(reminder.expiryYear, reminder.expiryMonth - 1, 15));
     const mail = async (reminder: RenewalReminder, what: string, message: { subject: string; text: string; headers?: Record<string, string> }) => {
         try {
             const info = await transport.sendMail({ from, to: reminder.email, ...message });
@@ -59,7 +62,11 @@ export function createRenewalMailer(
             // Its stop line also ends the requests others typed for this address, so they cannot hold its owner's limit.
             const stop = emailLink(baseUrl(), 'stop', reminder.id, reminder.emailKey);
             const body = [...translator.list(language, 'renewalReminders.emailConfirm.body', values), translator.t(language, 'email.unsubscribe.line', { link: stop })];
-            await mail(reminder, 'confirmation request', { subject: translator.t(language, 'renewalReminders.emailConfirm.subject', values), text: body.join('\n\n'), headers: { 'List-Unsubscribe': `<${stop}>` } });
+            await mail(reminder, 'confirmation request', {
+                subject: translator.t(language, 'renewalReminders.emailConfirm.subject', values),
+                text: body.join('\n\n'),
+                headers: { 'List-Unsubscribe': `<${stop}>` },
+            });
         },
         close: () => transport.close(),
     };

@@ -41,8 +41,7 @@ export function createTicketEmailRenderer(translator: Translator, language: Lang
     return (ticket) => {
         const kind = t(`email.kinds.${ticket.kind}`);
         const { requester } = ticket;
-        const transcript = (ticket.details.transcript ?? []).map((entry) =>
-            t('email.transcriptLine', { speaker: t(`email.speakers.${entry.from}`), text: clean(entry.text) }));
+        const transcript = (ticket.details.transcript ?? []).map((entry) => t('email.transcriptLine', { speaker: t(`email.speakers.${entry.from}`), text: clean(entry.text) }));
         const details = detailLines(ticket.details);
         const text = [
             t('email.intro'),

@@ -40,9 +40,7 @@ const newKey = () => randomBytes(24).toString('base64url');
 export function withEmailState(reminder: RenewalReminder, now: number): RenewalReminder {
     if (!reminder.email) return reminder;
     const email = reminder.email.trim().toLowerCase();
-    return reminder.emailConfirmed
-        ? { ...reminder, email, emailKey: newKey(), emailConfirmed: true }
-        : { ...reminder, email, emailKey: newKey(), emailConfirmed: false, emailPendingSince: now };
+    return reminder.emailConfirmed ? { ...reminder, email, emailKey: newKey(), emailConfirmed: true } : { ...reminder, email, emailKey: newKey(), emailConfirmed: false, emailPendingSince: now };
 }
 
 /** The one message of a reminder whose address waits: the confirmation e-mail, at once. */
@@ -70,10 +68,7 @@ export async function reminderOfLink(store: RenewalReminderStore, reminderId: st
     return given.length === expected.length && timingSafeEqual(given, expected) ? reminder : undefined;
 }
 
-export type EmailLinkOutcome =
-    | { done: 'confirmed'; reminder: RenewalReminder }
-    | { done: 'stopped'; reminder: RenewalReminder; stopped: number }
-    | { done: 'invalid' };
+export type EmailLinkOutcome = { done: 'confirmed'; reminder: RenewalReminder } | { done: 'stopped'; reminder: RenewalReminder; stopped: number } | { done: 'invalid' };
 
 export interface EmailLinkDependencies {
     store: RenewalReminderStore;

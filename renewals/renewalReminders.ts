@@ -86,7 +86,10 @@ export class RenewalReminders {
     plannedStages(expiryMonth: number, expiryYear: number): { stage: number; at: number }[] {
         const now = this.clock.now();
         const dates = this.dates(expiryMonth, expiryYear);
-        const stages = [{ stage: 0, at: dates.remindFrom }, { stage: 1, at: dates.productionFrom }];
+        const stages = [
+            { stage: 0, at: dates.remindFrom },
+            { stage: 1, at: dates.productionFrom },
+        ];
         const ahead = stages.filter((planned) => planned.at > now);
         return ahead.map((planned) => ({ stage: planned.stage, at: nextWorkingMoment(planned.at, this.settings.calendar) }));
     }

@@ -42,13 +42,15 @@ export function lazyContainer(client: CosmosClient, databaseId: string, request:
             return container;
         };
         // 409: another instance created it between our read and our create; now it exists.
-        ready ??= ensure().catch((error: unknown) => {
-            if (statusOf(error) === 409) return ensure();
-            throw error;
-        }).catch((error: unknown) => {
-            ready = undefined;
-            throw toStoreError(error, request.id ?? 'container');
-        });
+        ready ??= ensure()
+            .catch((error: unknown) => {
+                if (statusOf(error) === 409) return ensure();
+                throw error;
+            })
+            .catch((error: unknown) => {
+                ready = undefined;
+                throw toStoreError(error, request.id ?? 'container');
+            });
         return ready;
     };
 }
@@ -106,16 +108,29 @@ export async function queryPartition<T>(container: Container, partition: string,
 export async function deleteItems(container: Container, partition: string, ids: readonly string[]): Promise<number> {
     let deleted = 0;
     for (const id of ids) {
-        await withRetry(() => container.item(id, partition).delete().then(() => deleted++, (error: unknown) => {
-            if (statusOf(error) !== 404) throw error;
-        }), id);
+        await withRetry(
+            () =>
+                container
+                    .item(id, partition)
+                    .delete()
+                    .then(
+                        () => deleted++,
+                        (error: unknown) => {
+                            if (statusOf(error) !== 404) throw error;
+                        },
+                    ),
+            id,
+        );
     }
     return deleted;
 }
 
 /** A conditional operation of a transactional batch lost its race: the batch wrote nothing. */
 export class BatchRaceError extends ETagConflictError {
-    constructor(key: string, readonly operationIndex: number) {
+    constructor(
+        key: string,
+        readonly operationIndex: number,
+    ) {
         super(key);
     }
 }

@@ -39,9 +39,13 @@ export class CosmosInsightLog implements InsightLog {
     async record(event: InsightEvent): Promise<void> {
         const item: EventItem = { id: randomUUID(), pk: PARTITION, doc: 'event', ...eventToKeep(event) };
         const container = await this.container();
-        await withRetry(() => container.items.create(item).catch((error: unknown) => {
-            if (statusOf(error) !== 409) throw error;
-        }), INSIGHTS_CONTAINER);
+        await withRetry(
+            () =>
+                container.items.create(item).catch((error: unknown) => {
+                    if (statusOf(error) !== 409) throw error;
+                }),
+            INSIGHTS_CONTAINER,
+        );
     }
 
     async list(from: number, to: number): Promise<InsightEvent[]> {
@@ -51,16 +55,30 @@ export class CosmosInsightLog implements InsightLog {
 
     async deleteOlderThan(cutoff: number): Promise<number> {
         const old = await this.query<{ id: string }>("SELECT c.id FROM c WHERE c.pk = @pk AND c.doc = 'event' AND c.at < @cutoff", { '@cutoff': cutoff });
-        return deleteItems(await this.container(), PARTITION, old.map(({ id }) => id));
+        return deleteItems(
+            await this.container(),
+            PARTITION,
+            old.map(({ id }) => id),
+        );
     }
 
     async claimDigest(key: string, owner: string, until: number, now: number): Promise<boolean> {
         const container = await this.container();
         const id = `digest-${key}`;
-        const existing = await withRetry(() => container.item(id, PARTITION).read<DigestItem>().then((response) => response.resource, (error: unknown) => {
-            if (statusOf(error) === 404) return undefined;
-            throw error;
-        }), id);
+        const existing = await withRetry(
+            () =>
+                container
+                    .item(id, PARTITION)
+                    .read<DigestItem>()
+                    .then(
+                        (response) => response.resource,
+                        (error: unknown) => {
+                            if (statusOf(error) === 404) return undefined;
+                            throw error;
+                        },
+                    ),
+            id,
+        );
         const claim: DigestItem = { id, pk: PARTITION, doc: 'digest', leaseOwner: owner, leaseUntil: until };
         try {
             if (!existing) {

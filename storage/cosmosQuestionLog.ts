@@ -48,7 +48,12 @@ export class CosmosQuestionLog implements QuestionLog {
                 // Queries filter and sort by time only; the text is never searched.
                 includedPaths: [{ path: '/askedAt/?' }, { path: '/seq/?' }],
                 excludedPaths: [{ path: '/*' }],
-                compositeIndexes: [[{ path: '/askedAt', order: 'ascending' }, { path: '/seq', order: 'ascending' }]],
+                compositeIndexes: [
+                    [
+                        { path: '/askedAt', order: 'ascending' },
+                        { path: '/seq', order: 'ascending' },
+                    ],
+                ],
             },
         });
     }
@@ -58,9 +63,13 @@ export class CosmosQuestionLog implements QuestionLog {
         const item: QuestionItem = { ...kept, id: kept.id ?? randomUUID(), pk: PARTITION, seq: nextSeq() };
         const container = await this.container();
         // The id is fixed before the first try: a retry after a create that did land answers 409, not a duplicate.
-        await withRetry(() => container.items.create(item).catch((error: unknown) => {
-            if (statusOf(error) !== 409) throw error;
-        }), QUESTIONS_CONTAINER);
+        await withRetry(
+            () =>
+                container.items.create(item).catch((error: unknown) => {
+                    if (statusOf(error) !== 409) throw error;
+                }),
+            QUESTIONS_CONTAINER,
+        );
     }
 
     async recordChoice(id: string, chosen: string): Promise<void> {
@@ -74,10 +83,7 @@ export class CosmosQuestionLog implements QuestionLog {
     }
 
     async list(from: number, to: number): Promise<UnansweredQuestion[]> {
-        const items = await this.query<QuestionItem>(
-            'SELECT * FROM c WHERE c.pk = @pk AND c.askedAt >= @from AND c.askedAt < @to ORDER BY c.askedAt, c.seq',
-            { '@from': from, '@to': to },
-        );
+        const items = await this.query<QuestionItem>('SELECT * FROM c WHERE c.pk = @pk AND c.askedAt >= @from AND c.askedAt < @to ORDER BY c.askedAt, c.seq', { '@from': from, '@to': to });
         return items.map((item) => ({
             id: item.id,
             text: item.text,
@@ -92,7 +98,11 @@ export class CosmosQuestionLog implements QuestionLog {
 
     async deleteOlderThan(cutoff: number): Promise<number> {
         const old = await this.query<{ id: string }>('SELECT c.id FROM c WHERE c.pk = @pk AND c.askedAt < @cutoff', { '@cutoff': cutoff });
-        return deleteItems(await this.container(), PARTITION, old.map(({ id }) => id));
+        return deleteItems(
+            await this.container(),
+            PARTITION,
+            old.map(({ id }) => id),
+        );
     }
 
     close(): Promise<void> {

@@ -51,48 +51,59 @@ export class CosmosStaffAnswerStore implements StaffAnswerStore {
 
     create(answer: NewStaffAnswer): Promise<StaffAnswer> {
         // Another instance may take the number read: the counter write is conditional, so read again.
-        return retryRaces(async () => {
-            const counter = await this.counter();
-            const number = counter?.next ?? 1;
-            const stored = { ...answer, id: randomUUID(), number };
-            const results = await this.batch([
-                this.counterOperation(counter, { next: number + 1 }),
-                { operationType: 'Create', resourceBody: json(item(stored)), ...inPartition },
-            ], COUNTER_ID);
-            return { ...stored, eTag: results[1].eTag! };
-        }, (error) => error instanceof ETagConflictError, () => new StoreUnavailableError('Staff answer store: could not allocate an answer number'));
+        return retryRaces(
+            async () => {
+                const counter = await this.counter();
+                const number = counter?.next ?? 1;
+                const stored = { ...answer, id: randomUUID(), number };
+                const results = await this.batch([this.counterOperation(counter, { next: number + 1 }), { operationType: 'Create', resourceBody: json(item(stored)), ...inPartition }], COUNTER_ID);
+                return { ...stored, eTag: results[1].eTag! };
+            },
+            (error) => error instanceof ETagConflictError,
+            () => new StoreUnavailableError('Staff answer store: could not allocate an answer number'),
+        );
     }
 
     async get(id: string): Promise<StaffAnswer | undefined> {
         const container = await this.container();
-        const found = await withRetry(() => container.item(id, PARTITION).read<AnswerItem>().then((response) => response.resource), id)
-            .catch((error: unknown) => {
-                if (statusOf(error) === 404) return undefined;
-                throw error;
-            });
+        const found = await withRetry(
+            () =>
+                container
+                    .item(id, PARTITION)
+                    .read<AnswerItem>()
+                    .then((response) => response.resource),
+            id,
+        ).catch((error: unknown) => {
+            if (statusOf(error) === 404) return undefined;
+            throw error;
+        });
         return found?.type === 'staffAnswer' ? toAnswer(found) : undefined;
     }
 
     async getByNumber(number: number): Promise<StaffAnswer | undefined> {
-        const items = await this.query('SELECT * FROM c WHERE c.pk = @pk AND c.type = \'staffAnswer\' AND c.number = @number', { '@number': number });
+        const items = await this.query("SELECT * FROM c WHERE c.pk = @pk AND c.type = 'staffAnswer' AND c.number = @number", { '@number': number });
         return items[0] ? toAnswer(items[0]) : undefined;
     }
 
     update(answer: StaffAnswer): Promise<StaffAnswer> {
         const { eTag, ...body } = answer;
         // The answer's own eTag decides who wins; a race on the counter alone is read again and retried.
-        return retryRaces(async () => {
-            const counter = await this.counter();
-            const results = await this.batch([
-                { operationType: 'Replace', id: answer.id, ifMatch: eTag, resourceBody: json(item(body)), ...inPartition },
-                this.counterOperation(counter, {}),
-            ], `staffAnswer/${answer.id}`);
-            return { ...body, eTag: results[0].eTag! };
-        }, (error) => error instanceof BatchRaceError && error.operationIndex === 1, () => new StoreUnavailableError('Staff answer store: the version counter is too busy'));
+        return retryRaces(
+            async () => {
+                const counter = await this.counter();
+                const results = await this.batch(
+                    [{ operationType: 'Replace', id: answer.id, ifMatch: eTag, resourceBody: json(item(body)), ...inPartition }, this.counterOperation(counter, {})],
+                    `staffAnswer/${answer.id}`,
+                );
+                return { ...body, eTag: results[0].eTag! };
+            },
+            (error) => error instanceof BatchRaceError && error.operationIndex === 1,
+            () => new StoreUnavailableError('Staff answer store: the version counter is too busy'),
+        );
     }
 
     async list(): Promise<StaffAnswer[]> {
-        const items = await this.query('SELECT * FROM c WHERE c.pk = @pk AND c.type = \'staffAnswer\'', {});
+        const items = await this.query("SELECT * FROM c WHERE c.pk = @pk AND c.type = 'staffAnswer'", {});
         return items.map(toAnswer).sort((a, b) => a.number - b.number);
     }
 
@@ -117,11 +128,17 @@ export class CosmosStaffAnswerStore implements StaffAnswerStore {
 
     private async counter(): Promise<CounterItem | undefined> {
         const container = await this.container();
-        return withRetry(() => container.item(COUNTER_ID, PARTITION).read<CounterItem>().then((response) => response.resource), COUNTER_ID)
-            .catch((error: unknown) => {
-                if (statusOf(error) === 404) return undefined;
-                throw error;
-            });
+        return withRetry(
+            () =>
+                container
+                    .item(COUNTER_ID, PARTITION)
+                    .read<CounterItem>()
+                    .then((response) => response.resource),
+            COUNTER_ID,
+        ).catch((error: unknown) => {
+            if (statusOf(error) === 404) return undefined;
+            throw error;
+        });
     }
 
     private async query(query: string, values: Record<string, number>): Promise<AnswerItem[]> {

@@ -33,7 +33,10 @@ export class CosmosStorage implements Storage {
     private readonly client: CosmosClient;
     private readonly container: () => Promise<Container>;
 
-    constructor(settings: CosmosSettings, private readonly containerId = STATE_CONTAINER) {
+    constructor(
+        settings: CosmosSettings,
+        private readonly containerId = STATE_CONTAINER,
+    ) {
         this.client = createCosmosClient(settings);
         // Partition key /id: state is only ever read and written by key.
         // Only the key and the write time are indexed (the retention sweep's query): cheaper writes.
@@ -53,26 +56,38 @@ export class CosmosStorage implements Storage {
 
     async write(changes: StoreItems): Promise<void> {
         const container = await this.container();
-        await Promise.all(Object.entries(changes).map(async ([key, { eTag, ...document }]: [string, StoreItem]) => {
-            const item: StateDocument = { id: documentIdOf(key), realId: key, document };
-            // '*' or none: last writer wins, as botbuilder's storages do.
-            const condition = typeof eTag === 'string' && eTag !== '*' && eTag.length > 0 ? { accessCondition: { type: 'IfMatch', condition: eTag } } : undefined;
-            try {
-                await container.items.upsert(item, condition);
-            } catch (error) {
-                throw toStoreError(error, key);
-            }
-        }));
+        await Promise.all(
+            Object.entries(changes).map(async ([key, { eTag, ...document }]: [string, StoreItem]) => {
+                const item: StateDocument = { id: documentIdOf(key), realId: key, document };
+                // '*' or none: last writer wins, as botbuilder's storages do.
+                const condition = typeof eTag === 'string' && eTag !== '*' && eTag.length > 0 ? { accessCondition: { type: 'IfMatch', condition: eTag } } : undefined;
+                try {
+                    await container.items.upsert(item, condition);
+                } catch (error) {
+                    throw toStoreError(error, key);
+                }
+            }),
+        );
     }
 
     async delete(keys: string[]): Promise<void> {
         const container = await this.container();
-        await Promise.all(keys.map((key) => withRetry(() => {
-            const id = documentIdOf(key);
-            return container.item(id, id).delete().then(() => undefined, (error: unknown) => {
-                if (statusOf(error) !== 404) throw error;
-            });
-        }, key)));
+        await Promise.all(
+            keys.map((key) =>
+                withRetry(() => {
+                    const id = documentIdOf(key);
+                    return container
+                        .item(id, id)
+                        .delete()
+                        .then(
+                            () => undefined,
+                            (error: unknown) => {
+                                if (statusOf(error) !== 404) throw error;
+                            },
+                        );
+                }, key),
+            ),
+        );
     }
 
     private async readOne(container: Container, key: string): Promise<[string, StoreItem] | undefined> {
@@ -94,15 +109,28 @@ export class CosmosStorage implements Storage {
     /** KVKK: conversation and user state nobody touched since `cutoff` (ms) is deleted. */
     async deleteIdleBefore(cutoff: number): Promise<number> {
         const container = await this.container();
-        const { resources } = await withRetry(() => container.items.query<{ id: string; realId: string }>({
-            query: 'SELECT c.id, c.realId FROM c WHERE c._ts < @cutoff',
-            parameters: [{ name: '@cutoff', value: Math.floor(cutoff / 1000) }],
-        }).fetchAll(), this.containerId);
+        const { resources } = await withRetry(
+            () =>
+                container.items
+                    .query<{ id: string; realId: string }>({
+                        query: 'SELECT c.id, c.realId FROM c WHERE c._ts < @cutoff',
+                        parameters: [{ name: '@cutoff', value: Math.floor(cutoff / 1000) }],
+                    })
+                    .fetchAll(),
+            this.containerId,
+        );
         const idle = resources.filter((item) => isIdleStateKey(item.realId));
         for (const item of idle) {
-            await withRetry(() => container.item(item.id, item.id).delete().catch((error: { code?: number }) => {
-                if (error.code !== 404) throw error;
-            }), item.realId);
+            await withRetry(
+                () =>
+                    container
+                        .item(item.id, item.id)
+                        .delete()
+                        .catch((error: { code?: number }) => {
+                            if (error.code !== 404) throw error;
+                        }),
+                item.realId,
+            );
         }
         return idle.length;
     }

@@ -102,8 +102,14 @@ export class CosmosTicketStore implements TicketStore {
                 includedPaths: [{ path: '/*' }],
                 excludedPaths: [{ path: '/ticket/*' }],
                 compositeIndexes: [
-                    [{ path: '/createdAt', order: 'descending' }, { path: '/number', order: 'descending' }],
-                    [{ path: '/createdAt', order: 'ascending' }, { path: '/seq', order: 'ascending' }],
+                    [
+                        { path: '/createdAt', order: 'descending' },
+                        { path: '/number', order: 'descending' },
+                    ],
+                    [
+                        { path: '/createdAt', order: 'ascending' },
+                        { path: '/seq', order: 'ascending' },
+                    ],
                 ],
             },
         });
@@ -131,10 +137,10 @@ export class CosmosTicketStore implements TicketStore {
     async update(ticket: Ticket, notices: NoticeDraft[]): Promise<Ticket> {
         // No re-read for the number: the eTag matches only the very version the caller read it from.
         const { eTag, ...document } = ticket;
-        const results = await this.batch([
-            { operationType: 'Replace', id: ticket.id, ifMatch: eTag, resourceBody: json(ticketItem(document)), ...inPartition },
-            ...noticeOperations(ticket, notices),
-        ], `ticket/${ticket.id}`);
+        const results = await this.batch(
+            [{ operationType: 'Replace', id: ticket.id, ifMatch: eTag, resourceBody: json(ticketItem(document)), ...inPartition }, ...noticeOperations(ticket, notices)],
+            `ticket/${ticket.id}`,
+        );
         return { ...document, eTag: results[0].eTag! };
     }
 
@@ -160,19 +166,14 @@ export class CosmosTicketStore implements TicketStore {
     }
 
     async giveUpNotice(noticeId: string, failedAt: number, failure: string): Promise<void> {
-        await this.changeNotice(noticeId, (notice) => (notice.delivered || typeof notice.failedAt === 'number'
-            ? undefined
-            : { ...notice, attempts: notice.attempts + 1, failedAt, failure, leaseOwner: null, leaseUntil: 0 }));
+        await this.changeNotice(noticeId, (notice) =>
+            notice.delivered || typeof notice.failedAt === 'number' ? undefined : { ...notice, attempts: notice.attempts + 1, failedAt, failure, leaseOwner: null, leaseUntil: 0 },
+        );
     }
 
     async failedNotices(): Promise<FailedNotice[]> {
-        const items = await this.query<NoticeItem>(
-            "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'notice' AND IS_NUMBER(c.failedAt)",
-            [],
-        );
-        return items
-            .map((item): FailedNotice => ({ ...toNotice(item), failedAt: item.failedAt ?? 0, failure: item.failure ?? '' }))
-            .sort((a, b) => b.failedAt - a.failedAt);
+        const items = await this.query<NoticeItem>("SELECT * FROM c WHERE c.pk = @pk AND c.type = 'notice' AND IS_NUMBER(c.failedAt)", []);
+        return items.map((item): FailedNotice => ({ ...toNotice(item), failedAt: item.failedAt ?? 0, failure: item.failure ?? '' })).sort((a, b) => b.failedAt - a.failedAt);
     }
 
     async markDelivered(noticeId: string): Promise<void> {
@@ -199,24 +200,35 @@ export class CosmosTicketStore implements TicketStore {
     // Renewal reminders --------------------------------------------------------------------------
 
     async saveRenewalReminder(reminder: RenewalReminder, notices: RenewalNoticeDraft[]): Promise<void> {
-        const stale = await this.query<{ id: string }>(
-            "SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'notice' AND c.ticketId = @id AND c.delivered = false",
-            [{ name: '@id', value: reminder.id }],
-        );
+        const stale = await this.query<{ id: string }>("SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'notice' AND c.ticketId = @id AND c.delivered = false", [{ name: '@id', value: reminder.id }]);
         const item: RenewalReminderItem = { id: reminder.id, pk: PARTITION, type: 'renewalReminder', userId: reminder.userId, createdAt: reminder.createdAt, reminder };
         const written = Date.now() * 1000;
         const upsert: OperationInput = { operationType: 'Upsert', resourceBody: json(item), ...inPartition };
-        await this.batch([
-            upsert,
-            ...stale.map(({ id }): OperationInput => ({ operationType: 'Delete', id, ...inPartition })),
-            ...notices.map((notice, index): OperationInput => {
-                const noticeItem: NoticeItem = {
-                    id: randomUUID(), pk: PARTITION, type: 'notice', ticketId: reminder.id, target: notice.target, historyIndex: notice.stage,
-                    createdAt: notice.notBefore, seq: written + index, attempts: 0, notBefore: notice.notBefore, delivered: false, leaseOwner: null, leaseUntil: 0,
-                };
-                return { operationType: 'Create', resourceBody: json(noticeItem), ...inPartition };
-            }),
-        ].slice(0, MAX_BATCH), `renewalReminder/${reminder.id}`);
+        await this.batch(
+            [
+                upsert,
+                ...stale.map(({ id }): OperationInput => ({ operationType: 'Delete', id, ...inPartition })),
+                ...notices.map((notice, index): OperationInput => {
+                    const noticeItem: NoticeItem = {
+                        id: randomUUID(),
+                        pk: PARTITION,
+                        type: 'notice',
+                        ticketId: reminder.id,
+                        target: notice.target,
+                        historyIndex: notice.stage,
+                        createdAt: notice.notBefore,
+                        seq: written + index,
+                        attempts: 0,
+                        notBefore: notice.notBefore,
+                        delivered: false,
+                        leaseOwner: null,
+                        leaseUntil: 0,
+                    };
+                    return { operationType: 'Create', resourceBody: json(noticeItem), ...inPartition };
+                }),
+            ].slice(0, MAX_BATCH),
+            `renewalReminder/${reminder.id}`,
+        );
     }
 
     async getRenewalReminder(id: string): Promise<RenewalReminder | undefined> {
@@ -225,18 +237,14 @@ export class CosmosTicketStore implements TicketStore {
     }
 
     async listRenewalReminders(userId: string): Promise<RenewalReminder[]> {
-        const items = await this.query<RenewalReminderItem>(
-            "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'renewalReminder' AND c.userId = @userId ORDER BY c.createdAt",
-            [{ name: '@userId', value: userId }],
-        );
+        const items = await this.query<RenewalReminderItem>("SELECT * FROM c WHERE c.pk = @pk AND c.type = 'renewalReminder' AND c.userId = @userId ORDER BY c.createdAt", [{ name: '@userId', value: userId }]);
         return items.map((item) => item.reminder);
     }
 
     async listRenewalRemindersByEmail(email: string): Promise<RenewalReminder[]> {
-        const items = await this.query<RenewalReminderItem>(
-            "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'renewalReminder' AND c.reminder.email = @email ORDER BY c.createdAt",
-            [{ name: '@email', value: email }],
-        );
+        const items = await this.query<RenewalReminderItem>("SELECT * FROM c WHERE c.pk = @pk AND c.type = 'renewalReminder' AND c.reminder.email = @email ORDER BY c.createdAt", [
+            { name: '@email', value: email },
+        ]);
         return items.map((item) => item.reminder);
     }
 
@@ -266,10 +274,7 @@ export class CosmosTicketStore implements TicketStore {
     }
 
     async deleteRenewalReminder(id: string): Promise<void> {
-        const notices = await this.query<{ id: string }>(
-            "SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'notice' AND c.ticketId = @id",
-            [{ name: '@id', value: id }],
-        );
+        const notices = await this.query<{ id: string }>("SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'notice' AND c.ticketId = @id", [{ name: '@id', value: id }]);
         const container = await this.container();
         for (const { id: noticeId } of [...notices, { id }]) {
             await withRetry(async () => {
@@ -283,24 +288,24 @@ export class CosmosTicketStore implements TicketStore {
     }
 
     async deleteClosedBefore(cutoff: number): Promise<number> {
-        const closed = await this.query<TicketItem>(
-            "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'ticket' AND ARRAY_CONTAINS(@closed, c.status) AND c.updatedAt < @cutoff",
-            [{ name: '@closed', value: [...CLOSED] }, { name: '@cutoff', value: cutoff }],
-        );
+        const closed = await this.query<TicketItem>("SELECT * FROM c WHERE c.pk = @pk AND c.type = 'ticket' AND ARRAY_CONTAINS(@closed, c.status) AND c.updatedAt < @cutoff", [
+            { name: '@closed', value: [...CLOSED] },
+            { name: '@cutoff', value: cutoff },
+        ]);
         let deleted = 0;
         for (const ticket of closed) {
-            const notices = await this.query<{ id: string }>(
-                "SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'notice' AND c.ticketId = @ticketId",
-                [{ name: '@ticketId', value: ticket.id }],
-            );
+            const notices = await this.query<{ id: string }>("SELECT c.id FROM c WHERE c.pk = @pk AND c.type = 'notice' AND c.ticketId = @ticketId", [{ name: '@ticketId', value: ticket.id }]);
             const deletes = notices.map(({ id }): OperationInput => ({ operationType: 'Delete', id, ...inPartition }));
             try {
                 // Conditional on the ticket: one reopened meanwhile is kept, with its notices.
-                await this.batch([
-                    // The SDK's types omit ifMatch on Delete; it sends the operation as given and the batch API honours it.
-                    { operationType: 'Delete', id: ticket.id, ifMatch: ticket._etag, ...inPartition } as OperationInput,
-                    ...deletes.slice(0, MAX_BATCH - 1),
-                ], `ticket/${ticket.id}`);
+                await this.batch(
+                    [
+                        // The SDK's types omit ifMatch on Delete; it sends the operation as given and the batch API honours it.
+                        { operationType: 'Delete', id: ticket.id, ifMatch: ticket._etag, ...inPartition } as OperationInput,
+                        ...deletes.slice(0, MAX_BATCH - 1),
+                    ],
+                    `ticket/${ticket.id}`,
+                );
                 deleted++;
             } catch (error) {
                 if (!(error instanceof ETagConflictError)) throw error;
@@ -324,28 +329,25 @@ export class CosmosTicketStore implements TicketStore {
 
     private createNow(ticket: NewTicket, notices: NoticeDraft[]): Promise<Ticket> {
         // Another instance may take the number we read: the counter write is conditional, so read again.
-        return retryRaces(async () => {
-            const counter = await this.readItem<CounterItem>(COUNTER_ID);
-            const number = counter?.next ?? FIRST_TICKET_NUMBER;
-            const stored: Ticket = { ...ticket, id: randomUUID(), number, eTag: '' };
-            const { eTag: _unused, ...document } = stored;
-            const counterOperation: OperationInput = counter
-                ? { operationType: 'Replace', id: COUNTER_ID, ifMatch: counter._etag, resourceBody: { ...counter, next: number + 1 }, ...inPartition }
-                : { operationType: 'Create', resourceBody: { id: COUNTER_ID, pk: PARTITION, type: 'counter', next: number + 1 }, ...inPartition };
-            const results = await this.batch([
-                counterOperation,
-                { operationType: 'Create', resourceBody: json(ticketItem(document)), ...inPartition },
-                ...noticeOperations(stored, notices),
-            ], COUNTER_ID);
-            return { ...document, eTag: results[1].eTag! };
-        }, (error) => error instanceof ETagConflictError, () => new StoreUnavailableError('Ticket store: could not allocate a ticket number'));
+        return retryRaces(
+            async () => {
+                const counter = await this.readItem<CounterItem>(COUNTER_ID);
+                const number = counter?.next ?? FIRST_TICKET_NUMBER;
+                const stored: Ticket = { ...ticket, id: randomUUID(), number, eTag: '' };
+                const { eTag: _unused, ...document } = stored;
+                const counterOperation: OperationInput = counter
+                    ? { operationType: 'Replace', id: COUNTER_ID, ifMatch: counter._etag, resourceBody: { ...counter, next: number + 1 }, ...inPartition }
+                    : { operationType: 'Create', resourceBody: { id: COUNTER_ID, pk: PARTITION, type: 'counter', next: number + 1 }, ...inPartition };
+                const results = await this.batch([counterOperation, { operationType: 'Create', resourceBody: json(ticketItem(document)), ...inPartition }, ...noticeOperations(stored, notices)], COUNTER_ID);
+                return { ...document, eTag: results[1].eTag! };
+            },
+            (error) => error instanceof ETagConflictError,
+            () => new StoreUnavailableError('Ticket store: could not allocate a ticket number'),
+        );
     }
 
     private async tickets(condition: string, parameters: SqlParameter[]): Promise<Ticket[]> {
-        const items = await this.query<TicketItem>(
-            `SELECT * FROM c WHERE c.pk = @pk AND c.type = 'ticket' AND ${condition} ORDER BY c.createdAt DESC, c.number DESC`,
-            parameters,
-        );
+        const items = await this.query<TicketItem>(`SELECT * FROM c WHERE c.pk = @pk AND c.type = 'ticket' AND ${condition} ORDER BY c.createdAt DESC, c.number DESC`, parameters);
         return items.map(toTicket);
     }
 
@@ -416,8 +418,19 @@ function noticeOperations(ticket: Ticket, notices: NoticeDraft[]): OperationInpu
     const written = Date.now() * 1000;
     return notices.map((notice, index): OperationInput => {
         const item: NoticeItem = {
-            id: randomUUID(), pk: PARTITION, type: 'notice', ticketId: ticket.id, target: notice.target, historyIndex: notice.historyIndex,
-            createdAt: ticket.updatedAt, seq: written + index, attempts: 0, notBefore: ticket.updatedAt, delivered: false, leaseOwner: null, leaseUntil: 0,
+            id: randomUUID(),
+            pk: PARTITION,
+            type: 'notice',
+            ticketId: ticket.id,
+            target: notice.target,
+            historyIndex: notice.historyIndex,
+            createdAt: ticket.updatedAt,
+            seq: written + index,
+            attempts: 0,
+            notBefore: ticket.updatedAt,
+            delivered: false,
+            leaseOwner: null,
+            leaseUntil: 0,
         };
         return { operationType: 'Create', resourceBody: json(item), ...inPartition };
     });

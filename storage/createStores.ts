@@ -88,8 +88,11 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
     let answers: StaffAnswerStore;
     if (config.COSMOS_ENDPOINT) {
         const settings: CosmosSettings = {
-            endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, database: config.COSMOS_DATABASE ?? 'e-imza',
-            endpointDiscovery: config.COSMOS_ENDPOINT_DISCOVERY, ...cosmos,
+            endpoint: config.COSMOS_ENDPOINT,
+            key: config.COSMOS_KEY,
+            database: config.COSMOS_DATABASE ?? 'e-imza',
+            endpointDiscovery: config.COSMOS_ENDPOINT_DISCOVERY,
+            ...cosmos,
         };
         // Loaded only here: @azure/cosmos, @azure/identity and botbuilder-azure are a third of the
         // start-up's module loading, and a SQLite bot never uses them.
@@ -125,7 +128,9 @@ export function createStores(config: BotConfig, logger: Logger, cosmos: CosmosOv
         let states = 0;
         for (const store of stateStores) states += await store.deleteIdleBefore(cutoff);
         const removed = {
-            tickets: await tickets.deleteClosedBefore(cutoff), states, questions: await questions.deleteOlderThan(cutoff),
+            tickets: await tickets.deleteClosedBefore(cutoff),
+            states,
+            questions: await questions.deleteOlderThan(cutoff),
             // Renewal reminders end with their expiry month, however young they are.
             reminders: await deleteEndedReminders(tickets, now),
         };

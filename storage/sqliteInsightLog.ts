@@ -71,25 +71,30 @@ export class SqliteInsightLog implements InsightLog {
 
     private insert(event: InsightEvent): void {
         const kept = eventToKeep(event);
-        this.db.prepare(`INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-            kept.type, kept.at, kept.kind ?? null, kept.stepId ?? null, kept.stepNumber ?? null,
-            kept.language ?? null, kept.channel ?? null, kept.detail ?? null, kept.visitor ?? null,
-        );
+        this.db
+            .prepare(`INSERT INTO events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+            .run(kept.type, kept.at, kept.kind ?? null, kept.stepId ?? null, kept.stepNumber ?? null, kept.language ?? null, kept.channel ?? null, kept.detail ?? null, kept.visitor ?? null);
     }
 
     list(from: number, to: number): Promise<InsightEvent[]> {
-        return this.settle(() => this.db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE at >= ? AND at < ? ORDER BY at, seq`)
-            .all(from, to)
-            .map((row) => eventToKeep({
-                type: row.type, at: row.at,
-                ...(row.kind ? { kind: row.kind } : {}),
-                ...(row.step_id ? { stepId: row.step_id } : {}),
-                ...(row.step_number !== null ? { stepNumber: row.step_number } : {}),
-                ...(row.language ? { language: row.language } : {}),
-                ...(row.channel ? { channel: row.channel } : {}),
-                ...(row.detail ? { detail: row.detail } : {}),
-                ...(row.visitor ? { visitor: row.visitor } : {}),
-            })));
+        return this.settle(() =>
+            this.db
+                .prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE at >= ? AND at < ? ORDER BY at, seq`)
+                .all(from, to)
+                .map((row) =>
+                    eventToKeep({
+                        type: row.type,
+                        at: row.at,
+                        ...(row.kind ? { kind: row.kind } : {}),
+                        ...(row.step_id ? { stepId: row.step_id } : {}),
+                        ...(row.step_number !== null ? { stepNumber: row.step_number } : {}),
+                        ...(row.language ? { language: row.language } : {}),
+                        ...(row.channel ? { channel: row.channel } : {}),
+                        ...(row.detail ? { detail: row.detail } : {}),
+                        ...(row.visitor ? { visitor: row.visitor } : {}),
+                    }),
+                ),
+        );
     }
 
     deleteOlderThan(cutoff: number): Promise<number> {
@@ -97,12 +102,18 @@ export class SqliteInsightLog implements InsightLog {
     }
 
     claimDigest(key: string, owner: string, until: number, now: number): Promise<boolean> {
-        return this.settle(() => this.db.transaction(() => {
-            this.db.prepare('INSERT OR IGNORE INTO digests (key) VALUES (?)').run(key);
-            // One statement: the row is taken only if not sent and free (or ours); of two instances one changes it.
-            return this.db.prepare('UPDATE digests SET lease_owner = ?, lease_until = ? WHERE key = ? AND sent_at IS NULL AND (lease_until <= ? OR lease_owner = ?)')
-                .run(owner, until, key, now, owner).changes === 1;
-        }).immediate());
+        return this.settle(() =>
+            this.db
+                .transaction(() => {
+                    this.db.prepare('INSERT OR IGNORE INTO digests (key) VALUES (?)').run(key);
+                    // One statement: the row is taken only if not sent and free (or ours); of two instances one changes it.
+                    return (
+                        this.db.prepare('UPDATE digests SET lease_owner = ?, lease_until = ? WHERE key = ? AND sent_at IS NULL AND (lease_until <= ? OR lease_owner = ?)').run(owner, until, key, now, owner)
+                            .changes === 1
+                    );
+                })
+                .immediate(),
+        );
     }
 
     markDigestSent(key: string, at: number): Promise<void> {

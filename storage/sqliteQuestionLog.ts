@@ -50,7 +50,7 @@ export class SqliteQuestionLog implements QuestionLog {
     constructor(file: string) {
         this.db = openSqlite(file);
         this.db.exec(SCHEMA);
-        const columns = new Set((this.db.prepare('SELECT name FROM pragma_table_info(\'questions\')').all() as Array<{ name: string }>).map((column) => column.name));
+        const columns = new Set((this.db.prepare("SELECT name FROM pragma_table_info('questions')").all() as Array<{ name: string }>).map((column) => column.name));
         for (const [name, type] of LATER_COLUMNS) if (!columns.has(name)) this.db.exec(`ALTER TABLE questions ADD COLUMN ${name} ${type}`);
         this.db.exec('CREATE INDEX IF NOT EXISTS questions_id ON questions (question_id)');
         this.insert = this.db.prepare('INSERT INTO questions (question_id, text, language, step_id, asked_at, outcome, candidates, chosen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -62,7 +62,16 @@ export class SqliteQuestionLog implements QuestionLog {
     record(question: UnansweredQuestion): Promise<void> {
         const kept = questionToKeep(question);
         return this.settle(() => {
-            this.insert.run(kept.id ?? randomUUID(), kept.text, kept.language, kept.stepId ?? null, kept.askedAt, kept.outcome ?? 'unknown', kept.candidates ? JSON.stringify(kept.candidates) : null, kept.chosen ?? null);
+            this.insert.run(
+                kept.id ?? randomUUID(),
+                kept.text,
+                kept.language,
+                kept.stepId ?? null,
+                kept.askedAt,
+                kept.outcome ?? 'unknown',
+                kept.candidates ? JSON.stringify(kept.candidates) : null,
+                kept.chosen ?? null,
+            );
         });
     }
 
@@ -73,16 +82,18 @@ export class SqliteQuestionLog implements QuestionLog {
     }
 
     list(from: number, to: number): Promise<UnansweredQuestion[]> {
-        return this.settle(() => this.select.all(from, to).map((row) => ({
-            ...(row.question_id ? { id: row.question_id } : {}),
-            text: row.text,
-            language: row.language,
-            ...(row.step_id ? { stepId: row.step_id } : {}),
-            askedAt: row.asked_at,
-            outcome: row.outcome,
-            ...(row.candidates ? { candidates: JSON.parse(row.candidates) as string[] } : {}),
-            ...(row.chosen ? { chosen: row.chosen } : {}),
-        })));
+        return this.settle(() =>
+            this.select.all(from, to).map((row) => ({
+                ...(row.question_id ? { id: row.question_id } : {}),
+                text: row.text,
+                language: row.language,
+                ...(row.step_id ? { stepId: row.step_id } : {}),
+                askedAt: row.asked_at,
+                outcome: row.outcome,
+                ...(row.candidates ? { candidates: JSON.parse(row.candidates) as string[] } : {}),
+                ...(row.chosen ? { chosen: row.chosen } : {}),
+            })),
+        );
     }
 
     deleteOlderThan(cutoff: number): Promise<number> {

@@ -55,14 +55,18 @@ export class SqliteStaffAnswerStore implements StaffAnswerStore {
     }
 
     create(answer: NewStaffAnswer): Promise<StaffAnswer> {
-        return this.settle(() => this.db.transaction(() => {
-            const number = this.nextNumber.get()!.next;
-            const stored: Body = { ...answer, id: randomUUID(), number };
-            const eTag = randomUUID();
-            this.insert.run(stored.id, number, eTag, JSON.stringify(stored));
-            this.bump.run();
-            return { ...stored, eTag };
-        }).immediate());
+        return this.settle(() =>
+            this.db
+                .transaction(() => {
+                    const number = this.nextNumber.get()!.next;
+                    const stored: Body = { ...answer, id: randomUUID(), number };
+                    const eTag = randomUUID();
+                    this.insert.run(stored.id, number, eTag, JSON.stringify(stored));
+                    this.bump.run();
+                    return { ...stored, eTag };
+                })
+                .immediate(),
+        );
     }
 
     get(id: string): Promise<StaffAnswer | undefined> {
@@ -75,12 +79,18 @@ export class SqliteStaffAnswerStore implements StaffAnswerStore {
 
     update(answer: StaffAnswer): Promise<StaffAnswer> {
         const { eTag, ...body } = answer;
-        return this.settle(() => this.db.transaction(() => {
-            const next = randomUUID();
-            if (this.replace.run(next, JSON.stringify(body), answer.id, eTag).changes !== 1) throw new ETagConflictError(`staffAnswer/${answer.id}`);
-            this.bump.run();
-            return { ...body, eTag: next };
-        }).immediate(), (error): error is Error => error instanceof ETagConflictError);
+        return this.settle(
+            () =>
+                this.db
+                    .transaction(() => {
+                        const next = randomUUID();
+                        if (this.replace.run(next, JSON.stringify(body), answer.id, eTag).changes !== 1) throw new ETagConflictError(`staffAnswer/${answer.id}`);
+                        this.bump.run();
+                        return { ...body, eTag: next };
+                    })
+                    .immediate(),
+            (error): error is Error => error instanceof ETagConflictError,
+        );
     }
 
     list(): Promise<StaffAnswer[]> {

@@ -26,7 +26,7 @@ function settled<T>(work: () => T): Promise<T> {
 }
 
 /** A write that must find the stored eTag unchanged (botbuilder's rule: `*` or no eTag overwrites). */
-const needsCheck = (eTag: unknown): boolean => typeof eTag === 'string' ? eTag !== '' && eTag !== '*' : !!eTag;
+const needsCheck = (eTag: unknown): boolean => (typeof eTag === 'string' ? eTag !== '' && eTag !== '*' : !!eTag);
 
 /**
  * botbuilder `Storage` in one SQLite file (WAL): conversation and user state survive restarts
@@ -78,10 +78,12 @@ export class SqliteStorage implements Storage {
             const stored = this.db.prepare<[string], { etag: string }>('SELECT etag FROM bot_state WHERE key = ?').get(key);
             if (stored && eTag !== stored.etag) throw new ETagConflictError(key);
         }
-        this.db.prepare(
-            `INSERT INTO bot_state (key, document, etag, updated_at) VALUES (?, ?, ?, ?)
+        this.db
+            .prepare(
+                `INSERT INTO bot_state (key, document, etag, updated_at) VALUES (?, ?, ?, ?)
              ON CONFLICT(key) DO UPDATE SET document = excluded.document, etag = excluded.etag, updated_at = excluded.updated_at`,
-        ).run(key, JSON.stringify(document), randomUUID(), Date.now());
+            )
+            .run(key, JSON.stringify(document), randomUUID(), Date.now());
     }
 
     delete(keys: string[]): Promise<void> {
@@ -94,7 +96,11 @@ export class SqliteStorage implements Storage {
 
     /** KVKK: conversation and user state nobody wrote since `cutoff` (ms) is deleted. */
     async deleteIdleBefore(cutoff: number): Promise<number> {
-        const idle = this.db.prepare<[number], { key: string }>('SELECT key FROM bot_state WHERE updated_at < ?').all(cutoff).map((row) => row.key).filter(isIdleStateKey);
+        const idle = this.db
+            .prepare<[number], { key: string }>('SELECT key FROM bot_state WHERE updated_at < ?')
+            .all(cutoff)
+            .map((row) => row.key)
+            .filter(isIdleStateKey);
         await this.delete(idle);
         return idle.length;
     }
@@ -108,12 +114,17 @@ export class SqliteStorage implements Storage {
 
     /** Files from before retention have no write time: their rows count as written when first opened here. */
     private addUpdatedAt(): void {
-        this.db.transaction(() => {
-            const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(bot_state)').all().map((column) => column.name);
-            if (columns.includes('updated_at')) return;
-            this.db.exec('ALTER TABLE bot_state ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0');
-            this.db.prepare('UPDATE bot_state SET updated_at = ?').run(Date.now());
-        }).immediate();
+        this.db
+            .transaction(() => {
+                const columns = this.db
+                    .prepare<[], { name: string }>('PRAGMA table_info(bot_state)')
+                    .all()
+                    .map((column) => column.name);
+                if (columns.includes('updated_at')) return;
+                this.db.exec('ALTER TABLE bot_state ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0');
+                this.db.prepare('UPDATE bot_state SET updated_at = ?').run(Date.now());
+            })
+            .immediate();
     }
 
     close(): void {

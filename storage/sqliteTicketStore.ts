@@ -105,18 +105,24 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     create(ticket: NewTicket, notices: NoticeDraft[]): Promise<Ticket> {
-        return this.settle(() => this.db.transaction(() => {
-            // Allocated in the insert's transaction: a rolled-back create leaves no gap.
-            const { next: number } = this.db.prepare<[], { next: number }>("SELECT next FROM counters WHERE name = 'ticketNumber'").get()!;
-            this.db.prepare("UPDATE counters SET next = next + 1 WHERE name = 'ticketNumber'").run();
-            const stored: Ticket = { ...ticket, id: randomUUID(), number, eTag: randomUUID() };
-            this.db.prepare(
-                `INSERT INTO tickets (id, number, requester_id, staff_conversation_id, status, created_at, updated_at, etag, document)
+        return this.settle(() =>
+            this.db
+                .transaction(() => {
+                    // Allocated in the insert's transaction: a rolled-back create leaves no gap.
+                    const { next: number } = this.db.prepare<[], { next: number }>("SELECT next FROM counters WHERE name = 'ticketNumber'").get()!;
+                    this.db.prepare("UPDATE counters SET next = next + 1 WHERE name = 'ticketNumber'").run();
+                    const stored: Ticket = { ...ticket, id: randomUUID(), number, eTag: randomUUID() };
+                    this.db
+                        .prepare(
+                            `INSERT INTO tickets (id, number, requester_id, staff_conversation_id, status, created_at, updated_at, etag, document)
                  VALUES (@id, @number, @requesterId, @staffConversationId, @status, @createdAt, @updatedAt, @eTag, @document)`,
-            ).run({ ...this.indexedColumns(stored), number, createdAt: stored.createdAt });
-            this.insertNotices(stored, notices);
-            return stored;
-        }).immediate());
+                        )
+                        .run({ ...this.indexedColumns(stored), number, createdAt: stored.createdAt });
+                    this.insertNotices(stored, notices);
+                    return stored;
+                })
+                .immediate(),
+        );
     }
 
     get(id: string): Promise<Ticket | undefined> {
@@ -132,18 +138,24 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     update(ticket: Ticket, notices: NoticeDraft[]): Promise<Ticket> {
-        return this.settle(() => this.db.transaction(() => {
-            const current = this.db.prepare<[string], { etag: string; number: number }>('SELECT etag, number FROM tickets WHERE id = ?').get(ticket.id);
-            if (!current || current.etag !== ticket.eTag) throw new ETagConflictError(`ticket/${ticket.id}`);
-            // The number is the ticket's identity for people: an update cannot change it.
-            const stored: Ticket = { ...ticket, number: current.number, eTag: randomUUID() };
-            this.db.prepare(
-                `UPDATE tickets SET requester_id = @requesterId, staff_conversation_id = @staffConversationId, status = @status,
+        return this.settle(() =>
+            this.db
+                .transaction(() => {
+                    const current = this.db.prepare<[string], { etag: string; number: number }>('SELECT etag, number FROM tickets WHERE id = ?').get(ticket.id);
+                    if (!current || current.etag !== ticket.eTag) throw new ETagConflictError(`ticket/${ticket.id}`);
+                    // The number is the ticket's identity for people: an update cannot change it.
+                    const stored: Ticket = { ...ticket, number: current.number, eTag: randomUUID() };
+                    this.db
+                        .prepare(
+                            `UPDATE tickets SET requester_id = @requesterId, staff_conversation_id = @staffConversationId, status = @status,
                  updated_at = @updatedAt, etag = @eTag, document = @document WHERE id = @id`,
-            ).run(this.indexedColumns(stored));
-            this.insertNotices(stored, notices);
-            return stored;
-        }).immediate());
+                        )
+                        .run(this.indexedColumns(stored));
+                    this.insertNotices(stored, notices);
+                    return stored;
+                })
+                .immediate(),
+        );
     }
 
     listByRequester(userId: string): Promise<Ticket[]> {
@@ -159,39 +171,48 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     pendingNotices(now: number, limit: number): Promise<Notice[]> {
-        return this.settle(() => this.db
-            .prepare<[number, number, number], NoticeRow>(
-                // Renewal reminders' notices share the outbox in a table of their own.
-                `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before FROM (
+        return this.settle(() =>
+            this.db
+                .prepare<[number, number, number], NoticeRow>(
+                    // Renewal reminders' notices share the outbox in a table of their own.
+                    `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before FROM (
                     SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, seq FROM notices
                     WHERE delivered_at IS NULL AND failed_at IS NULL AND not_before <= ?
                     UNION ALL
                     SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, seq FROM renewal_notices
                     WHERE delivered_at IS NULL AND failed_at IS NULL AND not_before <= ?
                  ) ORDER BY created_at, seq LIMIT ?`,
-            )
-            .all(now, now, Math.max(0, Math.floor(limit)))
-            .map(toNotice));
+                )
+                .all(now, now, Math.max(0, Math.floor(limit)))
+                .map(toNotice),
+        );
     }
 
     giveUpNotice(noticeId: string, failedAt: number, failure: string): Promise<void> {
         return this.settle(() => {
-            this.eitherOutbox((table) => `UPDATE ${table} SET attempts = attempts + 1, failed_at = ?, failure = ?, lease_owner = NULL, lease_until = 0
-                 WHERE id = ? AND delivered_at IS NULL AND failed_at IS NULL`, failedAt, failure, noticeId);
+            this.eitherOutbox(
+                (table) => `UPDATE ${table} SET attempts = attempts + 1, failed_at = ?, failure = ?, lease_owner = NULL, lease_until = 0
+                 WHERE id = ? AND delivered_at IS NULL AND failed_at IS NULL`,
+                failedAt,
+                failure,
+                noticeId,
+            );
         });
     }
 
     failedNotices(): Promise<FailedNotice[]> {
-        return this.settle(() => this.db
-            .prepare<[], NoticeRow & { failed_at: number; failure: string | null }>(
-                `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, failed_at, failure FROM (
+        return this.settle(() =>
+            this.db
+                .prepare<[], NoticeRow & { failed_at: number; failure: string | null }>(
+                    `SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, failed_at, failure FROM (
                     SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, failed_at, failure, seq FROM notices WHERE failed_at IS NOT NULL
                     UNION ALL
                     SELECT id, ticket_id, target, history_index, created_at, attempts, not_before, failed_at, failure, seq FROM renewal_notices WHERE failed_at IS NOT NULL
                  ) ORDER BY failed_at DESC, seq DESC`,
-            )
-            .all()
-            .map((row) => ({ ...toNotice(row), failedAt: row.failed_at, failure: row.failure ?? '' })));
+                )
+                .all()
+                .map((row) => ({ ...toNotice(row), failedAt: row.failed_at, failure: row.failure ?? '' })),
+        );
     }
 
     markDelivered(noticeId: string): Promise<void> {
@@ -207,23 +228,35 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     claimNotice(noticeId: string, owner: string, until: number, now: number): Promise<boolean> {
-        return this.settle(() => this.eitherOutbox(
-            (table) => `UPDATE ${table} SET lease_owner = ?, lease_until = ?
+        return this.settle(
+            () =>
+                this.eitherOutbox(
+                    (table) => `UPDATE ${table} SET lease_owner = ?, lease_until = ?
              WHERE id = ? AND delivered_at IS NULL AND failed_at IS NULL AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)`,
-            owner, until, noticeId, owner, now,
-        ) === 1);
+                    owner,
+                    until,
+                    noticeId,
+                    owner,
+                    now,
+                ) === 1,
+        );
     }
 
     // Renewal reminders --------------------------------------------------------------------------
 
     saveRenewalReminder(reminder: RenewalReminder, notices: RenewalNoticeDraft[]): Promise<void> {
-        return this.settle(() => this.db.transaction(() => {
-            this.db.prepare('INSERT INTO renewal_reminders (id, user_id, created_at, document) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET document = excluded.document')
-                .run(reminder.id, reminder.userId, reminder.createdAt, JSON.stringify(reminder));
-            this.db.prepare('DELETE FROM renewal_notices WHERE ticket_id = ? AND delivered_at IS NULL').run(reminder.id);
-            const insert = this.db.prepare('INSERT INTO renewal_notices (id, ticket_id, target, history_index, created_at, not_before) VALUES (?, ?, ?, ?, ?, ?)');
-            for (const notice of notices) insert.run(randomUUID(), reminder.id, notice.target, notice.stage, notice.notBefore, notice.notBefore);
-        }).immediate());
+        return this.settle(() =>
+            this.db
+                .transaction(() => {
+                    this.db
+                        .prepare('INSERT INTO renewal_reminders (id, user_id, created_at, document) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET document = excluded.document')
+                        .run(reminder.id, reminder.userId, reminder.createdAt, JSON.stringify(reminder));
+                    this.db.prepare('DELETE FROM renewal_notices WHERE ticket_id = ? AND delivered_at IS NULL').run(reminder.id);
+                    const insert = this.db.prepare('INSERT INTO renewal_notices (id, ticket_id, target, history_index, created_at, not_before) VALUES (?, ?, ?, ?, ?, ?)');
+                    for (const notice of notices) insert.run(randomUUID(), reminder.id, notice.target, notice.stage, notice.notBefore, notice.notBefore);
+                })
+                .immediate(),
+        );
     }
 
     getRenewalReminder(id: string): Promise<RenewalReminder | undefined> {
@@ -234,18 +267,30 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     listRenewalReminders(userId: string): Promise<RenewalReminder[]> {
-        return this.settle(() => this.db.prepare<[string], { document: string }>('SELECT document FROM renewal_reminders WHERE user_id = ? ORDER BY created_at')
-            .all(userId).map((row) => JSON.parse(row.document) as RenewalReminder));
+        return this.settle(() =>
+            this.db
+                .prepare<[string], { document: string }>('SELECT document FROM renewal_reminders WHERE user_id = ? ORDER BY created_at')
+                .all(userId)
+                .map((row) => JSON.parse(row.document) as RenewalReminder),
+        );
     }
 
     listRenewalRemindersByEmail(email: string): Promise<RenewalReminder[]> {
-        return this.settle(() => this.db.prepare<[string], { document: string }>("SELECT document FROM renewal_reminders WHERE json_extract(document, '$.email') = ? ORDER BY created_at")
-            .all(email).map((row) => JSON.parse(row.document) as RenewalReminder));
+        return this.settle(() =>
+            this.db
+                .prepare<[string], { document: string }>("SELECT document FROM renewal_reminders WHERE json_extract(document, '$.email') = ? ORDER BY created_at")
+                .all(email)
+                .map((row) => JSON.parse(row.document) as RenewalReminder),
+        );
     }
 
     listAllRenewalReminders(): Promise<RenewalReminder[]> {
-        return this.settle(() => this.db.prepare<[], { document: string }>('SELECT document FROM renewal_reminders ORDER BY created_at')
-            .all().map((row) => JSON.parse(row.document) as RenewalReminder));
+        return this.settle(() =>
+            this.db
+                .prepare<[], { document: string }>('SELECT document FROM renewal_reminders ORDER BY created_at')
+                .all()
+                .map((row) => JSON.parse(row.document) as RenewalReminder),
+        );
     }
 
     updateRenewalReminder(reminder: RenewalReminder): Promise<void> {
@@ -255,15 +300,20 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     renewalNoticesLeft(id: string): Promise<number> {
-        return this.settle(() => this.db.prepare<[string], { left: number }>('SELECT COUNT(*) AS left FROM renewal_notices WHERE ticket_id = ? AND delivered_at IS NULL AND failed_at IS NULL')
-            .get(id)?.left ?? 0);
+        return this.settle(
+            () => this.db.prepare<[string], { left: number }>('SELECT COUNT(*) AS left FROM renewal_notices WHERE ticket_id = ? AND delivered_at IS NULL AND failed_at IS NULL').get(id)?.left ?? 0,
+        );
     }
 
     deleteRenewalReminder(id: string): Promise<void> {
-        return this.settle(() => this.db.transaction(() => {
-            this.db.prepare('DELETE FROM renewal_notices WHERE ticket_id = ?').run(id);
-            this.db.prepare('DELETE FROM renewal_reminders WHERE id = ?').run(id);
-        }).immediate());
+        return this.settle(() =>
+            this.db
+                .transaction(() => {
+                    this.db.prepare('DELETE FROM renewal_notices WHERE ticket_id = ?').run(id);
+                    this.db.prepare('DELETE FROM renewal_reminders WHERE id = ?').run(id);
+                })
+                .immediate(),
+        );
     }
 
     /** A notice by id is a ticket's or a renewal reminder's: the statement runs on the table that has it. */
@@ -273,11 +323,15 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     deleteClosedBefore(cutoff: number): Promise<number> {
-        return this.settle(() => this.db.transaction(() => {
-            const closed = "status IN ('resolved', 'withdrawn') AND updated_at < ?";
-            this.db.prepare(`DELETE FROM notices WHERE ticket_id IN (SELECT id FROM tickets WHERE ${closed})`).run(cutoff);
-            return this.db.prepare(`DELETE FROM tickets WHERE ${closed}`).run(cutoff).changes;
-        }).immediate());
+        return this.settle(() =>
+            this.db
+                .transaction(() => {
+                    const closed = "status IN ('resolved', 'withdrawn') AND updated_at < ?";
+                    this.db.prepare(`DELETE FROM notices WHERE ticket_id IN (SELECT id FROM tickets WHERE ${closed})`).run(cutoff);
+                    return this.db.prepare(`DELETE FROM tickets WHERE ${closed}`).run(cutoff).changes;
+                })
+                .immediate(),
+        );
     }
 
     ping(): Promise<void> {
@@ -294,20 +348,30 @@ export class SqliteTicketStore implements TicketStore {
     /** Files written before instances shared an outbox have no claim columns yet. */
     private addLeaseColumns(): void {
         // IMMEDIATE: two instances opening an old file at once must not both add the columns.
-        this.db.transaction(() => {
-            const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(notices)').all().map((column) => column.name);
-            if (columns.includes('lease_owner')) return;
-            this.db.exec('ALTER TABLE notices ADD COLUMN lease_owner TEXT; ALTER TABLE notices ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;');
-        }).immediate();
+        this.db
+            .transaction(() => {
+                const columns = this.db
+                    .prepare<[], { name: string }>('PRAGMA table_info(notices)')
+                    .all()
+                    .map((column) => column.name);
+                if (columns.includes('lease_owner')) return;
+                this.db.exec('ALTER TABLE notices ADD COLUMN lease_owner TEXT; ALTER TABLE notices ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;');
+            })
+            .immediate();
     }
 
     /** Files written before the outbox gave up on notices have no failure columns yet. */
     private addFailureColumns(): void {
-        this.db.transaction(() => {
-            const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(notices)').all().map((column) => column.name);
-            if (columns.includes('failed_at')) return;
-            this.db.exec('ALTER TABLE notices ADD COLUMN failed_at INTEGER; ALTER TABLE notices ADD COLUMN failure TEXT;');
-        }).immediate();
+        this.db
+            .transaction(() => {
+                const columns = this.db
+                    .prepare<[], { name: string }>('PRAGMA table_info(notices)')
+                    .all()
+                    .map((column) => column.name);
+                if (columns.includes('failed_at')) return;
+                this.db.exec('ALTER TABLE notices ADD COLUMN failed_at INTEGER; ALTER TABLE notices ADD COLUMN failure TEXT;');
+            })
+            .immediate();
     }
 
     private indexedColumns(ticket: Ticket) {
@@ -325,9 +389,7 @@ export class SqliteTicketStore implements TicketStore {
 
     /** Notices tell about the change that caused them, so they carry that change's time. */
     private insertNotices(ticket: Ticket, notices: NoticeDraft[]): void {
-        const insert = this.db.prepare(
-            'INSERT INTO notices (id, ticket_id, target, history_index, created_at, attempts, not_before) VALUES (?, ?, ?, ?, ?, 0, ?)',
-        );
+        const insert = this.db.prepare('INSERT INTO notices (id, ticket_id, target, history_index, created_at, attempts, not_before) VALUES (?, ?, ?, ?, ?, 0, ?)');
         for (const notice of notices) insert.run(randomUUID(), ticket.id, notice.target, notice.historyIndex, ticket.updatedAt, ticket.updatedAt);
     }
 
@@ -337,7 +399,10 @@ export class SqliteTicketStore implements TicketStore {
     }
 
     private many(sql: string, ...params: unknown[]): Ticket[] {
-        return this.db.prepare<unknown[], TicketRow>(sql).all(...params).map(toTicket);
+        return this.db
+            .prepare<unknown[], TicketRow>(sql)
+            .all(...params)
+            .map(toTicket);
     }
 
     /**

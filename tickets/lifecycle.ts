@@ -52,16 +52,14 @@ export function decide(ticket: Ticket, event: TicketEvent, now: number): Decisio
             return record(ticket, now, { actor: staff(event.actor), action: 'claimed' }, 'claimed', ['user', 'staff'], event.actor);
         case 'assign':
             if (!isOpen(ticket)) return { refused: { reason: 'notOpen', status: ticket.status } };
-            return record(ticket, now, { actor: staff(event.actor), action: 'assigned', assignee: event.assignee },
-                ticket.status === 'new' ? 'claimed' : ticket.status, ['user', 'staff'], event.assignee);
+            return record(ticket, now, { actor: staff(event.actor), action: 'assigned', assignee: event.assignee }, ticket.status === 'new' ? 'claimed' : ticket.status, ['user', 'staff'], event.assignee);
         case 'reply':
         case 'ask': {
             if (!isOpen(ticket)) return { refused: { reason: 'notOpen', status: ticket.status } };
             const text = event.text.trim();
             if (!text) return { refused: { reason: 'emptyText' } };
             const status = event.type === 'ask' ? 'waitingForUser' : 'claimed';
-            return record(ticket, now, { actor: staff(event.actor), action: event.type === 'ask' ? 'asked' : 'replied', text }, status,
-                ['user', 'staff'], ticket.assignee ?? event.actor);
+            return record(ticket, now, { actor: staff(event.actor), action: event.type === 'ask' ? 'asked' : 'replied', text }, status, ['user', 'staff'], ticket.assignee ?? event.actor);
         }
         case 'resolve':
             if (!isOpen(ticket)) return { refused: { reason: 'notOpen', status: ticket.status } };

@@ -91,9 +91,14 @@ export interface Ticket {
 export type NewTicket = Omit<Ticket, 'id' | 'number' | 'eTag'>;
 
 /** Who must hear about a change: delivered from the outbox, so a crash loses none. */
-type NoticeTarget = 'user' | 'staff' | 'email'
+type NoticeTarget =
+    | 'user'
+    | 'staff'
+    | 'email'
     // Renewal reminders (renewals/renewalReminders.ts): `ticketId` is the reminder's id, `historyIndex` its stage.
-    | 'renewal' | 'renewalEmail' | 'renewalConfirm';
+    | 'renewal'
+    | 'renewalEmail'
+    | 'renewalConfirm';
 
 export interface Notice {
     id: string;

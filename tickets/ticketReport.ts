@@ -82,20 +82,37 @@ const width = (text: string) => [...text].length;
 /** Columns padded to their widest cell, the header underlined. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
     const widths = header.map((title, column) => Math.max(width(title), ...rows.map((row) => width(row[column]))));
-    const render = (cells: readonly string[]) => cells.map((cell, column) => cell + ' '.repeat(widths[column] - width(cell))).join('  ').trimEnd();
+    const render = (cells: readonly string[]) =>
+        cells
+            .map((cell, column) => cell + ' '.repeat(widths[column] - width(cell)))
+            .join('  ')
+            .trimEnd();
     return [render(header), render(widths.map((size) => '-'.repeat(size))), ...rows.map(render)].join('\n');
 }
 
 /** `table` over cells that may hold anyone's text: each is made safe for the terminal first. */
 function safeTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-    return table(header.map(terminalSafe), rows.map((row) => row.map(terminalSafe)));
+    return table(
+        header.map(terminalSafe),
+        rows.map((row) => row.map(terminalSafe)),
+    );
 }
 
 /** "2026-11-27 12:05" in the library's time zone: sortable, and the same in every language. */
 export function localTimestamp(at: number, timeZone: string): string {
-    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-        timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-    }).formatToParts(at).map((part) => [part.type, part.value]));
+    const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+        })
+            .formatToParts(at)
+            .map((part) => [part.type, part.value]),
+    );
     return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
@@ -119,26 +136,35 @@ export function createTicketReport(translator: Translator, language: Language, t
         [entry.assignee ? t('cli.assignedTo', { name: entry.assignee.name }) : '', entry.text ?? ''].filter(Boolean).join(' '),
     ];
 
-    const failedLine = (number: number | undefined, notice: FailedNotice) => terminalSafe(t('cli.failedNotice', {
-        number: number ?? '?', target: t(`cli.noticeTargets.${notice.target}`), at: when(notice.failedAt), attempts: notice.attempts, failure: notice.failure,
-    }));
-    const failures = (failed: readonly { number?: number; notice: FailedNotice }[]) => (failed.length === 0
-        ? ''
-        : [t('cli.sections.failedNotices'), ...failed.map(({ number, notice }) => failedLine(number, notice))].join('\n'));
+    const failedLine = (number: number | undefined, notice: FailedNotice) =>
+        terminalSafe(
+            t('cli.failedNotice', {
+                number: number ?? '?',
+                target: t(`cli.noticeTargets.${notice.target}`),
+                at: when(notice.failedAt),
+                attempts: notice.attempts,
+                failure: notice.failure,
+            }),
+        );
+    const failures = (failed: readonly { number?: number; notice: FailedNotice }[]) =>
+        failed.length === 0 ? '' : [t('cli.sections.failedNotices'), ...failed.map(({ number, notice }) => failedLine(number, notice))].join('\n');
 
     return {
         list(tickets) {
             if (tickets.length === 0) return t('cli.noTickets');
             const columns = ['number', 'kind', 'status', 'requester', 'assignee', 'created', 'lastChange'].map((column) => t(`cli.columns.${column}`));
-            return safeTable(columns, tickets.map((ticket) => [
-                String(ticket.number),
-                t(`cli.kinds.${ticket.kind}`),
-                t(`cli.statuses.${ticket.status}`),
-                ticket.requester.name,
-                ticket.assignee?.name ?? nobody,
-                when(ticket.createdAt),
-                when(ticket.updatedAt),
-            ]));
+            return safeTable(
+                columns,
+                tickets.map((ticket) => [
+                    String(ticket.number),
+                    t(`cli.kinds.${ticket.kind}`),
+                    t(`cli.statuses.${ticket.status}`),
+                    ticket.requester.name,
+                    ticket.assignee?.name ?? nobody,
+                    when(ticket.createdAt),
+                    when(ticket.updatedAt),
+                ]),
+            );
         },
         failures,
         detail(ticket, failed = []) {

@@ -26,10 +26,22 @@ export type AnswersRequest =
     | { show: 'usage'; language: Language; invalid: boolean };
 
 const OPTIONS = {
-    all: { type: 'boolean' }, number: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-    retire: { type: 'string' }, restore: { type: 'string' }, edit: { type: 'string' }, by: { type: 'string' }, confirm: { type: 'boolean' },
-    'title-tr': { type: 'string' }, 'text-tr': { type: 'string' }, 'examples-tr': { type: 'string' },
-    'title-en': { type: 'string' }, 'text-en': { type: 'string' }, 'examples-en': { type: 'string' },
+    all: { type: 'boolean' },
+    number: { type: 'string' },
+    json: { type: 'boolean' },
+    lang: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    retire: { type: 'string' },
+    restore: { type: 'string' },
+    edit: { type: 'string' },
+    by: { type: 'string' },
+    confirm: { type: 'boolean' },
+    'title-tr': { type: 'string' },
+    'text-tr': { type: 'string' },
+    'examples-tr': { type: 'string' },
+    'title-en': { type: 'string' },
+    'text-en': { type: 'string' },
+    'examples-en': { type: 'string' },
 } as const;
 
 const positive = (value: string | undefined) => (value !== undefined && /^\d{1,9}$/.test(value) && Number(value) > 0 ? Number(value) : undefined);
@@ -52,7 +64,7 @@ export function parseAnswersArguments(args: readonly string[]): AnswersRequest {
     const by = typeof values.by === 'string' ? values.by.trim() : '';
     const chosen = (['retire', 'restore', 'edit', 'number'] as const).filter((name) => values[name] !== undefined);
     if (chosen.length > 1) return { show: 'usage', language, invalid: true };
-    const number = positive(chosen[0] ? values[chosen[0]] as string : undefined);
+    const number = positive(chosen[0] ? (values[chosen[0]] as string) : undefined);
     if (chosen.length === 1 && number === undefined) return { show: 'usage', language, invalid: true };
     const json = values.json === true;
     switch (chosen[0]) {
@@ -65,7 +77,11 @@ export function parseAnswersArguments(args: readonly string[]): AnswersRequest {
             return { show: 'status', number: number!, status: chosen[0] === 'retire' ? 'retired' : 'active', by, language };
         case 'edit': {
             const text = (name: keyof typeof OPTIONS) => (typeof values[name] === 'string' ? values[name] : undefined);
-            const list = (name: keyof typeof OPTIONS) => text(name)?.split('|').map((example) => example.trim()).filter(Boolean);
+            const list = (name: keyof typeof OPTIONS) =>
+                text(name)
+                    ?.split('|')
+                    .map((example) => example.trim())
+                    .filter(Boolean);
             const change: Change = { title: {}, text: {}, examples: {} };
             for (const each of LANGUAGES) {
                 const title = text(`title-${each}`);
@@ -83,19 +99,30 @@ export function parseAnswersArguments(args: readonly string[]): AnswersRequest {
 type Say = (key: string, values?: Record<string, unknown>) => string;
 
 /** The guide's answers by title, in the reader's language. */
-const titles = (translator: Translator, language: Language, ids: readonly string[]) => ids.map((id) => (translator.has(language, `answers.${id}.title`) ? translator.t(language, `answers.${id}.title`) : id)).join(', ');
+const titles = (translator: Translator, language: Language, ids: readonly string[]) =>
+    ids.map((id) => (translator.has(language, `answers.${id}.title`) ? translator.t(language, `answers.${id}.title`) : id)).join(', ');
 
 function listText(answers: readonly StaffAnswer[], t: Say, translator: Translator, language: Language, timeZone: string): string {
     if (answers.length === 0) return t('cli.none');
-    return answers.map((answer) => {
-        const added = answer.history[0];
-        const lines = [t('cli.line', {
-            number: answer.number, title: answer.title[language] ?? Object.values(answer.title)[0], languages: languagesOf(answer).map((each) => each.toUpperCase()).join(', '),
-            status: t(`panel.statuses.${answer.status}`), by: added?.actor.name ?? '', when: added ? formatTime(added.at, language, timeZone) : '',
-        })];
-        if (answer.conflicts.length) lines.push(t('cli.conflicts', { titles: titles(translator, language, answer.conflicts) }));
-        return lines.join('\n');
-    }).join('\n');
+    return answers
+        .map((answer) => {
+            const added = answer.history[0];
+            const lines = [
+                t('cli.line', {
+                    number: answer.number,
+                    title: answer.title[language] ?? Object.values(answer.title)[0],
+                    languages: languagesOf(answer)
+                        .map((each) => each.toUpperCase())
+                        .join(', '),
+                    status: t(`panel.statuses.${answer.status}`),
+                    by: added?.actor.name ?? '',
+                    when: added ? formatTime(added.at, language, timeZone) : '',
+                }),
+            ];
+            if (answer.conflicts.length) lines.push(t('cli.conflicts', { titles: titles(translator, language, answer.conflicts) }));
+            return lines.join('\n');
+        })
+        .join('\n');
 }
 
 function detailText(answer: StaffAnswer, t: Say, translator: Translator, language: Language, timeZone: string): string {
@@ -133,7 +160,10 @@ async function run(args: readonly string[]): Promise<CliOutput> {
     try {
         // Overlaps are checked against the guide's own answers, as in Teams (built only for an edit).
         const book = new StaffAnswerBook({
-            store: stores.answers, clock: systemClock, logger: silentLogger, inspect: localePrivacyInspector(translator),
+            store: stores.answers,
+            clock: systemClock,
+            logger: silentLogger,
+            inspect: localePrivacyInspector(translator),
             overlaps: (examples) => overlapsWithGuide(buildKnowledgeBase(loadKnowledgeContent()), examples),
         });
         const timeZone = config.WORKING_TIME_ZONE;
@@ -145,9 +175,12 @@ async function run(args: readonly string[]): Promise<CliOutput> {
         if (!answer) return { stdout: '', stderr: t('cli.notFound', { number: request.number }), exitCode: 1 };
         if (request.show === 'answer') return { stdout: request.json ? JSON.stringify(answer, null, 2) : detailText(answer, t, translator, request.language, timeZone), stderr: '', exitCode: 0 };
         const actor = { id: `cli:${os.userInfo().username}`, name: request.by };
-        if (request.show === 'status') return resultText(await book.setStatus(answer.id, answer.eTag, request.status, actor), t, translator, request.language, request.status === 'retired' ? 'retired' : 'restored');
+        if (request.show === 'status')
+            return resultText(await book.setStatus(answer.id, answer.eTag, request.status, actor), t, translator, request.language, request.status === 'retired' ? 'retired' : 'restored');
         const draft: StaffAnswerDraft = {
-            title: { ...answer.title, ...request.change.title }, text: { ...answer.text, ...request.change.text }, examples: { ...answer.examples, ...request.change.examples },
+            title: { ...answer.title, ...request.change.title },
+            text: { ...answer.text, ...request.change.text },
+            examples: { ...answer.examples, ...request.change.examples },
         };
         return resultText(await book.edit(answer.id, answer.eTag, draft, actor, request.confirm), t, translator, request.language, 'edited');
     } finally {

@@ -21,11 +21,7 @@ export interface RankedExample {
     ranked: ScoredAnswer[];
 }
 
-export async function crossValidate(
-    training: readonly TrainingExample[],
-    build: (examples: TrainingExample[]) => Engine | Promise<Engine>,
-    folds = 10,
-): Promise<RankedExample[]> {
+export async function crossValidate(training: readonly TrainingExample[], build: (examples: TrainingExample[]) => Engine | Promise<Engine>, folds = 10): Promise<RankedExample[]> {
     const results: RankedExample[] = [];
     for (let fold = 0; fold < folds; fold++) {
         const held = training.filter((_, index) => index % folds === fold);

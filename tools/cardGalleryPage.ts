@@ -14,7 +14,7 @@ export const GALLERY_HOSTS = {
     },
     webchat: {
         label: 'Web Chat',
-        note: 'one button per row, as wide as the card (Web Chat\'s own host config)',
+        note: "one button per row, as wide as the card (Web Chat's own host config)",
         actions: { maxActions: 100, actionsOrientation: 'vertical', actionAlignment: 'stretch', buttonSpacing: 8, showCard: { actionMode: 'inline', inlineTopMargin: 8 } },
     },
 } as const;
@@ -44,11 +44,15 @@ export function galleryHtml(cards: GalleryCard[], options: GalleryPageOptions): 
     const sections = GALLERY_GROUPS.map((group) => {
         const inGroup = [...rows.entries()].filter(([, row]) => row.group === group);
         if (inGroup.length === 0) return '';
-        const items = inGroup.map(([id, row]) => `
+        const items = inGroup
+            .map(
+                ([id, row]) => `
 <section class="row" id="${escapeHtml(id)}">
   <h3><a href="#${escapeHtml(id)}">${escapeHtml(row.caption)}</a> <code>${escapeHtml(id)}</code>${row.audience === 'staff' ? ' <span class="tag">staff channel</span>' : ''}</h3>
   <div class="pair">${LANGUAGES.map((language) => `<div class="card" lang="${language}" data-card="${escapeHtml(`${language}:${id}`)}"></div>`).join('')}</div>
-</section>`).join('');
+</section>`,
+            )
+            .join('');
         return `<h2 id="group-${group}">${escapeHtml(group)} (${inGroup.length})</h2>${items}`;
     }).join('\n');
     const payload = Object.fromEntries(cards.map((card) => [`${card.language}:${card.id}`, card.content]));

@@ -11,8 +11,9 @@ import { workingCalendar } from '../core/workingHours';
 
 /** The gallery's sample people, tickets, reminders and report: made-up data, kept apart from the code that draws the cards. */
 
-type SampleWords = Record<'staffAsks' | 'userAnswers' | 'staffReplies' | 'staffResolves' | 'question' | 'transcriptBot' | 'transcriptUser' | 'unit' | 'title' | 'otherSignatures', string>
-    & { unanswered: string[] };
+type SampleWords = Record<'staffAsks' | 'userAnswers' | 'staffReplies' | 'staffResolves' | 'question' | 'transcriptBot' | 'transcriptUser' | 'unit' | 'title' | 'otherSignatures', string> & {
+    unanswered: string[];
+};
 
 export const SAMPLES = JSON.parse(fs.readFileSync(fromRoot('tools', 'cardGallerySamples.json'), 'utf8')) as {
     people: Record<'requester' | 'staff' | 'colleague', string>;
@@ -48,18 +49,29 @@ export function sampleTicket(profile: InstitutionProfile, kind: TicketKind, stat
         kind,
         status,
         requester: { ...PEOPLE.requester, email: emailAddress, language, reference: { channelId: 'msteams' } },
-        details: kind === 'help'
-            ? {
-                fullName: PEOPLE.requester.name, email: emailAddress, stepId: 'smsVerification',
-                question: sample.question,
-                transcript: [
-                    { from: 'bot', text: sample.transcriptBot },
-                    { from: 'user', text: sample.transcriptUser },
-                ],
-            }
-            : kind === 'esignatureRequest'
-                ? { fullName: PEOPLE.requester.name, email: emailAddress, unit: sample.unit, title: sample.title, applicationKind: 'first', otherInstitution: true, otherInstitutionSignatures: sample.otherSignatures }
-                : { fullName: PEOPLE.requester.name, email: emailAddress },
+        details:
+            kind === 'help'
+                ? {
+                      fullName: PEOPLE.requester.name,
+                      email: emailAddress,
+                      stepId: 'smsVerification',
+                      question: sample.question,
+                      transcript: [
+                          { from: 'bot', text: sample.transcriptBot },
+                          { from: 'user', text: sample.transcriptUser },
+                      ],
+                  }
+                : kind === 'esignatureRequest'
+                  ? {
+                        fullName: PEOPLE.requester.name,
+                        email: emailAddress,
+                        unit: sample.unit,
+                        title: sample.title,
+                        applicationKind: 'first',
+                        otherInstitution: true,
+                        otherInstitutionSignatures: sample.otherSignatures,
+                    }
+                  : { fullName: PEOPLE.requester.name, email: emailAddress },
         assignee: status === 'new' || status === 'withdrawn' ? undefined : PEOPLE.staff,
         history,
         reminders: {},
@@ -71,8 +83,16 @@ export function sampleTicket(profile: InstitutionProfile, kind: TicketKind, stat
 
 /** Two reminders: certificates expiring in June 2027 and March 2028. */
 export function sampleReminders(language: Language): RenewalReminder[] {
-    return [[6, 2027], [3, 2028]].map(([expiryMonth, expiryYear], index) => ({
-        id: `sample-reminder-${index + 1}`, userId: PEOPLE.requester.id, language, expiryMonth, expiryYear, createdAt: T0,
+    return [
+        [6, 2027],
+        [3, 2028],
+    ].map(([expiryMonth, expiryYear], index) => ({
+        id: `sample-reminder-${index + 1}`,
+        userId: PEOPLE.requester.id,
+        language,
+        expiryMonth,
+        expiryYear,
+        createdAt: T0,
     }));
 }
 
@@ -98,6 +118,13 @@ export function sampleReport(profile: InstitutionProfile, language: Language, an
     const tickets = [sampleTicket(profile, 'help', 'resolved', language), sampleTicket(profile, 'esignatureRequest', 'new', language)];
     // The window ends a day after T0, so the sample tickets (opened at T0) are in it.
     return buildInsightReport({
-        from, to: T0 + DAY, now: T0 + DAY, idleDays: 14, calendar: workingCalendar('08:30-17:30', profile.timeZone), events, questions, tickets,
+        from,
+        to: T0 + DAY,
+        now: T0 + DAY,
+        idleDays: 14,
+        calendar: workingCalendar('08:30-17:30', profile.timeZone),
+        events,
+        questions,
+        tickets,
     });
 }

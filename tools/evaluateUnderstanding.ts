@@ -144,7 +144,7 @@ export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[
         times.push(Number(process.hrtime.bigint() - start) / 1e6);
         if (result.language === item.language) languageRight++;
 
-        const got = result.outcome === 'sure' ? result.answerId ?? 'sure?' : result.outcome;
+        const got = result.outcome === 'sure' ? (result.answerId ?? 'sure?') : result.outcome;
         const right = isRight(item, result, facts);
         if (right) correct++;
         const kind = (perKind[item.kind] ??= { total: 0, correct: 0, accuracy: NaN, sure: 0, unsure: 0, unknown: 0 });
@@ -186,8 +186,13 @@ export function evaluate(recognizer: Recognizer, items: readonly EvaluationItem[
             if (confusion.examples.length < 3) confusion.examples.push(item.text);
             confusions.set(key, confusion);
             failures.push({
-                text: item.text, kind: item.kind, expected: item.answer, got, ...(result.facet ? { facet: result.facet } : {}),
-                suggestions: result.suggestions, confidence: Number(result.confidence.toFixed(3)),
+                text: item.text,
+                kind: item.kind,
+                expected: item.answer,
+                got,
+                ...(result.facet ? { facet: result.facet } : {}),
+                suggestions: result.suggestions,
+                confidence: Number(result.confidence.toFixed(3)),
             });
         }
     }
@@ -245,7 +250,10 @@ export function readEvaluationSet(file: string): EvaluationItem[] {
             throw new InternalError(`${file}: item ${index} is not { text, language: 'tr' | 'en', answer: id | null, kind?, direct?, alsoAcceptable? }`);
         }
         return {
-            text: item.text, language: item.language, answer: item.answer, kind: item.kind ?? inferredKind(item.answer),
+            text: item.text,
+            language: item.language,
+            answer: item.answer,
+            kind: item.kind ?? inferredKind(item.answer),
             ...(item.direct !== undefined ? { direct: item.direct } : {}),
             ...(item.alsoAcceptable ? { alsoAcceptable: item.alsoAcceptable } : {}),
         };
@@ -277,7 +285,16 @@ export function evaluateProject(setFiles: readonly string[] = projectEvaluationS
     const buildMs = Number(process.hrtime.bigint() - start) / 1e6;
     const sets = setFiles.map((file) => ({ name: path.basename(file), items: readEvaluationSet(file) }));
     const evaluations = sets.map(({ name, items }) => ({ name, report: evaluate(recognizer, items, facts), buildMs }));
-    if (sets.length > 1) evaluations.push({ name: 'all', report: evaluate(recognizer, sets.flatMap((set) => set.items), facts), buildMs });
+    if (sets.length > 1)
+        evaluations.push({
+            name: 'all',
+            report: evaluate(
+                recognizer,
+                sets.flatMap((set) => set.items),
+                facts,
+            ),
+            buildMs,
+        });
     return evaluations;
 }
 
@@ -304,8 +321,7 @@ export function formatReport({ name, report, buildMs }: ProjectEvaluation, optio
         lines.push(
             '',
             'answer                     precision  recall  n',
-            ...Object.entries(report.perAnswer).map(([id, figures]) =>
-                `${id.padEnd(26)} ${percent(figures.precision).padStart(9)} ${percent(figures.recall).padStart(7)}  ${figures.support}`),
+            ...Object.entries(report.perAnswer).map(([id, figures]) => `${id.padEnd(26)} ${percent(figures.precision).padStart(9)} ${percent(figures.recall).padStart(7)}  ${figures.support}`),
             '',
             'confusions (expected → got):',
             ...report.confusions.map((confusion) => `  ${confusion.count} × ${confusion.expected} → ${confusion.got}   e.g. "${confusion.examples.join('" · "')}"`),

@@ -12,9 +12,17 @@ export function sampleStaffAnswer(): StaffAnswer {
     const texts = (SAMPLES as unknown as { staffAnswer: SampleAnswer }).staffAnswer;
     const per = <T>(pick: (language: Language) => T) => Object.fromEntries(LANGUAGES.map((language) => [language, pick(language)])) as Record<Language, T>;
     return {
-        id: 'sample-staff-answer', number: 3, status: 'active', conflicts: [], ticketNumber: 1001,
-        title: per((language) => texts[language].title), text: per((language) => texts[language].text), examples: per((language) => [texts[language].example]),
+        id: 'sample-staff-answer',
+        number: 3,
+        status: 'active',
+        conflicts: [],
+        ticketNumber: 1001,
+        title: per((language) => texts[language].title),
+        text: per((language) => texts[language].text),
+        examples: per((language) => [texts[language].example]),
         history: [{ at: T0, actor: PEOPLE.staff, action: 'added' }],
-        createdAt: T0, updatedAt: T0, eTag: 'sample',
+        createdAt: T0,
+        updatedAt: T0,
+        eTag: 'sample',
     };
 }

@@ -67,11 +67,12 @@ export function startPlayground(options: PlaygroundOptions): Promise<Playground>
         },
         stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const stop = () => new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-    });
+    const stop = () =>
+        new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+        });
     return new Promise<Playground>((resolve, reject) => {
         let output = '';
         const timer = setTimeout(() => {

@@ -18,8 +18,14 @@ async function main(): Promise<void> {
     const env: NodeJS.ProcessEnv = {
         ...process.env,
         // The Playground has no Bot Framework credentials: the bot runs in local mode, in its own data folder.
-        MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: '', MicrosoftAppTenantId: '',
-        BOT_ID: '', BOT_PASSWORD: '', BOT_TENANT_ID: '', BOT_TYPE: '',
+        MicrosoftAppId: '',
+        MicrosoftAppPassword: '',
+        MicrosoftAppType: '',
+        MicrosoftAppTenantId: '',
+        BOT_ID: '',
+        BOT_PASSWORD: '',
+        BOT_TENANT_ID: '',
+        BOT_TYPE: '',
         COSMOS_ENDPOINT: '',
         DIRECT_LINE_SECRET: '',
         DATA_DIR: process.env.PLAYGROUND_DATA_DIR ?? fromRoot('data', 'playground'),
@@ -37,15 +43,17 @@ async function main(): Promise<void> {
         echo: (text) => process.stdout.write(text),
         logFile: path.join(config.dataDir, 'm365agentsplayground.log'),
     });
-    console.log([
-        '',
-        `Microsoft 365 Agents Playground: ${playground.url}`,
-        `  the bot: ${botUrl}/api/messages (local mode, data in ${config.dataDir})`,
-        `  staff team: "${teamId}" from ${PLAYGROUND_CONFIG} (its General channel gets the ticket cards)`,
-        `  the Playground listens on every network interface (it has no option for loopback only): on a shared network, anyone who reaches port ${playground.port} can open it`,
-        '  Ctrl+C stops both.',
-        '',
-    ].join('\n'));
+    console.log(
+        [
+            '',
+            `Microsoft 365 Agents Playground: ${playground.url}`,
+            `  the bot: ${botUrl}/api/messages (local mode, data in ${config.dataDir})`,
+            `  staff team: "${teamId}" from ${PLAYGROUND_CONFIG} (its General channel gets the ticket cards)`,
+            `  the Playground listens on every network interface (it has no option for loopback only): on a shared network, anyone who reaches port ${playground.port} can open it`,
+            '  Ctrl+C stops both.',
+            '',
+        ].join('\n'),
+    );
 
     let stopping = false;
     const stop = (code: number) => {

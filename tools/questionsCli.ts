@@ -17,9 +17,7 @@ const DAY = 86_400_000;
 const DEFAULT_DAYS = 30;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export type QuestionsRequest =
-    | { show: 'report'; from?: string; to?: string; json: boolean; language: Language }
-    | { show: 'usage'; language: Language; invalid: boolean };
+export type QuestionsRequest = { show: 'report'; from?: string; to?: string; json: boolean; language: Language } | { show: 'usage'; language: Language; invalid: boolean };
 
 /** `npm run questions -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--lang tr|en]`; anything else asks for the usage text. */
 export function parseQuestionsArguments(args: readonly string[]): QuestionsRequest {
@@ -108,16 +106,20 @@ function renderText(groups: readonly QuestionGroup[], window: QuestionWindow, tr
     const lines = [t('heading', { ...days, total, unsure, distinct: groups.length })];
     for (const group of groups) {
         lines.push('', t('group', { count: group.count, text: terminalSafe(group.text) }));
-        lines.push(t('details', {
-            languages: group.languages.map((entry) => share(t(`languages.${entry.language}`), entry.count)).join(', '),
-            steps: group.steps.map((entry) => share(stepName(entry.stepId), entry.count)).join(', '),
-        }));
+        lines.push(
+            t('details', {
+                languages: group.languages.map((entry) => share(t(`languages.${entry.language}`), entry.count)).join(', '),
+                steps: group.steps.map((entry) => share(stepName(entry.stepId), entry.count)).join(', '),
+            }),
+        );
         if (group.outcomes.unsure > 0) {
-            lines.push(t('offered', {
-                unsure: group.outcomes.unsure,
-                offered: group.offered.map((entry) => share(answerName(entry.answerId), entry.count)).join(', '),
-                chosen: group.chosen.length ? group.chosen.map((entry) => share(answerName(entry.choice), entry.count)).join(', ') : t('nothingChosen'),
-            }));
+            lines.push(
+                t('offered', {
+                    unsure: group.outcomes.unsure,
+                    offered: group.offered.map((entry) => share(answerName(entry.answerId), entry.count)).join(', '),
+                    chosen: group.chosen.length ? group.chosen.map((entry) => share(answerName(entry.choice), entry.count)).join(', ') : t('nothingChosen'),
+                }),
+            );
         }
     }
     return lines.join('\n');

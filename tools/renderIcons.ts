@@ -11,7 +11,10 @@ import { fromRoot } from '../core/projectPaths';
 async function render(): Promise<void> {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
     try {
-        for (const [name, size] of [['color', 192], ['outline', 32]] as const) {
+        for (const [name, size] of [
+            ['color', 192],
+            ['outline', 32],
+        ] as const) {
             const page = await browser.newPage({ viewport: { width: size, height: size } });
             const svg = fs.readFileSync(fromRoot('appPackage', 'icons', `${name}.svg`), 'utf8');
             await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);

@@ -16,19 +16,23 @@ import { workingCalendar } from '../core/workingHours';
 import { runCommandLine, usageOutput, type CliOutput } from './commandLine';
 import { isDay, questionWindow } from './questionsCli';
 
-export type ReportRequest =
-    | { show: 'report'; from?: string; to?: string; format: 'text' | 'json' | 'csv'; language: Language }
-    | { show: 'usage'; language: Language; invalid: boolean };
+export type ReportRequest = { show: 'report'; from?: string; to?: string; format: 'text' | 'json' | 'csv'; language: Language } | { show: 'usage'; language: Language; invalid: boolean };
 
 /** `npm run report -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json|--csv] [--lang tr|en]` (default: the last 30 days); anything else asks for the usage text. */
 export function parseReportArguments(args: readonly string[]): ReportRequest {
     let values: { from?: string; to?: string; json?: boolean; csv?: boolean; lang?: string; help?: boolean };
     try {
         ({ values } = parseArgs({
-            args: [...args], strict: true, allowPositionals: false,
+            args: [...args],
+            strict: true,
+            allowPositionals: false,
             options: {
-                from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' },
-                lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+                from: { type: 'string' },
+                to: { type: 'string' },
+                json: { type: 'boolean' },
+                csv: { type: 'boolean' },
+                lang: { type: 'string' },
+                help: { type: 'boolean', short: 'h' },
             },
         }));
     } catch {

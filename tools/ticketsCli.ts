@@ -13,10 +13,7 @@ import { runCommandLine, usageOutput, type CliOutput } from './commandLine';
 /** The SQLite ticket store's file in DATA_DIR, as `storage/createStores.ts` names it. */
 const TICKETS_FILE = 'tickets.sqlite';
 
-export type CliRequest =
-    | { show: 'list'; openOnly: boolean; language: Language }
-    | { show: 'ticket'; number: number; language: Language }
-    | { show: 'usage'; language: Language; invalid: boolean };
+export type CliRequest = { show: 'list'; openOnly: boolean; language: Language } | { show: 'ticket'; number: number; language: Language } | { show: 'usage'; language: Language; invalid: boolean };
 
 /** `npm run tickets -- [--open] [--number N] [--lang tr|en]`; anything else asks for the usage text. */
 export function parseCliArguments(args: readonly string[]): CliRequest {
@@ -63,7 +60,14 @@ async function run(args: readonly string[]): Promise<CliOutput> {
         }
         const ticket = await store?.getByNumber(request.number);
         return ticket
-            ? { stdout: report.detail(ticket, failed.filter((notice) => notice.ticketId === ticket.id)), stderr: '', exitCode: 0 }
+            ? {
+                  stdout: report.detail(
+                      ticket,
+                      failed.filter((notice) => notice.ticketId === ticket.id),
+                  ),
+                  stderr: '',
+                  exitCode: 0,
+              }
             : { stdout: '', stderr: t('cli.notFound', { number: request.number }), exitCode: 1 };
     } finally {
         await stores?.close();

@@ -30,8 +30,7 @@ function createConcepts(table: Record<string, readonly string[]>): Concepts {
         .flatMap(([concept, entries]) => entries.map((entry) => ({ concept, words: tokenize(entry) })))
         .filter((phrase) => phrase.words.length > 0)
         .sort((a, b) => b.words.length - a.words.length);
-    const matchesAt = (words: readonly string[], at: number, phrase: Phrase) =>
-        at + phrase.words.length <= words.length && phrase.words.every((part, offset) => words[at + offset].startsWith(part));
+    const matchesAt = (words: readonly string[], at: number, phrase: Phrase) => at + phrase.words.length <= words.length && phrase.words.every((part, offset) => words[at + offset].startsWith(part));
     return {
         expand(words) {
             const found = new Set<string>();

@@ -35,11 +35,8 @@ export interface Decision {
  */
 function confidenceOf(score: number, thresholds: Thresholds): number {
     const { unsure, sure, scale } = thresholds;
-    const between = (value: number, from: number, to: number, low: number, high: number) =>
-        (to > from ? low + ((value - from) / (to - from)) * (high - low) : high);
-    const confidence = score < unsure ? between(score, 0, unsure, 0, 0.3)
-        : score < sure ? between(score, unsure, sure, 0.3, 0.5)
-            : between(score, sure, scale, 0.5, 1);
+    const between = (value: number, from: number, to: number, low: number, high: number) => (to > from ? low + ((value - from) / (to - from)) * (high - low) : high);
+    const confidence = score < unsure ? between(score, 0, unsure, 0, 0.3) : score < sure ? between(score, unsure, sure, 0.3, 0.5) : between(score, sure, scale, 0.5, 1);
     return Math.max(0, Math.min(1, confidence));
 }
 
@@ -56,7 +53,8 @@ export function decide(ranked: readonly ScoredAnswer[], thresholds: Thresholds):
     if (!shadowed && best.score >= thresholds.sure && (!second || best.score - second.score >= thresholds.margin)) {
         return { outcome: 'sure', answerId: best.id, suggestions: [], confidence };
     }
-    const suggestions = answers.slice(0, 3)
+    const suggestions = answers
+        .slice(0, 3)
         .filter((entry, index) => index < 2 || entry.score >= thresholds.thirdRatio * best.score)
         .map((entry) => entry.id);
     return { outcome: 'unsure', suggestions, confidence };

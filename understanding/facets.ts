@@ -76,10 +76,12 @@ export function createFacetSelector(examples: readonly TrainingExample[], polari
                 if (!facet) general = Math.max(general, similarity);
                 else nearest.set(facet, Math.max(nearest.get(facet) ?? 0, similarity));
             }
-            const eligible = [...nearest].filter(([facet]) => {
-                const polarity = polarityOf(answerId, facet);
-                return polarity !== undefined && (yesNo || (polarity !== 'yes' && polarity !== 'no'));
-            }).sort((a, b) => b[1] - a[1]);
+            const eligible = [...nearest]
+                .filter(([facet]) => {
+                    const polarity = polarityOf(answerId, facet);
+                    return polarity !== undefined && (yesNo || (polarity !== 'yes' && polarity !== 'no'));
+                })
+                .sort((a, b) => b[1] - a[1]);
             const says = (facet: string) => polarityOf(answerId, facet);
             const answersYesNo = (facet: string) => says(facet) === 'yes' || says(facet) === 'no';
             const closest = eligible[0];

@@ -79,7 +79,11 @@ export class LiveKnowledge {
     private readonly guideOnly: KnowledgeBase;
     private refreshing: Promise<boolean> | undefined;
 
-    constructor(private readonly content: KnowledgeContent, private readonly store?: StaffAnswerStore, private readonly logger?: Logger) {
+    constructor(
+        private readonly content: KnowledgeContent,
+        private readonly store?: StaffAnswerStore,
+        private readonly logger?: Logger,
+    ) {
         this.guideOnly = this.built = buildKnowledgeBase(content);
     }
 
@@ -106,7 +110,7 @@ export class LiveKnowledge {
         if (version === this.built.staffVersion) return false;
         const answers = await this.store.list();
         this.built = buildKnowledgeBase(this.content, answers, version);
-        this.logger?.info('typed-question answers rebuilt with the library\'s answers', { staffAnswers: answers.filter((answer) => answer.status === 'active').length, version });
+        this.logger?.info("typed-question answers rebuilt with the library's answers", { staffAnswers: answers.filter((answer) => answer.status === 'active').length, version });
         return true;
     }
 }

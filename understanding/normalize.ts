@@ -50,13 +50,7 @@ const SPELLINGS: ReadonlyArray<readonly [RegExp, string]> = [
  * The result has no Turkish letters, so "ŞİFRE", "Şifre" and "sifre" are equal.
  */
 export function foldTurkish(text: string): string {
-    return text
-        .replace(APOSTROPHES, "'")
-        .toLocaleLowerCase('tr-TR')
-        .replace(DOTLESS_I, 'i')
-        .normalize('NFD')
-        .replace(COMBINING_MARKS, '')
-        .normalize('NFC');
+    return text.replace(APOSTROPHES, "'").toLocaleLowerCase('tr-TR').replace(DOTLESS_I, 'i').normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
 }
 
 /** "ücretttt" → "ucret", "gelmediiii" → "gelmedi": every run of a repeated letter becomes one letter. */

@@ -15,8 +15,29 @@ const MIN_VERB = 3;
 const glued = (word: string) => GLUED_ENDINGS.some((ending) => word.length >= ending.length + MIN_VERB && word.endsWith(ending));
 /** Turkish question words: with one of these, "mi" asks which, not whether. */
 const TURKISH_QUESTION_WORDS = new Set([
-    'ne', 'neyi', 'neye', 'neden', 'niye', 'nicin', 'nasil', 'nerede', 'nerde', 'nereye', 'nereden', 'hangi', 'hangisi', 'hangisini',
-    'kim', 'kime', 'kimi', 'kimin', 'kac', 'kaca', 'kacinci', 'nedir', 'yoksa',
+    'ne',
+    'neyi',
+    'neye',
+    'neden',
+    'niye',
+    'nicin',
+    'nasil',
+    'nerede',
+    'nerde',
+    'nereye',
+    'nereden',
+    'hangi',
+    'hangisi',
+    'hangisini',
+    'kim',
+    'kime',
+    'kimi',
+    'kimin',
+    'kac',
+    'kaca',
+    'kacinci',
+    'nedir',
+    'yoksa',
 ]);
 /** Not the negative ones: "didnt get the code", "cant find it" open statements more often than questions. */
 const AUXILIARIES = new Set(['can', 'could', 'do', 'does', 'did', 'is', 'are', 'was', 'were', 'will', 'would', 'should', 'shall', 'must', 'may', 'might', 'have', 'has', 'am']);
@@ -52,4 +73,3 @@ export function isYesNoQuestion(text: string): boolean {
     const parts = clauses(text);
     return (parts.length ? parts.map((part) => part.text) : [text]).some((part) => isYesNoClause(tokenize(part)));
 }
-

@@ -38,13 +38,15 @@ export function groupQuestions(questions: readonly UnansweredQuestion[]): Questi
         else byText.set(key, [question]);
     }
     // Map keeps first-seen order, and sort is stable: equally frequent groups stay in the order first asked.
-    return [...byText.values()].sort((a, b) => b.length - a.length).map((asked) => ({
-        text: tally(asked.map((question) => question.text.trim()))[0].value,
-        count: asked.length,
-        outcomes: { unknown: asked.filter((question) => (question.outcome ?? 'unknown') === 'unknown').length, unsure: asked.filter((question) => question.outcome === 'unsure').length },
-        offered: tally(asked.flatMap((question) => question.candidates ?? [])).map(({ value, count }) => ({ answerId: value, count })),
-        chosen: tally(asked.flatMap((question) => (question.chosen ? [question.chosen] : []))).map(({ value, count }) => ({ choice: value, count })),
-        languages: tally(asked.map((question) => question.language)).map(({ value, count }) => ({ language: value, count })),
-        steps: tally(asked.map((question) => question.stepId ?? null)).map(({ value, count }) => ({ stepId: value, count })),
-    }));
+    return [...byText.values()]
+        .sort((a, b) => b.length - a.length)
+        .map((asked) => ({
+            text: tally(asked.map((question) => question.text.trim()))[0].value,
+            count: asked.length,
+            outcomes: { unknown: asked.filter((question) => (question.outcome ?? 'unknown') === 'unknown').length, unsure: asked.filter((question) => question.outcome === 'unsure').length },
+            offered: tally(asked.flatMap((question) => question.candidates ?? [])).map(({ value, count }) => ({ answerId: value, count })),
+            chosen: tally(asked.flatMap((question) => (question.chosen ? [question.chosen] : []))).map(({ value, count }) => ({ choice: value, count })),
+            languages: tally(asked.map((question) => question.language)).map(({ value, count }) => ({ language: value, count })),
+            steps: tally(asked.map((question) => question.stepId ?? null)).map(({ value, count }) => ({ stepId: value, count })),
+        }));
 }

@@ -9,9 +9,7 @@ import { tokenize, turkishLetterWords } from './normalize';
 import { passages } from './passages';
 import { isYesNoQuestion } from './questionForm';
 import { createTfidfEngine } from './tfidfEngine';
-import {
-    FACET_SEPARATOR, LANGUAGES, OUT_OF_SCOPE, type Engine, type FacetPolarity, type Examples, type Language, type Recognition, type Recognizer, type ScoredAnswer, type TrainingExample,
-} from './types';
+import { FACET_SEPARATOR, LANGUAGES, OUT_OF_SCOPE, type Engine, type FacetPolarity, type Examples, type Language, type Recognition, type Recognizer, type ScoredAnswer, type TrainingExample } from './types';
 
 export type { Examples, Language, Recognition, Recognizer } from './types';
 
@@ -44,11 +42,12 @@ const SUGGESTED_SHARE = 0.5;
 
 /** Every example of every language, normalised once. */
 export function trainingExamples(examples: Examples): TrainingExample[] {
-    return LANGUAGES.flatMap((language) => Object.entries(examples[language] ?? {}).flatMap(([key, questions]) => {
-        const [answerId, facet] = key.split(FACET_SEPARATOR);
-        return questions.map((text) => ({ answerId, ...(facet ? { facet } : {}), language, text, words: tokenize(text) }))
-            .filter((example) => example.words.length > 0);
-    }));
+    return LANGUAGES.flatMap((language) =>
+        Object.entries(examples[language] ?? {}).flatMap(([key, questions]) => {
+            const [answerId, facet] = key.split(FACET_SEPARATOR);
+            return questions.map((text) => ({ answerId, ...(facet ? { facet } : {}), language, text, words: tokenize(text) })).filter((example) => example.words.length > 0);
+        }),
+    );
 }
 
 function detectorFor(training: readonly TrainingExample[]): LanguageDetector {
@@ -77,7 +76,8 @@ function checked(decision: Decision, ranked: readonly ScoredAnswer[], words: rea
     // "Did you mean" only for answers that account for most of the question's words, never small talk.
     const answers = ranked.filter((entry) => entry.id !== OUT_OF_SCOPE && !smallTalk?.has(entry.id));
     const best = answers[0]?.score ?? 0;
-    const suggestions = answers.slice(0, 3)
+    const suggestions = answers
+        .slice(0, 3)
         .filter((entry, index) => index < 2 || entry.score >= thresholds.thirdRatio * best)
         .filter((entry) => explains(entry.id, SUGGESTED_SHARE))
         .map((entry) => entry.id);
@@ -190,13 +190,18 @@ function createRecognizer(examples: Examples, options: KnowledgeOptions = {}): R
     // The classifier and the lexical check see the concepts too; language detection sees the words alone.
     const seen = concepts ? training.map((example) => ({ ...example, words: concepts.expand(example.words) })) : training;
     return recognizerFromEngine(createTfidfEngine(seen), detectorFor(training), TFIDF_THRESHOLDS, {
-        concepts, smallTalk, lexical: createLexicalIndex(seen), facets: polarityOf ? createFacetSelector(seen, polarityOf) : undefined,
+        concepts,
+        smallTalk,
+        lexical: createLexicalIndex(seen),
+        facets: polarityOf ? createFacetSelector(seen, polarityOf) : undefined,
     });
 }
 
 /** The recognizer of a catalogue's answers: its small talk and facets taken from the catalogue. */
 export function recognizerForCatalogue(examples: Examples, catalogue: AnswerCatalogue, concepts?: Concepts): Recognizer {
     return createRecognizer(examples, {
-        smallTalk: smallTalkIds(catalogue), concepts, polarityOf: (answerId, facet) => catalogue.get(answerId)?.facets?.[facet],
+        smallTalk: smallTalkIds(catalogue),
+        concepts,
+        polarityOf: (answerId, facet) => catalogue.get(answerId)?.facets?.[facet],
     });
 }

@@ -3,9 +3,7 @@ import { ETagConflictError } from '../core/errors';
 import { LANGUAGES, type Language } from '../core/language';
 import type { Logger } from '../core/logger';
 import type { PrivacyInspector } from '../core/privacyGuard';
-import {
-    languagesOf, STAFF_ANSWER_LIMITS, type StaffAnswer, type StaffAnswerAction, type StaffAnswerContent, type StaffAnswerStore,
-} from './staffAnswers';
+import { languagesOf, STAFF_ANSWER_LIMITS, type StaffAnswer, type StaffAnswerAction, type StaffAnswerContent, type StaffAnswerStore } from './staffAnswers';
 
 /** Who acts on an answer: a staff member from Teams, or an operator at `npm run answers`. */
 export interface StaffActor {
@@ -29,9 +27,7 @@ export type DraftProblem =
     | 'changed'
     | 'notFound';
 
-export type SaveResult =
-    | { saved: StaffAnswer; masked: boolean }
-    | { problem: DraftProblem; overlaps?: string[]; masked?: boolean; draft?: StaffAnswerDraft };
+export type SaveResult = { saved: StaffAnswer; masked: boolean } | { problem: DraftProblem; overlaps?: string[]; masked?: boolean; draft?: StaffAnswerDraft };
 
 export interface StaffAnswerBookDependencies {
     store: StaffAnswerStore;
@@ -77,8 +73,13 @@ export class StaffAnswerBook {
         if ('problem' in checked) return checked;
         const now = this.deps.clock.now();
         const saved = await this.deps.store.create({
-            ...checked.content, status: 'active', conflicts: checked.overlaps, ...(draft.ticketNumber ? { ticketNumber: draft.ticketNumber } : {}),
-            history: [this.event(actor, 'added', now)], createdAt: now, updatedAt: now,
+            ...checked.content,
+            status: 'active',
+            conflicts: checked.overlaps,
+            ...(draft.ticketNumber ? { ticketNumber: draft.ticketNumber } : {}),
+            history: [this.event(actor, 'added', now)],
+            createdAt: now,
+            updatedAt: now,
         });
         this.audit(saved, actor, 'added');
         return { saved, masked: checked.masked };

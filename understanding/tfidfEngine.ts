@@ -96,7 +96,10 @@ export function createTfidfEngine(examples: readonly TrainingExample[], options:
             const id = featureIds.get(key);
             const value = weight * (id === undefined ? unseenIdf : idf[id]);
             norm += value * value;
-            if (id !== undefined) { ids.push(id); values.push(value); }
+            if (id !== undefined) {
+                ids.push(id);
+                values.push(value);
+            }
         }
         norm = Math.sqrt(norm) || 1;
         return { ids: Int32Array.from(ids), values: Float64Array.from(values, (value) => value / norm) };
@@ -140,9 +143,7 @@ export function createTfidfEngine(examples: readonly TrainingExample[], options:
         const keep = [...vector.ids.keys()].filter((k) => !isTrigram[vector.ids[k]]);
         return { ids: Int32Array.from(keep, (k) => vector.ids[k]), values: Float64Array.from(keep, (k) => vector.values[k]) };
     };
-    const softmax = options.softmaxWeight > 0
-        ? trainSoftmax(vectors.map(forSoftmax), labels, classes, featureCount, options.softmaxEpochs)
-        : undefined;
+    const softmax = options.softmaxWeight > 0 ? trainSoftmax(vectors.map(forSoftmax), labels, classes, featureCount, options.softmaxEpochs) : undefined;
 
     return {
         name: 'tfidf',
@@ -161,13 +162,15 @@ export function createTfidfEngine(examples: readonly TrainingExample[], options:
             for (let i = 0; i < count; i++) {
                 const c = labels[i];
                 const value = similarity[i];
-                if (value > first[c]) { second[c] = first[c]; first[c] = value; } else if (value > second[c]) second[c] = value;
+                if (value > first[c]) {
+                    second[c] = first[c];
+                    first[c] = value;
+                } else if (value > second[c]) second[c] = value;
             }
             const probabilities = softmax?.(forSoftmax(query));
             const ranked: ScoredAnswer[] = answerIds.map((id, c) => ({
                 id,
-                score: first[c] + options.secondWeight * second[c] + options.centroidWeight * toCentroid[c]
-                    + (probabilities ? options.softmaxWeight * probabilities[c] : 0),
+                score: first[c] + options.secondWeight * second[c] + options.centroidWeight * toCentroid[c] + (probabilities ? options.softmaxWeight * probabilities[c] : 0),
             }));
             return ranked.sort((a, b) => b.score - a.score);
         },
@@ -193,7 +196,7 @@ function trainSoftmax(vectors: readonly Sparse[], labels: Int32Array, classes: n
         let max = -Infinity;
         for (let c = 0; c < classes; c++) if (logits[c] > max) max = logits[c];
         let sum = 0;
-        for (let c = 0; c < classes; c++) sum += (logits[c] = Math.exp(logits[c] - max));
+        for (let c = 0; c < classes; c++) sum += logits[c] = Math.exp(logits[c] - max);
         for (let c = 0; c < classes; c++) logits[c] /= sum;
         return logits;
     };
@@ -206,7 +209,9 @@ function trainSoftmax(vectors: readonly Sparse[], labels: Int32Array, classes: n
         const rate = 0.8 / (1 + epoch * 0.25);
         for (let i = order.length - 1; i > 0; i--) {
             const j = Math.floor(random() * (i + 1));
-            const swap = order[i]; order[i] = order[j]; order[j] = swap;
+            const swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
         }
         for (const index of order) {
             const vector = vectors[index];
@@ -215,7 +220,11 @@ function trainSoftmax(vectors: readonly Sparse[], labels: Int32Array, classes: n
             // Most classes already have a near-zero gradient: update only the others.
             let active = 0;
             for (let c = 0; c < classes; c++) {
-                if (Math.abs(gradient[c]) > 1e-3) { activeClasses[active] = c; activeGradient[active++] = gradient[c]; bias[c] -= rate * gradient[c]; }
+                if (Math.abs(gradient[c]) > 1e-3) {
+                    activeClasses[active] = c;
+                    activeGradient[active++] = gradient[c];
+                    bias[c] -= rate * gradient[c];
+                }
             }
             for (let k = 0; k < vector.ids.length; k++) {
                 const base = vector.ids[k] * classes;

@@ -18,7 +18,10 @@ export function clientAddress(req: IncomingMessage, trustedProxyHops: number): s
     const socketAddress = req.socket.remoteAddress ?? 'unknown';
     if (trustedProxyHops <= 0) return socketAddress;
     const header = req.headers['x-forwarded-for'];
-    const forwarded = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+    const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
     const chain = [...forwarded, socketAddress];
     return bareAddress(chain[Math.max(0, chain.length - 1 - trustedProxyHops)]);
 }
@@ -63,5 +66,8 @@ export function rateLimitKey(address: string): string {
     if (groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff) {
         return [groups[6] >> 8, groups[6] & 0xff, groups[7] >> 8, groups[7] & 0xff].join('.');
     }
-    return `${groups.slice(0, 4).map((group) => group.toString(16)).join(':')}::/64`;
+    return `${groups
+        .slice(0, 4)
+        .map((group) => group.toString(16))
+        .join(':')}::/64`;
 }

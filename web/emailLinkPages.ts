@@ -34,10 +34,12 @@ const HEADERS = {
 
 function page(language: Language, title: string, paragraphs: string[], button?: string): string {
     const form = button ? `<form method="post"><button type="submit">${escape(button)}</button></form>` : '';
-    return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`
+    return (
+        `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`
         + `<title>${escape(title)}</title><style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}`
         + 'button{font:inherit;padding:.6rem 1.2rem;border-radius:.4rem;border:1px solid #555;background:#1f4e79;color:#fff;cursor:pointer}</style></head>'
-        + `<body><h1>${escape(title)}</h1>${paragraphs.map((text) => `<p>${escape(text)}</p>`).join('')}${form}</body></html>`;
+        + `<body><h1>${escape(title)}</h1>${paragraphs.map((text) => `<p>${escape(text)}</p>`).join('')}${form}</body></html>`
+    );
 }
 
 /**
@@ -60,29 +62,34 @@ export function registerEmailLinkPages(server: restify.Server, deps: { translato
         const { action, reminderId, key } = req.params as Record<string, string | undefined>;
         return (EMAIL_LINK_ACTIONS as readonly string[]).includes(action ?? '') && reminderId && key ? { action: action as EmailLinkAction, reminderId, key } : undefined;
     };
-    const handle = (run: (res: restify.Response, link: { action: EmailLinkAction; reminderId: string; key: string }) => Promise<void>) =>
-        async (req: restify.Request, res: restify.Response) => {
-            const link = params(req);
-            if (!link) return invalid(res);
-            try {
-                await run(res, link);
-            } catch (error) {
-                deps.logger.error('a reminder e-mail link failed', { action: link.action, error: (error as Error).message });
-                if (!res.headersSent) send(res, 503, page('tr', translator.t('tr', 'errors.storeUnavailable'), [translator.t('en', 'errors.storeUnavailable')]));
-            }
-        };
+    const handle = (run: (res: restify.Response, link: { action: EmailLinkAction; reminderId: string; key: string }) => Promise<void>) => async (req: restify.Request, res: restify.Response) => {
+        const link = params(req);
+        if (!link) return invalid(res);
+        try {
+            await run(res, link);
+        } catch (error) {
+            deps.logger.error('a reminder e-mail link failed', { action: link.action, error: (error as Error).message });
+            if (!res.headersSent) send(res, 503, page('tr', translator.t('tr', 'errors.storeUnavailable'), [translator.t('en', 'errors.storeUnavailable')]));
+        }
+    };
 
-    server.get(EMAIL_LINK_ROUTE, handle(async (res, { action, reminderId, key }) => {
-        const target = await links.look(action, reminderId, key);
-        if (!target) return invalid(res);
-        const t = (name: string) => translator.t(target.language, `${KEYS[action]}.${name}`, { email: target.email, expiry: target.expiry });
-        send(res, 200, page(target.language, t('pageTitle'), [t('pageText')], t('button')));
-    }));
+    server.get(
+        EMAIL_LINK_ROUTE,
+        handle(async (res, { action, reminderId, key }) => {
+            const target = await links.look(action, reminderId, key);
+            if (!target) return invalid(res);
+            const t = (name: string) => translator.t(target.language, `${KEYS[action]}.${name}`, { email: target.email, expiry: target.expiry });
+            send(res, 200, page(target.language, t('pageTitle'), [t('pageText')], t('button')));
+        }),
+    );
 
-    server.post(EMAIL_LINK_ROUTE, handle(async (res, { action, reminderId, key }) => {
-        const target = await links.follow(action, reminderId, key);
-        if (!target) return invalid(res);
-        const t = (name: string) => translator.t(target.language, `${KEYS[action]}.${name}`, { email: target.email, expiry: target.expiry });
-        send(res, 200, page(target.language, t('pageTitle'), [t('done')]));
-    }));
+    server.post(
+        EMAIL_LINK_ROUTE,
+        handle(async (res, { action, reminderId, key }) => {
+            const target = await links.follow(action, reminderId, key);
+            if (!target) return invalid(res);
+            const t = (name: string) => translator.t(target.language, `${KEYS[action]}.${name}`, { email: target.email, expiry: target.expiry });
+            send(res, 200, page(target.language, t('pageTitle'), [t('done')]));
+        }),
+    );
 }

@@ -22,9 +22,7 @@ function npmPack(destination) {
     const spec = `${manifest.package}@${manifest.version}`;
     // npm_execpath is set when npm runs this script: use that very npm, whatever the PATH says.
     const npmCli = process.env.npm_execpath;
-    const [command, args] = npmCli && npmCli.endsWith('.js')
-        ? [process.execPath, [npmCli]]
-        : [process.platform === 'win32' ? 'npm.cmd' : 'npm', []];
+    const [command, args] = npmCli && npmCli.endsWith('.js') ? [process.execPath, [npmCli]] : [process.platform === 'win32' ? 'npm.cmd' : 'npm', []];
     const output = execFileSync(command, [...args, 'pack', spec, '--json', '--pack-destination', destination, '--prefer-offline'], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -39,7 +37,11 @@ function readTarEntries(tar, wanted) {
     for (let offset = 0; offset + 512 <= tar.length;) {
         const header = tar.subarray(offset, offset + 512);
         if (header.every((byte) => byte === 0)) break;
-        const field = (start, length) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+        const field = (start, length) =>
+            header
+                .subarray(start, start + length)
+                .toString('utf8')
+                .replace(/\0.*$/s, '');
         const name = [field(345, 155), field(0, 100)].filter(Boolean).join('/');
         const size = parseInt(field(124, 12).trim() || '0', 8);
         const relative = name.replace(/^[^/]+\//, '');

@@ -27,7 +27,20 @@ export interface PageInputs {
 }
 
 /** Texts of the page around the widget; the script swaps them when the chat changes language. */
-const PAGE_TEXT_KEYS = ['pageTitle', 'siteName', 'assistantName', 'tagline', 'privacyNote', 'switchLanguage', 'switchLanguageLabel', 'chatLabel', 'keyboardTitle', 'keyboardHelp', 'chosen', 'connectError'] as const;
+const PAGE_TEXT_KEYS = [
+    'pageTitle',
+    'siteName',
+    'assistantName',
+    'tagline',
+    'privacyNote',
+    'switchLanguage',
+    'switchLanguageLabel',
+    'chatLabel',
+    'keyboardTitle',
+    'keyboardHelp',
+    'chosen',
+    'connectError',
+] as const;
 /** Only in the HTML the server sends (before the script runs, or without it). */
 const STATIC_TEXT_KEYS = ['loading', 'noScript'] as const;
 /**
@@ -35,13 +48,27 @@ const STATIC_TEXT_KEYS = ['loading', 'noScript'] as const;
  * `overrideLocalizedStrings`: its Turkish calls the input "İleti gelen kutusu" (message inbox).
  */
 const WEB_CHAT_STRING_KEYS = [
-    'TEXT_INPUT_ALT', 'TEXT_INPUT_PLACEHOLDER', 'TEXT_INPUT_SEND_BUTTON_ALT',
-    'ACTIVITY_BOT_SAID_ALT', 'ACTIVITY_BOT_ATTACHED_ALT', 'ACTIVITY_YOU_SAID_ALT',
-    'ACTIVITY_NUM_ATTACHMENTS_ONE_ALT', 'ACTIVITY_NUM_ATTACHMENTS_TWO_ALT', 'ACTIVITY_NUM_ATTACHMENTS_FEW_ALT', 'ACTIVITY_NUM_ATTACHMENTS_MANY_ALT', 'ACTIVITY_NUM_ATTACHMENTS_OTHER_ALT',
-    'ACTIVITY_INTERACTIVE_FOOTNOTE_ALT', 'ACTIVITY_INTERACTIVE_REASON_INTERACTIVE_CONTENT_ALT', 'ACTIVITY_STATUS_SEND_STATUS_ALT_SENT_AT',
-    'TRANSCRIPT_LIVE_REGION_INTERACTIVE_LABEL_ALT', 'TRANSCRIPT_LIVE_REGION_INTERACTIVE_WITH_LINKS_LABEL_ALT',
-    'KEYBOARD_HELP_CHAT_WINDOW_BODY_MOVE_BETWEEN_ITEMS_BODY', 'KEYBOARD_HELP_CHAT_HISTORY_MOVE_BETWEEN_ITEMS_BODY',
-    'KEYBOARD_HELP_CHAT_HISTORY_ACCESS_ITEMS_IN_MESSAGE_HEADER', 'KEYBOARD_HELP_CHAT_HISTORY_MOVE_BETWEEN_ITEMS_HEADER', 'KEYBOARD_HELP_CHAT_HISTORY_LEAVE_MESSAGE_BODY',
+    'TEXT_INPUT_ALT',
+    'TEXT_INPUT_PLACEHOLDER',
+    'TEXT_INPUT_SEND_BUTTON_ALT',
+    'ACTIVITY_BOT_SAID_ALT',
+    'ACTIVITY_BOT_ATTACHED_ALT',
+    'ACTIVITY_YOU_SAID_ALT',
+    'ACTIVITY_NUM_ATTACHMENTS_ONE_ALT',
+    'ACTIVITY_NUM_ATTACHMENTS_TWO_ALT',
+    'ACTIVITY_NUM_ATTACHMENTS_FEW_ALT',
+    'ACTIVITY_NUM_ATTACHMENTS_MANY_ALT',
+    'ACTIVITY_NUM_ATTACHMENTS_OTHER_ALT',
+    'ACTIVITY_INTERACTIVE_FOOTNOTE_ALT',
+    'ACTIVITY_INTERACTIVE_REASON_INTERACTIVE_CONTENT_ALT',
+    'ACTIVITY_STATUS_SEND_STATUS_ALT_SENT_AT',
+    'TRANSCRIPT_LIVE_REGION_INTERACTIVE_LABEL_ALT',
+    'TRANSCRIPT_LIVE_REGION_INTERACTIVE_WITH_LINKS_LABEL_ALT',
+    'KEYBOARD_HELP_CHAT_WINDOW_BODY_MOVE_BETWEEN_ITEMS_BODY',
+    'KEYBOARD_HELP_CHAT_HISTORY_MOVE_BETWEEN_ITEMS_BODY',
+    'KEYBOARD_HELP_CHAT_HISTORY_ACCESS_ITEMS_IN_MESSAGE_HEADER',
+    'KEYBOARD_HELP_CHAT_HISTORY_MOVE_BETWEEN_ITEMS_HEADER',
+    'KEYBOARD_HELP_CHAT_HISTORY_LEAVE_MESSAGE_BODY',
 ] as const;
 
 /** One language of the page, as its script receives it. */
@@ -104,11 +131,18 @@ export function pageLanguage(language: Language, translator: Translator, profile
 }
 
 function initialsOf(name: string, locale: string): string {
-    return name.split(/\s+/).filter(Boolean).slice(0, 3).map((word) => word[0].toLocaleUpperCase(locale)).join('');
+    return name
+        .split(/\s+/)
+        .filter(Boolean)
+        .slice(0, 3)
+        .map((word) => word[0].toLocaleUpperCase(locale))
+        .join('');
 }
 
 function cssVariables(page: WebChatTheme['page']): string {
-    return Object.entries(page).map(([name, value]) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${value};`).join(' ');
+    return Object.entries(page)
+        .map(([name, value]) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${value};`)
+        .join(' ');
 }
 
 function escapeHtml(value: string): string {

@@ -71,7 +71,7 @@ describe('npm run <tool>: compile only when a source changed (scripts/compiled.j
         assert.deepStrictEqual([fixed.stdout, fixed.compiled, fixed.status], ['fixed', true, 0]);
     });
 
-    it('exits with the tool\'s exit code', () => {
+    it("exits with the tool's exit code", () => {
         write('src/tool.ts', 'declare const process: { exitCode?: number };\nprocess.exitCode = 3;\n');
         assert.strictEqual(tool().status, 3);
     });

@@ -36,7 +36,8 @@ function fakeOpenTelemetry() {
                 }),
             },
         },
-        http: {}, https: {},
+        http: {},
+        https: {},
     };
     const load = (name: string) => {
         loaded.push(name);
@@ -73,10 +74,13 @@ describe('telemetry (Azure Monitor through OpenTelemetry, optional)', () => {
             throw new Error(`Cannot find module '${name}'`);
         });
         assert.strictEqual(telemetry.middleware, undefined);
-        assert.ok(lines.some((line) => line.includes('not installed')), lines.join('\n'));
+        assert.ok(
+            lines.some((line) => line.includes('not installed')),
+            lines.join('\n'),
+        );
     });
 
-    it('times each turn with its kind only, and records a failure by its name, not its message or the user\'s text', async () => {
+    it("times each turn with its kind only, and records a failure by its name, not its message or the user's text", async () => {
         const fake = fakeOpenTelemetry();
         const telemetry = freshTelemetry()('InstrumentationKey=x', logger, fake.load);
         const connection = (fake.options[0].azureMonitorExporterOptions as { connectionString: string }).connectionString;
@@ -90,10 +94,13 @@ describe('telemetry (Azure Monitor through OpenTelemetry, optional)', () => {
         const failure = Object.assign(new Error('could not parse "benim şifrem 1234"'), { name: 'StoreUnavailableError', code: 'STORE_UNAVAILABLE' });
         await assert.rejects(() => Promise.resolve(middleware.onTurn(turn({ type: 'invoke', name: 'adaptiveCard/action', channelId: 'msteams' }), () => Promise.reject(failure))), failure);
 
-        assert.deepStrictEqual(fake.spans.map((span) => [span.name, span.attributes, span.ended]), [
-            ['turn message', { 'bot.activity.type': 'message', 'bot.channel': 'msteams' }, true],
-            ['turn invoke', { 'bot.activity.type': 'invoke', 'bot.channel': 'msteams', 'bot.invoke.name': 'adaptiveCard/action' }, true],
-        ]);
+        assert.deepStrictEqual(
+            fake.spans.map((span) => [span.name, span.attributes, span.ended]),
+            [
+                ['turn message', { 'bot.activity.type': 'message', 'bot.channel': 'msteams' }, true],
+                ['turn invoke', { 'bot.activity.type': 'invoke', 'bot.channel': 'msteams', 'bot.invoke.name': 'adaptiveCard/action' }, true],
+            ],
+        );
         assert.strictEqual(fake.spans[1].status, 2);
         assert.deepStrictEqual(fake.spans[1].exceptions, [{ name: 'StoreUnavailableError', message: 'STORE_UNAVAILABLE' }]);
         assert.doesNotMatch(JSON.stringify(fake.spans), /12345678901|şifre/);

@@ -29,7 +29,10 @@ describe('Teams app package', () => {
 
     it('reports what the schema refuses instead of writing a broken package', () => {
         const built = buildTeamsPackage({ botId: 'not-a-guid', botDomain: 'eimza.example.org', version: '1.0.0', profile });
-        assert.deepStrictEqual(built.problems.map((problem) => problem.split(' ')[0]), ['manifest.json/bots/0/botId']);
+        assert.deepStrictEqual(
+            built.problems.map((problem) => problem.split(' ')[0]),
+            ['manifest.json/bots/0/botId'],
+        );
     });
 
     it('every command of the app, in Turkish and English, is one the bot understands', async () => {

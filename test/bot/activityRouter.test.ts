@@ -30,7 +30,14 @@ const confirming: Awaiting = {
 const askingText: Awaiting = { cards: [], choices: [], text: true };
 
 const message = (fields: Partial<MessageSnapshot>): MessageSnapshot => ({
-    shared: false, mentionsBot: false, asksStaffReport: false, text: '', value: undefined, onlySecret: false, awaiting: atStep3, ...fields,
+    shared: false,
+    mentionsBot: false,
+    asksStaffReport: false,
+    text: '',
+    value: undefined,
+    onlySecret: false,
+    awaiting: atStep3,
+    ...fields,
 });
 const kindOf = (fields: Partial<MessageSnapshot>) => classifyMessage(message(fields), words).kind;
 
@@ -55,7 +62,11 @@ describe('the activity router sorts every message once, in one order', () => {
     });
 
     it('a click is a command, an answer, "guide me from this step", or a choice', () => {
-        assert.deepStrictEqual(classifyMessage(message({ value: commandData('help') }), words), { kind: 'command', command: { name: 'help', language: undefined, question: undefined, asked: undefined }, clicked: true });
+        assert.deepStrictEqual(classifyMessage(message({ value: commandData('help') }), words), {
+            kind: 'command',
+            command: { name: 'help', language: undefined, question: undefined, asked: undefined },
+            clicked: true,
+        });
         assert.deepStrictEqual(classifyMessage(message({ value: { answer: 'fees' } }), words), { kind: 'answerClick', answerId: 'fees' });
         // A suggestion carries the id its question was kept under, so the choice is noted on it.
         assert.deepStrictEqual(classifyMessage(message({ value: answerData('fees', 'q-1') }), words), { kind: 'answerClick', answerId: 'fees', asked: 'q-1' });
@@ -64,12 +75,15 @@ describe('the activity router sorts every message once, in one order', () => {
         assert.strictEqual(kindOf({ value: { guideFrom: '__proto__' } }), 'olderClick');
     });
 
-    it('a choice of the awaited card is current; the same answer on another step\'s card is older', () => {
+    it("a choice of the awaited card is current; the same answer on another step's card is older", () => {
         assert.strictEqual(kindOf({ value: choiceData('yes', { card: 'step.kamusmMail', turn: 7 }) }), 'click');
         // A step is the same question whenever drawn: its card drawn again later still answers it.
         assert.strictEqual(kindOf({ value: choiceData('yes', { card: 'step.kamusmMail', turn: 3 }) }), 'click');
-        assert.deepStrictEqual(classifyMessage(message({ value: choiceData('yes', { card: 'step.requestSent', turn: 2 }) }), words),
-            { kind: 'olderClick', choice: 'yes', origin: { card: 'step.requestSent', turn: 2 } });
+        assert.deepStrictEqual(classifyMessage(message({ value: choiceData('yes', { card: 'step.requestSent', turn: 2 }) }), words), {
+            kind: 'olderClick',
+            choice: 'yes',
+            origin: { card: 'step.requestSent', turn: 2 },
+        });
         assert.strictEqual(kindOf({ value: choiceData('fees', { card: 'menu', turn: 1 }) }), 'olderClick');
     });
 
@@ -91,7 +105,7 @@ describe('the activity router sorts every message once, in one order', () => {
         assert.strictEqual(kindOf({ value: (shown.cardAction as { value: unknown }).value }), 'click');
     });
 
-    it('typed words: a command first, then free text where it is asked, then the awaited card\'s words, then small talk or a question', () => {
+    it("typed words: a command first, then free text where it is asked, then the awaited card's words, then small talk or a question", () => {
         assert.strictEqual(kindOf({ text: 'geri' }), 'command');
         assert.strictEqual(kindOf({ text: 'Ayşe Yılmaz', awaiting: askingText }), 'text');
         assert.strictEqual(kindOf({ text: 'iptal', awaiting: askingText }), 'command');

@@ -50,7 +50,10 @@ class RecordingConnector {
     }
 }
 
-const externalAddress = () => Object.values(os.networkInterfaces()).flat().find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
+const externalAddress = () =>
+    Object.values(os.networkInterfaces())
+        .flat()
+        .find((address) => address && address.family === 'IPv4' && !address.internal)?.address;
 
 const CONVERSATION = '19:abc@thread.skype;messageid=1';
 const CONVERSATION_IN_PATH = encodeURIComponent(CONVERSATION);
@@ -59,7 +62,12 @@ const REPLY_TO = '1:1700000000000';
 /** A user's message as a channel sends it. */
 function incoming(serviceUrl: string, text = 'merhaba'): Activity {
     return {
-        type: ActivityTypes.Message, id: REPLY_TO, text, channelId: 'msteams', locale: 'tr-TR', serviceUrl,
+        type: ActivityTypes.Message,
+        id: REPLY_TO,
+        text,
+        channelId: 'msteams',
+        locale: 'tr-TR',
+        serviceUrl,
         from: { id: '29:user', name: 'Ayşe Yılmaz' },
         recipient: { id: '28:bot', name: 'E-İmza Asistanı' },
         conversation: { id: CONVERSATION, conversationType: 'personal', isGroup: false, name: '' },
@@ -76,7 +84,7 @@ async function failure(run: () => Promise<unknown>): Promise<unknown> {
     return assert.fail('expected a failure');
 }
 
-describe('the adapter: botbuilder\'s CloudAdapter with a guard on every outgoing call', () => {
+describe("the adapter: botbuilder's CloudAdapter with a guard on every outgoing call", () => {
     let connector: RecordingConnector;
     let serviceUrl: string;
     beforeEach(async () => {
@@ -99,7 +107,10 @@ describe('the adapter: botbuilder\'s CloudAdapter with a guard on every outgoing
         });
         const [reply, unanswered, proactive] = connector.received;
         assert.strictEqual(connector.received.length, 3);
-        assert.deepStrictEqual([reply.method, reply.path, reply.body.text, reply.body.replyToId], ['POST', `/v3/conversations/${CONVERSATION_IN_PATH}/activities/${encodeURIComponent(REPLY_TO)}`, 'Merhaba!', REPLY_TO]);
+        assert.deepStrictEqual(
+            [reply.method, reply.path, reply.body.text, reply.body.replyToId],
+            ['POST', `/v3/conversations/${CONVERSATION_IN_PATH}/activities/${encodeURIComponent(REPLY_TO)}`, 'Merhaba!', REPLY_TO],
+        );
         assert.deepStrictEqual(reply.body.recipient, incoming(serviceUrl).from);
         assert.deepStrictEqual([unanswered.path, unanswered.body.text], [`/v3/conversations/${CONVERSATION_IN_PATH}/activities`, 'Hoş geldiniz.']);
         assert.match(proactive.path, new RegExp(`^/v3/conversations/${CONVERSATION_IN_PATH}/activities/[^/]+$`));
@@ -107,7 +118,7 @@ describe('the adapter: botbuilder\'s CloudAdapter with a guard on every outgoing
         assert.deepStrictEqual(sent, ['activity-1']);
     });
 
-    it('a turn of the local Direct Line runs as the bot, and its replies to the own connector routes carry the per-process key, no one else\'s', async () => {
+    it("a turn of the local Direct Line runs as the bot, and its replies to the own connector routes carry the per-process key, no one else's", async () => {
         const other = new RecordingConnector();
         const otherUrl = await other.start();
         try {
@@ -118,8 +129,14 @@ describe('the adapter: botbuilder\'s CloudAdapter with a guard on every outgoing
             await adapter.processActivityDirect('', incoming(otherUrl), async (context) => {
                 await context.sendActivity(MessageFactory.text('anahtarsız'));
             });
-            assert.deepStrictEqual(connector.received.map((request) => [request.body.text, request.headers.authorization]), [['anahtarlı', 'Bearer own-connector-key']]);
-            assert.deepStrictEqual(other.received.map((request) => [request.body.text, request.headers.authorization]), [['anahtarsız', undefined]]);
+            assert.deepStrictEqual(
+                connector.received.map((request) => [request.body.text, request.headers.authorization]),
+                [['anahtarlı', 'Bearer own-connector-key']],
+            );
+            assert.deepStrictEqual(
+                other.received.map((request) => [request.body.text, request.headers.authorization]),
+                [['anahtarsız', undefined]],
+            );
         } finally {
             await other.stop();
         }
@@ -149,7 +166,7 @@ describe('the adapter: botbuilder\'s CloudAdapter with a guard on every outgoing
         assert.deepStrictEqual(outside.received, [], 'nothing reached the non-loopback connector');
     });
 
-    it('a Bot Connector refusal (403) reaches the turn as botbuilder\'s RestError, which the turn error handler counts as transient', async () => {
+    it("a Bot Connector refusal (403) reaches the turn as botbuilder's RestError, which the turn error handler counts as transient", async () => {
         const { adapter } = createAdapter(loadConfig({ PORT: '0' }));
         connector.statuses.push(403);
         let refused: unknown;

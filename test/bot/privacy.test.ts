@@ -52,7 +52,8 @@ describe('privacy guard', () => {
         const storage = new RecordedStorage();
         const chat = new TestChat({ storage });
         await play(chat, [
-            { open: true }, { click: 'Yeni e-imza başvurusu' },
+            { open: true },
+            { click: 'Yeni e-imza başvurusu' },
             { say: `kimlik no ${NATIONAL_ID}`, sees: ['Kimlik numaranızı bana yazmanıza gerek yok'], doesNotSee: [NATIONAL_ID, 'Bunu anlayamadım'] },
             { say: '528341', sees: ['SMS onay kodu', 'kimsenin ona ihtiyacı yok'], doesNotSee: ['528341'] },
             { click: 'Evet, gönderdim', sees: ['Adım 2 / 18'] },

@@ -20,7 +20,7 @@ async function through(message: Partial<Activity>) {
 // 10000000146 is a national ID number with valid check digits: a UUID may hold such a run.
 const ID_LIKE_UUID = '16af36ab-0c07-4b4e-a888-f10000000146';
 
-describe('privacy middleware: the bot\'s own ids in a click', () => {
+describe("privacy middleware: the bot's own ids in a click", () => {
     it('passes a reminder or ticket id that holds an ID-like digit run unchanged, and warns of nothing', async () => {
         const { activity, finding } = await through({ value: { renewalReminder: 'later', reminderId: ID_LIKE_UUID, stage: 0 } });
         assert.equal((activity.value as { reminderId: string }).reminderId, ID_LIKE_UUID);

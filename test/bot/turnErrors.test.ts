@@ -13,7 +13,7 @@ import * as path from 'path';
 const connectorFailure = () => Object.assign(new Error('Service Unavailable'), { name: 'RestError', statusCode: 503 });
 
 describe('a failing turn', () => {
-    it('apologises in the user\'s language, logs the error without the user\'s words, and keeps the user\'s place', async () => {
+    it("apologises in the user's language, logs the error without the user's words, and keeps the user's place", async () => {
         const lines: string[] = [];
         const chat = new TestChat({ locale: 'en-US', failOn: 'boom please', logger: createLogger('debug', (line) => lines.push(line)) });
         await play(chat, [{ open: true }]);
@@ -23,7 +23,7 @@ describe('a failing turn', () => {
         assert.match(chat.text(), /Step 2 \//, 'the same step goes on');
         const logged = lines.map((line) => JSON.parse(line) as { level: string; message: string; error?: string });
         assert.ok(logged.some((entry) => entry.level === 'error' && entry.error === 'simulated failure'));
-        assert.ok(!lines.join('\n').includes('boom please'), 'the user\'s text must not be logged');
+        assert.ok(!lines.join('\n').includes('boom please'), "the user's text must not be logged");
     });
 
     it('logs a Direct Line or web chat conversation by a hash, never by its id, which works like a password (security review 2, N14)', async () => {
@@ -57,7 +57,10 @@ describe('a failing turn', () => {
         const chat = new TestChat({ locale: 'en-US', failOn: 'x', failWith: () => new TypeError("Cannot read properties of undefined (reading 'stepId')") });
         await play(chat, [{ open: true }]);
         await chat.pick('first');
-        await play(chat, [{ say: 'x', sees: ['Sorry, something went wrong'] }, { say: 'hello', sees: ['Welcome back!', 'Step 1 /'] }]);
+        await play(chat, [
+            { say: 'x', sees: ['Sorry, something went wrong'] },
+            { say: 'hello', sees: ['Welcome back!', 'Step 1 /'] },
+        ]);
     });
 
     it('a SQLite failure is a store that is unavailable: the user is asked to retry, state left alone', async () => {
@@ -88,7 +91,7 @@ describe('telling failures apart', () => {
         assert.ok(isTransientFailure(connectorFailure()));
         assert.ok(isTransientFailure(new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) })));
         assert.ok(!isStateBroken(new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) })));
-        assert.ok(isStateBroken(new Error('DialogContext.continue(): Can\'t continue dialog. A dialog with an id of \'old\' wasn\'t found.')));
+        assert.ok(isStateBroken(new Error("DialogContext.continue(): Can't continue dialog. A dialog with an id of 'old' wasn't found.")));
         assert.ok(isStateBroken(Object.assign(new Error('step failed'), { error: new RangeError('Invalid array length') })));
         assert.ok(!isStateBroken(new Error('simulated failure')));
         assert.ok(!isStateBroken(new MemoryStorage()));

@@ -51,8 +51,14 @@ describe('every card the bot can send, checked by the official Adaptive Cards SD
     it('the gallery has every step and every kind of card, in both languages', () => {
         const ids = new Set(cards.map((card) => card.id));
         for (const stepId of Object.keys(STEPS)) {
-            assert.ok([...ids].some((id) => id.startsWith(`step/${stepId}/`)), `a card for step ${stepId}`);
-            assert.ok([...ids].some((id) => id.startsWith(`stepHelp/${stepId}/`)), `"I can't find it" for step ${stepId}`);
+            assert.ok(
+                [...ids].some((id) => id.startsWith(`step/${stepId}/`)),
+                `a card for step ${stepId}`,
+            );
+            assert.ok(
+                [...ids].some((id) => id.startsWith(`stepHelp/${stepId}/`)),
+                `"I can't find it" for step ${stepId}`,
+            );
         }
         // Every text variant the locales have (`title_esign`, `body_stolen`, …) is on some card.
         const steps = JSON.parse(fs.readFileSync(fromRoot('locales', 'tr', 'steps.json'), 'utf8')) as Record<string, unknown>;
@@ -61,25 +67,54 @@ describe('every card the bot can send, checked by the official Adaptive Cards SD
                 assert.ok(ids.has(`step/${stepId}/${variant}`) || [...ids].some((id) => id.startsWith(`step/${stepId}/${variant}/`)), `step ${stepId}, variant ${variant}`);
             }
         }
-        for (const expected of ['menu/welcome', 'resume', 'help', 'contacts', 'fees', 'status/list', 'suggestions', 'unknown', 'created/help', 'mine', 'notice/replied', 'staff/help/new', 'reminders/mine', 'reminders/message/ahead', 'reminders/timing/teams', 'reminders/past', 'report', 'teams/staffTeam']) {
+        for (const expected of [
+            'menu/welcome',
+            'resume',
+            'help',
+            'contacts',
+            'fees',
+            'status/list',
+            'suggestions',
+            'unknown',
+            'created/help',
+            'mine',
+            'notice/replied',
+            'staff/help/new',
+            'reminders/mine',
+            'reminders/message/ahead',
+            'reminders/timing/teams',
+            'reminders/past',
+            'report',
+            'teams/staffTeam',
+        ]) {
             assert.ok(ids.has(expected), expected);
         }
         for (const id of ids) {
-            assert.deepStrictEqual(cards.filter((card) => card.id === id).map((card) => card.language).sort(), ['en', 'tr'], `${id} in both languages`);
+            assert.deepStrictEqual(
+                cards
+                    .filter((card) => card.id === id)
+                    .map((card) => card.language)
+                    .sort(),
+                ['en', 'tr'],
+                `${id} in both languages`,
+            );
         }
         assert.ok(cards.length > 250, `${cards.length} cards`);
     });
 
-    it('each parses without an event and validates without an issue (schema 1.5, Teams\' host)', () => {
+    it("each parses without an event and validates without an issue (schema 1.5, Teams' host)", () => {
         const known: string[] = [];
-        const failures = cards.flatMap((card) => sdkProblems(card)
-            .filter((problem) => {
-                const overLimit = KNOWN_OVER_LIMIT.includes(card.id) && /^validation: Maximum number of actions exceeded/.test(problem);
-                if (overLimit) known.push(`${card.language}:${card.id}: ${problem}`);
-                return !overLimit;
-            })
-            .map((problem) => `${card.language}:${card.id}: ${problem}`));
-        if (known.length > 0) console.warn(`      known and allowed (Teams folds extra buttons into a "…" menu): ${[...new Set(known.map((line) => line.replace(/^\w+:/, '')))].length} findings, e.g. ${known[0]}`);
+        const failures = cards.flatMap((card) =>
+            sdkProblems(card)
+                .filter((problem) => {
+                    const overLimit = KNOWN_OVER_LIMIT.includes(card.id) && /^validation: Maximum number of actions exceeded/.test(problem);
+                    if (overLimit) known.push(`${card.language}:${card.id}: ${problem}`);
+                    return !overLimit;
+                })
+                .map((problem) => `${card.language}:${card.id}: ${problem}`),
+        );
+        if (known.length > 0)
+            console.warn(`      known and allowed (Teams folds extra buttons into a "…" menu): ${[...new Set(known.map((line) => line.replace(/^\w+:/, '')))].length} findings, e.g. ${known[0]}`);
         assert.deepStrictEqual(failures, []);
     });
 
@@ -88,7 +123,10 @@ describe('every card the bot can send, checked by the official Adaptive Cards SD
             const [major, minor] = numericVersion(versionOf(card));
             return !(major === 1 && minor >= 0 && minor <= 5);
         });
-        assert.deepStrictEqual(tooNew.map((card) => `${card.language}:${card.id} (${versionOf(card) || 'no version'})`), []);
+        assert.deepStrictEqual(
+            tooNew.map((card) => `${card.language}:${card.id} (${versionOf(card) || 'no version'})`),
+            [],
+        );
     });
 
     it(`no card has more top-level buttons than Teams shows (${TEAMS_VISIBLE_ACTIONS}) but the known ones`, () => {
@@ -98,7 +136,11 @@ describe('every card the bot can send, checked by the official Adaptive Cards SD
 
     it('a broken card is caught: an unknown element and a required input without an id are reported', () => {
         const broken: GalleryCard = {
-            id: 'broken', group: 'notices', language: 'tr', caption: 'broken', audience: 'user',
+            id: 'broken',
+            group: 'notices',
+            language: 'tr',
+            caption: 'broken',
+            audience: 'user',
             content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }, { type: 'Input.Text' }], actions: [{ type: 'Action.Submit', title: 'x', style: 'loud' }] },
         };
         assert.ok(sdkProblems(broken).length >= 2, sdkProblems(broken).join('\n'));

@@ -114,7 +114,7 @@ describe('the card gallery (npm run cards) in Chromium', function () {
             await page.locator('[data-card="tr:staff/help/new"]').getByRole('button', { name: 'Üstlen' }).waitFor(WAIT);
             await page.locator('[data-card="tr:reminders/mine"]').getByText(translator.t('tr', 'renewalReminders.title')).first().waitFor(WAIT);
             await page.locator('[data-card="en:report"] .ac-adaptiveCard').waitFor(WAIT);
-            assert.ok(await page.locator('.ac-textBlock strong').count() > 0, 'bold Markdown is rendered');
+            assert.ok((await page.locator('.ac-textBlock strong').count()) > 0, 'bold Markdown is rendered');
             assert.deepStrictEqual(errors, []);
             await page.close();
         });
@@ -144,8 +144,14 @@ describe('the card gallery (npm run cards) in Chromium', function () {
             Object.assign(text.style, { width: '40px', wordBreak: 'break-all' });
         });
         const found = await page.evaluate(layoutFaults);
-        assert.ok(found.outside.some((fault) => fault.startsWith('tr:menu/welcome')), 'the widened button');
-        assert.ok(found.brokenWords.some((fault) => fault.startsWith('tr:menu/welcome')), 'the squeezed text');
+        assert.ok(
+            found.outside.some((fault) => fault.startsWith('tr:menu/welcome')),
+            'the widened button',
+        );
+        assert.ok(
+            found.brokenWords.some((fault) => fault.startsWith('tr:menu/welcome')),
+            'the squeezed text',
+        );
         await page.close();
     });
 });

@@ -15,7 +15,12 @@ const options = { timeZone: 'Europe/Istanbul', language: 'tr', colleagues: Array
 const bytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 function longTicket(entries: number, textLength: number): Ticket {
-    let ticket: Ticket = { ...sampleTicket({ details: { question: 'S'.repeat(1000), transcript: Array.from({ length: 12 }, () => ({ from: 'user' as const, text: 'T'.repeat(300) })) } }), id: 't-1', number: 1001, eTag: 'e' };
+    let ticket: Ticket = {
+        ...sampleTicket({ details: { question: 'S'.repeat(1000), transcript: Array.from({ length: 12 }, () => ({ from: 'user' as const, text: 'T'.repeat(300) })) } }),
+        id: 't-1',
+        number: 1001,
+        eTag: 'e',
+    };
     for (let i = 0; i < entries; i++) {
         ticket = changed(ticket, i % 2 ? 'userMessage' : 'replied', TICKET_TIME + minutes(i + 1), 'claimed', `${i}:${'x'.repeat(textLength)}`);
     }
@@ -67,7 +72,10 @@ describe('staff card: what people typed is plain text, never Markdown', () => {
     it('in the facts, the transcript, the history, the thread line and the user notice', () => {
         const base = sampleTicket();
         let ticket: Ticket = {
-            ...base, id: 't-3', number: 1003, eTag: 'e',
+            ...base,
+            id: 't-3',
+            number: 1003,
+            eTag: 'e',
             requester: { ...base.requester, name: `Ayşe ${phishing}` },
             details: { ...base.details, question: phishing, transcript: [{ from: 'user', text: phishing }] },
         };

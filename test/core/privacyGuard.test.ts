@@ -106,9 +106,15 @@ describe('privacy guard: crafted text costs what a normal message does (security
         it(`${name}: grows with its length, not faster, and stays within a few times a normal message`, () => {
             // Linear work takes 4 times as long for 4 times the text (a backtracking pattern 16 times);
             // the margins leave room for a busy machine, not for another order of growth.
-            const [cost, quarterCost] = costs(() => inspect(text), () => inspect(text.slice(0, length / 4)));
+            const [cost, quarterCost] = costs(
+                () => inspect(text),
+                () => inspect(text.slice(0, length / 4)),
+            );
             assert.ok(cost <= 8 * quarterCost, `${cost.toFixed(2)} ms for the whole text against ${quarterCost.toFixed(2)} ms for its first quarter`);
-            const [sameCost, normalCost] = costs(() => inspect(text), () => inspect(normal));
+            const [sameCost, normalCost] = costs(
+                () => inspect(text),
+                () => inspect(normal),
+            );
             assert.ok(sameCost <= 6 * normalCost, `${sameCost.toFixed(2)} ms against ${normalCost.toFixed(2)} ms for a normal message`);
         });
     }

@@ -90,7 +90,7 @@ describe('working hours (Europe/Istanbul, 08:30-17:30, Monday to Friday)', () =>
 
         it('undoes workingMillisBetween for any start and amount', () => {
             let seed = 42;
-            const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+            const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
             for (let i = 0; i < 300; i++) {
                 const from = ist('2026-11-23T00:00') + Math.floor(random() * 21 * 24 * 60) * 60_000;
                 const hours = Math.floor(random() * 40 * 4) / 4;

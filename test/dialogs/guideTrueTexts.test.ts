@@ -19,7 +19,7 @@ async function answerText(id: string, language: Language = 'tr'): Promise<string
     return chat.text();
 }
 
-describe('the guide\'s words, not more (content review #2, #8, #10, #12, #13)', () => {
+describe("the guide's words, not more (content review #2, #8, #10, #12, #13)", () => {
     it('#2: the bot passes a request on as well, and still asks for the e-mail the guide requires', async () => {
         for (const language of ['tr', 'en'] as const) {
             const say = speaker(language);
@@ -34,7 +34,7 @@ describe('the guide\'s words, not more (content review #2, #8, #10, #12, #13)', 
         }
     });
 
-    it('#8: the receipt address is the team\'s reading of a garbled line, to be confirmed with the library', async () => {
+    it("#8: the receipt address is the team's reading of a garbled line, to be confirmed with the library", async () => {
         const text = await answerText('paymentReceipt');
         assert.ok(text.includes(profile.kamusm.paymentReceiptEmail), text);
         assert.match(text, /bozuk basılmış/);
@@ -55,7 +55,7 @@ describe('the guide\'s words, not more (content review #2, #8, #10, #12, #13)', 
         assert.doesNotMatch(text, /ulaşınca başlar/);
     });
 
-    it('#13: the answers name the screen labels the way the step cards do, with the guide\'s garbled spelling', async () => {
+    it("#13: the answers name the screen labels the way the step cards do, with the guide's garbled spelling", async () => {
         assert.match(await answerText('formContact'), /Belgi Bilgileri/);
         assert.match(await answerText('formInstitution'), /İç Telefonu/);
     });

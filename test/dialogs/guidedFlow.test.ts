@@ -26,12 +26,25 @@ function kamusmScreensTr(total: number, first: number): Turn[] {
         {
             click: 'Tamam, tıkladım',
             sees: [
-                step(4), 'Aşama 3', 'Sipariş No', 'Başvuru Tarihi', 'Başvuru Durumu', 'İşlem', 'Detaylar',
+                step(4),
+                'Aşama 3',
+                'Sipariş No',
+                'Başvuru Tarihi',
+                'Başvuru Durumu',
+                'İşlem',
+                'Detaylar',
                 // Both buttons: the one the guide names, and the one its example row shows.
-                '“Başvuruyu Güncelle” seçeneğine tıklayın', 'Satırınızda onun yerine “Başvuruyu Tamamla” yazıyorsa ona tıklayın',
-                '**Başvuruyu Güncelle**', '**Başvuruyu Tamamla**',
+                '“Başvuruyu Güncelle” seçeneğine tıklayın',
+                'Satırınızda onun yerine “Başvuruyu Tamamla” yazıyorsa ona tıklayın',
+                '**Başvuruyu Güncelle**',
+                '**Başvuruyu Tamamla**',
                 // And what each status on that screen means.
-                'Başvuru Formu ve Ödeme Bekleniyor', 'ödeme için kütüphaneye danışın', 'Üretim Bekleniyor', 'sipariş üretime hazırlanıyor', 'İptal Edildi', 'zaman aşımı',
+                'Başvuru Formu ve Ödeme Bekleniyor',
+                'ödeme için kütüphaneye danışın',
+                'Üretim Bekleniyor',
+                'sipariş üretime hazırlanıyor',
+                'İptal Edildi',
+                'zaman aşımı',
             ],
             doesNotSee: ['form doldurulmuş, ödeme bekleniyor demektir'],
             offers: ['“Başvuru Durumu” ne anlama geliyor?'],
@@ -45,7 +58,11 @@ function kamusmScreensTr(total: number, first: number): Turn[] {
         { click: 'Tamam, tıkladım', sees: [step(7), 'İletişim Bilgileri', 'E-Posta *', 'Cep Telefonu *', 'Operatör *', 'Bilgi Kanalı *', '@bezmialem.edu.tr'] },
         { click: 'Tamam, tıkladım', sees: [step(8), 'Kurum Bilgileri', 'Kurum Adı *', 'Bezmialem Vakıf Üniversitesi', 'Çalıştığı Birim *', 'Ünvan *', 'İş Telefonu *', 'Dahili *'] },
         { click: 'Tamam, tıkladım', sees: [step(9), 'Teslimat Bilgileri', 'İl *', 'İstanbul', 'Teslimat Yolu *', '“Devam”'] },
-        { click: '“Devam”a tıkladım', sees: [step(10), 'Aşama 5', 'Cep Telefonu Doğrulama', '**** * 2615', '250 saniye', 'ekran görüntüsünde', 'kimsenin bu koda ihtiyacı yoktur'], doesNotSee: ['Ekrandaki sayaç kalan süreyi gösterir'] },
+        {
+            click: '“Devam”a tıkladım',
+            sees: [step(10), 'Aşama 5', 'Cep Telefonu Doğrulama', '**** * 2615', '250 saniye', 'ekran görüntüsünde', 'kimsenin bu koda ihtiyacı yoktur'],
+            doesNotSee: ['Ekrandaki sayaç kalan süreyi gösterir'],
+        },
         {
             click: 'Kodu girdim, “Devam”a tıkladım',
             sees: [step(11), 'Aşama 6', 'Onay', 'Bireysel Başvuru', '“Başvuru Bilgileri · Onay · Sonuç”', 'Ödenecek Tutar: *** TL (KDV Dahil)', 'kurum tarafından ödenir'],
@@ -58,7 +75,17 @@ function wetSignatureEndingTr(total: number, production: string): Turn[] {
     return [
         {
             click: '“Islak İmzalı Onaylamak için Formu İndir”e tıkladım',
-            sees: [`Adım ${total} / ${total}`, 'Sonuç ekranının başlığında “Başvuru Formu Bekleniyor” yazar', TAAHHUTNAME, 'İkisini de elle (ıslak) imzalayın', 'Gebze', 'kütüphaneye', 'Başvurularım', 'Doktor Zeki Acar Caddesi', production],
+            sees: [
+                `Adım ${total} / ${total}`,
+                'Sonuç ekranının başlığında “Başvuru Formu Bekleniyor” yazar',
+                TAAHHUTNAME,
+                'İkisini de elle (ıslak) imzalayın',
+                'Gebze',
+                'kütüphaneye',
+                'Başvurularım',
+                'Doktor Zeki Acar Caddesi',
+                production,
+            ],
         },
         {
             click: 'Tamam, formu getireceğim',
@@ -98,15 +125,24 @@ describe('guided flow, Turkish', () => {
     it('the wet path names the Taahhütname everywhere: approval, result, completion, form-delivery ticket', async () => {
         const chat = new TestChat({ locale: 'tr-TR' });
         await play(chat, [
-            { open: true }, { click: 'Yeni e-imza başvurusu' }, ...phaseZeroTr(18, 1),
+            { open: true },
+            { click: 'Yeni e-imza başvurusu' },
+            ...phaseZeroTr(18, 1),
             { click: 'Hayır, yok' },
             ...kamusmScreensTr(18, 6).slice(0, -1),
-            { click: 'Kodu girdim, “Devam”a tıkladım', sees: ['“Islak İmzalı Onaylamak için Formu İndir” seçeneğine tıklayın', `formunu ve “${TAAHHUTNAME}”ni yazdırıp`], offers: ['“Islak İmzalı Onaylamak için Formu İndir”e tıkladım'] },
+            {
+                click: 'Kodu girdim, “Devam”a tıkladım',
+                sees: ['“Islak İmzalı Onaylamak için Formu İndir” seçeneğine tıklayın', `formunu ve “${TAAHHUTNAME}”ni yazdırıp`],
+                offers: ['“Islak İmzalı Onaylamak için Formu İndir”e tıkladım'],
+            },
             ...wetSignatureEndingTr(18, productionTr.first),
         ]);
         const ticket = new TestChat({ locale: 'tr-TR' });
         await play(ticket, [
-            { open: true }, { click: 'Yeni e-imza başvurusu' }, ...phaseZeroTr(18, 1), { click: 'Hayır, yok' },
+            { open: true },
+            { click: 'Yeni e-imza başvurusu' },
+            ...phaseZeroTr(18, 1),
+            { click: 'Hayır, yok' },
             ...kamusmScreensTr(18, 6),
             { click: '“Islak İmzalı Onaylamak için Formu İndir”e tıkladım' },
             { click: 'Formu getireceğimi kütüphaneye bildir' },
@@ -153,7 +189,9 @@ describe('guided flow, Turkish', () => {
         await play(chat, [
             { open: true },
             { click: 'E-imzamı yenilemek istiyorum' },
-            { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' }, { click: 'Evet, geldi' },
+            { click: 'Evet, gönderdim' },
+            { click: 'Hayır, yok' },
+            { click: 'Evet, geldi' },
             { click: 'Hayır, süresi doldu ya da çalışmıyor', sees: ['KamuSM’ye “e-Devlet” ile giriş yapın'] },
             ...kamusmScreensTr(18, 6),
         ]);
@@ -169,10 +207,18 @@ describe('guided flow, Turkish', () => {
             {
                 click: 'Kayboldu',
                 sees: [
-                    'Adım 2 / 19', 'Kaybolan e-imza: başlamadan önce',
-                    'Kullanıcı kaynaklı kayıp durumunda ücreti kurum ödemez', 'yönetici, akademisyen ve hekimlerimizin',
-                    'kredi/banka kartınızla', 'İŞBANK', 'ZİRAAT BANKASI', 'Banka İşlemi', 'Çağrı Merkezi', '✓',
-                    'dekontunuzu', 'bilgi@kamusm.gov.tr',
+                    'Adım 2 / 19',
+                    'Kaybolan e-imza: başlamadan önce',
+                    'Kullanıcı kaynaklı kayıp durumunda ücreti kurum ödemez',
+                    'yönetici, akademisyen ve hekimlerimizin',
+                    'kredi/banka kartınızla',
+                    'İŞBANK',
+                    'ZİRAAT BANKASI',
+                    'Banka İşlemi',
+                    'Çağrı Merkezi',
+                    '✓',
+                    'dekontunuzu',
+                    'bilgi@kamusm.gov.tr',
                     'hemen üretime alınır ve aynı kurumdaki diğer bütün sertifikalarınız iptal edilir',
                 ],
                 offers: ['Anladım, devam', 'Daha sonra devam edeceğim'],
@@ -190,9 +236,20 @@ describe('guided flow, Turkish', () => {
         await play(chat, [
             { open: true },
             { say: 'çalındı', sees: ['Adım 1 / 19', 'E-imzanıza ne oldu?'] },
-            { say: 'çalındı', sees: ['Adım 2 / 19', 'Çalınan e-imza: başlamadan önce', 'Kullanıcı kaynaklı çalınma durumunda ücreti kurum ödemez', 'İŞBANK', 'bilgi@kamusm.gov.tr', 'diğer bütün sertifikalarınız iptal edilir'] },
+            {
+                say: 'çalındı',
+                sees: [
+                    'Adım 2 / 19',
+                    'Çalınan e-imza: başlamadan önce',
+                    'Kullanıcı kaynaklı çalınma durumunda ücreti kurum ödemez',
+                    'İŞBANK',
+                    'bilgi@kamusm.gov.tr',
+                    'diğer bütün sertifikalarınız iptal edilir',
+                ],
+            },
             { click: 'Anladım, devam' },
-            { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' },
+            { click: 'Evet, gönderdim' },
+            { click: 'Hayır, yok' },
             { click: 'Evet, geldi', sees: ['Adım 6 / 19', 'KamuSM’ye “e-Devlet” ile giriş yapın'] },
             ...kamusmScreensTr(19, 7),
         ]);
@@ -207,10 +264,19 @@ describe('guided flow, Turkish', () => {
             { click: 'E-imzam kayboldu / çalındı / bozuldu' },
             {
                 click: 'Bozuldu (hasar gördü)',
-                sees: ['Adım 2 / 20', 'Bozulan e-imza: başlamadan önce', 'Kullanıcı kaynaklı bozulma durumunda ücreti kurum ödemez', 'İŞBANK', 'bilgi@kamusm.gov.tr', 'diğer bütün sertifikalarınızın iptal edildiğini', 'kütüphaneye sorun'],
+                sees: [
+                    'Adım 2 / 20',
+                    'Bozulan e-imza: başlamadan önce',
+                    'Kullanıcı kaynaklı bozulma durumunda ücreti kurum ödemez',
+                    'İŞBANK',
+                    'bilgi@kamusm.gov.tr',
+                    'diğer bütün sertifikalarınızın iptal edildiğini',
+                    'kütüphaneye sorun',
+                ],
             },
             { click: 'Anladım, devam', sees: ['Adım 3 / 20'] },
-            { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' },
+            { click: 'Evet, gönderdim' },
+            { click: 'Hayır, yok' },
             // A damaged card may not work: asked whether a working e-signature is at hand before any e-İmza login.
             { click: 'Evet, geldi', sees: ['Adım 6 / 20', 'Elinizde hâlâ çalışan bir e-imza var mı?', 'Bozulan kartınızla bunları yapamayabilirsiniz'] },
             { click: 'Hayır, çalışan bir e-imzam yok', sees: ['Adım 7 / 20', '“e-Devlet” seçeneğiyle'] },
@@ -219,7 +285,7 @@ describe('guided flow, Turkish', () => {
         ]);
     });
 
-    it('phase 0 detours: no e-mail yet, another institution\'s e-signature, KamuSM mail not arrived, continue later', async () => {
+    it("phase 0 detours: no e-mail yet, another institution's e-signature, KamuSM mail not arrived, continue later", async () => {
         await play(new TestChat({ locale: 'tr-TR' }), [
             { open: true },
             { click: 'Yeni e-imza başvurusu' },
@@ -238,7 +304,10 @@ describe('guided flow, Turkish', () => {
     it('SMS code trouble: only what the guide says, what the user can check, then the library', async () => {
         const chat = new TestChat({ locale: 'tr-TR' });
         await play(chat, [
-            { open: true }, { click: 'Yeni e-imza başvurusu' }, ...phaseZeroTr(18, 1), { click: 'Hayır, yok' },
+            { open: true },
+            { click: 'Yeni e-imza başvurusu' },
+            ...phaseZeroTr(18, 1),
+            { click: 'Hayır, yok' },
             ...kamusmScreensTr(18, 6).slice(0, 11),
             {
                 click: 'Kod gelmedi',
@@ -254,7 +323,10 @@ describe('guided flow, Turkish', () => {
     it('the status explainer opens from the "Başvurularım" table and returns to it', async () => {
         const chat = new TestChat({ locale: 'tr-TR' });
         await play(chat, [
-            { open: true }, { click: 'Yeni e-imza başvurusu' }, ...phaseZeroTr(18, 1), { click: 'Hayır, yok' },
+            { open: true },
+            { click: 'Yeni e-imza başvurusu' },
+            ...phaseZeroTr(18, 1),
+            { click: 'Hayır, yok' },
             ...kamusmScreensTr(18, 6).slice(0, 5),
             { click: '“Başvuru Durumu” ne anlama geliyor?', offers: ['Başvuru Formu ve Ödeme Bekleniyor', 'Üretim Bekleniyor', 'İptal Edildi', '“Başvuru Formu Bekleniyor” yazıyor'] },
             // The guide's own advice first (a new pre-application on KamuSM's page), then the library.
@@ -279,11 +351,31 @@ describe('guided flow, English', () => {
             { say: 'Continue', sees: ['Step 9 / 18', '“BAŞVURULARIM”'] },
             {
                 click: 'Done, I clicked it',
-                sees: ['Step 10 / 18', 'Phase 3', 'Sipariş No', 'Başvuru Durumu', '“Başvuruyu Güncelle” (update application)', '“Başvuruyu Tamamla” (complete application)', '“İşlem”', '(production awaited)', '(cancelled)'],
+                sees: [
+                    'Step 10 / 18',
+                    'Phase 3',
+                    'Sipariş No',
+                    'Başvuru Durumu',
+                    '“Başvuruyu Güncelle” (update application)',
+                    '“Başvuruyu Tamamla” (complete application)',
+                    '“İşlem”',
+                    '(production awaited)',
+                    '(cancelled)',
+                ],
             },
             {
                 click: 'Done, I clicked it',
-                sees: ['Step 11 / 18', '“Başvuru Bilgileri”', '“1 Başvuru Bilgileri 2 İmza 3 Teslim”', 'Ürün Bilgileri', 'Sertifika Sırası *', '(certificate sequence)', 'Kart Okuyucu *', 'Sertifika İnternetten Siparişlenen Mİ *', '(was the certificate ordered online?)'],
+                sees: [
+                    'Step 11 / 18',
+                    '“Başvuru Bilgileri”',
+                    '“1 Başvuru Bilgileri 2 İmza 3 Teslim”',
+                    'Ürün Bilgileri',
+                    'Sertifika Sırası *',
+                    '(certificate sequence)',
+                    'Kart Okuyucu *',
+                    'Sertifika İnternetten Siparişlenen Mİ *',
+                    '(was the certificate ordered online?)',
+                ],
             },
             { click: 'Done, I clicked it', sees: ['Step 12 / 18', 'Kimlik Bilgileri', 'Kimlik Numarası', 'Ad Soyad', '(full name)', '“Kimlik Bilgilerini Güncelle” (update identity details)'] },
             { click: 'Done, I clicked it', sees: ['Step 13 / 18', 'İletişim Bilgileri', 'E-Posta *', 'Cep Telefonu *', 'Operatör *', 'Bilgi Kanalı *'] },
@@ -292,7 +384,15 @@ describe('guided flow, English', () => {
             { click: 'I clicked “Devam”', sees: ['Step 16 / 18', 'Phase 5', '“Cep Telefonu Doğrulama”', 'Kalan süre: 250 saniye', 'not the library, not me'] },
             {
                 click: 'I entered the code and clicked “Devam”',
-                sees: ['Step 17 / 18', 'Phase 6', '“Bireysel Başvuru”', '“Başvuru Bilgileri · Onay · Sonuç”', 'Ödenecek Tutar: *** TL (KDV Dahil)', '“e-İmza ile Onayla”', '“Islak İmzalı Onaylamak için Formu İndir”'],
+                sees: [
+                    'Step 17 / 18',
+                    'Phase 6',
+                    '“Bireysel Başvuru”',
+                    '“Başvuru Bilgileri · Onay · Sonuç”',
+                    'Ödenecek Tutar: *** TL (KDV Dahil)',
+                    '“e-İmza ile Onayla”',
+                    '“Islak İmzalı Onaylamak için Formu İndir”',
+                ],
             },
             {
                 click: 'I clicked “Islak İmzalı Onaylamak için Formu İndir”',

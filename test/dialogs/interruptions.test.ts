@@ -7,8 +7,13 @@ const toStep: Record<string, Turn[]> = {
     'Adım 1 (a question)': [{ open: true }, { click: 'Yeni e-imza başvurusu' }],
     'Adım 3 (phase 0)': [{ open: true }, { click: 'Yeni e-imza başvurusu' }, { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' }],
     'Adım 6 (the KamuSM menu)': [
-        { open: true }, { click: 'Yeni e-imza başvurusu' }, { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' },
-        { click: 'Evet, geldi' }, { click: 'Hayır, yok' }, { click: 'Giriş yaptım' },
+        { open: true },
+        { click: 'Yeni e-imza başvurusu' },
+        { click: 'Evet, gönderdim' },
+        { click: 'Hayır, yok' },
+        { click: 'Evet, geldi' },
+        { click: 'Hayır, yok' },
+        { click: 'Giriş yaptım' },
     ],
 };
 const stepTitles: Record<string, string> = {
@@ -25,7 +30,7 @@ describe('interruptions work on every step', () => {
             for (const words of ['yardim', 'YARDIM', 'Yardım']) {
                 const chat = new TestChat();
                 await play(chat, [...path, { say: words, sees: [`Bulamıyorum: ${title}`], offers: ['Kütüphaneye sor'] }]);
-                assert.ok(chat.buttons().length >= 2, 'the help card carries the step\'s own answers');
+                assert.ok(chat.buttons().length >= 2, "the help card carries the step's own answers");
             }
             const chat = new TestChat();
             await play(chat, [...path, { click: 'Bulamıyorum', sees: [`Bulamıyorum: ${title}`] }]);
@@ -34,19 +39,12 @@ describe('interruptions work on every step', () => {
         it(`${where}: cancel ("İPTAL", "iptal", "Iptal") leaves the guide and forgets the application`, async () => {
             for (const words of ['İPTAL', 'iptal', 'Iptal', 'cancel']) {
                 const chat = new TestChat();
-                await play(chat, [
-                    ...path,
-                    { say: words, sees: ['Başvuru rehberini bıraktım', 'Ne yapmak istiyorsunuz?'], doesNotSee: ['Kaldığım yerden'] },
-                ]);
+                await play(chat, [...path, { say: words, sees: ['Başvuru rehberini bıraktım', 'Ne yapmak istiyorsunuz?'], doesNotSee: ['Kaldığım yerden'] }]);
             }
         });
 
         it(`${where}: menu keeps the application, which the menu offers to resume`, async () => {
-            await play(new TestChat(), [
-                ...path,
-                { say: 'menü', sees: ['Ne yapmak istiyorsunuz?'], offers: [] },
-                { say: 'kaldığım yerden devam', sees: [title] },
-            ]);
+            await play(new TestChat(), [...path, { say: 'menü', sees: ['Ne yapmak istiyorsunuz?'], offers: [] }, { say: 'kaldığım yerden devam', sees: [title] }]);
         });
 
         it(`${where}: talking to the library shows its contacts, then the same step`, async () => {
@@ -65,12 +63,7 @@ describe('interruptions work on every step', () => {
     }
 
     it('back walks to the previous step and, on the first step, to the menu', async () => {
-        await play(new TestChat(), [
-            ...toStep['Adım 3 (phase 0)'],
-            { say: 'geri', sees: ['Adım 2 / 18'] },
-            { click: '◀ Geri', sees: ['Adım 1 / 18'] },
-            { say: 'back', sees: ['Ne yapmak istiyorsunuz?'] },
-        ]);
+        await play(new TestChat(), [...toStep['Adım 3 (phase 0)'], { say: 'geri', sees: ['Adım 2 / 18'] }, { click: '◀ Geri', sees: ['Adım 1 / 18'] }, { say: 'back', sees: ['Ne yapmak istiyorsunuz?'] }]);
     });
 
     it('a detour goes back to the question it explains', async () => {
@@ -115,4 +108,3 @@ describe('interruptions work on every step', () => {
         ]);
     });
 });
-

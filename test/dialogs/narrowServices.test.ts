@@ -37,11 +37,17 @@ describe('a dialog built with only the services it declares', () => {
         const tickets = new TicketService(new SqliteTicketStore(path.join(dir, 'tickets.sqlite')), clock, silentLogger);
         // Exactly the declared part: an object literal with any other field would not compile.
         const services: TicketServices = {
-            translator, profile, clock, logger: silentLogger, tickets,
+            translator,
+            profile,
+            clock,
+            logger: silentLogger,
+            tickets,
             knowledge: guideKnowledge(),
             questions: new SqliteQuestionLog(path.join(dir, 'questions.sqlite')),
             insights: new InsightRecorder(undefined, clock, silentLogger),
-            progress: memory.user.flowProgress, language: memory.user.language, awaiting: memory.conversation.awaiting,
+            progress: memory.user.flowProgress,
+            language: memory.user.language,
+            awaiting: memory.conversation.awaiting,
         };
         const dialogs = new DialogSet(memory.conversation.dialogState).add(new FormDeliveryDialog(services));
         let turn = 0;
@@ -58,7 +64,9 @@ describe('a dialog built with only the services it declares', () => {
         const send = async (text: string, input: DialogInput): Promise<Partial<Activity>[]> => {
             inputs.push(input);
             const replies: Partial<Activity>[] = [];
-            await adapter.send(text).assertReply((reply) => { replies.push(reply); });
+            await adapter.send(text).assertReply((reply) => {
+                replies.push(reply);
+            });
             while (adapter.activeQueue.length > 0) replies.push(adapter.activeQueue.shift()!);
             return replies;
         };

@@ -136,7 +136,7 @@ describe('clicks on cards of finished or abandoned questions', () => {
         assert.strictEqual((await chat.tickets.listByRequester(requesterIdFor('test', 'user-1'))).length, 1);
     });
 
-    it('the status explainer\'s buttons still explain their status after it ended', async () => {
+    it("the status explainer's buttons still explain their status after it ended", async () => {
         const chat = new TestChat({ locale: 'tr-TR' });
         await chat.open();
         await chat.click(say.say('menu.options.status'));
@@ -190,7 +190,7 @@ describe('buttons say where they come from and show what was chosen', () => {
         assert.ok(!chat.text().includes(say.say('cancel.done')));
     });
 
-    it('a card with a text box keeps a plain submit, so the box\'s words come back with it', () => {
+    it("a card with a text box keeps a plain submit, so the box's words come back with it", () => {
         const card = renderGuideCard({ title: 't', input: { id: 'message', placeholder: 'p', maxLength: 10 }, actions: [{ title: 'Gönder', data: { ticketAction: 'message', ticketId: 'x' } }] });
         const [button] = buttonsOf({ attachments: [card] });
         assert.deepStrictEqual(button.data, { ticketAction: 'message', ticketId: 'x' });

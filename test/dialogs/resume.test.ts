@@ -8,8 +8,13 @@ import { TestChat } from '../support/testBot';
 import { play, type Turn } from '../support/conversationTable';
 
 const toNesStep: Turn[] = [
-    { open: true }, { click: 'Yeni e-imza başvurusu' }, { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' },
-    { click: 'Evet, geldi' }, { click: 'Hayır, yok', sees: ['Adım 5 / 18'] }, { click: 'Giriş yaptım', sees: ['Adım 6 / 18'] },
+    { open: true },
+    { click: 'Yeni e-imza başvurusu' },
+    { click: 'Evet, gönderdim' },
+    { click: 'Hayır, yok' },
+    { click: 'Evet, geldi' },
+    { click: 'Hayır, yok', sees: ['Adım 5 / 18'] },
+    { click: 'Giriş yaptım', sees: ['Adım 6 / 18'] },
 ];
 
 describe('resume', () => {
@@ -63,7 +68,10 @@ describe('resume', () => {
         before.close();
         const after = new SqliteStorage(file);
         try {
-            await play(new TestChat({ storage: after, clock }), [{ click: 'Tamam, tıkladım', sees: ['Adım 7 / 18', '“BİREYSEL İŞLEMLER”'] }].map((turn) => ({ ...turn, click: undefined, say: 'devam' })));
+            await play(
+                new TestChat({ storage: after, clock }),
+                [{ click: 'Tamam, tıkladım', sees: ['Adım 7 / 18', '“BİREYSEL İŞLEMLER”'] }].map((turn) => ({ ...turn, click: undefined, say: 'devam' })),
+            );
         } finally {
             after.close();
             fs.rmSync(dir, { recursive: true, force: true });

@@ -10,8 +10,13 @@ const en = (key: string) => translator.t('en', key);
 
 /** Brings a new Turkish user to step 6 of a first application (the KamuSM menu). */
 const toMenuStep = [
-    { open: true as const }, { click: 'Yeni e-imza başvurusu' }, { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' },
-    { click: 'Evet, geldi' }, { click: 'Hayır, yok' }, { click: 'Giriş yaptım' },
+    { open: true as const },
+    { click: 'Yeni e-imza başvurusu' },
+    { click: 'Evet, gönderdim' },
+    { click: 'Hayır, yok' },
+    { click: 'Evet, geldi' },
+    { click: 'Hayır, yok' },
+    { click: 'Giriş yaptım' },
 ];
 
 describe('typed questions are answered, at the menu and in the middle of the flow', () => {
@@ -56,7 +61,10 @@ describe('typed questions are answered, at the menu and in the middle of the flo
         assert.ok(JSON.stringify(answer.content).includes(tr('answers.wetForm.title')));
         const reminderText = readableText({ attachments: [reminder] });
         assert.ok(reminderText.includes(translator.t('tr', 'stepHeader.reminder', { number: 6, total: 18, title: tr('steps.menuNes.title') })), reminderText);
-        assert.deepStrictEqual(buttonsOf({ attachments: [reminder] }).map((button) => button.title), [tr('options.done'), tr('actions.showStep')]);
+        assert.deepStrictEqual(
+            buttonsOf({ attachments: [reminder] }).map((button) => button.title),
+            [tr('options.done'), tr('actions.showStep')],
+        );
         assert.ok(!chat.text().includes(translator.t('tr', 'stepHeader.phases.p2')), 'the step card is not repeated');
         await chat.click(tr('actions.showStep'));
         assert.ok(chat.text().includes(translator.t('tr', 'stepHeader.phases.p2')) && chat.text().includes(tr('steps.menuNes.title')), chat.text());
@@ -72,9 +80,12 @@ describe('typed questions are answered, at the menu and in the middle of the flo
             ...toMenuStep,
             { say: 'hastane otoparkı kaçta kapanıyor', sees: [tr('understanding.unknown.title'), 'Adım 6 / 18'], offers: [tr('actions.writeToLibrary'), tr('actions.askLibrary'), tr('actions.menu')] },
         ]);
-        assert.ok(chat.text().includes(profile.library.phone) && chat.text().includes(profile.library.email), 'the library\'s contacts are on the card');
+        assert.ok(chat.text().includes(profile.library.phone) && chat.text().includes(profile.library.email), "the library's contacts are on the card");
         const kept = await chat.questions.list(0, Number.MAX_SAFE_INTEGER);
-        assert.deepStrictEqual(kept.map(({ text, language, stepId, outcome }) => ({ text, language, stepId, outcome })), [{ text: 'hastane otoparkı kaçta kapanıyor', language: 'tr', stepId: 'menuNes', outcome: 'unknown' }]);
+        assert.deepStrictEqual(
+            kept.map(({ text, language, stepId, outcome }) => ({ text, language, stepId, outcome })),
+            [{ text: 'hastane otoparkı kaçta kapanıyor', language: 'tr', stepId: 'menuNes', outcome: 'unknown' }],
+        );
         assert.ok(!JSON.stringify(kept).includes('user-secret-id'));
 
         // The question is not asked again: the ticket goes with what the user already wrote.
@@ -87,14 +98,17 @@ describe('typed questions are answered, at the menu and in the middle of the flo
         assert.strictEqual((await chat.questions.list(0, Number.MAX_SAFE_INTEGER))[0].chosen, CHOSE_LIBRARY, 'the library was chosen for it');
     });
 
-    it('a yes/no question gets its yes or no first, then the answer (the issue\'s example)', async () => {
+    it("a yes/no question gets its yes or no first, then the answer (the issue's example)", async () => {
         const chat = new TestChat({ locale: 'tr-TR' });
         await play(chat, [
             { open: true },
             { say: 'ziraat atmsinden odeme yapabilir miyim', sees: [tr('answers.facets.payment.banks').replace('{{paymentBanks}}', 'İŞBANK / ZİRAAT BANKASI'), tr('answers.payment.title')] },
             { say: 'kart kaybolunca diğer sertifikalarım iptal ediliyor mu', sees: [tr('answers.facets.lostOrStolen.revoked'), tr('answers.lostOrStolen.title')] },
         ]);
-        const lead = chat.text().split('\n').find((line) => line.startsWith('Evet'));
+        const lead = chat
+            .text()
+            .split('\n')
+            .find((line) => line.startsWith('Evet'));
         assert.ok(lead, 'the first sentence says yes');
     });
 
@@ -117,7 +131,10 @@ describe('typed questions are answered, at the menu and in the middle of the flo
             { say: 'kuantum pizza neden mor', sees: [en('understanding.unknown.title')], doesNotSee: [en('understanding.didYouMean.title'), tr('understanding.switchLanguage')] },
             { say: 'asdkj qwe zxcv', sees: [en('understanding.unknown.title')], doesNotSee: [tr('understanding.switchLanguage')] },
         ]);
-        assert.deepStrictEqual((await chat.questions.list(0, Number.MAX_SAFE_INTEGER)).map((question) => question.outcome), ['unknown', 'unknown']);
+        assert.deepStrictEqual(
+            (await chat.questions.list(0, Number.MAX_SAFE_INTEGER)).map((question) => question.outcome),
+            ['unknown', 'unknown'],
+        );
     });
 
     it('English: answered in English; an English question in a Turkish chat is understood and the bot offers to switch', async () => {
@@ -135,9 +152,6 @@ describe('typed questions are answered, at the menu and in the middle of the flo
     });
 
     it('never needs a national ID, an SMS code or a password, and says so when asked', async () => {
-        await play(new TestChat({ locale: 'tr-TR' }), [
-            { open: true },
-            { say: 'tc kimlik numaramı size vermem gerekiyor mu', sees: [tr('answers.privacyNeverNeeded.title')] },
-        ]);
+        await play(new TestChat({ locale: 'tr-TR' }), [{ open: true }, { say: 'tc kimlik numaramı size vermem gerekiyor mu', sees: [tr('answers.privacyNeverNeeded.title')] }]);
     });
 });

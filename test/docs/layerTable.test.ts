@@ -15,7 +15,10 @@ describe('the layer table in docs/architecture.md is the rules lint enforces', (
 
     describe('the check fails when the two differ', () => {
         const enforced = enforcedLayers();
-        const rowOf = (layer: string) => architecture().split('\n').find((line) => line.startsWith(`| \`${layer}/\` |`));
+        const rowOf = (layer: string) =>
+            architecture()
+                .split('\n')
+                .find((line) => line.startsWith(`| \`${layer}/\` |`));
         // A layer whose row names what it may import one by one.
         const [layer, imports] = [...enforced].find(([name, allowed]) => allowed.length > 1 && rowOf(name)?.endsWith(`\`${allowed.at(-1)}\` |`))!;
 

@@ -28,14 +28,21 @@ export function parseLayerTable(markdown: string): Layers {
     if (section === undefined) throw new Error('docs/architecture.md has no "## The layers" section');
     const rows: [string, string][] = [];
     for (const line of section.split('\n')) {
-        const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+        const cells = line
+            .split('|')
+            .slice(1, -1)
+            .map((cell) => cell.trim());
         const layer = /^`([\w.]+?)\/?`$/.exec(cells[0] ?? '')?.[1];
         if (cells.length === 3 && layer !== undefined) rows.push([layer, cells[2]]);
     }
     const layers: Layers = new Map();
     rows.forEach(([layer, mayImport], index) => {
         if (mayImport === NOTHING) layers.set(layer, []);
-        else if (mayImport === EVERYTHING_BELOW) layers.set(layer, rows.slice(index + 1).map(([below]) => below));
+        else if (mayImport === EVERYTHING_BELOW)
+            layers.set(
+                layer,
+                rows.slice(index + 1).map(([below]) => below),
+            );
         else {
             const imports = [...mayImport.matchAll(/`([\w.]+?)\/?`/g)].map((match) => match[1]);
             if (imports.length === 0) throw new Error(`the row of ${layer} names no layer it may import (write "${NOTHING}" or "${EVERYTHING_BELOW}")`);
@@ -53,10 +60,12 @@ export function enforcedLayers(): Layers {
     if (entryRule === undefined) throw new Error('.dependency-cruiser.js has no entry-point-thin rule');
     const forbids = (folder: string) => {
         const file = `${folder}/file.ts`;
-        return (entryRule.to.path === undefined || new RegExp(entryRule.to.path).test(file))
-            && (entryRule.to.pathNot === undefined || !new RegExp(entryRule.to.pathNot).test(file));
+        return (entryRule.to.path === undefined || new RegExp(entryRule.to.path).test(file)) && (entryRule.to.pathNot === undefined || !new RegExp(entryRule.to.pathNot).test(file));
     };
-    layers.set(ENTRY_POINT, Object.keys(config.MAY_IMPORT).filter((folder) => !forbids(folder)));
+    layers.set(
+        ENTRY_POINT,
+        Object.keys(config.MAY_IMPORT).filter((folder) => !forbids(folder)),
+    );
     return layers;
 }
 

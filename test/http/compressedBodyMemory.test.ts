@@ -32,15 +32,18 @@ describe('HTTP: gzip bombs cost the bot no memory (security review 2, N2)', func
         bot = suite.bot;
     });
 
-    it('eight at once, each 255 MB inflated, before authentication: 415, and the process\'s peak memory grows by less than a few MB', async () => {
+    it("eight at once, each 255 MB inflated, before authentication: 415, and the process's peak memory grows by less than a few MB", async () => {
         const bomb = await gzipBomb(255);
         assert.ok(bomb.length < 300 * 1024, `${bomb.length} bytes on the wire`);
-        const post = (route: string, body: Uint8Array<ArrayBuffer>, encoding?: string) => fetch(`${bot.baseUrl}${route}`, {
-            method: 'POST', body, headers: { 'content-type': 'application/json', ...(encoding ? { 'content-encoding': encoding } : {}) },
-        }).then(async (response) => {
-            await response.arrayBuffer();
-            return response.status;
-        });
+        const post = (route: string, body: Uint8Array<ArrayBuffer>, encoding?: string) =>
+            fetch(`${bot.baseUrl}${route}`, {
+                method: 'POST',
+                body,
+                headers: { 'content-type': 'application/json', ...(encoding ? { 'content-encoding': encoding } : {}) },
+            }).then(async (response) => {
+                await response.arrayBuffer();
+                return response.status;
+            });
         // The same traffic, uncompressed and small, first: what handling eight requests at once costs anyway.
         const small = new TextEncoder().encode(JSON.stringify({ type: 'message', text: 'merhaba' }));
         for (let round = 0; round < 3; round++) await Promise.all(Array.from({ length: 8 }, () => post('/api/messages', small)));

@@ -18,12 +18,40 @@ function random(seed: number): () => number {
 }
 
 const ODD_TEXTS = [
-    '', ' ', '\u0000', '\u202e\u202d', '🙂'.repeat(2000), 'İıŞşĞğÇçÖöÜü'.repeat(300), 'a'.repeat(200_000), 'pin' + ' '.repeat(150_000),
-    '<script>alert(1)</script>', '{{libraryEmail}}', '${x}', '[Onayla](https://example.invalid)', '\ud800', 'e\u0301'.repeat(5000),
-    'TC 10000000146', 'şifre: Abc12345', 'yardım', 'menü', 'iptal', 'geri', 'English', '1', '99',
+    '',
+    ' ',
+    '\u0000',
+    '\u202e\u202d',
+    '🙂'.repeat(2000),
+    'İıŞşĞğÇçÖöÜü'.repeat(300),
+    'a'.repeat(200_000),
+    'pin' + ' '.repeat(150_000),
+    '<script>alert(1)</script>',
+    '{{libraryEmail}}',
+    '${x}',
+    '[Onayla](https://example.invalid)',
+    '\ud800',
+    'e\u0301'.repeat(5000),
+    'TC 10000000146',
+    'şifre: Abc12345',
+    'yardım',
+    'menü',
+    'iptal',
+    'geri',
+    'English',
+    '1',
+    '99',
     // Long runs crafted against the recognizer's and the privacy guard's patterns: they once made a regex backtrack.
-    'a'.repeat(4000), `e${' '.repeat(3998)}x`, 'e '.repeat(2000), `${'.'.repeat(3990)}a şifremle`, `şifre ${'.'.repeat(3990)}a`,
-    `kamu${' '.repeat(3995)}sm`, "a'".repeat(2000), '1\u200b'.repeat(2000), '١'.repeat(4000), 'PIN numaram '.repeat(330),
+    'a'.repeat(4000),
+    `e${' '.repeat(3998)}x`,
+    'e '.repeat(2000),
+    `${'.'.repeat(3990)}a şifremle`,
+    `şifre ${'.'.repeat(3990)}a`,
+    `kamu${' '.repeat(3995)}sm`,
+    "a'".repeat(2000),
+    '1\u200b'.repeat(2000),
+    '١'.repeat(4000),
+    'PIN numaram '.repeat(330),
 ];
 const TYPES = ['message', 'conversationUpdate', 'invoke', 'installationUpdate', 'messageReaction', 'typing', 'endOfConversation', 'event', 'trace', 'unknownType', '', 42, null];
 /** What an activity's body may be sent as: plain, or compressed (refused unread, so a small body cannot inflate to gigabytes), or claiming to be. */
@@ -44,9 +72,23 @@ function activityFrom(next: () => number, index: number): Record<string, unknown
         conversation: maybe(pick([{ id: conversationId }, { id: conversationId, isGroup: true, conversationType: 'channel' }, {}, null])),
         locale: maybe(pick(['tr-TR', 'en-US', 'xx', '', 12])),
         text: maybe(pick([...ODD_TEXTS, 42, { nested: true }, ['list']])),
-        value: maybe(pick([undefined, { choice: 'first' }, { choice: 12 }, { command: 'help' }, { command: 'nope' }, { answer: 'fees' }, { guideFrom: 'login' },
-            { guideFrom: '__proto__' }, { ticketAction: 'message', ticketId: 'x', message: 'y'.repeat(10_000) }, 'text', 7, null,
-            { action: { type: 'Action.Execute', verb: pick(['ticket.claim', 'ticket.reply', 'other']), data: pick([{ ticketId: 'x' }, null, 'x']) } }])),
+        value: maybe(
+            pick([
+                undefined,
+                { choice: 'first' },
+                { choice: 12 },
+                { command: 'help' },
+                { command: 'nope' },
+                { answer: 'fees' },
+                { guideFrom: 'login' },
+                { guideFrom: '__proto__' },
+                { ticketAction: 'message', ticketId: 'x', message: 'y'.repeat(10_000) },
+                'text',
+                7,
+                null,
+                { action: { type: 'Action.Execute', verb: pick(['ticket.claim', 'ticket.reply', 'other']), data: pick([{ ticketId: 'x' }, null, 'x']) } },
+            ]),
+        ),
         membersAdded: maybe(pick([[{ id: 'u-1' }], [{ id: 'bot' }], 'x', [null]])),
         action: maybe(pick(['add', 'remove', 7])),
         name: maybe(pick(INVOKE_NAMES)),
@@ -69,7 +111,8 @@ describe('HTTP: a thousand malformed or hostile activities', function () {
         const json = Buffer.from(JSON.stringify(body));
         const payload = encoding === 'gzip' || encoding === 'gzip, identity' ? zlib.gzipSync(json) : encoding === 'deflate' ? zlib.deflateSync(json) : json;
         const response = await fetch(`${bot.baseUrl}${route}`, {
-            method: 'POST', body: payload,
+            method: 'POST',
+            body: payload,
             headers: { 'content-type': 'application/json', ...(encoding ? { 'content-encoding': encoding } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
         });
         await response.arrayBuffer();
@@ -124,8 +167,14 @@ describe('HTTP: a thousand malformed or hostile activities', function () {
     async function theBotStillHelps(): Promise<void> {
         assert.strictEqual((await bot.get('/healthz')).status, 200);
         const replies: Partial<Activity>[] = await bot.exchange({
-            type: 'message', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1', text: 'yardım', locale: 'tr-TR',
-            from: { id: 'after-fuzz', name: 'Ayşe' }, recipient: { id: 'bot', name: 'bot' }, conversation: { id: 'after-fuzz', isGroup: false, conversationType: 'personal', name: '' },
+            type: 'message',
+            channelId: 'emulator',
+            serviceUrl: 'http://127.0.0.1:1',
+            text: 'yardım',
+            locale: 'tr-TR',
+            from: { id: 'after-fuzz', name: 'Ayşe' },
+            recipient: { id: 'bot', name: 'bot' },
+            conversation: { id: 'after-fuzz', isGroup: false, conversationType: 'personal', name: '' },
         });
         const text = replies.map(readableText).join('\n');
         assert.ok(text.includes(translator.t('tr', 'help.title')), text);

@@ -21,25 +21,46 @@ const refusal = (env: Record<string, string>) => {
 
 /** An address of this machine that is not loopback, if it has one. */
 function externalAddress(): string | undefined {
-    return Object.values(os.networkInterfaces()).flat().find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
+    return Object.values(os.networkInterfaces())
+        .flat()
+        .find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
 }
 
 /** Resolves with true when a TCP connection to host:port opens, false when it is refused. */
-const reachable = (host: string, port: number) => new Promise<boolean>((resolve) => {
-    const socket = net.connect({ host, port });
-    socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
+const reachable = (host: string, port: number) =>
+    new Promise<boolean>((resolve) => {
+        const socket = net.connect({ host, port });
+        socket.once('connect', () => {
+            socket.destroy();
+            resolve(true);
+        });
+        socket.once('error', () => resolve(false));
     });
-    socket.once('error', () => resolve(false));
-});
 
 describe('local mode is never switched on by accident (issue 12, point 2)', function () {
     this.timeout(30_000);
 
     describe('credentials', () => {
         it('misspelt credential names stop the start, each named', () => {
-            for (const name of ['MICROSOFT_APP_ID', 'MicrosoftAppID', 'MICROSOFTAPPID', 'microsoftappid', 'Microsoft_App_Password', 'MicrosoftAppPassWord', 'MicrosoftAppPasword', 'MICROSOFT_APP_TENANT_ID', 'MicrosoftApp_Type', 'MicrosoftAppSecret', 'MicrosoftAppTenant', 'MicrosftAppId', 'BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_TYPE', 'bot_id']) {
+            for (const name of [
+                'MICROSOFT_APP_ID',
+                'MicrosoftAppID',
+                'MICROSOFTAPPID',
+                'microsoftappid',
+                'Microsoft_App_Password',
+                'MicrosoftAppPassWord',
+                'MicrosoftAppPasword',
+                'MICROSOFT_APP_TENANT_ID',
+                'MicrosoftApp_Type',
+                'MicrosoftAppSecret',
+                'MicrosoftAppTenant',
+                'MicrosftAppId',
+                'BOT_ID',
+                'BOT_PASSWORD',
+                'BOT_TENANT_ID',
+                'BOT_TYPE',
+                'bot_id',
+            ]) {
                 const message = refusal({ [name]: 'something' });
                 assert.ok(message.includes(name), `${name} is named: ${message}`);
             }
@@ -89,7 +110,10 @@ describe('local mode is never switched on by accident (issue 12, point 2)', func
             assert.strictEqual(await reachable('127.0.0.1', port), true);
             const external = externalAddress();
             if (external) assert.strictEqual(await reachable(external, port), false, `${external} must not reach local mode`);
-            const ipv6 = await fetch(`http://[::1]:${port}/healthz`).then((response) => response.status, () => undefined);
+            const ipv6 = await fetch(`http://[::1]:${port}/healthz`).then(
+                (response) => response.status,
+                () => undefined,
+            );
             if (ipv6 !== undefined) assert.strictEqual(ipv6, 200);
             if (!external) this.skip();
         });
@@ -97,7 +121,10 @@ describe('local mode is never switched on by accident (issue 12, point 2)', func
         it('LISTEN_ALL_INTERFACES=true widens it, with a loud warning', async function () {
             const lines: string[] = [];
             bot = await startTestServer({ env: { LISTEN_ALL_INTERFACES: 'true' }, logger: createLogger('warn', (line) => lines.push(line)) });
-            assert.ok(lines.some((line) => line.includes('LOCAL MODE ON EVERY INTERFACE')), lines.join('\n'));
+            assert.ok(
+                lines.some((line) => line.includes('LOCAL MODE ON EVERY INTERFACE')),
+                lines.join('\n'),
+            );
             const external = externalAddress();
             if (!external) this.skip();
             assert.strictEqual(await reachable(external, bot.app.server.address().port), true);
@@ -117,9 +144,14 @@ describe('local mode is never switched on by accident (issue 12, point 2)', func
             const team = { channelData: { eventType: 'teamMemberAdded', team: { id: '19:staff@thread.tacv2' }, tenant: { id: 't' } } };
             for (const serviceUrl of ['http://attacker.example', 'https://10.0.0.5:443/', 'http://127.0.0.1.attacker.example/', undefined]) {
                 const response = await post({
-                    type: 'conversationUpdate', channelId: 'msteams', serviceUrl, ...team,
+                    type: 'conversationUpdate',
+                    channelId: 'msteams',
+                    serviceUrl,
+                    ...team,
                     conversation: { id: '19:staff@thread.tacv2', conversationType: 'channel', isGroup: true },
-                    recipient: { id: '28:bot', name: 'bot' }, from: { id: '29:x', name: 'x' }, membersAdded: [{ id: '28:bot', name: 'bot' }],
+                    recipient: { id: '28:bot', name: 'bot' },
+                    from: { id: '29:x', name: 'x' },
+                    membersAdded: [{ id: '28:bot', name: 'bot' }],
                 });
                 assert.strictEqual(response.status, 403, String(serviceUrl));
                 assert.strictEqual(((await response.json()) as { error: string }).error, 'SERVICE_URL_REFUSED');
@@ -128,7 +160,16 @@ describe('local mode is never switched on by accident (issue 12, point 2)', func
             assert.ok(bot.app.staffChannels.configured);
             assert.strictEqual(await bot.app.staffChannels.get(), undefined);
             // Loopback is fine.
-            const local = await post({ type: 'message', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1', deliveryMode: 'expectReplies', text: 'merhaba', from: { id: 'u', name: 'u' }, recipient: { id: 'b', name: 'b' }, conversation: { id: 'c-local' } });
+            const local = await post({
+                type: 'message',
+                channelId: 'emulator',
+                serviceUrl: 'http://127.0.0.1:1',
+                deliveryMode: 'expectReplies',
+                text: 'merhaba',
+                from: { id: 'u', name: 'u' },
+                recipient: { id: 'b', name: 'b' },
+                conversation: { id: 'c-local' },
+            });
             assert.strictEqual(local.status, 200);
         });
 
@@ -145,7 +186,13 @@ describe('local mode is never switched on by accident (issue 12, point 2)', func
             await new Promise<void>((resolve) => attacker.listen(0, external, resolve));
             try {
                 const serviceUrl = `http://${external}:${(attacker.address() as net.AddressInfo).port}/`;
-                const reference = { channelId: 'msteams', serviceUrl, conversation: { id: 'x', isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'b', name: 'b' }, user: { id: 'u', name: 'u' } };
+                const reference = {
+                    channelId: 'msteams',
+                    serviceUrl,
+                    conversation: { id: 'x', isGroup: false, conversationType: 'personal', name: '' },
+                    bot: { id: 'b', name: 'b' },
+                    user: { id: 'u', name: 'u' },
+                };
                 let failure: unknown;
                 await bot.app.adapter.continueConversationAsync('', reference, async (context) => {
                     try {

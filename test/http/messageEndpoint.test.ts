@@ -22,7 +22,7 @@ async function post(bot: TestServer, body: string, headers: Record<string, strin
     return { status: response.status, text, contentType: response.headers.get('content-type') };
 }
 
-describe('HTTP: /api/messages answers as botbuilder\'s CloudAdapter does', function () {
+describe("HTTP: /api/messages answers as botbuilder's CloudAdapter does", function () {
     this.timeout(30_000);
 
     describe('in local mode', () => {
@@ -54,7 +54,7 @@ describe('HTTP: /api/messages answers as botbuilder\'s CloudAdapter does', funct
             assert.deepStrictEqual(JSON.parse(answer.text), BAD_ACTIVITY);
         });
 
-        it('an unknown invoke gets the SDK\'s invoke response: 501, no body', async () => {
+        it("an unknown invoke gets the SDK's invoke response: 501, no body", async () => {
             const answer = await post(bot, JSON.stringify(activity({ type: 'invoke', name: 'nothing/here', value: {} })));
             assert.strictEqual(answer.status, 501);
             assert.strictEqual(answer.text, '');
@@ -71,7 +71,10 @@ describe('HTTP: /api/messages answers as botbuilder\'s CloudAdapter does', funct
                 assert.strictEqual(reply.type === 'message' || reply.type === 'typing', true, `reply type ${String(reply.type)}`);
                 assert.strictEqual(reply.conversation?.id, 'endpoint-conversation');
             }
-            assert.ok(body.activities.some((reply) => reply.type === 'message'), 'a message among the replies');
+            assert.ok(
+                body.activities.some((reply) => reply.type === 'message'),
+                'a message among the replies',
+            );
         });
 
         it('an activity the bot only takes note of gets 200 and no body', async () => {
@@ -81,10 +84,19 @@ describe('HTTP: /api/messages answers as botbuilder\'s CloudAdapter does', funct
         });
 
         it('string timestamps reach the bot and do not break the turn', async () => {
-            const answer = await post(bot, JSON.stringify(activity({
-                type: 'message', text: 'yardım', deliveryMode: 'expectReplies',
-                timestamp: '2026-03-02T10:00:00.000Z', localTimestamp: '2026-03-02T13:00:00.000+03:00', expiration: '2026-03-02T11:00:00.000Z',
-            })));
+            const answer = await post(
+                bot,
+                JSON.stringify(
+                    activity({
+                        type: 'message',
+                        text: 'yardım',
+                        deliveryMode: 'expectReplies',
+                        timestamp: '2026-03-02T10:00:00.000Z',
+                        localTimestamp: '2026-03-02T13:00:00.000+03:00',
+                        expiration: '2026-03-02T11:00:00.000Z',
+                    }),
+                ),
+            );
             assert.strictEqual(answer.status, 200);
             assert.ok((JSON.parse(answer.text) as { activities: unknown[] }).activities.length > 0);
         });
@@ -110,11 +122,14 @@ describe('HTTP: /api/messages answers as botbuilder\'s CloudAdapter does', funct
                 const answer = await post(bot, JSON.stringify(activity({ type: 'message', text: 'merhaba', deliveryMode: 'expectReplies', serviceUrl: 'https://smba.trafficmanager.net/emea/' })), headers);
                 assert.strictEqual(answer.status, 401, JSON.stringify(headers));
                 assert.ok(!answer.text.includes('activities'), 'no replies');
-                assert.strictEqual(JSON.parse(answer.text), 'Unauthorized Access. Request is not authorized', 'the SDK\'s message, as JSON');
+                assert.strictEqual(JSON.parse(answer.text), 'Unauthorized Access. Request is not authorized', "the SDK's message, as JSON");
             }
             const refusals = lines.filter((line) => line.includes('refused an activity: authentication failed'));
             assert.strictEqual(refusals.length, 3, lines.join('\n'));
-            assert.ok(refusals.every((line) => line.includes('"level":"warn"') && !line.includes('merhaba')), 'a warning, without the activity\'s text');
+            assert.ok(
+                refusals.every((line) => line.includes('"level":"warn"') && !line.includes('merhaba')),
+                "a warning, without the activity's text",
+            );
         });
 
         it('a header that is not a bearer token gets 401 too (refused before any key is fetched)', async () => {

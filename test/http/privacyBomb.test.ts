@@ -15,19 +15,17 @@ describe('HTTP: a hostile message does not stall the bot', function () {
 
     it('/healthz answers promptly while bomb messages are processed, and the bombs are answered within a bound', async () => {
         const base = {
-            type: 'message', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1', locale: 'tr-TR',
-            from: { id: 'user-bomb', name: 'Bomb' }, recipient: { id: 'bot', name: 'e-İmza Asistanı' },
+            type: 'message',
+            channelId: 'emulator',
+            serviceUrl: 'http://127.0.0.1:1',
+            locale: 'tr-TR',
+            from: { id: 'user-bomb', name: 'Bomb' },
+            recipient: { id: 'bot', name: 'e-İmza Asistanı' },
         };
-        const bombs = [
-            `pin${' '.repeat(150_000)}`,
-            `şifrem${' '.repeat(150_000)}:`,
-            `kod ${'1 '.repeat(70_000)}`,
-            `TR${' '.repeat(150_000)}33`,
-        ];
+        const bombs = [`pin${' '.repeat(150_000)}`, `şifrem${' '.repeat(150_000)}:`, `kod ${'1 '.repeat(70_000)}`, `TR${' '.repeat(150_000)}33`];
         const started = Date.now();
         const answered: number[] = [];
-        const sent = bombs.map((text, index) => bot.exchange({ ...base, conversation: { id: `bomb-${index}` } as never, text })
-            .then(() => answered.push(Date.now() - started)));
+        const sent = bombs.map((text, index) => bot.exchange({ ...base, conversation: { id: `bomb-${index}` } as never, text }).then(() => answered.push(Date.now() - started)));
         const healthStarted = Date.now();
         const health = await bot.get('/healthz');
         const healthMs = Date.now() - healthStarted;

@@ -27,7 +27,10 @@ describe('HTTP: only JSON bodies, refused before anything is written (issue 12, 
             assert.strictEqual(response.status, 415, path);
         }
         // Uploads would be files directly in the temp directory (other tests' data folders come and go there).
-        const created = fs.readdirSync(os.tmpdir(), { withFileTypes: true }).filter((entry) => !before.has(entry.name) && !entry.isDirectory()).map((entry) => entry.name);
+        const created = fs
+            .readdirSync(os.tmpdir(), { withFileTypes: true })
+            .filter((entry) => !before.has(entry.name) && !entry.isDirectory())
+            .map((entry) => entry.name);
         assert.deepStrictEqual(created, [], 'no upload was written to the temp directory');
     });
 
@@ -58,7 +61,9 @@ describe('HTTP: compressed bodies are refused before they are inflated (security
         for (const path of ['/api/messages', '/v3/directline/conversations', '/v3/directline/tokens/generate', '/v3/conversations/x/activities', '/healthz', '/nowhere']) {
             for (const encoding of ['gzip', 'deflate', 'br', 'GZIP', 'gzip, identity', 'identity']) {
                 const response = await fetch(`${bot.baseUrl}${path}`, {
-                    method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': encoding }, body: bomb,
+                    method: 'POST',
+                    headers: { 'Content-Type': 'application/json', 'Content-Encoding': encoding },
+                    body: bomb,
                 });
                 assert.strictEqual(response.status, 415, `${path} ${encoding}`);
                 assert.strictEqual(((await response.json()) as { error: string }).error, 'UNSUPPORTED_ENCODING');
@@ -69,11 +74,15 @@ describe('HTTP: compressed bodies are refused before they are inflated (security
     it('a small gzip activity is refused too (no channel compresses); without an encoding it is read', async () => {
         const activity = JSON.stringify({ type: 'message', text: 'merhaba' });
         const gzipped = await fetch(`${bot.baseUrl}/api/messages`, {
-            method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: zlib.gzipSync(activity),
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+            body: zlib.gzipSync(activity),
         });
         assert.strictEqual(gzipped.status, 415);
         const plain = await fetch(`${bot.baseUrl}/api/messages`, {
-            method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"text":"no type"}',
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{"text":"no type"}',
         });
         assert.strictEqual(plain.status, 400, 'read and parsed: refused only for the missing type');
     });
@@ -97,7 +106,10 @@ describe('HTTP: /healthz tells anonymous callers nothing about the store (issue 
             const body = await response.text();
             assert.deepStrictEqual(JSON.parse(body), { status: 'unavailable', error: 'UNAVAILABLE' });
             assert.ok(!body.includes('db-internal'));
-            assert.ok(lines.some((line) => line.includes('db-internal.example.edu.tr')), 'the operator finds the cause in the log');
+            assert.ok(
+                lines.some((line) => line.includes('db-internal.example.edu.tr')),
+                'the operator finds the cause in the log',
+            );
         } finally {
             server.server.closeAllConnections();
             await new Promise<void>((resolve) => {

@@ -15,7 +15,14 @@ const AT = Date.UTC(2026, 10, 27, 9, 0);
 const VISITOR = 'abcd1234abcd1234';
 
 const step = (n: number): InsightEvent => ({
-    type: 'stepReached', at: AT + n, kind: 'first', stepId: 'login', stepNumber: 4, language: 'tr', channel: 'msteams', visitor: VISITOR,
+    type: 'stepReached',
+    at: AT + n,
+    kind: 'first',
+    stepId: 'login',
+    stepNumber: 4,
+    language: 'tr',
+    channel: 'msteams',
+    visitor: VISITOR,
 });
 
 /** Timers fired by the test: `fire()` runs what is due, as if the delay had passed. */
@@ -141,7 +148,10 @@ describe('Buffered insight log', () => {
         await log.record(step(199));
         await written;
         assert.strictEqual(inner.batches.length, 1);
-        assert.deepStrictEqual(inner.batches[0], Array.from({ length: 200 }, (_, n) => step(n)));
+        assert.deepStrictEqual(
+            inner.batches[0],
+            Array.from({ length: 200 }, (_, n) => step(n)),
+        );
         assert.strictEqual(scheduler.waiting, 0, 'the timer is cancelled by the flush');
         await log.flush();
         assert.strictEqual(inner.batches.length, 1, 'nothing left to write');
@@ -190,14 +200,19 @@ describe('Buffered insight log', () => {
         await log.flush();
         assert.deepStrictEqual(inner.stored, []);
         assert.strictEqual(log.waitingCount, 3);
-        assert.deepStrictEqual(warnings().map(({ message, events, waiting }) => ({ message, events, waiting })), [
-            { message: 'insight events not written, kept for the next flush', events: 2, waiting: 2 },
-        ], 'one warning for the run of failures');
+        assert.deepStrictEqual(
+            warnings().map(({ message, events, waiting }) => ({ message, events, waiting })),
+            [{ message: 'insight events not written, kept for the next flush', events: 2, waiting: 2 }],
+            'one warning for the run of failures',
+        );
         assert.ok(!lines.join('\n').includes(VISITOR) && !lines.join('\n').includes('login'), 'no event fields in the log');
         await log.flush();
         assert.deepStrictEqual(inner.stored, [step(0), step(1), step(2)], 'all of them, once, oldest first');
         assert.strictEqual(log.waitingCount, 0);
-        assert.deepStrictEqual(inner.batches.map((batch) => batch.length), [2, 3, 3]);
+        assert.deepStrictEqual(
+            inner.batches.map((batch) => batch.length),
+            [2, 3, 3],
+        );
         inner.failures = 1;
         await log.record(step(3));
         await log.flush();
@@ -246,7 +261,11 @@ describe('Buffered insight log', () => {
         for (let n = 4; n < 8; n++) await log.record(step(n));
         assert.strictEqual(log.waitingCount, 5);
         const dropped = warnings().filter((line) => /dropped/.test(String(line.message)));
-        assert.deepStrictEqual(dropped.map(({ dropped: count, maxWaiting }) => ({ count, maxWaiting })), [{ count: 1, maxWaiting: 5 }], 'one warning for the run of drops');
+        assert.deepStrictEqual(
+            dropped.map(({ dropped: count, maxWaiting }) => ({ count, maxWaiting })),
+            [{ count: 1, maxWaiting: 5 }],
+            'one warning for the run of drops',
+        );
         await log.flush();
         assert.deepStrictEqual(inner.stored, [3, 4, 5, 6, 7].map(step), 'the newest five');
     });
@@ -276,7 +295,10 @@ describe('Buffered insight log', () => {
         });
 
         it('the stores close: the waiting events are in the file', async () => {
-            const stores = createStores(loadConfig({ DATA_DIR: dir }), createLogger('error', () => undefined));
+            const stores = createStores(
+                loadConfig({ DATA_DIR: dir }),
+                createLogger('error', () => undefined),
+            );
             await stores.insights.record(step(0));
             await stores.close();
             const db = new Database(path.join(dir, INSIGHTS_FILE), { readonly: true });
@@ -292,7 +314,11 @@ describe('Buffered insight log', () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-buffered-'));
         const file = path.join(dir, INSIGHTS_FILE);
         const store = new SqliteInsightLog(file);
-        const log = new BufferedInsightLog(store, createLogger('error', () => undefined), { scheduler: new ManualScheduler().schedule });
+        const log = new BufferedInsightLog(
+            store,
+            createLogger('error', () => undefined),
+            { scheduler: new ManualScheduler().schedule },
+        );
         const raw = async () => {
             await log.flush();
             const db = new Database(file, { readonly: true });
@@ -302,10 +328,14 @@ describe('Buffered insight log', () => {
                 db.close();
             }
         };
-        return Promise.resolve({ log, raw, close: async () => {
-            await log.close();
-            await store.close();
-            fs.rmSync(dir, { recursive: true, force: true });
-        } });
+        return Promise.resolve({
+            log,
+            raw,
+            close: async () => {
+                await log.close();
+                await store.close();
+                fs.rmSync(dir, { recursive: true, force: true });
+            },
+        });
     });
 });

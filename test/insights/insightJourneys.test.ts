@@ -65,7 +65,10 @@ async function knownTickets(store: TicketStore): Promise<void> {
         await store.create(sampleTicket({ kind, createdAt, updatedAt: createdAt, status, history, ...(status !== 'new' ? { assignee: staffMember } : {}) }), []);
     };
     // Friday 12:00 → claimed 14:00 (2 h) → resolved Monday 10:30 (5.5 h + 2 h = 7.5 working hours).
-    await make('help', TICKET_TIME, 'resolved', [['claimed', TICKET_TIME + 2 * HOUR], ['resolved', TICKET_TIME + 3 * DAY - 1.5 * HOUR]]);
+    await make('help', TICKET_TIME, 'resolved', [
+        ['claimed', TICKET_TIME + 2 * HOUR],
+        ['resolved', TICKET_TIME + 3 * DAY - 1.5 * HOUR],
+    ]);
     // Friday 12:00 → claimed 13:00 (1 h), still open: the oldest open ticket.
     await make('esignatureRequest', TICKET_TIME, 'claimed', [['claimed', TICKET_TIME + HOUR]]);
     // Friday 16:00, nobody yet.
@@ -76,16 +79,31 @@ function checkReport(report: InsightReport): void {
     const first = report.funnels.find((funnel) => funnel.kind === 'first')!;
     assert.strictEqual(first.started, 3);
     assert.strictEqual(first.finished, 0);
-    assert.deepStrictEqual(first.steps.slice(0, 4).map((step) => [step.number, step.stepId, step.reached, step.dropOff, step.stopped]), [
-        [1, 'requestSent', 3, 1, 1],
-        [2, 'otherInstitution', 2, 0, 0],
-        [3, 'kamusmMail', 2, 2, 2],
-        [4, 'signatureValid', 0, 0, 0],
-    ]);
-    assert.deepStrictEqual(first.mostStopped.map((step) => [step.number, step.stopped]), [[3, 2], [1, 1]]);
-    assert.deepStrictEqual(report.funnels.filter((funnel) => funnel.kind !== 'first').map((funnel) => funnel.started), [0, 0]);
+    assert.deepStrictEqual(
+        first.steps.slice(0, 4).map((step) => [step.number, step.stepId, step.reached, step.dropOff, step.stopped]),
+        [
+            [1, 'requestSent', 3, 1, 1],
+            [2, 'otherInstitution', 2, 0, 0],
+            [3, 'kamusmMail', 2, 2, 2],
+            [4, 'signatureValid', 0, 0, 0],
+        ],
+    );
+    assert.deepStrictEqual(
+        first.mostStopped.map((step) => [step.number, step.stopped]),
+        [
+            [3, 2],
+            [1, 1],
+        ],
+    );
+    assert.deepStrictEqual(
+        report.funnels.filter((funnel) => funnel.kind !== 'first').map((funnel) => funnel.started),
+        [0, 0],
+    );
     // The message with the ID number is answered too ("nobody needs it"), with the number masked.
-    assert.deepStrictEqual(report.answers, [{ answerId: 'privacyNeverNeeded', count: 1 }, { answerId: 'startRequest', count: 1 }]);
+    assert.deepStrictEqual(report.answers, [
+        { answerId: 'privacyNeverNeeded', count: 1 },
+        { answerId: 'startRequest', count: 1 },
+    ]);
     // Asked once: counted, not shown (only what three people asked reaches the staff channel).
     assert.deepStrictEqual(report.unanswered, []);
     assert.strictEqual(report.unansweredNotShown, 1);
@@ -128,8 +146,17 @@ describe('Insights: events along journeys, and the report on known journeys', ()
             const steps = events.filter((event) => event.type === 'stepReached');
             assert.ok(steps.every((event) => event.kind === 'first' && event.language === 'tr' && event.channel === 'test' && /^[0-9a-f]{16}$/.test(event.visitor ?? '')));
             assert.strictEqual(new Set(steps.map((event) => event.visitor)).size, 3, 'three people, three visitor hashes');
-            assert.deepStrictEqual(events.filter((event) => event.type === 'flowLeft').map((event) => [event.stepId, event.stepNumber, event.detail]), [['requestHowTo', 1, 'later']]);
-            assert.deepStrictEqual(events.filter((event) => event.type === 'answerGiven').map((event) => [event.detail, event.visitor]), [['privacyNeverNeeded', undefined], ['startRequest', undefined]]);
+            assert.deepStrictEqual(
+                events.filter((event) => event.type === 'flowLeft').map((event) => [event.stepId, event.stepNumber, event.detail]),
+                [['requestHowTo', 1, 'later']],
+            );
+            assert.deepStrictEqual(
+                events.filter((event) => event.type === 'answerGiven').map((event) => [event.detail, event.visitor]),
+                [
+                    ['privacyNeverNeeded', undefined],
+                    ['startRequest', undefined],
+                ],
+            );
             await checkNoIds(insights, questions);
         } finally {
             await insights.close();
@@ -137,7 +164,7 @@ describe('Insights: events along journeys, and the report on known journeys', ()
         }
     });
 
-    it('no event can be matched to a user\'s state by its time: events keep the hour, state the minute (security review 2, N10)', async () => {
+    it("no event can be matched to a user's state by its time: events keep the hour, state the minute (security review 2, N10)", async () => {
         const insights = new SqliteInsightLog(path.join(dir, 'insights.sqlite'));
         const storage = new MemoryStorage();
         // The join an attacker would try: three users a few hundred milliseconds apart, each event's time equal to a state's updatedAt.
@@ -162,9 +189,12 @@ describe('Insights: events along journeys, and the report on known journeys', ()
             for (const state of states) {
                 assert.strictEqual(state.updatedAt % 60_000, 0, 'flowProgress.updatedAt to the minute');
                 assert.strictEqual(state.lastSeenAt % 60_000, 0, 'lastSeenAt to the minute');
-                assert.deepStrictEqual(events.filter((event) => event.at === state.updatedAt || event.at === state.lastSeenAt), []);
+                assert.deepStrictEqual(
+                    events.filter((event) => event.at === state.updatedAt || event.at === state.lastSeenAt),
+                    [],
+                );
             }
-            assert.strictEqual(new Set(states.map((state) => state.updatedAt)).size, 1, 'the three users\' states cannot be told apart by time');
+            assert.strictEqual(new Set(states.map((state) => state.updatedAt)).size, 1, "the three users' states cannot be told apart by time");
         } finally {
             await insights.close();
         }

@@ -14,7 +14,15 @@ export interface OpenedInsightLog {
 }
 
 const step = (at: number, more: Partial<InsightEvent> = {}): InsightEvent => ({
-    type: 'stepReached', at, kind: 'first', stepId: 'login', stepNumber: 4, language: 'tr', channel: 'msteams', visitor: 'abcd1234abcd1234', ...more,
+    type: 'stepReached',
+    at,
+    kind: 'first',
+    stepId: 'login',
+    stepNumber: 4,
+    language: 'tr',
+    channel: 'msteams',
+    visitor: 'abcd1234abcd1234',
+    ...more,
 });
 
 /** What every `InsightLog` must do, SQLite and Cosmos DB alike. */
@@ -33,10 +41,7 @@ export function insightLogContract(name: string, open: () => Promise<OpenedInsig
             await log.record(step(EVENT_TIME));
             await log.record(step(EVENT_TIME - 1));
             await log.record(step(EVENT_TIME + DAY));
-            assert.deepStrictEqual(await log.list(EVENT_TIME, EVENT_TIME + DAY), [
-                step(EVENT_TIME),
-                { type: 'answerGiven', at: EVENT_TIME + MINUTE, detail: 'fee', language: 'en', channel: 'webchat' },
-            ]);
+            assert.deepStrictEqual(await log.list(EVENT_TIME, EVENT_TIME + DAY), [step(EVENT_TIME), { type: 'answerGiven', at: EVENT_TIME + MINUTE, detail: 'fee', language: 'en', channel: 'webchat' }]);
         });
 
         it('retention deletes the events before the cutoff and nothing younger', async () => {

@@ -31,7 +31,10 @@ describe('unanswered questions keep no contact details and reach the staff chann
         const stored = JSON.stringify(kept);
         assert.ok(kept.length >= 4, stored);
         for (const leak of LEAKS) assert.ok(!stored.includes(leak), `"${leak}" was kept: ${stored}`);
-        assert.ok(kept.some((question) => /kedim hasta/.test(question.text)), 'the question itself is kept');
+        assert.ok(
+            kept.some((question) => /kedim hasta/.test(question.text)),
+            'the question itself is kept',
+        );
     });
 
     it('the staff "rapor" card shows the question three people asked, masked, and only counts the ones asked once', async () => {

@@ -15,7 +15,10 @@ describe('npm run report', () => {
         process.env.DATA_DIR = dir;
         delete process.env.COSMOS_ENDPOINT;
         const log = new SqliteInsightLog(path.join(dir, 'insights.sqlite'));
-        for (const [visitor, numbers] of [['v1', [1, 2, 3]], ['v2', [1]]] as const) {
+        for (const [visitor, numbers] of [
+            ['v1', [1, 2, 3]],
+            ['v2', [1]],
+        ] as const) {
             for (const number of numbers) await log.record({ type: 'stepReached', at: AT + number, kind: 'renewal', stepNumber: number, stepId: 'x', visitor });
         }
         await log.record({ type: 'answerGiven', at: AT, detail: 'fee' });
@@ -30,7 +33,13 @@ describe('npm run report', () => {
         assert.deepStrictEqual(parseReportArguments(['--from', '2026-11-01', '--to', '2026-11-30', '--csv']), { show: 'report', from: '2026-11-01', to: '2026-11-30', format: 'csv', language: 'tr' });
         assert.deepStrictEqual(parseReportArguments([]), { show: 'report', format: 'text', language: 'tr' });
         assert.deepStrictEqual(parseReportArguments(['--from', '2026-11-01']), { show: 'report', from: '2026-11-01', format: 'text', language: 'tr' });
-        for (const wrong of [['--from', '2026-11-31', '--to', '2026-12-01'], ['--to', '2026-13-01'], ['--from', '2026-11-02', '--to', '2026-11-01'], ['--from', '2026-11-01', '--to', '2026-11-30', '--json', '--csv'], ['2026-11-01']]) {
+        for (const wrong of [
+            ['--from', '2026-11-31', '--to', '2026-12-01'],
+            ['--to', '2026-13-01'],
+            ['--from', '2026-11-02', '--to', '2026-11-01'],
+            ['--from', '2026-11-01', '--to', '2026-11-30', '--json', '--csv'],
+            ['2026-11-01'],
+        ]) {
             assert.strictEqual(parseReportArguments(wrong).show, 'usage', wrong.join(' '));
         }
     });
@@ -52,7 +61,13 @@ describe('npm run report', () => {
         const english = await runReport(['--from', '2026-11-23', '--to', '2026-11-29', '--lang', 'en']);
         assert.match(english.stdout, /Renewal: 2 people started, 0 finished/);
         const json = JSON.parse((await runReport(['--from', '2026-11-23', '--to', '2026-11-29', '--json'])).stdout) as { funnels: Array<{ kind: string; steps: Array<{ reached: number }> }> };
-        assert.deepStrictEqual(json.funnels.find((funnel) => funnel.kind === 'renewal')!.steps.slice(0, 4).map((step) => step.reached), [2, 1, 1, 0]);
+        assert.deepStrictEqual(
+            json.funnels
+                .find((funnel) => funnel.kind === 'renewal')!
+                .steps.slice(0, 4)
+                .map((step) => step.reached),
+            [2, 1, 1, 0],
+        );
         const csv = (await runReport(['--from', '2026-11-23', '--to', '2026-11-29', '--csv'])).stdout.split('\n');
         assert.strictEqual(csv[0], '"section","kind","item","value"');
         assert.ok(csv.includes('"started","renewal","",2') && csv.includes('"answer","","fee",1'), csv.join('\n'));

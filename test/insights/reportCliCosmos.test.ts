@@ -36,12 +36,17 @@ describe('npm run report on Cosmos DB (local Cosmos server)', function () {
 
     it('prints the funnel and the tickets kept in Cosmos DB', async () => {
         const env = {
-            ...process.env, ...server.env(database), DATA_DIR: dataDir, WORKING_TIME_ZONE: 'Europe/Istanbul',
-            NODE_TLS_REJECT_UNAUTHORIZED: '0', COSMOS_ENDPOINT_DISCOVERY: 'false',
+            ...process.env,
+            ...server.env(database),
+            DATA_DIR: dataDir,
+            WORKING_TIME_ZONE: 'Europe/Istanbul',
+            NODE_TLS_REJECT_UNAUTHORIZED: '0',
+            COSMOS_ENDPOINT_DISCOVERY: 'false',
         };
-        const run = (args: string[]) => new Promise<{ code: number; stdout: string }>((resolve) => {
-            execFile(process.execPath, [CLI, ...args], { env, timeout: 30_000 }, (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }));
-        });
+        const run = (args: string[]) =>
+            new Promise<{ code: number; stdout: string }>((resolve) => {
+                execFile(process.execPath, [CLI, ...args], { env, timeout: 30_000 }, (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }));
+            });
         const { code, stdout } = await run(['--from', '2026-11-23', '--to', '2026-11-29', '--json']);
         assert.strictEqual(code, 0);
         const report = JSON.parse(stdout) as { funnels: Array<{ kind: string; started: number }>; tickets: { openedPerKind: Record<string, number>; openNow: number } };

@@ -12,10 +12,11 @@ import { withTempDir } from '../support/tempDir';
 const ESCAPES = '\u001b]0;PWNED-TITLE\u0007\u001b[2J\u001b[1;31mkargom nerede \u001b]8;;http://127.0.0.1:1/phish\u0007tıklayın\u001b]8;;\u0007';
 const FORMULA = "kedim nerede;=cmd|' /C calc'!A0";
 /** A control character a terminal acts on (C0 but tab and line break, DEL, C1). */
-const hasControl = (text: string) => [...text].some((char) => {
-    const code = char.charCodeAt(0);
-    return (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f);
-});
+const hasControl = (text: string) =>
+    [...text].some((char) => {
+        const code = char.charCodeAt(0);
+        return (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f);
+    });
 
 /** How Excel reads a line with `separator` as its list separator: quotes count only where they open a cell. */
 function cellsAsExcelReads(line: string, separator: string): string[] {
@@ -42,7 +43,7 @@ function cellsAsExcelReads(line: string, separator: string): string[] {
     return cells;
 }
 
-describe('what the library\'s tools print is safe to print and to open (security review 2, N8)', () => {
+describe("what the library's tools print is safe to print and to open (security review 2, N8)", () => {
     it('the CSV report starts no formula in a spreadsheet reading "," or ";", and carries no control characters', () => {
         const at = Date.UTC(2026, 10, 24, 9);
         const questions: UnansweredQuestion[] = [FORMULA, FORMULA, FORMULA, ESCAPES, ESCAPES, ESCAPES].map((text, index) => ({ text, language: 'tr', askedAt: at + index }));

@@ -18,9 +18,13 @@ describe('SQLite insight log', () => {
                 db.close();
             }
         };
-        return Promise.resolve({ log, raw, close: async () => {
-            await log.close();
-            fs.rmSync(dir, { recursive: true, force: true });
-        } });
+        return Promise.resolve({
+            log,
+            raw,
+            close: async () => {
+                await log.close();
+                fs.rmSync(dir, { recursive: true, force: true });
+            },
+        });
     });
 });

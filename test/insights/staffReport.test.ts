@@ -44,7 +44,11 @@ describe('Insights in Teams: the staff "rapor" card and the weekly digest', func
             assert.match(text, /Talepler/);
             const chart = card.body.find((element) => element.type === 'Chart.VerticalBar') as { data: Array<{ x: string; y: number }>; fallback: { type: string } };
             assert.ok(chart, 'the funnel is a chart');
-            assert.deepStrictEqual(chart.data.slice(0, 3), [{ x: '1', y: 1 }, { x: '2', y: 1 }, { x: '3', y: 0 }]);
+            assert.deepStrictEqual(chart.data.slice(0, 3), [
+                { x: '1', y: 1 },
+                { x: '2', y: 1 },
+                { x: '3', y: 0 },
+            ]);
             assert.strictEqual(chart.fallback.type, 'Table', 'clients without charts get a table');
             assert.ok(!JSON.stringify(card).includes('web-insights'), 'no user id on the card');
             // A client without charts (the official SDK, Web Chat) falls back to the table, and nothing else is amiss.
@@ -53,7 +57,10 @@ describe('Insights in Teams: the staff "rapor" card and the weekly digest', func
             sdkCard.parse(card, context);
             const events = Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message);
             assert.deepStrictEqual(events, ['Unknown element type "Chart.VerticalBar". Fallback will be used if present.']);
-            assert.deepStrictEqual(sdkCard.validateProperties().validationEvents.map((event) => event.message), []);
+            assert.deepStrictEqual(
+                sdkCard.validateProperties().validationEvents.map((event) => event.message),
+                [],
+            );
         });
 
         it('"report" in English works too; without a mention the bot stays quiet; outside the staff team it is no report', async () => {
@@ -63,10 +70,10 @@ describe('Insights in Teams: the staff "rapor" card and the weekly digest', func
             assert.ok(!elsewhere.map(readableText).join('\n').includes('raporu'), 'another team gets no report');
         });
 
-        it('the staff team\'s id written from another tenant gets no report, as it gets no staff action (security review 2, N13)', async () => {
+        it("the staff team's id written from another tenant gets no report, as it gets no staff action (security review 2, N13)", async () => {
             const forged = await world.staffSays('rapor', { tenant: 'tenant-EVIL' });
             assert.ok(!forged.map(readableText).join('\n').includes('raporu'), 'a report went to another tenant');
-            assert.match(readableText((await world.staffSays('rapor'))[0]), /raporu/, 'the staff channel\'s own tenant still gets it');
+            assert.match(readableText((await world.staffSays('rapor'))[0]), /raporu/, "the staff channel's own tenant still gets it");
         });
     });
 

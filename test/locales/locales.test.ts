@@ -16,8 +16,16 @@ describe('locales', () => {
 
     it('Turkish and English have exactly the same keys', () => {
         const [tr, en] = LANGUAGES.map((language) => new Set(leafKeys(resources[language])));
-        assert.deepStrictEqual([...tr].filter((key) => !en.has(key)), [], 'only in Turkish');
-        assert.deepStrictEqual([...en].filter((key) => !tr.has(key)), [], 'only in English');
+        assert.deepStrictEqual(
+            [...tr].filter((key) => !en.has(key)),
+            [],
+            'only in Turkish',
+        );
+        assert.deepStrictEqual(
+            [...en].filter((key) => !tr.has(key)),
+            [],
+            'only in English',
+        );
     });
 
     it('lists are lists in both languages', () => {
@@ -53,10 +61,25 @@ describe('locales', () => {
     });
 
     it('no sentence is written in code: no Turkish letters in string literals outside tests', () => {
-        const sources = ['index.ts', ...['app', 'tools', 'bot', 'dialogs', 'cards', 'institution', 'storage', 'tickets', 'renewals', 'mail', 'insights', 'understanding', 'flow', 'core', 'web', 'localDirectLine', 'appPackage'].flatMap((dir) =>
-            fs.readdirSync(fromRoot(dir)).filter((file) => file.endsWith('.ts')).map((file) => `${dir}/${file}`))];
-        const offenders = sources.filter((file) => /['"`][^'"`\n]*[çğıöşüÇĞİÖŞÜ][^'"`\n]*['"`]/.test(
-            fs.readFileSync(fromRoot(file), 'utf8').split('\n').filter((line) => !/^\s*(\/\/|\/\*|\*)/.test(line)).join('\n')));
+        const sources = [
+            'index.ts',
+            ...['app', 'tools', 'bot', 'dialogs', 'cards', 'institution', 'storage', 'tickets', 'renewals', 'mail', 'insights', 'understanding', 'flow', 'core', 'web', 'localDirectLine', 'appPackage'].flatMap(
+                (dir) =>
+                    fs
+                        .readdirSync(fromRoot(dir))
+                        .filter((file) => file.endsWith('.ts'))
+                        .map((file) => `${dir}/${file}`),
+            ),
+        ];
+        const offenders = sources.filter((file) =>
+            /['"`][^'"`\n]*[çğıöşüÇĞİÖŞÜ][^'"`\n]*['"`]/.test(
+                fs
+                    .readFileSync(fromRoot(file), 'utf8')
+                    .split('\n')
+                    .filter((line) => !/^\s*(\/\/|\/\*|\*)/.test(line))
+                    .join('\n'),
+            ),
+        );
         assert.deepStrictEqual(offenders, []);
     });
 });

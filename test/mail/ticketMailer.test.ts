@@ -12,7 +12,9 @@ const tr = (key: string) => translator.t('tr', key);
 
 function recordingLogger() {
     const lines: Array<{ level: string; message: string; fields?: Record<string, unknown> }> = [];
-    const at = (level: string) => (message: string, fields?: Record<string, unknown>) => { lines.push({ level, message, fields }); };
+    const at = (level: string) => (message: string, fields?: Record<string, unknown>) => {
+        lines.push({ level, message, fields });
+    };
     const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
     return { logger, lines };
 }
@@ -40,18 +42,30 @@ describe('ticket e-mail copy', () => {
         assert.strictEqual(createTicketMailer(config(undefined), translator, logger), undefined);
         assert.strictEqual(lines.length, 0);
         assert.strictEqual(createTicketMailer({ ...config('smtp://127.0.0.1:1'), TICKET_EMAIL_TO: undefined }, translator, logger), undefined);
-        assert.deepStrictEqual(lines.map((line) => line.level), ['warn']);
+        assert.deepStrictEqual(
+            lines.map((line) => line.level),
+            ['warn'],
+        );
     });
 
     it('mails an e-signature request to the library, in Turkish, with every fact staff need', async () => {
         const smtp = await serve();
         const { logger, lines } = recordingLogger();
         const mailer = createTicketMailer(config(smtp.url), translator, logger)!;
-        await mailer.send(ticket({
-            kind: 'esignatureRequest',
-            requester: { ...sampleTicket().requester, language: 'en', name: 'Mehmet Öztürk', email: 'mehmet.ozturk@bezmialem.edu.tr' },
-            details: { fullName: 'Mehmet Öztürk', unit: 'Tıp Fakültesi', title: 'Dr. Öğr. Üyesi', email: 'mehmet.ozturk@bezmialem.edu.tr', applicationKind: 'renewal', otherInstitutionSignatures: 'Sağlık Bakanlığı' },
-        }));
+        await mailer.send(
+            ticket({
+                kind: 'esignatureRequest',
+                requester: { ...sampleTicket().requester, language: 'en', name: 'Mehmet Öztürk', email: 'mehmet.ozturk@bezmialem.edu.tr' },
+                details: {
+                    fullName: 'Mehmet Öztürk',
+                    unit: 'Tıp Fakültesi',
+                    title: 'Dr. Öğr. Üyesi',
+                    email: 'mehmet.ozturk@bezmialem.edu.tr',
+                    applicationKind: 'renewal',
+                    otherInstitutionSignatures: 'Sağlık Bakanlığı',
+                },
+            }),
+        );
         mailer.close();
 
         assert.strictEqual(smtp.received.length, 1);
@@ -71,26 +85,32 @@ describe('ticket e-mail copy', () => {
             `${tr('email.labels.applicationKind')}: ${tr('email.applicationKinds.renewal')}`,
             `${tr('email.labels.otherInstitutionSignatures')}: Sağlık Bakanlığı`,
             `${tr('email.labels.createdAt')}: 27 Kasım 2026 12:00`,
-        ]) assert.ok(body.includes(expected), `body lacks "${expected}":\n${body}`);
+        ])
+            assert.ok(body.includes(expected), `body lacks "${expected}":\n${body}`);
         assert.ok(!body.includes(tr('email.sections.transcript')), 'no transcript section without a transcript');
-        assert.deepStrictEqual(lines.map((line) => [line.level, line.fields?.number]), [['info', 1042]]);
+        assert.deepStrictEqual(
+            lines.map((line) => [line.level, line.fields?.number]),
+            [['info', 1042]],
+        );
     });
 
     it('mails a help ticket with its question, step and transcript, secrets masked', async () => {
         const smtp = await serve();
         const mailer = createTicketMailer(config(smtp.url), translator, recordingLogger().logger)!;
-        await mailer.send(ticket({
-            kind: 'help',
-            requester: { ...sampleTicket().requester, email: undefined },
-            details: {
-                question: 'SMS kodu gelmiyor',
-                stepId: 'smsVerification',
-                transcript: [
-                    { from: 'bot', text: 'Cep telefonunuza gelen kodu KamuSM ekranına yazın.' },
-                    { from: 'user', text: 'TC kimlik numaram 10000000146, kod gelmedi' },
-                ],
-            },
-        }));
+        await mailer.send(
+            ticket({
+                kind: 'help',
+                requester: { ...sampleTicket().requester, email: undefined },
+                details: {
+                    question: 'SMS kodu gelmiyor',
+                    stepId: 'smsVerification',
+                    transcript: [
+                        { from: 'bot', text: 'Cep telefonunuza gelen kodu KamuSM ekranına yazın.' },
+                        { from: 'user', text: 'TC kimlik numaram 10000000146, kod gelmedi' },
+                    ],
+                },
+            }),
+        );
         mailer.close();
 
         const body = smtp.received[0].mail.text ?? '';
@@ -102,7 +122,8 @@ describe('ticket e-mail copy', () => {
             tr('email.sections.transcript'),
             `${tr('email.speakers.bot')}: Cep telefonunuza gelen kodu KamuSM ekranına yazın.`,
             `${tr('email.speakers.user')}: TC kimlik numaram ${REDACTION_MARK}, kod gelmedi`,
-        ]) assert.ok(body.includes(expected), `body lacks "${expected}":\n${body}`);
+        ])
+            assert.ok(body.includes(expected), `body lacks "${expected}":\n${body}`);
         assert.ok(!body.includes('10000000146'), 'a national ID number never leaves in an e-mail');
     });
 
@@ -113,6 +134,9 @@ describe('ticket e-mail copy', () => {
         await assert.rejects(mailer.send(ticket({})));
         mailer.close();
         assert.strictEqual(smtp.received.length, 0);
-        assert.deepStrictEqual(lines.map((line) => [line.level, line.fields?.ticketId]), [['warn', 'ticket-1']]);
+        assert.deepStrictEqual(
+            lines.map((line) => [line.level, line.fields?.ticketId]),
+            [['warn', 'ticket-1']],
+        );
     });
 });

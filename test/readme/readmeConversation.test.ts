@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { readmeConversation, recordConversation } from './readmeConversation';
 
-describe('the README\'s sample conversation', () => {
+describe("the README's sample conversation", () => {
     it('is what the bot says today (regenerate it with `npm run readme:conversation`)', async () => {
         const written = readmeConversation();
         assert.ok(written !== undefined, 'README.md has the conversation section');

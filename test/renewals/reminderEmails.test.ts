@@ -49,7 +49,7 @@ describe('renewal reminder e-mails go only to an address its owner proved, a few
         return user.say(address);
     }
 
-    it('the review\'s mail bomb: twelve web chat visitors sign up one address; it gets three confirmation requests and no reminder', async () => {
+    it("the review's mail bomb: twelve web chat visitors sign up one address; it gets three confirmation requests and no reminder", async () => {
         await world.start();
         const answers: string[] = [];
         for (let visitor = 0; visitor < 12; visitor++) answers.push(await webChatAsks(`web-bomb-${visitor}`, VICTIM));
@@ -63,7 +63,10 @@ describe('renewal reminder e-mails go only to an address its owner proved, a few
         }
         assert.strictEqual(to(VICTIM).length, MAX_REMINDERS_PER_ADDRESS);
         assert.ok(to(VICTIM).every(isConfirmation), 'only confirmation requests');
-        assert.ok(to(VICTIM).every((received) => linkIn(received, 'stop')), 'each with a line that stops them');
+        assert.ok(
+            to(VICTIM).every((received) => linkIn(received, 'stop')),
+            'each with a line that stops them',
+        );
     });
 
     it('a few reminders per user: the next one is refused and the user told why', async () => {
@@ -83,7 +86,10 @@ describe('renewal reminder e-mails go only to an address its owner proved, a few
         const confirm = linkIn(to('zeynep.kaya@bezmialem.edu.tr')[0], 'confirm')!;
         const [reminder] = await world.app.services.renewals!.list(requesterIdFor('webchat', 'web-owner'));
         assert.strictEqual(reminder.emailConfirmed, false);
-        assert.ok((await world.webUser('web-owner').pick('reminders')).includes(tr('renewalReminders.emailConfirm.line', { expiry: 'Şubat 2027', email: 'zeynep.kaya@bezmialem.edu.tr' })), 'the list promises no date before the address is confirmed');
+        assert.ok(
+            (await world.webUser('web-owner').pick('reminders')).includes(tr('renewalReminders.emailConfirm.line', { expiry: 'Şubat 2027', email: 'zeynep.kaya@bezmialem.edu.tr' })),
+            'the list promises no date before the address is confirmed',
+        );
 
         const opened = await fetch(confirm);
         assert.strictEqual(opened.status, 200);
@@ -102,7 +108,7 @@ describe('renewal reminder e-mails go only to an address its owner proved, a few
         moveTo(Date.UTC(2026, 11, 1, 6));
         await drain();
         const reminderMails = to('zeynep.kaya@bezmialem.edu.tr').filter((received) => !isConfirmation(received));
-        assert.strictEqual(reminderMails.length, 1, 'the reminder itself, on the window\'s first day');
+        assert.strictEqual(reminderMails.length, 1, "the reminder itself, on the window's first day");
 
         // Two days passed: the other request ran out; its link is dead and the sweep removes it.
         const late = linkIn(to('late@bezmialem.edu.tr')[0], 'confirm')!;
@@ -123,7 +129,7 @@ describe('renewal reminder e-mails go only to an address its owner proved, a few
         moveTo(Date.UTC(2027, 1, 1, 6));
         await drain();
         const [copy] = to(TEAMS_USER.email!);
-        assert.ok(copy, 'Teams\' address is proven: the copy goes out without confirmation');
+        assert.ok(copy, "Teams' address is proven: the copy goes out without confirmation");
         const stop = linkIn(copy, 'stop')!;
         assert.ok(copy.mail.text?.includes(tr('email.unsubscribe.line', { link: stop })));
         assert.deepStrictEqual(copy.mail.headers.get('list'), { unsubscribe: { url: stop } }, 'mail programs offer their own "unsubscribe"');
@@ -134,14 +140,18 @@ describe('renewal reminder e-mails go only to an address its owner proved, a few
         moveTo(Date.UTC(2027, 3, 1, 6));
         await drain();
         assert.strictEqual(to(TEAMS_USER.email!).length, 1, 'no e-mail after the stop');
-        assert.ok(world.connector.calls.slice(before).some((call) => call.conversationId === 'a:personal-mehmet'), 'the Teams message still comes');
+        assert.ok(
+            world.connector.calls.slice(before).some((call) => call.conversationId === 'a:personal-mehmet'),
+            'the Teams message still comes',
+        );
     });
 
     it('web chat reminders stored before confirmation existed are asked to confirm; Teams ones keep their proven address', async () => {
         await world.start(async () => {
             const store = new SqliteTicketStore(path.join(world.dataDir, 'tickets.sqlite'));
-            await store.saveRenewalReminder({ id: randomUUID(), userId: 'directline:dl_old', language: 'tr', expiryMonth: 3, expiryYear: 2027, email: VICTIM, createdAt: Date.UTC(2026, 9, 1) },
-                [{ target: 'renewalEmail', stage: 0, notBefore: Date.UTC(2027, 0, 1) }]);
+            await store.saveRenewalReminder({ id: randomUUID(), userId: 'directline:dl_old', language: 'tr', expiryMonth: 3, expiryYear: 2027, email: VICTIM, createdAt: Date.UTC(2026, 9, 1) }, [
+                { target: 'renewalEmail', stage: 0, notBefore: Date.UTC(2027, 0, 1) },
+            ]);
             await store.close();
         });
         await drain();
@@ -154,7 +164,10 @@ describe('renewal reminder e-mails go only to an address its owner proved, a few
 
     it('with Bot Framework credentials and no PUBLIC_BASE_URL, reminder e-mails are off: their links would lead nowhere', async () => {
         const env = { PORT: '0', DATA_DIR: temporaryDataDir(), SMTP_URL: mail.url, TICKET_EMAIL_TO: 'ebysyardim@bezmialem.edu.tr', MicrosoftAppId: randomUUID(), MicrosoftAppPassword: 'x' };
-        for (const [extra, enabled] of [[{}, false], [{ PUBLIC_BASE_URL: 'https://bot.bezmialem.edu.tr' }, true]] as const) {
+        for (const [extra, enabled] of [
+            [{}, false],
+            [{ PUBLIC_BASE_URL: 'https://bot.bezmialem.edu.tr' }, true],
+        ] as const) {
             const app = createApp(loadConfig({ ...env, ...extra }), { logger: silentLogger });
             assert.strictEqual(app.services.renewals?.emailEnabled, enabled);
             await app.close();

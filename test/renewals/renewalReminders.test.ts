@@ -75,7 +75,7 @@ describe('renewal reminders: what the guide says of timing', () => {
         assert.doesNotMatch(text, /window|end of/);
     });
 
-    it('the institution profile\'s lead time must come before production', () => {
+    it("the institution profile's lead time must come before production", () => {
         const raw = JSON.parse(fs.readFileSync(fromRoot('institution', 'profile.json'), 'utf8')) as { renewalReminderMonthsBeforeExpiry: number };
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-profile-'));
         try {

@@ -18,8 +18,19 @@ describe('a renewal reminder whose messages cannot be delivered is deleted, not 
             const renewals = world.app.services.renewals!;
             // Expiry in March 2027: every message is still ahead, by chat and by e-mail.
             const { reminder } = await renewals.create({
-                userId: requesterIdFor('msteams', TEAMS_USER.id), language: 'tr', expiryMonth: 3, expiryYear: 2027, email: 'former.staff@bezmialem.edu.tr', emailConfirmed: true,
-                reference: { channelId: 'msteams', serviceUrl: world.connector.url, bot: { id: '28:bot', name: 'e-imza' }, user: { id: TEAMS_USER.id, name: TEAMS_USER.name }, conversation: { id: 'a:personal-gone', isGroup: false, conversationType: 'personal', name: '' } },
+                userId: requesterIdFor('msteams', TEAMS_USER.id),
+                language: 'tr',
+                expiryMonth: 3,
+                expiryYear: 2027,
+                email: 'former.staff@bezmialem.edu.tr',
+                emailConfirmed: true,
+                reference: {
+                    channelId: 'msteams',
+                    serviceUrl: world.connector.url,
+                    bot: { id: '28:bot', name: 'e-imza' },
+                    user: { id: TEAMS_USER.id, name: TEAMS_USER.name },
+                    conversation: { id: 'a:personal-gone', isGroup: false, conversationType: 'personal', name: '' },
+                },
             });
             assert.ok(world.app.services.renewals!.plannedStages(3, 2027).length > 0);
             world.connector.failing = true;
@@ -31,8 +42,11 @@ describe('a renewal reminder whose messages cannot be delivered is deleted, not 
                 await world.settle();
             }
             assert.strictEqual(await renewals.get(reminder.id), undefined, 'the reminder was kept after its last message was given up');
-            assert.deepStrictEqual((await renewals.list(requesterIdFor('msteams', TEAMS_USER.id))), []);
-            assert.ok(world.logLines.some((line) => /renewal reminder not delivered, given up/.test(line)), 'the operator is told in the log');
+            assert.deepStrictEqual(await renewals.list(requesterIdFor('msteams', TEAMS_USER.id)), []);
+            assert.ok(
+                world.logLines.some((line) => /renewal reminder not delivered, given up/.test(line)),
+                'the operator is told in the log',
+            );
             assert.strictEqual(mail.received.length, 0);
         } finally {
             await world.stop();

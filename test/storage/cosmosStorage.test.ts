@@ -103,4 +103,3 @@ describe('Cosmos DB bot state (local Cosmos server)', function () {
         }
     });
 });
-

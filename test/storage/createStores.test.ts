@@ -41,7 +41,18 @@ describe('createStores', function () {
 
                 // A renewal reminder for a certificate that expires in the month 30 days from now: it ends with that month (kept no longer than needed).
                 const expiry = new Date(now + 30 * DAY);
-                await stores.tickets.saveRenewalReminder({ id: randomUUID(), userId: 'directline:dl_former', language: 'tr', expiryMonth: expiry.getUTCMonth() + 1, expiryYear: expiry.getUTCFullYear(), email: 'former.staff@bezmialem.edu.tr', createdAt: now }, []);
+                await stores.tickets.saveRenewalReminder(
+                    {
+                        id: randomUUID(),
+                        userId: 'directline:dl_former',
+                        language: 'tr',
+                        expiryMonth: expiry.getUTCMonth() + 1,
+                        expiryYear: expiry.getUTCFullYear(),
+                        email: 'former.staff@bezmialem.edu.tr',
+                        createdAt: now,
+                    },
+                    [],
+                );
 
                 assert.deepStrictEqual(await stores.sweepExpired(now + 29 * DAY), { tickets: 0, states: 0, questions: 0, reminders: 0 });
                 assert.deepStrictEqual(await stores.sweepExpired(now + 31 * DAY), { tickets: 1, states: 1, questions: 1, reminders: 0 });

@@ -22,10 +22,22 @@ const LATER_CHAT = 'a:personal-mehmet-later';
  * latest chat under the bare id.
  */
 async function seedBeforeChannelPrefixes(tickets: TicketStore, references: Storage, connectorUrl: string): Promise<void> {
-    const teamsChat = { channelId: 'msteams', serviceUrl: connectorUrl, bot: { id: '28:bot', name: 'e-imza' }, user: { id: TEAMS_USER.id, name: TEAMS_USER.name }, conversation: { id: PERSONAL, isGroup: false, conversationType: 'personal', name: '' } };
+    const teamsChat = {
+        channelId: 'msteams',
+        serviceUrl: connectorUrl,
+        bot: { id: '28:bot', name: 'e-imza' },
+        user: { id: TEAMS_USER.id, name: TEAMS_USER.name },
+        conversation: { id: PERSONAL, isGroup: false, conversationType: 'personal', name: '' },
+    };
     const requester = { id: BARE_ID, name: TEAMS_USER.name, email: TEAMS_USER.email, language: 'tr' as const };
     await tickets.create(sampleTicket({ requester: { ...requester, reference: teamsChat }, details: { question: 'Teams kullanıcısının sorusu' } }), [{ target: 'staff', historyIndex: 0 }]);
-    await tickets.create(sampleTicket({ requester: { ...requester, name: 'Web', reference: { ...teamsChat, channelId: 'directline', conversation: { ...teamsChat.conversation, id: 'dl-conversation' } } }, details: { question: 'web sohbetinden sızma' } }), []);
+    await tickets.create(
+        sampleTicket({
+            requester: { ...requester, name: 'Web', reference: { ...teamsChat, channelId: 'directline', conversation: { ...teamsChat.conversation, id: 'dl-conversation' } } },
+            details: { question: 'web sohbetinden sızma' },
+        }),
+        [],
+    );
     await tickets.saveRenewalReminder({ id: randomUUID(), userId: BARE_ID, language: 'tr', expiryMonth: 3, expiryYear: 2027, reference: teamsChat, createdAt: Date.now() }, []);
     await references.write({ [`references/users/${BARE_ID}`]: { reference: { ...teamsChat, conversation: { ...teamsChat.conversation, id: LATER_CHAT } }, updatedAt: Date.now(), eTag: '*' } });
 }
@@ -34,7 +46,7 @@ async function seedBeforeChannelPrefixes(tickets: TicketStore, references: Stora
 async function checkAfterUpdate(world: TicketWorld): Promise<void> {
     await world.installInStaffTeam();
     const [ticket] = await world.app.services.tickets.listByRequester(`msteams:${BARE_ID}`);
-    assert.ok(ticket, 'the Teams user\'s ticket carries their channel now');
+    assert.ok(ticket, "the Teams user's ticket carries their channel now");
     const thread = (await world.connector.waitFor((call) => call.kind === 'createConversation' && call.channelId === STAFF_TEAM)).conversationId;
     await world.staffClicks(STAFF.ayse, 'claim', { ticketId: ticket.id }, thread);
     await world.settle();
@@ -52,7 +64,7 @@ async function checkAfterUpdate(world: TicketWorld): Promise<void> {
 describe('requester ids gain their channel when the bot starts on data an earlier version wrote (security review 2, N1)', function () {
     this.timeout(60_000);
 
-    it('SQLite: the Teams user finds their ticket, reminder and latest chat; the web chat ticket under the same id stays someone else\'s', async () => {
+    it("SQLite: the Teams user finds their ticket, reminder and latest chat; the web chat ticket under the same id stays someone else's", async () => {
         const world = new TicketWorld();
         try {
             await world.start(async () => {
@@ -84,7 +96,10 @@ describe('requester ids gain their channel when the bot starts on data an earlie
                 const second = await world.secondInstance();
                 await second.close();
                 assert.deepStrictEqual((await tickets.listByRequester(BARE_ID)).length, 0);
-                assert.deepStrictEqual((await tickets.listByRequester(`directline:${BARE_ID}`)).map((ticket) => ticket.details.question), ['web sohbetinden sızma']);
+                assert.deepStrictEqual(
+                    (await tickets.listByRequester(`directline:${BARE_ID}`)).map((ticket) => ticket.details.question),
+                    ['web sohbetinden sızma'],
+                );
                 await tickets.close();
                 references.close();
             } finally {

@@ -22,7 +22,10 @@ export class BotProcess {
     private child?: ChildProcess;
     readonly baseUrl: string;
 
-    constructor(readonly port: number, private readonly env: Record<string, string>) {
+    constructor(
+        readonly port: number,
+        private readonly env: Record<string, string>,
+    ) {
         this.baseUrl = `http://127.0.0.1:${port}`;
     }
 

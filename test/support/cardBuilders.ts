@@ -14,7 +14,7 @@ export interface CardBuilder {
 function holdsAttachment(checker: ts.TypeChecker, type: ts.Type): boolean {
     if (type.isUnion()) return type.types.some((member) => holdsAttachment(checker, member));
     if ((type.getSymbol() ?? type.aliasSymbol)?.getName() === 'Attachment') return true;
-    const typeArguments = (type.flags & ts.TypeFlags.Object) && ((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference) ? checker.getTypeArguments(type as ts.TypeReference) : [];
+    const typeArguments = type.flags & ts.TypeFlags.Object && (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference ? checker.getTypeArguments(type as ts.TypeReference) : [];
     return typeArguments.some((argument) => holdsAttachment(checker, argument));
 }
 
@@ -23,18 +23,33 @@ function holdsAttachment(checker: ts.TypeChecker, type: ts.Type): boolean {
  * checker from the sources (so a builder counts whether or not its return type is written out).
  */
 export function cardBuilders(dir = fromRoot('cards')): CardBuilder[] {
-    const files = fs.readdirSync(dir).filter((file) => file.endsWith('.ts')).map((file) => path.join(dir, file));
+    const files = fs
+        .readdirSync(dir)
+        .filter((file) => file.endsWith('.ts'))
+        .map((file) => path.join(dir, file));
     const program = ts.createProgram(files, {
-        strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10,
-        esModuleInterop: true, resolveJsonModule: true, skipLibCheck: true, noEmit: true,
+        strict: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.CommonJS,
+        moduleResolution: ts.ModuleResolutionKind.Node10,
+        esModuleInterop: true,
+        resolveJsonModule: true,
+        skipLibCheck: true,
+        noEmit: true,
     });
     const checker = program.getTypeChecker();
     return files.flatMap((file) => {
         const source = program.getSourceFile(file)!;
         const moduleSymbol = checker.getSymbolAtLocation(source);
         if (!moduleSymbol) return [];
-        return checker.getExportsOfModule(moduleSymbol)
-            .filter((exported) => checker.getTypeOfSymbolAtLocation(exported, source).getCallSignatures().some((signature) => holdsAttachment(checker, signature.getReturnType())))
+        return checker
+            .getExportsOfModule(moduleSymbol)
+            .filter((exported) =>
+                checker
+                    .getTypeOfSymbolAtLocation(exported, source)
+                    .getCallSignatures()
+                    .some((signature) => holdsAttachment(checker, signature.getReturnType())),
+            )
             .map((exported) => ({ module: path.basename(file, '.ts'), name: exported.getName() }));
     });
 }
@@ -55,7 +70,9 @@ export function buildersCalledBy(builders: readonly CardBuilder[], build: () => 
             called.add(`${module}.${name}`);
             return original.apply(this, args);
         };
-        restore.push(() => { exports[name] = original; });
+        restore.push(() => {
+            exports[name] = original;
+        });
     }
     try {
         build();

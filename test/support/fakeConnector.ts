@@ -37,7 +37,10 @@ export class FakeConnector {
     private readonly server: http.Server;
     private nextId = 1000;
 
-    constructor(private readonly members: Record<string, Member>, private readonly teamMembers: Member[]) {
+    constructor(
+        private readonly members: Record<string, Member>,
+        private readonly teamMembers: Member[],
+    ) {
         this.server = http.createServer((req, res) => void this.handle(req, res));
     }
 

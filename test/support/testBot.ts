@@ -91,9 +91,18 @@ export class TestChat {
         // The same factory as the app; no staff team here (STAFF_TEAM_ID unset): staff cards are exercised end to end in test/tickets.
         const bot = assembleBot({
             config: { RESUME_AFTER_MINUTES: options.resumeAfterMinutes ?? 60, STAFF_TEAM_ID: undefined },
-            logger, clock: this.clock, profile, translator, tickets: this.tickets, adapter: this.adapter,
-            storage: this.storage, referenceStorage: this.storage, questions: this.questions, knowledge: options.knowledge ?? guideKnowledge(),
-            insights: options.insights, insightsHashKey: options.insightsHashKey,
+            logger,
+            clock: this.clock,
+            profile,
+            translator,
+            tickets: this.tickets,
+            adapter: this.adapter,
+            storage: this.storage,
+            referenceStorage: this.storage,
+            questions: this.questions,
+            knowledge: options.knowledge ?? guideKnowledge(),
+            insights: options.insights,
+            insightsHashKey: options.insightsHashKey,
             createMessenger: () => ({ colleagues: () => Promise.resolve([]), card: () => Promise.reject(new Error('no staff team in this test')) }),
         });
         this.services = bot.services;
@@ -116,7 +125,12 @@ export class TestChat {
      */
     async click(title: string): Promise<Partial<Activity>[]> {
         const button = [...this.buttons(), ...this.earlierButtons].find((candidate) => candidate.title === title);
-        if (!button) throw new Error(`No button "${title}" among: ${this.buttons().map((b) => b.title).join(' | ')}`);
+        if (!button)
+            throw new Error(
+                `No button "${title}" among: ${this.buttons()
+                    .map((b) => b.title)
+                    .join(' | ')}`,
+            );
         return this.press(button);
     }
 

@@ -41,7 +41,10 @@ export class TicketWorld {
     readonly logger: Logger = createLogger('debug', (line) => this.logLines.push(line));
 
     /** `cosmos`: how the bot reaches a local Cosmos server when `env` points it there. */
-    constructor(private readonly env: Record<string, string> = {}, private readonly cosmos?: CosmosOverrides) {}
+    constructor(
+        private readonly env: Record<string, string> = {},
+        private readonly cosmos?: CosmosOverrides,
+    ) {}
 
     /**
      * A default world, started (SQLite, no staff channel yet). `inStaffTeam`: the bot is then installed
@@ -104,7 +107,11 @@ export class TicketWorld {
      */
     async postFromTeams(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
         const { status, body } = await this.post({
-            channelId: 'msteams', serviceUrl: this.connector.url, channelData: { tenant: { id: TENANT } }, deliveryMode: 'expectReplies', ...activity,
+            channelId: 'msteams',
+            serviceUrl: this.connector.url,
+            channelData: { tenant: { id: TENANT } },
+            deliveryMode: 'expectReplies',
+            ...activity,
         });
         assert.strictEqual(status, 200, JSON.stringify(body));
         return (body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? [];
@@ -118,9 +125,12 @@ export class TicketWorld {
     /** The bot learns its staff channel when installed in the staff team. */
     async installInStaffTeam(): Promise<void> {
         await this.post({
-            type: 'conversationUpdate', channelId: 'msteams', serviceUrl: this.connector.url,
+            type: 'conversationUpdate',
+            channelId: 'msteams',
+            serviceUrl: this.connector.url,
             conversation: { id: STAFF_TEAM, conversationType: 'channel', isGroup: true } as never,
-            recipient: { id: '28:bot', name: 'e-imza' }, from: STAFF.ayse,
+            recipient: { id: '28:bot', name: 'e-imza' },
+            from: STAFF.ayse,
             membersAdded: [{ id: '28:bot', name: 'e-imza' }],
             channelData: { eventType: 'teamMemberAdded', team: { id: STAFF_TEAM }, tenant: { id: TENANT } },
         });
@@ -132,7 +142,9 @@ export class TicketWorld {
 
     teamsUser(locale = 'tr-TR'): ChatUser {
         return this.user({
-            channelId: 'msteams', from: TEAMS_USER, locale,
+            channelId: 'msteams',
+            from: TEAMS_USER,
+            locale,
             conversation: { id: 'a:personal-mehmet', conversationType: 'personal', tenantId: TENANT } as never,
             channelData: { tenant: { id: TENANT } },
         });
@@ -143,8 +155,13 @@ export class TicketWorld {
         const { mention = true, team = STAFF_TEAM, tenant = TENANT } = options;
         const bot = { id: '28:bot', name: 'e-imza' };
         const { status, body } = await this.post({
-            type: 'message', channelId: 'msteams', serviceUrl: this.connector.url, deliveryMode: 'expectReplies',
-            from: STAFF.ayse, recipient: bot, text: mention ? `<at>e-imza</at> ${text}` : text,
+            type: 'message',
+            channelId: 'msteams',
+            serviceUrl: this.connector.url,
+            deliveryMode: 'expectReplies',
+            from: STAFF.ayse,
+            recipient: bot,
+            text: mention ? `<at>e-imza</at> ${text}` : text,
             entities: mention ? [{ type: 'mention', mentioned: bot, text: '<at>e-imza</at>' }] : [],
             conversation: { id: `${team};messageid=1`, conversationType: 'channel', isGroup: true } as never,
             channelData: { team: { id: team }, channel: { id: team }, tenant: { id: tenant } },
@@ -156,8 +173,12 @@ export class TicketWorld {
     /** A staff member clicks a card action (Universal Actions) in a thread of the given team. */
     async staffClicks(member: Member, verb: string, data: Record<string, unknown>, threadId: string, teamId = STAFF_TEAM, channelId = 'msteams') {
         const { status, body } = await this.post({
-            type: 'invoke', name: 'adaptiveCard/action', channelId, serviceUrl: this.connector.url,
-            from: member, recipient: { id: '28:bot', name: 'e-imza' },
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            channelId,
+            serviceUrl: this.connector.url,
+            from: member,
+            recipient: { id: '28:bot', name: 'e-imza' },
             conversation: { id: threadId, conversationType: 'channel', isGroup: true } as never,
             channelData: { team: { id: teamId }, channel: { id: teamId }, tenant: { id: TENANT } },
             value: { action: { type: 'Action.Execute', verb: `ticket.${verb}`, data }, trigger: 'manual' },

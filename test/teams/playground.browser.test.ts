@@ -95,30 +95,45 @@ describe('Teams in Microsoft 365 Agents Playground (Chromium)', function () {
         // The personal install greets the user by the name from the member profile. The Playground
         // sends every activity with `locale: en-US` (Teams sends the user's), so the welcome is in
         // English; "Türkçe" is the user's explicit choice, which the bot keeps from then on.
-        await page.getByText(/Hello Ayşe Yılmaz/).first().waitFor(WAIT);
+        await page
+            .getByText(/Hello Ayşe Yılmaz/)
+            .first()
+            .waitFor(WAIT);
         await say('Türkçe');
         await page.getByText('Yeni e-imza başvurusu').first().waitFor(WAIT);
 
         // A guided step.
         await lastButton('Yeni e-imza başvurusu').click();
-        await page.getByText(/Adım 1 \/ \d+/).first().waitFor(WAIT);
+        await page
+            .getByText(/Adım 1 \/ \d+/)
+            .first()
+            .waitFor(WAIT);
 
         // A button of an older card (the menu above) is understood for what it is: the fees, with a
         // one-line reminder of the step the user is on, never "please choose". (The Playground shows no
         // user bubble for a click: it cannot send Teams' messageBack, so in local mode the buttons are
         // plain submits; Teams shows the choice, which only real Teams can confirm.)
         await page.getByRole('button', { name: 'Ücretler', exact: true }).first().click();
-        await page.getByText(/Şu anki adımınız · Adım 1 \/ \d+/).first().waitFor(WAIT);
+        await page
+            .getByText(/Şu anki adımınız · Adım 1 \/ \d+/)
+            .first()
+            .waitFor(WAIT);
         assert.strictEqual(await page.getByText(/Bunu anlayamadım/).count(), 0);
 
         // Help on this step, typed.
         await say('yardım');
-        await page.getByText(/Bulamıyorum: /).first().waitFor(WAIT);
+        await page
+            .getByText(/Bulamıyorum: /)
+            .first()
+            .waitFor(WAIT);
 
         // A help ticket: "Kütüphaneye sor", then "Kütüphaneye yaz (talep)".
         await lastButton('Kütüphaneye sor').click();
         await lastButton('Kütüphaneye yaz (talep)').click();
-        await page.getByText(/Sorunuzu ya da takıldığınız yeri/).first().waitFor(WAIT);
+        await page
+            .getByText(/Sorunuzu ya da takıldığınız yeri/)
+            .first()
+            .waitFor(WAIT);
         await say(QUESTION);
         // The Playground's user has an e-mail outside the institution's domain: the bot asks for the institutional one.
         const created = page.getByText(/Talebiniz kütüphaneye iletildi: #1001/).first();
@@ -129,7 +144,10 @@ describe('Teams in Microsoft 365 Agents Playground (Chromium)', function () {
 
         // The card in the staff team's General channel.
         await openChat(/^General$/);
-        await page.getByText(/Talep #1001/).first().waitFor(WAIT);
+        await page
+            .getByText(/Talep #1001/)
+            .first()
+            .waitFor(WAIT);
         await page.getByText(QUESTION).first().waitFor(WAIT);
 
         // Claim: the card refreshes in place (Universal Action).
@@ -139,13 +157,22 @@ describe('Teams in Microsoft 365 Agents Playground (Chromium)', function () {
 
         // Reply: the text box under "Yanıtla", then "Yanıtı gönder".
         await lastButton('Yanıtla').click();
-        await page.getByPlaceholder(/Kullanıcıya yanıtınız/).last().fill(REPLY);
+        await page
+            .getByPlaceholder(/Kullanıcıya yanıtınız/)
+            .last()
+            .fill(REPLY);
         await lastButton('Yanıtı gönder').click();
-        await page.getByText(/kullanıcıya yanıt verdi/).first().waitFor(WAIT);
+        await page
+            .getByText(/kullanıcıya yanıt verdi/)
+            .first()
+            .waitFor(WAIT);
 
         // The reply reaches the personal chat.
         await openChat(/^Personal Chat$/);
-        await page.getByText(/Kütüphane talebinizi \(#1001\) yanıtladı/).first().waitFor(WAIT);
+        await page
+            .getByText(/Kütüphane talebinizi \(#1001\) yanıtladı/)
+            .first()
+            .waitFor(WAIT);
         await page.getByText(REPLY).first().waitFor(WAIT);
 
         fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
@@ -170,22 +197,34 @@ describe('Teams in Microsoft 365 Agents Playground (Chromium)', function () {
 
         // The staff channel: claim, reply, resolve — on this ticket's card (the first test's card is there too).
         await openChat(/^General$/);
-        const ticketCard = page.locator('.ac-adaptiveCard').filter({ hasText: /Talep #1002/ }).last();
+        const ticketCard = page
+            .locator('.ac-adaptiveCard')
+            .filter({ hasText: /Talep #1002/ })
+            .last();
         await ticketCard.waitFor(WAIT);
         const onCard = (name: string) => ticketCard.getByRole('button', { name, exact: true }).last();
         await onCard('Üstlen').click();
         await ticketCard.getByText('Üstlenildi', { exact: true }).first().waitFor(WAIT);
         await onCard('Yanıtla').click();
-        await ticketCard.getByPlaceholder(/Kullanıcıya yanıtınız/).last().fill(TAUGHT_REPLY);
+        await ticketCard
+            .getByPlaceholder(/Kullanıcıya yanıtınız/)
+            .last()
+            .fill(TAUGHT_REPLY);
         await onCard('Yanıtı gönder').click();
-        await ticketCard.getByText(/yanıtladı: Kütüphane merkez/).first().waitFor(WAIT);
+        await ticketCard
+            .getByText(/yanıtladı: Kütüphane merkez/)
+            .first()
+            .waitFor(WAIT);
         await onCard('Çöz').click();
         await onCard('Çözüldü olarak kapat').click();
 
         // "Cevaplara ekle": the editor holds the question and the reply; saved as it is.
         await onCard(translator.t('tr', 'staffAnswers.actions.add')).click();
         await onCard(translator.t('tr', 'staffAnswers.actions.save')).click();
-        await ticketCard.getByText(translator.t('tr', 'staffAnswers.notices.added', { number: 1 })).first().waitFor(WAIT);
+        await ticketCard
+            .getByText(translator.t('tr', 'staffAnswers.notices.added', { number: 1 }))
+            .first()
+            .waitFor(WAIT);
 
         // The next time the question is asked, the library's answer comes back.
         await openChat(/^Personal Chat$/);

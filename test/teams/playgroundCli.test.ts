@@ -60,9 +60,9 @@ describe('npm run playground while npm start runs', function () {
         });
 
         assert.notStrictEqual(new URL(addresses.bot).port, String(port), 'not the port npm start holds');
-        assert.strictEqual((await fetch(`${addresses.bot}/healthz`)).status, 200, 'the Playground\'s bot answers');
+        assert.strictEqual((await fetch(`${addresses.bot}/healthz`)).status, 200, "the Playground's bot answers");
         assert.strictEqual((await fetch(addresses.playground)).status, 200, 'the Playground answers');
-        assert.strictEqual((await fetch(`${bot.baseUrl}/healthz`)).status, 200, 'npm start\'s bot still answers');
+        assert.strictEqual((await fetch(`${bot.baseUrl}/healthz`)).status, 200, "npm start's bot still answers");
         assert.match(output, /listens on every network interface/, 'the Playground says it is not loopback only');
 
         const exited = new Promise<number | null>((resolve) => cli!.once('exit', resolve));

@@ -65,41 +65,54 @@ describe('The library teaches the bot from Teams (HTTP, fake Bot Connector)', fu
                 assert.ok(answered.includes(ANSWER.titleTr) && answered.includes(ANSWER.textTr) && answered.includes(tr('understanding.staffAnswer.note')), answered);
 
                 // The second instance serves it after its refresh (its timer's work).
-                    assert.match(await webUserSays(world, urlOf(second), 'web-third', QUESTION), new RegExp(tr('understanding.unknown.title')), 'not before it looked');
-                    assert.strictEqual(await second.refreshKnowledge(), true);
-                    assert.ok((await webUserSays(world, urlOf(second), 'web-fourth', QUESTION)).includes(ANSWER.textTr));
+                assert.match(await webUserSays(world, urlOf(second), 'web-third', QUESTION), new RegExp(tr('understanding.unknown.title')), 'not before it looked');
+                assert.strictEqual(await second.refreshKnowledge(), true);
+                assert.ok((await webUserSays(world, urlOf(second), 'web-fourth', QUESTION)).includes(ANSWER.textTr));
 
-                    // Edited in Teams: the new words on both instances.
-                    const [answer] = await storedAnswers(world);
-                    const opened = await clickAnswers(world, STAFF.burak, 'open', { answerId: answer.id });
-                    assert.strictEqual(inputValue(opened.card, ANSWER_INPUTS.textTr), ANSWER.textTr);
-                    const edited = await clickAnswers(world, STAFF.burak, 'save', { ...buttonData(opened.card, tr('staffAnswers.actions.save')), ...editorInputs({ ...ANSWER, textTr: 'Kütüphane B blokta, birinci kattadır.' }) });
-                    assert.ok(edited.text.includes(tr('staffAnswers.notices.edited', { number: 1 })), edited.text);
-                    await second.refreshKnowledge();
-                    assert.ok((await webUserSays(world, urlOf(second), 'web-fifth', QUESTION)).includes('B blokta'));
+                // Edited in Teams: the new words on both instances.
+                const [answer] = await storedAnswers(world);
+                const opened = await clickAnswers(world, STAFF.burak, 'open', { answerId: answer.id });
+                assert.strictEqual(inputValue(opened.card, ANSWER_INPUTS.textTr), ANSWER.textTr);
+                const edited = await clickAnswers(world, STAFF.burak, 'save', {
+                    ...buttonData(opened.card, tr('staffAnswers.actions.save')),
+                    ...editorInputs({ ...ANSWER, textTr: 'Kütüphane B blokta, birinci kattadır.' }),
+                });
+                assert.ok(edited.text.includes(tr('staffAnswers.notices.edited', { number: 1 })), edited.text);
+                await second.refreshKnowledge();
+                assert.ok((await webUserSays(world, urlOf(second), 'web-fifth', QUESTION)).includes('B blokta'));
 
-                    // A stale click (the version opened before the edit) changes nothing.
-                    const stale = await clickAnswers(world, STAFF.ayse, 'save', { ...buttonData(opened.card, tr('staffAnswers.actions.save')), ...editorInputs({ ...ANSWER, textTr: 'eski' }) });
-                    assert.ok(stale.text.includes(tr('staffAnswers.notices.changed')), stale.text);
+                // A stale click (the version opened before the edit) changes nothing.
+                const stale = await clickAnswers(world, STAFF.ayse, 'save', { ...buttonData(opened.card, tr('staffAnswers.actions.save')), ...editorInputs({ ...ANSWER, textTr: 'eski' }) });
+                assert.ok(stale.text.includes(tr('staffAnswers.notices.changed')), stale.text);
 
-                    // Retired: no longer given, anywhere.
-                    const current = (await storedAnswers(world))[0];
-                    const retired = await clickAnswers(world, STAFF.ayse, 'retire', { answerId: current.id, eTag: current.eTag });
-                    assert.ok(retired.text.includes(tr('staffAnswers.notices.retired', { number: 1 })), retired.text);
-                    await second.refreshKnowledge();
-                    for (const url of [world.url, urlOf(second)]) assert.match(await webUserSays(world, url, `web-after-${url.slice(-5)}`, QUESTION), new RegExp(tr('understanding.unknown.title')));
+                // Retired: no longer given, anywhere.
+                const current = (await storedAnswers(world))[0];
+                const retired = await clickAnswers(world, STAFF.ayse, 'retire', { answerId: current.id, eTag: current.eTag });
+                assert.ok(retired.text.includes(tr('staffAnswers.notices.retired', { number: 1 })), retired.text);
+                await second.refreshKnowledge();
+                for (const url of [world.url, urlOf(second)]) assert.match(await webUserSays(world, url, `web-after-${url.slice(-5)}`, QUESTION), new RegExp(tr('understanding.unknown.title')));
 
                 // Audited: who did what, when.
                 const [kept] = await storedAnswers(world);
-                assert.deepStrictEqual(kept.history.map((entry) => [entry.action, entry.actor.name]), [['added', STAFF.ayse.name], ['edited', STAFF.burak.name], ['retired', STAFF.ayse.name]]);
-                assert.ok(world.logLines.some((line) => line.includes('staff answer added')), 'the audit reaches the log');
+                assert.deepStrictEqual(
+                    kept.history.map((entry) => [entry.action, entry.actor.name]),
+                    [
+                        ['added', STAFF.ayse.name],
+                        ['edited', STAFF.burak.name],
+                        ['retired', STAFF.ayse.name],
+                    ],
+                );
+                assert.ok(
+                    world.logLines.some((line) => line.includes('staff answer added')),
+                    'the audit reaches the log',
+                );
                 assert.ok(!world.logLines.some((line) => line.includes('A blok')), 'the log holds no answer text');
             } finally {
                 await second.close();
             }
         });
 
-        it('an answer that overlaps one of the guide\'s is shown as a conflict and saved only when staff confirm it; secrets in staff text are masked', async () => {
+        it("an answer that overlaps one of the guide's is shown as a conflict and saved only when staff confirm it; secrets in staff text are masked", async () => {
             const [listing] = await staffMentions(world, STAFF.ayse, 'CEVAPLAR!');
             const draft = await clickAnswers(world, STAFF.ayse, 'draft', {});
             assert.ok(readableText(listing).length > 0 && draft.statusCode === 200);
@@ -143,7 +156,13 @@ describe('The library teaches the bot from Teams (HTTP, fake Bot Connector)', fu
             assert.strictEqual(inputValue(card, ANSWER_INPUTS.titleTr), QUESTION);
             assert.deepStrictEqual(buttonData(card, tr('staffAnswers.actions.save')), { ticketId });
 
-            const saved = await clickAnswers(world, STAFF.ayse, 'save', { ticketId, ...editorInputs({ titleTr: ANSWER.titleTr, textTr: ANSWER.textTr, examplesTr: [QUESTION] }) }, { conversationId: thread, team: STAFF_TEAM });
+            const saved = await clickAnswers(
+                world,
+                STAFF.ayse,
+                'save',
+                { ticketId, ...editorInputs({ titleTr: ANSWER.titleTr, textTr: ANSWER.textTr, examplesTr: [QUESTION] }) },
+                { conversationId: thread, team: STAFF_TEAM },
+            );
             assert.ok(saved.text.includes(tr('staffAnswers.notices.added', { number: 1 })) && saved.text.includes('#1001'), `the ticket card again, with the notice: ${saved.text}`);
             assert.strictEqual((await storedAnswers(world))[0].ticketNumber, 1001);
             assert.ok((await webUserSays(world, world.url, 'web-next', QUESTION)).includes(ANSWER.textTr));
@@ -159,12 +178,20 @@ describe('The library teaches the bot from Teams (HTTP, fake Bot Connector)', fu
                 { where: { channelId: 'webchat', conversationId: 'webchat-intruder' }, member: { id: 'intruder', name: 'Intruder' } },
             ];
             for (const { where, member } of attempts) {
-                for (const [verb, data] of [['save', editorInputs({ ...ANSWER, titleTr: 'Kötü' })], ['retire', { answerId: answer.id, eTag: answer.eTag }], ['save', { answerId: answer.id, eTag: answer.eTag, ...editorInputs({ ...ANSWER, textTr: 'Yanlış' }) }], ['list', {}]] as const) {
+                for (const [verb, data] of [
+                    ['save', editorInputs({ ...ANSWER, titleTr: 'Kötü' })],
+                    ['retire', { answerId: answer.id, eTag: answer.eTag }],
+                    ['save', { answerId: answer.id, eTag: answer.eTag, ...editorInputs({ ...ANSWER, textTr: 'Yanlış' }) }],
+                    ['list', {}],
+                ] as const) {
                     const refused = await clickAnswers(world, member, verb, data, where);
                     assert.strictEqual(refused.statusCode, 403, `${verb} from ${JSON.stringify(where)}`);
                 }
             }
-            assert.deepStrictEqual((await storedAnswers(world)).map((kept) => [kept.title.tr, kept.text.tr, kept.status]), [[ANSWER.titleTr, ANSWER.textTr, 'active']]);
+            assert.deepStrictEqual(
+                (await storedAnswers(world)).map((kept) => [kept.title.tr, kept.text.tr, kept.status]),
+                [[ANSWER.titleTr, ANSWER.textTr, 'active']],
+            );
             // "cevaplar" from another team is no listing.
             const elsewhere = await staffMentions(world, STAFF.ayse, 'cevaplar', '19:another-team@thread.tacv2');
             assert.ok(!elsewhere.map(readableText).join('\n').includes(tr('staffAnswers.panel.title')));

@@ -16,16 +16,20 @@ describe('Microsoft Teams behaviour (Teams-shaped activities, fake Bot Connector
 
     /** Posts a Teams activity from Mehmet (a tr-TR client) and returns the bot's replies. */
     const teams = (activity: Partial<Activity>) => world.postFromTeams({ recipient: BOT, from: TEAMS_USER, locale: 'tr-TR', ...activity });
-    const text = (replies: Partial<Activity>[]) => replies.filter((reply) => reply.type === 'message').map(readableText).join('\n');
+    const text = (replies: Partial<Activity>[]) =>
+        replies
+            .filter((reply) => reply.type === 'message')
+            .map(readableText)
+            .join('\n');
 
-    it('installed personally: one welcome with the user\'s name, not repeated', async () => {
+    it("installed personally: one welcome with the user's name, not repeated", async () => {
         const welcome = await teams({ type: 'conversationUpdate', conversation: PERSONAL as never, membersAdded: [TEAMS_USER] });
         assert.match(text(welcome), /Merhaba Mehmet Öz!/);
         assert.strictEqual(text(await teams({ type: 'installationUpdate', action: 'add', conversation: PERSONAL as never })), '');
         assert.strictEqual(text(await teams({ type: 'conversationUpdate', conversation: PERSONAL as never, membersAdded: [TEAMS_USER] })), '');
     });
 
-    it('the Teams client\'s locale picks the language', async () => {
+    it("the Teams client's locale picks the language", async () => {
         const welcome = await teams({ type: 'conversationUpdate', locale: 'en-US', conversation: PERSONAL as never, membersAdded: [TEAMS_USER] });
         assert.match(text(welcome), /Hello Mehmet Öz!/);
     });
@@ -40,10 +44,12 @@ describe('Microsoft Teams behaviour (Teams-shaped activities, fake Bot Connector
         assert.strictEqual(text(await teams({ type: 'conversationUpdate', conversation: channel, channelData, membersAdded: [STAFF.ayse] })), '');
     });
 
-    it('added to the library\'s team: says that tickets will arrive there', async () => {
+    it("added to the library's team: says that tickets will arrive there", async () => {
         const welcome = await teams({
-            type: 'conversationUpdate', conversation: { id: STAFF_TEAM, conversationType: 'channel', isGroup: true } as never,
-            channelData: { team: { id: STAFF_TEAM }, tenant: { id: TENANT }, eventType: 'teamMemberAdded' }, membersAdded: [BOT],
+            type: 'conversationUpdate',
+            conversation: { id: STAFF_TEAM, conversationType: 'channel', isGroup: true } as never,
+            channelData: { team: { id: STAFF_TEAM }, tenant: { id: TENANT }, eventType: 'teamMemberAdded' },
+            membersAdded: [BOT],
         });
         assert.match(text(welcome), /talepler bu kanala gelecek/);
     });
@@ -54,7 +60,10 @@ describe('Microsoft Teams behaviour (Teams-shaped activities, fake Bot Connector
         const mention = { type: 'mention', mentioned: BOT, text: '<at>e-İmza Asistanı</at>' };
         const answered = await teams({ type: 'message', conversation: thread, channelData, text: '<at>e-İmza Asistanı</at> YARDIM', entities: [mention] });
         assert.match(text(answered), /Size nasıl yardımcı olabilirim\?/);
-        assert.ok(answered.every((reply) => reply.conversation?.id === `${OTHER_TEAM};messageid=1700000000000`), 'replies stay in the thread');
+        assert.ok(
+            answered.every((reply) => reply.conversation?.id === `${OTHER_TEAM};messageid=1700000000000`),
+            'replies stay in the thread',
+        );
         assert.deepStrictEqual(await teams({ type: 'message', conversation: thread, channelData, text: 'öğle yemeğine kim geliyor?' }), []);
     });
 

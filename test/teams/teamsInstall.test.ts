@@ -57,7 +57,7 @@ describe('Microsoft Teams: install welcome, language, waiting tickets, the name 
         });
     });
 
-    describe('2. the client\'s locale decides until the user chooses', () => {
+    describe("2. the client's locale decides until the user chooses", () => {
         it('an install event without locale, then messages from an en-US client: English', async () => {
             assert.match(text(await teams(installed())), /Merhaba/);
             assert.match(text(await teams({ type: 'message', text: 'hello', locale: 'en-US' })), /What would you like to do\?/);
@@ -66,7 +66,7 @@ describe('Microsoft Teams: install welcome, language, waiting tickets, the name 
             assert.match(text(await teams({ type: 'message', text: 'menu', locale: 'en-US' })), /What would you like to do\?/);
         });
 
-        it('an explicit choice is remembered, whatever the client\'s locale says afterwards', async () => {
+        it("an explicit choice is remembered, whatever the client's locale says afterwards", async () => {
             await teams(installed());
             assert.match(text(await teams({ type: 'message', value: { choice: 'language' }, locale: 'tr-TR' })), /What would you like to do\?/);
             assert.match(text(await teams({ type: 'message', text: 'menü', locale: 'tr-TR' })), /What would you like to do\?/);

@@ -26,8 +26,11 @@ describe('Cosmos DB: two bot processes on one database', function () {
         const env = {
             ...cosmos.env(`processes-${randomUUID()}`),
             // The local server's certificate is self-signed and it advertises no regions.
-            NODE_TLS_REJECT_UNAUTHORIZED: '0', COSMOS_ENDPOINT_DISCOVERY: 'false',
-            STAFF_TEAM_ID: STAFF_TEAM, DATA_DIR: dataDir, LOG_LEVEL: 'info',
+            NODE_TLS_REJECT_UNAUTHORIZED: '0',
+            COSMOS_ENDPOINT_DISCOVERY: 'false',
+            STAFF_TEAM_ID: STAFF_TEAM,
+            DATA_DIR: dataDir,
+            LOG_LEVEL: 'info',
         };
         a = new BotProcess(await freePort(), env);
         b = new BotProcess(await freePort(), env);
@@ -41,22 +44,44 @@ describe('Cosmos DB: two bot processes on one database', function () {
         fs.rmSync(dataDir, { recursive: true, force: true });
     });
 
-    const user = (bot: BotProcess, extra: Partial<Activity>) => bot.exchange({
-        type: 'message', channelId: 'webchat', serviceUrl: connector.url, locale: 'tr-TR',
-        from: { id: 'web-two-processes', name: '' }, recipient: BOT, conversation: { id: 'webchat-two-processes' } as never, ...extra,
-    }).then((replies) => replies.map(readableText).join('\n'));
+    const user = (bot: BotProcess, extra: Partial<Activity>) =>
+        bot
+            .exchange({
+                type: 'message',
+                channelId: 'webchat',
+                serviceUrl: connector.url,
+                locale: 'tr-TR',
+                from: { id: 'web-two-processes', name: '' },
+                recipient: BOT,
+                conversation: { id: 'webchat-two-processes' } as never,
+                ...extra,
+            })
+            .then((replies) => replies.map(readableText).join('\n'));
 
-    const staffClick = (bot: BotProcess, member: (typeof STAFF)['ayse'], verb: string, data: Record<string, unknown>, threadId: string) => bot.post('/api/messages', {
-        type: 'invoke', name: 'adaptiveCard/action', channelId: 'msteams', serviceUrl: connector.url, from: member, recipient: BOT,
-        conversation: { id: threadId, conversationType: 'channel', isGroup: true },
-        channelData: { team: { id: STAFF_TEAM }, channel: { id: STAFF_TEAM }, tenant: { id: TENANT } },
-        value: { action: { type: 'Action.Execute', verb: `ticket.${verb}`, data }, trigger: 'manual' },
-    }).then(({ body }) => readableText({ attachments: [{ contentType: '', content: (body as { value: unknown }).value }] }));
+    const staffClick = (bot: BotProcess, member: (typeof STAFF)['ayse'], verb: string, data: Record<string, unknown>, threadId: string) =>
+        bot
+            .post('/api/messages', {
+                type: 'invoke',
+                name: 'adaptiveCard/action',
+                channelId: 'msteams',
+                serviceUrl: connector.url,
+                from: member,
+                recipient: BOT,
+                conversation: { id: threadId, conversationType: 'channel', isGroup: true },
+                channelData: { team: { id: STAFF_TEAM }, channel: { id: STAFF_TEAM }, tenant: { id: TENANT } },
+                value: { action: { type: 'Action.Execute', verb: `ticket.${verb}`, data }, trigger: 'manual' },
+            })
+            .then(({ body }) => readableText({ attachments: [{ contentType: '', content: (body as { value: unknown }).value }] }));
 
     it('a conversation goes on across processes, a ticket reaches the staff once, and simultaneous claims have one winner', async () => {
         await a.post('/api/messages', {
-            type: 'conversationUpdate', channelId: 'msteams', serviceUrl: connector.url, recipient: BOT, from: STAFF.ayse,
-            conversation: { id: STAFF_TEAM, conversationType: 'channel', isGroup: true }, membersAdded: [BOT],
+            type: 'conversationUpdate',
+            channelId: 'msteams',
+            serviceUrl: connector.url,
+            recipient: BOT,
+            from: STAFF.ayse,
+            conversation: { id: STAFF_TEAM, conversationType: 'channel', isGroup: true },
+            membersAdded: [BOT],
             channelData: { eventType: 'teamMemberAdded', team: { id: STAFF_TEAM }, tenant: { id: TENANT } },
         });
 

@@ -50,10 +50,7 @@ describe('Cosmos DB: several bot instances on one database (local Cosmos server)
         const card = await a.connector.waitFor(isStaffCard);
         const ticketId = ticketIdOf(card);
 
-        await Promise.all([
-            a.staffClicks(STAFF.ayse, 'claim', { ticketId }, card.conversationId),
-            b.staffClicks(STAFF.burak, 'claim', { ticketId }, card.conversationId),
-        ]);
+        await Promise.all([a.staffClicks(STAFF.ayse, 'claim', { ticketId }, card.conversationId), b.staffClicks(STAFF.burak, 'claim', { ticketId }, card.conversationId)]);
         kickBoth();
         await bothSettled();
         const claimed = (await a.app.services.tickets.get(ticketId))!;
@@ -62,12 +59,18 @@ describe('Cosmos DB: several bot instances on one database (local Cosmos server)
 
         for (const world of [a, b]) world.clock.advanceMinutes(3 * 24 * 60);
         const sent = await Promise.all([a.app.sweepReminders(), b.app.sweepReminders(), a.app.sweepReminders(), b.app.sweepReminders()]);
-        assert.strictEqual(sent.reduce((sum, n) => sum + n, 0), 1);
+        assert.strictEqual(
+            sent.reduce((sum, n) => sum + n, 0),
+            1,
+        );
         kickBoth();
         await bothSettled();
 
         const ticket = (await a.app.services.tickets.get(ticketId))!;
-        assert.deepStrictEqual(ticket.history.map((entry) => entry.action), ['created', 'claimed', 'reminded']);
+        assert.deepStrictEqual(
+            ticket.history.map((entry) => entry.action),
+            ['created', 'claimed', 'reminded'],
+        );
         const calls = [...a.connector.calls, ...b.connector.calls];
         assert.strictEqual(calls.filter(isStaffCard).length, 1, 'one staff thread');
         // Messages only: on a busy machine a turn may also show "typing…" in the user's chat.

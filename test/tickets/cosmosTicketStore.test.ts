@@ -29,7 +29,10 @@ describe('Cosmos DB ticket store (local Cosmos server)', function () {
         const [a, b] = [openStore(database), openStore(database)];
         const created = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).create(sampleTicket({ createdAt: TICKET_TIME + i }), [{ target: 'staff', historyIndex: 0 }])));
         const numbers = created.map((ticket) => ticket.number).sort((x, y) => x - y);
-        assert.deepStrictEqual(numbers, numbers.map((_, i) => 1001 + i));
+        assert.deepStrictEqual(
+            numbers,
+            numbers.map((_, i) => 1001 + i),
+        );
         assert.strictEqual((await a.pendingNotices(Number.MAX_SAFE_INTEGER, 100)).length, 10);
     });
 

@@ -11,10 +11,11 @@ import { FakeClock } from '../support/fakeClock';
 import { changed, minutes, sampleTicket, TICKET_TIME } from './sampleTickets';
 
 /** Control characters (C0, DEL, C1) and direction overrides. */
-const hasControl = (text: string) => [...text].some((char) => {
-    const code = char.charCodeAt(0);
-    return code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
-});
+const hasControl = (text: string) =>
+    [...text].some((char) => {
+        const code = char.charCodeAt(0);
+        return code < 0x20 || (code >= 0x7f && code <= 0x9f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+    });
 
 const CLI = path.join(__dirname, '..', '..', 'tools', 'ticketsCli.js');
 
@@ -55,8 +56,16 @@ describe('the notice outbox gives up on a notice that keeps failing', () => {
                 return Promise.resolve();
             },
         };
-        const dispatcher = new NoticeDispatcher(store, messenger, clock, createLogger('debug', (line) => lines.push(line)));
-        const ticket = await store.create(sampleTicket(), [{ target: 'staff', historyIndex: 0 }, { target: 'user', historyIndex: 0 }]);
+        const dispatcher = new NoticeDispatcher(
+            store,
+            messenger,
+            clock,
+            createLogger('debug', (line) => lines.push(line)),
+        );
+        const ticket = await store.create(sampleTicket(), [
+            { target: 'staff', historyIndex: 0 },
+            { target: 'user', historyIndex: 0 },
+        ]);
         // Far more sweeps than tries allowed, each after the longest backoff.
         for (let sweep = 0; sweep < MAX_DELIVERY_ATTEMPTS * 3; sweep++) {
             dispatcher.kick();
@@ -69,7 +78,10 @@ describe('the notice outbox gives up on a notice that keeps failing', () => {
         const [failed] = await store.failedNotices();
         assert.strictEqual(failed.attempts, MAX_DELIVERY_ATTEMPTS);
         assert.match(failed.failure, /Request Entity Too Large/);
-        assert.ok(lines.some((line) => line.includes('given up')), 'the operator is told in the log');
+        assert.ok(
+            lines.some((line) => line.includes('given up')),
+            'the operator is told in the log',
+        );
         await store.update(changed(ticket, 'claimed', TICKET_TIME + minutes(1), 'claimed'), []);
 
         const list = await runCli(dataDir, []);

@@ -58,7 +58,10 @@ export function outboxClaimsAndRetention(name: string, open: () => Promise<{ sto
             assert.strictEqual(await store.get(resolved.id), undefined);
             assert.strictEqual(await store.get(withdrawn.id), undefined);
             assert.deepStrictEqual((await store.list()).map((ticket) => ticket.id).sort(), [oldButOpen.id, recent.id].sort());
-            assert.deepStrictEqual((await store.pendingNotices(FAR_FUTURE, 10)).map((notice) => notice.ticketId), [oldButOpen.id]);
+            assert.deepStrictEqual(
+                (await store.pendingNotices(FAR_FUTURE, 10)).map((notice) => notice.ticketId),
+                [oldButOpen.id],
+            );
             assert.strictEqual(await store.deleteClosedBefore(TICKET_TIME - 365 * DAY), 0, 'a second sweep finds nothing');
         });
     });

@@ -13,7 +13,13 @@ const tempFile = () => tempSqliteFile('eimza-tickets-', 'tickets.sqlite');
 ticketStoreContract('SQLite', () => {
     const { file, cleanup } = tempFile();
     const store = new SqliteTicketStore(file);
-    return Promise.resolve({ store, close: async () => { await store.close(); cleanup(); } });
+    return Promise.resolve({
+        store,
+        close: async () => {
+            await store.close();
+            cleanup();
+        },
+    });
 });
 
 /** What the writer said it committed: ticket number → history length. */
@@ -27,8 +33,13 @@ function writeThenKill(file: string, commits: number): Promise<Acknowledged> {
     let buffered = '';
     let errors = '';
     return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => { writer.kill('SIGKILL'); reject(new Error(`writer stalled after ${seen} commits: ${errors}`)); }, 15_000);
-        writer.stderr.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
+        const timer = setTimeout(() => {
+            writer.kill('SIGKILL');
+            reject(new Error(`writer stalled after ${seen} commits: ${errors}`));
+        }, 15_000);
+        writer.stderr.on('data', (chunk: Buffer) => {
+            errors += chunk.toString();
+        });
         writer.stdout.on('data', (chunk: Buffer) => {
             buffered += chunk.toString();
             const lines = buffered.split('\n');
@@ -58,14 +69,29 @@ async function assertIntact(file: string, acknowledged: Acknowledged): Promise<n
     try {
         const tickets = await store.list();
         const numbers = tickets.map((ticket) => ticket.number).sort((a, b) => a - b);
-        assert.deepStrictEqual(numbers, numbers.map((_, i) => 1001 + i), 'numbers unique and without gaps');
+        assert.deepStrictEqual(
+            numbers,
+            numbers.map((_, i) => 1001 + i),
+            'numbers unique and without gaps',
+        );
         const notices = await store.pendingNotices(Number.MAX_SAFE_INTEGER, 1_000_000);
         for (const ticket of tickets) {
             assert.deepStrictEqual(await store.get(ticket.id), ticket);
-            const indexes = notices.filter((notice) => notice.ticketId === ticket.id).map((notice) => notice.historyIndex).sort((a, b) => a - b);
-            assert.deepStrictEqual(indexes, ticket.history.map((_, i) => i), `ticket ${ticket.number}: one notice per history entry`);
+            const indexes = notices
+                .filter((notice) => notice.ticketId === ticket.id)
+                .map((notice) => notice.historyIndex)
+                .sort((a, b) => a - b);
+            assert.deepStrictEqual(
+                indexes,
+                ticket.history.map((_, i) => i),
+                `ticket ${ticket.number}: one notice per history entry`,
+            );
         }
-        assert.strictEqual(notices.length, tickets.reduce((sum, ticket) => sum + ticket.history.length, 0), 'no notice without its ticket');
+        assert.strictEqual(
+            notices.length,
+            tickets.reduce((sum, ticket) => sum + ticket.history.length, 0),
+            'no notice without its ticket',
+        );
         for (const [number, length] of acknowledged) {
             const stored = tickets.find((ticket) => ticket.number === number);
             assert.ok(stored && stored.history.length >= length, `ticket ${number}: acknowledged change with ${length} entries lost`);
@@ -139,7 +165,13 @@ describe('SQLite ticket store file', () => {
 outboxClaimsAndRetention('SQLite', () => {
     const { file, cleanup } = tempFile();
     const store = new SqliteTicketStore(file);
-    return Promise.resolve({ store, close: async () => { await store.close(); cleanup(); } });
+    return Promise.resolve({
+        store,
+        close: async () => {
+            await store.close();
+            cleanup();
+        },
+    });
 });
 
 describe('SQLite ticket store upgrade', () => {

@@ -37,7 +37,7 @@ describe('staff actions: masked text and the staff tenant (issue 12, point 7 and
         await world.settle();
         await world.connector.waitFor((call) => call.kind === 'send' && call.conversationId === thread && /Kod •••/.test(textOf(call)), 5_000, before);
         const answered = JSON.stringify(world.connector.calls.slice(before)) + JSON.stringify(await world.app.services.tickets.get(ticketId));
-        assert.ok(!answered.includes('482 913') && !answered.includes('001 46'), 'a secret in the user\'s answer reached staff');
+        assert.ok(!answered.includes('482 913') && !answered.includes('001 46'), "a secret in the user's answer reached staff");
         const resolved = await world.staffClicks(STAFF.ayse, 'resolve', { ticketId, resolveText: 'Kart 4111.1111.1111.1111 iade edildi' }, thread);
         assert.strictEqual(resolved.statusCode, 200);
         await world.settle();
@@ -58,11 +58,19 @@ describe('staff actions: masked text and the staff tenant (issue 12, point 7 and
         assert.strictEqual(reply.statusCode, 200);
         assert.match(reply.text, /gizli bilgi .* gizlendi/, 'staff are told');
         await world.settle();
-        const staffSide = world.connector.calls.filter((call) => call.conversationId.startsWith(STAFF_TEAM)).map(textOf).join('\n');
+        const staffSide = world.connector.calls
+            .filter((call) => call.conversationId.startsWith(STAFF_TEAM))
+            .map(textOf)
+            .join('\n');
         const userSide = world.connector.to(user.conversationId).map(textOf).join('\n');
         const stored = JSON.stringify(await world.app.services.tickets.get(ticketId));
         for (const secret of ['482913', '739215', '7391', '55667788', '2468']) {
-            for (const [where, text] of [['staff channel', staffSide], ['user', userSide], ['ticket', stored]]) assert.ok(!text.includes(secret), `${secret} reached the ${where}`);
+            for (const [where, text] of [
+                ['staff channel', staffSide],
+                ['user', userSide],
+                ['ticket', stored],
+            ])
+                assert.ok(!text.includes(secret), `${secret} reached the ${where}`);
         }
         assert.match(staffSide, /PIN numaram ••• ama kart kilitlendi/, 'the rest of the question reaches staff');
         assert.match(userSide, /Yeni PIN numaranız •••, PUK numaranız •••/, 'the rest of the reply reaches the user');
@@ -71,25 +79,40 @@ describe('staff actions: masked text and the staff tenant (issue 12, point 7 and
     it('a staff action that names the staff team from another tenant is refused, and cannot move the staff channel', async () => {
         const { ticketId, thread } = await openTicket();
         const forged = await world.post({
-            type: 'invoke', name: 'adaptiveCard/action', channelId: 'msteams', serviceUrl: world.connector.url,
-            from: STAFF.ayse, recipient: { id: '28:bot', name: 'e-imza' },
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            channelId: 'msteams',
+            serviceUrl: world.connector.url,
+            from: STAFF.ayse,
+            recipient: { id: '28:bot', name: 'e-imza' },
             conversation: { id: thread, conversationType: 'channel', isGroup: true, tenantId: 'tenant-elsewhere' } as never,
             channelData: { team: { id: STAFF_TEAM }, channel: { id: STAFF_TEAM }, tenant: { id: 'tenant-elsewhere' } },
             value: { action: { type: 'Action.Execute', verb: 'ticket.resolve', data: { ticketId, resolveText: 'x' } }, trigger: 'manual' },
         });
         assert.strictEqual((forged.body as { statusCode: number }).statusCode, 403);
-        assert.deepStrictEqual((await world.app.services.tickets.get(ticketId))!.history.map((entry) => entry.action), ['created']);
+        assert.deepStrictEqual(
+            (await world.app.services.tickets.get(ticketId))!.history.map((entry) => entry.action),
+            ['created'],
+        );
         const claimed = await world.staffClicks(STAFF.ayse, 'claim', { ticketId }, thread);
         assert.strictEqual(claimed.statusCode, 200, 'the real tenant still works');
     });
 });
 
 describe('the staff channel registry and the configured tenant', () => {
-    const contextFrom = (tenant: string | undefined) => new TurnContext({} as BotAdapter, {
-        type: 'invoke', channelId: 'msteams', serviceUrl: 'https://smba.example/',
-        conversation: { id: STAFF_TEAM }, recipient: { id: '28:bot' }, from: { id: '29:x' },
-        channelData: { team: { id: STAFF_TEAM }, ...(tenant ? { tenant: { id: tenant } } : {}) },
-    } as Partial<Activity>);
+    const contextFrom = (tenant: string | undefined) =>
+        new TurnContext(
+            {} as BotAdapter,
+            {
+                type: 'invoke',
+                channelId: 'msteams',
+                serviceUrl: 'https://smba.example/',
+                conversation: { id: STAFF_TEAM },
+                recipient: { id: '28:bot' },
+                from: { id: '29:x' },
+                channelData: { team: { id: STAFF_TEAM }, ...(tenant ? { tenant: { id: tenant } } : {}) },
+            } as Partial<Activity>,
+        );
 
     it('with MicrosoftAppTenantId set, only the staff team in that tenant counts, and only it is learned', async () => {
         const storage = new MemoryStorage();

@@ -17,7 +17,10 @@ describe('tickets with STAFF_TEAM_ID unset', () => {
     const warnings = () => world.logLines.map((line) => JSON.parse(line) as { level: string; message: string; error?: string }).filter((entry) => entry.level === 'warn');
 
     it('the undelivered staff notice names the unset variable, not an installation, and two tickets log it once', async () => {
-        for (const [id, question] of [['web-first', 'İlk soru'], ['web-second', 'İkinci soru']]) {
+        for (const [id, question] of [
+            ['web-first', 'İlk soru'],
+            ['web-second', 'İkinci soru'],
+        ]) {
             const user = world.webUser(id);
             await user.say('merhaba');
             await user.pick('askLibrary');

@@ -29,7 +29,7 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
     beforeEach(async () => (world = await TicketWorld.started({ inStaffTeam: true })));
     afterEach(async () => world.stop());
 
-    it('a web chat user\'s e-signature request becomes a staff thread, and every staff action reaches the user — across restarts', async () => {
+    it("a web chat user's e-signature request becomes a staff thread, and every staff action reaches the user — across restarts", async () => {
         const user = world.webUser('web-zeynep');
         const receipt = await sendEsignatureRequest(user);
         assert.match(receipt, /Talebiniz kütüphaneye iletildi: #1001/);
@@ -93,7 +93,7 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
         assert.deepStrictEqual(history, ['created', 'claimed', 'replied', 'asked', 'userMessage', 'assigned', 'resolved', 'reopened']);
     });
 
-    it('a Teams user\'s help ticket uses the Teams profile, and notices come in the user\'s language', async () => {
+    it("a Teams user's help ticket uses the Teams profile, and notices come in the user's language", async () => {
         const user = world.teamsUser('en-US');
         await user.say('hello');
         assert.match(await user.pick('askLibrary'), /Type your question/);
@@ -154,10 +154,7 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
         await user.say('Soru');
         const card = await world.connector.waitFor(isStaffCard);
         const ticketId = ticketIdOf(card);
-        const [first, second] = await Promise.all([
-            world.staffClicks(STAFF.ayse, 'claim', { ticketId }, card.conversationId),
-            world.staffClicks(STAFF.burak, 'claim', { ticketId }, card.conversationId),
-        ]);
+        const [first, second] = await Promise.all([world.staffClicks(STAFF.ayse, 'claim', { ticketId }, card.conversationId), world.staffClicks(STAFF.burak, 'claim', { ticketId }, card.conversationId)]);
         const ticket = (await world.app.services.tickets.get(ticketId))!;
         assert.strictEqual(ticket.history.filter((entry) => entry.action === 'claimed').length, 1);
         const loser = ticket.assignee!.id === STAFF.ayse.aadObjectId ? second : first;
@@ -177,7 +174,10 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
         const fromOtherTeam = await world.staffClicks(STAFF.ayse, 'claim', { ticketId }, '19:other@thread.tacv2', '19:other@thread.tacv2');
         assert.strictEqual(fromWebChat.statusCode, 403);
         assert.strictEqual(fromOtherTeam.statusCode, 403);
-        assert.deepStrictEqual((await world.app.services.tickets.get(ticketId))!.history.map((entry) => entry.action), ['created']);
+        assert.deepStrictEqual(
+            (await world.app.services.tickets.get(ticketId))!.history.map((entry) => entry.action),
+            ['created'],
+        );
         const refusals = world.logLines.filter((line) => line.includes('staff action refused'));
         assert.strictEqual(refusals.length, 2);
         assert.ok(refusals.some((line) => line.includes('"channelId":"webchat"')));
@@ -195,12 +195,28 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
         assert.match(await user.pick(`message:${ticketId}`), /iletmek istediğiniz mesajı/);
         assert.match(await user.say('Yarın öğleden sonra uğrayabilirim.'), /Mesajınız kütüphaneye iletildi \(talep #1001\)/);
         await world.settle();
-        assert.match(textOf(world.connector.to(card.conversationId).filter((call) => call.kind === 'send').at(-1)!), /Yarın öğleden sonra/);
+        assert.match(
+            textOf(
+                world.connector
+                    .to(card.conversationId)
+                    .filter((call) => call.kind === 'send')
+                    .at(-1)!,
+            ),
+            /Yarın öğleden sonra/,
+        );
         await user.pick('myTickets');
         assert.match(await user.pick(`withdraw:${ticketId}`), /Talep #1001 geri çekilsin mi\?/);
         assert.match(await user.pick('yes'), /Talep #1001 geri çekildi/);
         await world.settle();
-        assert.match(textOf(world.connector.to(card.conversationId).filter((call) => call.kind === 'send').at(-1)!), /talebi geri çekti/);
+        assert.match(
+            textOf(
+                world.connector
+                    .to(card.conversationId)
+                    .filter((call) => call.kind === 'send')
+                    .at(-1)!,
+            ),
+            /talebi geri çekti/,
+        );
         const other = world.webUser('web-someone-else');
         await other.say('merhaba');
         assert.doesNotMatch(await other.pick('myTickets'), /#1001/, 'only the owner sees a ticket');
@@ -264,7 +280,10 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
         try {
             world.clock.advanceMinutes(5 * 60);
             const sent = await Promise.all([world.app.sweepReminders(), other.sweepReminders(), world.app.sweepReminders(), other.sweepReminders()]);
-            assert.strictEqual(sent.reduce((sum, n) => sum + n, 0), 1);
+            assert.strictEqual(
+                sent.reduce((sum, n) => sum + n, 0),
+                1,
+            );
             await Promise.all([world.settle(), other.dispatcher.settled()]);
             const ticket = (await world.app.services.tickets.get(ticketIdOf(card)))!;
             assert.strictEqual(ticket.history.filter((entry) => entry.action === 'reminded').length, 1);

@@ -45,7 +45,10 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
             it('numbers follow one another without gaps', async () => {
                 const numbers: number[] = [];
                 for (let i = 0; i < 5; i++) numbers.push((await store.create(sampleTicket({ createdAt: TICKET_TIME + i }), [])).number);
-                assert.deepStrictEqual(numbers, numbers.map((_, i) => numbers[0] + i));
+                assert.deepStrictEqual(
+                    numbers,
+                    numbers.map((_, i) => numbers[0] + i),
+                );
             });
 
             it('50 tickets created at once get 50 different, consecutive numbers', async () => {
@@ -58,12 +61,18 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
             });
 
             it('writes the notices the new ticket causes, due at once', async () => {
-                const created = await store.create(sampleTicket(), [{ target: 'staff', historyIndex: 0 }, { target: 'user', historyIndex: 0 }]);
-                const notices = await store.pendingNotices(created.updatedAt, 10);
-                assert.deepStrictEqual(notices.map(({ ticketId, target, historyIndex, attempts, createdAt, notBefore }) => ({ ticketId, target, historyIndex, attempts, createdAt, notBefore })), [
-                    { ticketId: created.id, target: 'staff', historyIndex: 0, attempts: 0, createdAt: created.updatedAt, notBefore: created.updatedAt },
-                    { ticketId: created.id, target: 'user', historyIndex: 0, attempts: 0, createdAt: created.updatedAt, notBefore: created.updatedAt },
+                const created = await store.create(sampleTicket(), [
+                    { target: 'staff', historyIndex: 0 },
+                    { target: 'user', historyIndex: 0 },
                 ]);
+                const notices = await store.pendingNotices(created.updatedAt, 10);
+                assert.deepStrictEqual(
+                    notices.map(({ ticketId, target, historyIndex, attempts, createdAt, notBefore }) => ({ ticketId, target, historyIndex, attempts, createdAt, notBefore })),
+                    [
+                        { ticketId: created.id, target: 'staff', historyIndex: 0, attempts: 0, createdAt: created.updatedAt, notBefore: created.updatedAt },
+                        { ticketId: created.id, target: 'user', historyIndex: 0, attempts: 0, createdAt: created.updatedAt, notBefore: created.updatedAt },
+                    ],
+                );
                 assert.notStrictEqual(notices[0].id, notices[1].id);
             });
         });
@@ -80,10 +89,13 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
                 const other = await store.create(sampleTicket(), []);
                 const created = await store.create(sampleTicket(), []);
                 const conversationId = '19:staff@thread.tacv2;messageid=1700000000000';
-                const posted = await store.update({
-                    ...created,
-                    staffThread: { conversationId, cardActivityId: '1700000000000', reference: { channelId: 'msteams' } },
-                }, []);
+                const posted = await store.update(
+                    {
+                        ...created,
+                        staffThread: { conversationId, cardActivityId: '1700000000000', reference: { channelId: 'msteams' } },
+                    },
+                    [],
+                );
                 assert.deepStrictEqual(await store.findByStaffConversation(conversationId), posted);
                 assert.notStrictEqual(posted.id, other.id);
             });
@@ -94,7 +106,10 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
                 const first = await store.create(sampleTicket({ requester: ayse, createdAt: TICKET_TIME }), []);
                 await store.create(sampleTicket({ requester: mehmet, createdAt: TICKET_TIME + minutes(1) }), []);
                 const second = await store.create(sampleTicket({ requester: ayse, kind: 'formDelivery', createdAt: TICKET_TIME + minutes(2) }), []);
-                assert.deepStrictEqual((await store.listByRequester('user-ayse')).map((ticket) => ticket.id), [second.id, first.id]);
+                assert.deepStrictEqual(
+                    (await store.listByRequester('user-ayse')).map((ticket) => ticket.id),
+                    [second.id, first.id],
+                );
                 assert.deepStrictEqual(await store.listByRequester('user-nobody'), []);
             });
 
@@ -126,12 +141,12 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
             it('refuses a stale eTag with ETagConflictError and writes neither the ticket nor its notices', async () => {
                 const created = await store.create(sampleTicket(), [{ target: 'staff', historyIndex: 0 }]);
                 const fresh = await store.update(changed(created, 'claimed', TICKET_TIME + minutes(1), 'claimed'), [{ target: 'user', historyIndex: 1 }]);
-                await assert.rejects(
-                    store.update(changed(created, 'resolved', TICKET_TIME + minutes(2), 'resolved', 'stale'), [{ target: 'user', historyIndex: 1 }]),
-                    ETagConflictError,
-                );
+                await assert.rejects(store.update(changed(created, 'resolved', TICKET_TIME + minutes(2), 'resolved', 'stale'), [{ target: 'user', historyIndex: 1 }]), ETagConflictError);
                 assert.deepStrictEqual(await store.get(created.id), fresh);
-                assert.deepStrictEqual((await allPending(store)).map((notice) => notice.target), ['staff', 'user']);
+                assert.deepStrictEqual(
+                    (await allPending(store)).map((notice) => notice.target),
+                    ['staff', 'user'],
+                );
             });
 
             it('refuses to update a ticket that was never created', async () => {
@@ -164,10 +179,13 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
                 const at = TICKET_TIME + minutes(30);
                 const replied = await store.update(changed(created, 'replied', at, 'claimed', 'Kartınızı yeniden takın.'), [{ target: 'user', historyIndex: 1 }]);
                 const notices = await allPending(store);
-                assert.deepStrictEqual(notices.map(({ ticketId, target, historyIndex, createdAt }) => ({ ticketId, target, historyIndex, createdAt })), [
-                    { ticketId: created.id, target: 'staff', historyIndex: 0, createdAt: created.updatedAt },
-                    { ticketId: replied.id, target: 'user', historyIndex: 1, createdAt: at },
-                ]);
+                assert.deepStrictEqual(
+                    notices.map(({ ticketId, target, historyIndex, createdAt }) => ({ ticketId, target, historyIndex, createdAt })),
+                    [
+                        { ticketId: created.id, target: 'staff', historyIndex: 0, createdAt: created.updatedAt },
+                        { ticketId: replied.id, target: 'user', historyIndex: 1, createdAt: at },
+                    ],
+                );
                 assert.strictEqual(replied.history[notices[1].historyIndex].text, 'Kartınızı yeniden takın.');
             });
         });
@@ -178,23 +196,39 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
                 const earlier = await store.create(sampleTicket({ createdAt: TICKET_TIME }), [{ target: 'staff', historyIndex: 0 }]);
                 await store.update(changed(earlier, 'claimed', TICKET_TIME + minutes(20), 'claimed'), [{ target: 'user', historyIndex: 1 }]);
                 const order = (await allPending(store)).map((notice) => [notice.ticketId, notice.historyIndex]);
-                assert.deepStrictEqual(order, [[earlier.id, 0], [later.id, 0], [earlier.id, 1]]);
-                assert.deepStrictEqual((await store.pendingNotices(FAR_FUTURE, 2)).map((notice) => [notice.ticketId, notice.historyIndex]), order.slice(0, 2));
+                assert.deepStrictEqual(order, [
+                    [earlier.id, 0],
+                    [later.id, 0],
+                    [earlier.id, 1],
+                ]);
+                assert.deepStrictEqual(
+                    (await store.pendingNotices(FAR_FUTURE, 2)).map((notice) => [notice.ticketId, notice.historyIndex]),
+                    order.slice(0, 2),
+                );
             });
 
             it('holds back a notice until its time has come', async () => {
                 const created = await store.create(sampleTicket({ createdAt: TICKET_TIME + minutes(10) }), [{ target: 'staff', historyIndex: 0 }]);
                 assert.deepStrictEqual(await store.pendingNotices(TICKET_TIME + minutes(10) - 1, 10), []);
-                assert.deepStrictEqual((await store.pendingNotices(TICKET_TIME + minutes(10), 10)).map((notice) => notice.ticketId), [created.id]);
+                assert.deepStrictEqual(
+                    (await store.pendingNotices(TICKET_TIME + minutes(10), 10)).map((notice) => notice.ticketId),
+                    [created.id],
+                );
             });
 
             it('a delivered notice is not handed out again; marking twice or an unknown id is harmless', async () => {
-                await store.create(sampleTicket(), [{ target: 'staff', historyIndex: 0 }, { target: 'user', historyIndex: 0 }]);
+                await store.create(sampleTicket(), [
+                    { target: 'staff', historyIndex: 0 },
+                    { target: 'user', historyIndex: 0 },
+                ]);
                 const [first, second] = await allPending(store);
                 await store.markDelivered(first.id);
                 await store.markDelivered(first.id);
                 await store.markDelivered('no-such-notice');
-                assert.deepStrictEqual((await allPending(store)).map((notice) => notice.id), [second.id]);
+                assert.deepStrictEqual(
+                    (await allPending(store)).map((notice) => notice.id),
+                    [second.id],
+                );
             });
 
             it('a postponed notice counts the attempt and waits until the given time', async () => {
@@ -204,35 +238,55 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
                 await store.postpone(notice.id, retryAt);
                 assert.deepStrictEqual(await store.pendingNotices(retryAt - 1, 10), []);
                 const [again] = await store.pendingNotices(retryAt, 10);
-                assert.deepStrictEqual({ id: again.id, attempts: again.attempts, notBefore: again.notBefore, createdAt: again.createdAt }, { id: notice.id, attempts: 1, notBefore: retryAt, createdAt: notice.createdAt });
+                assert.deepStrictEqual(
+                    { id: again.id, attempts: again.attempts, notBefore: again.notBefore, createdAt: again.createdAt },
+                    { id: notice.id, attempts: 1, notBefore: retryAt, createdAt: notice.createdAt },
+                );
                 await store.postpone(notice.id, retryAt + minutes(4));
                 assert.strictEqual((await store.pendingNotices(retryAt + minutes(4), 10))[0].attempts, 2);
             });
 
             it('a notice given up on is no longer handed out nor claimable, and is listed as failed with its attempts and reason', async () => {
-                const created = await store.create(sampleTicket(), [{ target: 'staff', historyIndex: 0 }, { target: 'user', historyIndex: 0 }]);
+                const created = await store.create(sampleTicket(), [
+                    { target: 'staff', historyIndex: 0 },
+                    { target: 'user', historyIndex: 0 },
+                ]);
                 const [failing, other] = await allPending(store);
                 await store.postpone(failing.id, TICKET_TIME + minutes(1));
                 assert.ok(await store.claimNotice(failing.id, 'a', TICKET_TIME + minutes(10), TICKET_TIME + minutes(1)));
                 await store.giveUpNotice(failing.id, TICKET_TIME + minutes(2), 'Request Entity Too Large');
                 await store.giveUpNotice(failing.id, TICKET_TIME + minutes(3), 'twice is harmless');
                 await store.giveUpNotice('no-such-notice', TICKET_TIME, 'unknown is harmless');
-                assert.deepStrictEqual((await allPending(store)).map((notice) => notice.id), [other.id]);
+                assert.deepStrictEqual(
+                    (await allPending(store)).map((notice) => notice.id),
+                    [other.id],
+                );
                 assert.strictEqual(await store.claimNotice(failing.id, 'b', FAR_FUTURE, FAR_FUTURE), false);
                 const failed = await store.failedNotices();
-                assert.deepStrictEqual(failed.map(({ id, ticketId, target, attempts, failedAt, failure }) => ({ id, ticketId, target, attempts, failedAt, failure })), [
-                    { id: failing.id, ticketId: created.id, target: failing.target, attempts: 2, failedAt: TICKET_TIME + minutes(2), failure: 'Request Entity Too Large' },
-                ]);
+                assert.deepStrictEqual(
+                    failed.map(({ id, ticketId, target, attempts, failedAt, failure }) => ({ id, ticketId, target, attempts, failedAt, failure })),
+                    [{ id: failing.id, ticketId: created.id, target: failing.target, attempts: 2, failedAt: TICKET_TIME + minutes(2), failure: 'Request Entity Too Large' }],
+                );
                 await store.markDelivered(other.id);
-                assert.deepStrictEqual((await store.failedNotices()).map((notice) => notice.id), [failing.id], 'a delivered notice is not a failed one');
+                assert.deepStrictEqual(
+                    (await store.failedNotices()).map((notice) => notice.id),
+                    [failing.id],
+                    'a delivered notice is not a failed one',
+                );
             });
 
             it('lists failed notices newest first', async () => {
-                await store.create(sampleTicket(), [{ target: 'staff', historyIndex: 0 }, { target: 'user', historyIndex: 0 }]);
+                await store.create(sampleTicket(), [
+                    { target: 'staff', historyIndex: 0 },
+                    { target: 'user', historyIndex: 0 },
+                ]);
                 const [first, second] = await allPending(store);
                 await store.giveUpNotice(first.id, TICKET_TIME + minutes(1), 'first');
                 await store.giveUpNotice(second.id, TICKET_TIME + minutes(5), 'second');
-                assert.deepStrictEqual((await store.failedNotices()).map((notice) => notice.failure), ['second', 'first']);
+                assert.deepStrictEqual(
+                    (await store.failedNotices()).map((notice) => notice.failure),
+                    ['second', 'first'],
+                );
             });
 
             it('a postponed notice keeps its place among older and newer ones', async () => {
@@ -240,7 +294,10 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
                 const second = await store.create(sampleTicket({ createdAt: TICKET_TIME + minutes(1) }), [{ target: 'user', historyIndex: 0 }]);
                 const [notice] = await allPending(store);
                 await store.postpone(notice.id, TICKET_TIME + minutes(2));
-                assert.deepStrictEqual((await store.pendingNotices(TICKET_TIME + minutes(2), 10)).map((n) => n.ticketId), [first.id, second.id]);
+                assert.deepStrictEqual(
+                    (await store.pendingNotices(TICKET_TIME + minutes(2), 10)).map((n) => n.ticketId),
+                    [first.id, second.id],
+                );
             });
         });
 
@@ -254,11 +311,20 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
                 await store.saveRenewalReminder(reminder('r-1', { email: 'a@bezmialem.edu.tr', createdAt: TICKET_TIME }), [{ target: 'renewalEmail', stage: 0, notBefore: TICKET_TIME }]);
                 await store.saveRenewalReminder(reminder('r-2', { email: 'b@bezmialem.edu.tr', createdAt: TICKET_TIME + 1 }), []);
                 await store.saveRenewalReminder(reminder('r-3', { email: 'a@bezmialem.edu.tr', createdAt: TICKET_TIME + 2 }), []);
-                assert.deepStrictEqual((await store.listRenewalRemindersByEmail('a@bezmialem.edu.tr')).map((found) => found.id), ['r-1', 'r-3']);
-                assert.deepStrictEqual((await store.listAllRenewalReminders()).map((found) => found.id), ['r-1', 'r-2', 'r-3']);
+                assert.deepStrictEqual(
+                    (await store.listRenewalRemindersByEmail('a@bezmialem.edu.tr')).map((found) => found.id),
+                    ['r-1', 'r-3'],
+                );
+                assert.deepStrictEqual(
+                    (await store.listAllRenewalReminders()).map((found) => found.id),
+                    ['r-1', 'r-2', 'r-3'],
+                );
                 await store.updateRenewalReminder(reminder('r-1', { userId: 'directline:other', createdAt: TICKET_TIME }));
                 assert.strictEqual((await store.getRenewalReminder('r-1'))?.userId, 'directline:other');
-                assert.deepStrictEqual((await store.listRenewalReminders('directline:other')).map((found) => found.id), ['r-1']);
+                assert.deepStrictEqual(
+                    (await store.listRenewalReminders('directline:other')).map((found) => found.id),
+                    ['r-1'],
+                );
                 assert.strictEqual(await store.renewalNoticesLeft('r-1'), 1, 'its notice is still there');
                 await store.updateRenewalReminder(reminder('gone', {}));
                 assert.strictEqual(await store.getRenewalReminder('gone'), undefined, 'a reminder that is gone is not written back');
@@ -270,12 +336,24 @@ export function ticketStoreContract(name: string, open: () => Promise<{ store: T
                 await store.saveRenewalReminder(reminder('teams-reminder', { reference: teamsChat }), [{ target: 'renewal', stage: 0, notBefore: FAR_FUTURE }]);
                 await store.saveRenewalReminder(reminder('mail-reminder', { email: 'a@bezmialem.edu.tr' }), []);
                 assert.deepStrictEqual(await namespaceStoredRequesterIds(store), { tickets: 2, reminders: 2 });
-                assert.deepStrictEqual((await store.listByRequester(`msteams:${AAD}`)).map((ticket) => ticket.id), [teams.id]);
-                assert.deepStrictEqual((await store.listByRequester(`directline:${AAD}`)).map((ticket) => ticket.id), [web.id]);
+                assert.deepStrictEqual(
+                    (await store.listByRequester(`msteams:${AAD}`)).map((ticket) => ticket.id),
+                    [teams.id],
+                );
+                assert.deepStrictEqual(
+                    (await store.listByRequester(`directline:${AAD}`)).map((ticket) => ticket.id),
+                    [web.id],
+                );
                 assert.deepStrictEqual(await store.listByRequester(AAD), []);
                 assert.strictEqual((await store.get(teams.id))?.history[0].actor.id, `msteams:${AAD}`, 'their own history entries too');
-                assert.deepStrictEqual((await store.listRenewalReminders(`msteams:${AAD}`)).map((found) => found.id), ['teams-reminder']);
-                assert.deepStrictEqual((await store.listRenewalReminders(`directline:${AAD}`)).map((found) => found.id), ['mail-reminder']);
+                assert.deepStrictEqual(
+                    (await store.listRenewalReminders(`msteams:${AAD}`)).map((found) => found.id),
+                    ['teams-reminder'],
+                );
+                assert.deepStrictEqual(
+                    (await store.listRenewalReminders(`directline:${AAD}`)).map((found) => found.id),
+                    ['mail-reminder'],
+                );
                 assert.strictEqual(await store.renewalNoticesLeft('teams-reminder'), 1);
                 assert.deepStrictEqual(await namespaceStoredRequesterIds(store), { tickets: 0, reminders: 0 }, 'a second run changes nothing');
             });

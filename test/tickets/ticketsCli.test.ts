@@ -17,7 +17,12 @@ const runCli = (dataDir: string, args: string[]) => runNodeCli(CLI, dataDir, arg
 
 /** The table row of a ticket: the line that starts with its number. */
 const rowOf = (output: string, number: number) => output.split('\n').find((line) => line.startsWith(`${number} `)) ?? '';
-const numbersIn = (output: string) => output.split('\n').map((line) => /^(\d{4}) /.exec(line)?.[1]).filter(Boolean).map(Number);
+const numbersIn = (output: string) =>
+    output
+        .split('\n')
+        .map((line) => /^(\d{4}) /.exec(line)?.[1])
+        .filter(Boolean)
+        .map(Number);
 
 describe('npm run tickets', () => {
     let dataDir: string;
@@ -27,12 +32,15 @@ describe('npm run tickets', () => {
         dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-cli-'));
         const store = new SqliteTicketStore(path.join(dataDir, 'tickets.sqlite'));
         await store.create(sampleTicket({ createdAt: TICKET_TIME }), []); // 1001: help, new
-        const request = await store.create(sampleTicket({
-            kind: 'esignatureRequest',
-            requester: { ...sampleTicket().requester, id: 'teams-user', name: 'Mehmet Öztürk' },
-            details: { fullName: 'Mehmet Öztürk', unit: 'Tıp Fakültesi', applicationKind: 'first' },
-            createdAt: TICKET_TIME + minutes(10),
-        }), []); // 1002: claimed by Elif, then replied
+        const request = await store.create(
+            sampleTicket({
+                kind: 'esignatureRequest',
+                requester: { ...sampleTicket().requester, id: 'teams-user', name: 'Mehmet Öztürk' },
+                details: { fullName: 'Mehmet Öztürk', unit: 'Tıp Fakültesi', applicationKind: 'first' },
+                createdAt: TICKET_TIME + minutes(10),
+            }),
+            [],
+        ); // 1002: claimed by Elif, then replied
         const claimed = await store.update({ ...changed(request, 'claimed', TICKET_TIME + minutes(20), 'claimed'), assignee: staffMember }, []);
         await store.update(changed(claimed, 'replied', TICKET_TIME + minutes(30), 'claimed', 'Formunuzu kütüphaneye getirin.'), []);
         const delivery = await store.create(sampleTicket({ kind: 'formDelivery', createdAt: TICKET_TIME + minutes(40) }), []); // 1003: resolved
@@ -90,11 +98,12 @@ describe('npm run tickets', () => {
         assert.deepStrictEqual([wrong.code, wrong.stderr.trim()], [2, t('cli.usage')]);
     });
 
-    it('without a store file says there are no tickets, and creates nothing', () => withTempDir('eimza-cli-empty-', async (empty) => {
-        const { code, stdout } = await runCli(empty, []);
-        assert.deepStrictEqual([code, stdout.trim()], [0, t('cli.noTickets')]);
-        assert.deepStrictEqual(fs.readdirSync(empty), []);
-    }));
+    it('without a store file says there are no tickets, and creates nothing', () =>
+        withTempDir('eimza-cli-empty-', async (empty) => {
+            const { code, stdout } = await runCli(empty, []);
+            assert.deepStrictEqual([code, stdout.trim()], [0, t('cli.noTickets')]);
+            assert.deepStrictEqual(fs.readdirSync(empty), []);
+        }));
 
     describe('arguments', () => {
         const cases: Array<[string[], ReturnType<typeof parseCliArguments>]> = [

@@ -32,16 +32,27 @@ describe('npm run tickets on Cosmos DB (local Cosmos server)', function () {
 
     it('lists the tickets kept in Cosmos DB, and shows one by number', async () => {
         const env = {
-            ...process.env, ...server.env(database), DATA_DIR: dataDir, WORKING_TIME_ZONE: 'Europe/Istanbul',
+            ...process.env,
+            ...server.env(database),
+            DATA_DIR: dataDir,
+            WORKING_TIME_ZONE: 'Europe/Istanbul',
             // The local server's certificate is self-signed and it advertises no regions.
-            NODE_TLS_REJECT_UNAUTHORIZED: '0', COSMOS_ENDPOINT_DISCOVERY: 'false',
+            NODE_TLS_REJECT_UNAUTHORIZED: '0',
+            COSMOS_ENDPOINT_DISCOVERY: 'false',
         };
-        const run = (args: string[]) => new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-            execFile(process.execPath, [CLI, ...args], { env, timeout: 30_000 }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
-        });
+        const run = (args: string[]) =>
+            new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+                execFile(process.execPath, [CLI, ...args], { env, timeout: 30_000 }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+            });
         const list = await run([]);
         assert.strictEqual(list.code, 0, list.stderr);
-        assert.deepStrictEqual(list.stdout.split('\n').map((line) => /^(\d{4}) /.exec(line)?.[1]).filter(Boolean), ['1002', '1001']);
+        assert.deepStrictEqual(
+            list.stdout
+                .split('\n')
+                .map((line) => /^(\d{4}) /.exec(line)?.[1])
+                .filter(Boolean),
+            ['1002', '1001'],
+        );
         const one = await run(['--number', '1001']);
         assert.strictEqual(one.code, 0, one.stderr);
         assert.match(one.stdout, /1001/);

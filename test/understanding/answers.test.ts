@@ -9,18 +9,62 @@ import { OUT_OF_SCOPE } from '../../understanding/types';
 
 /** The answers the recognizer can give, in the order of flow/answers.json. */
 const ANSWER_IDS = [
-    'startRequest', 'kamusmMail', 'otherInstitution', 'loginMethod', 'kamusmSite', 'menuNes', 'menuIndividual',
-    'menuApplications', 'menuMyApplications', 'applicationsTable', 'formProduct', 'formIdentity', 'formContact',
-    'formInstitution', 'formDelivery', 'smsNotReceived', 'smsTimer', 'smsPhoneChanged', 'approvalMethods',
-    'approvalEsign', 'wetForm', 'kamusmAddress', 'statusPaymentAwaited', 'statusProductionAwaited', 'statusFormAwaited',
-    'statusCancelled', 'productionTiming', 'payment', 'paymentReceipt', 'fees', 'feesUserPays', 'lostOrStolen', 'renewal',
-    'libraryContact', 'botIdentity', 'privacyNeverNeeded', 'greeting', 'thanks', 'goodbye', 'formOverview', 'processOverview',
+    'startRequest',
+    'kamusmMail',
+    'otherInstitution',
+    'loginMethod',
+    'kamusmSite',
+    'menuNes',
+    'menuIndividual',
+    'menuApplications',
+    'menuMyApplications',
+    'applicationsTable',
+    'formProduct',
+    'formIdentity',
+    'formContact',
+    'formInstitution',
+    'formDelivery',
+    'smsNotReceived',
+    'smsTimer',
+    'smsPhoneChanged',
+    'approvalMethods',
+    'approvalEsign',
+    'wetForm',
+    'kamusmAddress',
+    'statusPaymentAwaited',
+    'statusProductionAwaited',
+    'statusFormAwaited',
+    'statusCancelled',
+    'productionTiming',
+    'payment',
+    'paymentReceipt',
+    'fees',
+    'feesUserPays',
+    'lostOrStolen',
+    'renewal',
+    'libraryContact',
+    'botIdentity',
+    'privacyNeverNeeded',
+    'greeting',
+    'thanks',
+    'goodbye',
+    'formOverview',
+    'processOverview',
 ];
 const LANGUAGES = ['tr', 'en'] as const;
 const OFFERS = ['status', 'ticket', 'contacts', 'fees'];
 
-interface Answer { title: string; text: string[] }
-interface AnswerMeta { id: string; step?: string; offers?: string[]; kind?: string; covers?: string[] }
+interface Answer {
+    title: string;
+    text: string[];
+}
+interface AnswerMeta {
+    id: string;
+    step?: string;
+    offers?: string[];
+    kind?: string;
+    covers?: string[];
+}
 /** answers.json: the answers by id, and their facets' first sentences under "facets". */
 type AnswersFile = Record<string, Answer> & { facets: Record<string, Record<string, string>> };
 const answersOf = (file: AnswersFile): Record<string, Answer> => Object.fromEntries(Object.entries(file).filter(([id]) => id !== 'facets')) as Record<string, Answer>;
@@ -37,7 +81,10 @@ describe('understanding: answers', () => {
 
     it('has exactly the answer ids, in both languages and in flow/answers.json', () => {
         for (const language of LANGUAGES) assert.deepStrictEqual(Object.keys(answers[language]), ANSWER_IDS, language);
-        assert.deepStrictEqual(meta.map((entry) => entry.id), ANSWER_IDS);
+        assert.deepStrictEqual(
+            meta.map((entry) => entry.id),
+            ANSWER_IDS,
+        );
     });
 
     it('gives every answer a title and one or more paragraphs, the same number in both languages', () => {
@@ -93,12 +140,18 @@ describe('understanding: answers', () => {
         for (const id of ['statusPaymentAwaited', 'statusProductionAwaited', 'statusFormAwaited', 'statusCancelled']) assert.ok(offers(id).includes('status'), id);
     });
 
-    it('has 10–60 example questions per answer and language (its facets\' included), and no question under two answers', () => {
+    it("has 10–60 example questions per answer and language (its facets' included), and no question under two answers", () => {
         const examples = loadExamples(path.join(root, 'locales'));
         for (const language of LANGUAGES) {
-            assert.deepStrictEqual(Object.keys(examples[language]).filter((id) => id !== OUT_OF_SCOPE && !id.includes('#')), ANSWER_IDS, language);
+            assert.deepStrictEqual(
+                Object.keys(examples[language]).filter((id) => id !== OUT_OF_SCOPE && !id.includes('#')),
+                ANSWER_IDS,
+                language,
+            );
             for (const id of ANSWER_IDS) {
-                const count = Object.entries(examples[language]).filter(([key]) => key.split('#')[0] === id).reduce((sum, [, list]) => sum + list.length, 0);
+                const count = Object.entries(examples[language])
+                    .filter(([key]) => key.split('#')[0] === id)
+                    .reduce((sum, [, list]) => sum + list.length, 0);
                 assert.ok(count >= 10 && count <= 60, `${language}.${id}: ${count} questions`);
             }
             const seen = new Map<string, string>();
@@ -120,8 +173,20 @@ describe('understanding: answers', () => {
 
         it('every facet has a polarity, a first sentence in both languages and example questions in both', () => {
             for (const language of LANGUAGES) {
-                assert.deepStrictEqual(Object.keys(examples[language]).filter((key) => key.includes('#')).sort(), [...facetKeys].sort(), language);
-                assert.deepStrictEqual(Object.entries(files[language].facets).flatMap(([id, byFacet]) => Object.keys(byFacet).map((facet) => `${id}#${facet}`)).sort(), [...facetKeys].sort(), language);
+                assert.deepStrictEqual(
+                    Object.keys(examples[language])
+                        .filter((key) => key.includes('#'))
+                        .sort(),
+                    [...facetKeys].sort(),
+                    language,
+                );
+                assert.deepStrictEqual(
+                    Object.entries(files[language].facets)
+                        .flatMap(([id, byFacet]) => Object.keys(byFacet).map((facet) => `${id}#${facet}`))
+                        .sort(),
+                    [...facetKeys].sort(),
+                    language,
+                );
                 for (const key of facetKeys) assert.ok(examples[language][key].length >= 2, `${language}.${key}: at least two examples`);
             }
             for (const id of Object.keys(facets)) assert.ok(ANSWER_IDS.includes(id), `facets of an unknown answer: ${id}`);

@@ -37,7 +37,10 @@ describe('npm run answers', function () {
         const one = await runCli(dataDir, ['--number', '1']);
         assert.ok(one.stdout.includes('kütüphane hangi binada') && one.stdout.includes(t('cli.actions.added')), one.stdout);
         const json = JSON.parse((await runCli(dataDir, ['--json', '--all'])).stdout) as Array<{ number: number }>;
-        assert.deepStrictEqual(json.map((answer) => answer.number), [1, 2]);
+        assert.deepStrictEqual(
+            json.map((answer) => answer.number),
+            [1, 2],
+        );
         assert.strictEqual((await runCli(dataDir, ['--number', '9'])).code, 1);
     });
 
@@ -51,7 +54,14 @@ describe('npm run answers', function () {
         const store = new SqliteStaffAnswerStore(path.join(dataDir, ANSWERS_FILE));
         const answer = await store.getByNumber(1);
         await store.close();
-        assert.deepStrictEqual(answer?.history.map((entry) => [entry.action, entry.actor.name]), [['added', 'Ayşe Kütüphaneci'], ['retired', 'Ayşe'], ['restored', 'Ayşe']]);
+        assert.deepStrictEqual(
+            answer?.history.map((entry) => [entry.action, entry.actor.name]),
+            [
+                ['added', 'Ayşe Kütüphaneci'],
+                ['retired', 'Ayşe'],
+                ['restored', 'Ayşe'],
+            ],
+        );
         assert.ok(answer?.history[1].actor.id.startsWith('cli:'));
     });
 

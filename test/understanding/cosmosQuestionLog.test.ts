@@ -56,7 +56,10 @@ describe('Cosmos DB question log (local Cosmos server)', function () {
                 await server.start();
             }
             await log.record({ text: 'after', language: 'tr', askedAt: QUESTION_TIME + 2 });
-            assert.deepStrictEqual((await log.list(0, QUESTION_TIME + 10)).map((q) => q.text), ['before', 'after']);
+            assert.deepStrictEqual(
+                (await log.list(0, QUESTION_TIME + 10)).map((q) => q.text),
+                ['before', 'after'],
+            );
         } finally {
             await log.close();
         }

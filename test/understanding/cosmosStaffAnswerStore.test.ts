@@ -17,15 +17,18 @@ describe('Cosmos DB staff answer store (local Cosmos server)', function () {
         return Promise.resolve({ store, close: () => store.close() });
     });
 
-    it('two clients on one database (two instances) share answers and see each other\'s version', async () => {
+    it("two clients on one database (two instances) share answers and see each other's version", async () => {
         const database = `answers-${randomUUID()}`;
         const a = new CosmosStaffAnswerStore(server.settings(database));
         const b = new CosmosStaffAnswerStore(server.settings(database));
         try {
             const before = await b.version();
             await a.create(draftAnswer('a'));
-            assert.ok(await b.version() > before);
-            assert.deepStrictEqual((await b.list()).map((answer) => answer.title.tr), ['a']);
+            assert.ok((await b.version()) > before);
+            assert.deepStrictEqual(
+                (await b.list()).map((answer) => answer.title.tr),
+                ['a'],
+            );
         } finally {
             await a.close();
             await b.close();
@@ -44,7 +47,10 @@ describe('Cosmos DB staff answer store (local Cosmos server)', function () {
                 await server.start();
             }
             await store.create(draftAnswer('after'));
-            assert.deepStrictEqual((await store.list()).map((answer) => answer.title.tr), ['before', 'after']);
+            assert.deepStrictEqual(
+                (await store.list()).map((answer) => answer.title.tr),
+                ['before', 'after'],
+            );
         } finally {
             await store.close();
         }

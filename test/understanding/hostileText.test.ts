@@ -30,7 +30,10 @@ describe('understanding: hostile text costs what a normal message does (security
     for (const [name, text] of CRAFTED) {
         it(`${name}: no more than three times a normal message of the same length`, () => {
             assert.strictEqual(text.length <= LENGTH + 1, true);
-            const [crafted, normal] = costs(() => recognizer.recognize(text, 'tr'), () => recognizer.recognize(NORMAL, 'tr'));
+            const [crafted, normal] = costs(
+                () => recognizer.recognize(text, 'tr'),
+                () => recognizer.recognize(NORMAL, 'tr'),
+            );
             assert.ok(crafted <= 3 * normal, `${crafted.toFixed(2)} ms against ${normal.toFixed(2)} ms for a normal message`);
         });
     }
@@ -42,9 +45,17 @@ describe('understanding: hostile text costs what a normal message does (security
     });
 
     it('normalisation itself grows linearly: eight times the text costs about eight times as much, not 64', () => {
-        for (const [name, unit] of [['letters', 'a'], ['"e" and spaces', ' '], ['letters before an apostrophe', 'b']] as const) {
+        for (const [name, unit] of [
+            ['letters', 'a'],
+            ['"e" and spaces', ' '],
+            ['letters before an apostrophe', 'b'],
+        ] as const) {
             const text = (length: number) => (unit === ' ' ? `e${' '.repeat(length)}x` : `${unit.repeat(length)}'x`);
-            const [small, large] = costs(() => normalize(text(4_000)), () => normalize(text(32_000)), 15);
+            const [small, large] = costs(
+                () => normalize(text(4_000)),
+                () => normalize(text(32_000)),
+                15,
+            );
             assert.ok(large <= 20 * small, `${name}: ${large.toFixed(2)} ms for 32,000 characters against ${small.toFixed(2)} ms for 4,000`);
         }
     });

@@ -60,10 +60,19 @@ export function questionLogContract(name: string, open: () => Promise<OpenedQues
         });
 
         it('lists [from, to): the first millisecond in, the last one out', async () => {
-            for (const [text, at] of [['before', QUESTION_TIME - 1], ['first', QUESTION_TIME], ['inside', QUESTION_TIME + MINUTE], ['last', QUESTION_TIME + DAY - 1], ['after', QUESTION_TIME + DAY]] as const) {
+            for (const [text, at] of [
+                ['before', QUESTION_TIME - 1],
+                ['first', QUESTION_TIME],
+                ['inside', QUESTION_TIME + MINUTE],
+                ['last', QUESTION_TIME + DAY - 1],
+                ['after', QUESTION_TIME + DAY],
+            ] as const) {
                 await log.record(question(text, at));
             }
-            assert.deepStrictEqual((await log.list(QUESTION_TIME, QUESTION_TIME + DAY)).map((q) => q.text), ['first', 'inside', 'last']);
+            assert.deepStrictEqual(
+                (await log.list(QUESTION_TIME, QUESTION_TIME + DAY)).map((q) => q.text),
+                ['first', 'inside', 'last'],
+            );
             assert.deepStrictEqual(await log.list(QUESTION_TIME + 2 * DAY, QUESTION_TIME + 3 * DAY), []);
             assert.deepStrictEqual(await log.list(QUESTION_TIME, QUESTION_TIME), []);
         });
@@ -74,12 +83,18 @@ export function questionLogContract(name: string, open: () => Promise<OpenedQues
             await log.record(question('second a', QUESTION_TIME + MINUTE));
             await log.record(question('second b', QUESTION_TIME + MINUTE));
             await log.record(question('second c', QUESTION_TIME + MINUTE));
-            assert.deepStrictEqual((await log.list(0, QUESTION_TIME + DAY)).map((q) => q.text), ['first', 'second a', 'second b', 'second c', 'third']);
+            assert.deepStrictEqual(
+                (await log.list(0, QUESTION_TIME + DAY)).map((q) => q.text),
+                ['first', 'second a', 'second b', 'second c', 'third'],
+            );
         });
 
         it('keeps every one of many questions recorded at once', async () => {
             await Promise.all(Array.from({ length: 30 }, (_, i) => log.record(question(`q${i}`, QUESTION_TIME + i))));
-            assert.deepStrictEqual((await log.list(0, QUESTION_TIME + DAY)).map((q) => q.text), Array.from({ length: 30 }, (_, i) => `q${i}`));
+            assert.deepStrictEqual(
+                (await log.list(0, QUESTION_TIME + DAY)).map((q) => q.text),
+                Array.from({ length: 30 }, (_, i) => `q${i}`),
+            );
         });
 
         it(`cuts the text to ${MAX_QUESTION_LENGTH} characters, without splitting a character in two`, async () => {
@@ -99,7 +114,10 @@ export function questionLogContract(name: string, open: () => Promise<OpenedQues
             await log.record(question('at the cutoff', QUESTION_TIME));
             await log.record(question('young', QUESTION_TIME + DAY));
             assert.strictEqual(await log.deleteOlderThan(QUESTION_TIME), 2);
-            assert.deepStrictEqual((await log.list(0, Number.MAX_SAFE_INTEGER)).map((q) => q.text), ['at the cutoff', 'young']);
+            assert.deepStrictEqual(
+                (await log.list(0, Number.MAX_SAFE_INTEGER)).map((q) => q.text),
+                ['at the cutoff', 'young'],
+            );
             assert.strictEqual(await log.deleteOlderThan(QUESTION_TIME), 0, 'a second sweep finds nothing');
         });
 

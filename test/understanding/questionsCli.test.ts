@@ -63,24 +63,33 @@ describe('npm run questions', () => {
             t('group', { count: 1, text: 'sms gelmedi' }),
         ]);
         const detailsOf = (groupLine: string) => lines[lines.indexOf(groupLine) + 1];
-        assert.strictEqual(detailsOf(groupLines(stdout)[0]), t('details', {
-            languages: [share(t('languages.tr'), 2), share(t('languages.en'), 1)].join(', '),
-            steps: [share(stepTitle(), 2), share(t('noStep'), 1)].join(', '),
-        }));
-        assert.strictEqual(detailsOf(groupLines(stdout)[1]), t('details', {
-            languages: share(t('languages.en'), 2),
-            steps: [share(t('noStep'), 1), share(stepTitle(), 1)].join(', '),
-        }));
+        assert.strictEqual(
+            detailsOf(groupLines(stdout)[0]),
+            t('details', {
+                languages: [share(t('languages.tr'), 2), share(t('languages.en'), 1)].join(', '),
+                steps: [share(stepTitle(), 2), share(t('noStep'), 1)].join(', '),
+            }),
+        );
+        assert.strictEqual(
+            detailsOf(groupLines(stdout)[1]),
+            t('details', {
+                languages: share(t('languages.en'), 2),
+                steps: [share(t('noStep'), 1), share(stepTitle(), 1)].join(', '),
+            }),
+        );
         // The unsure one: what was offered and what the person chose.
-        assert.strictEqual(lines[lines.indexOf(groupLines(stdout)[2]) + 2], t('offered', {
-            unsure: 1,
-            offered: [share(translator.t('tr', 'answers.smsNotReceived.title'), 1), share(translator.t('tr', 'answers.smsTimer.title'), 1)].join(', '),
-            chosen: share(translator.t('tr', 'answers.smsNotReceived.title'), 1),
-        }));
+        assert.strictEqual(
+            lines[lines.indexOf(groupLines(stdout)[2]) + 2],
+            t('offered', {
+                unsure: 1,
+                offered: [share(translator.t('tr', 'answers.smsNotReceived.title'), 1), share(translator.t('tr', 'answers.smsTimer.title'), 1)].join(', '),
+                chosen: share(translator.t('tr', 'answers.smsNotReceived.title'), 1),
+            }),
+        );
         assert.ok(!stdout.includes('too old to show') && !stdout.includes('march'));
     });
 
-    it('--from and --to are days in the library\'s time zone, both included', async () => {
+    it("--from and --to are days in the library's time zone, both included", async () => {
         const { code, stdout } = await runCli(dataDir, ['--from', '2026-03-10', '--to', '2026-03-12']);
         assert.strictEqual(code, 0);
         assert.strictEqual(stdout.split('\n')[0], t('heading', { from: '2026-03-10', to: '2026-03-12', total: 2, unsure: 0, distinct: 2 }));
@@ -94,11 +103,42 @@ describe('npm run questions', () => {
         assert.strictEqual(report.total, 6);
         const none = { outcomes: { unknown: 0, unsure: 0 }, offered: [], chosen: [] };
         assert.deepStrictEqual(report.groups, [
-            { text: 'e-imza ücreti ne kadar?', count: 3, ...none, outcomes: { unknown: 3, unsure: 0 }, languages: [{ language: 'tr', count: 2 }, { language: 'en', count: 1 }], steps: [{ stepId: STEP, count: 2 }, { stepId: null, count: 1 }] },
-            { text: 'where is the library?', count: 2, ...none, outcomes: { unknown: 2, unsure: 0 }, languages: [{ language: 'en', count: 2 }], steps: [{ stepId: null, count: 1 }, { stepId: STEP, count: 1 }] },
             {
-                text: 'sms gelmedi', count: 1, outcomes: { unknown: 0, unsure: 1 }, offered: [{ answerId: 'smsNotReceived', count: 1 }, { answerId: 'smsTimer', count: 1 }], chosen: [{ choice: 'smsNotReceived', count: 1 }],
-                languages: [{ language: 'tr', count: 1 }], steps: [{ stepId: null, count: 1 }],
+                text: 'e-imza ücreti ne kadar?',
+                count: 3,
+                ...none,
+                outcomes: { unknown: 3, unsure: 0 },
+                languages: [
+                    { language: 'tr', count: 2 },
+                    { language: 'en', count: 1 },
+                ],
+                steps: [
+                    { stepId: STEP, count: 2 },
+                    { stepId: null, count: 1 },
+                ],
+            },
+            {
+                text: 'where is the library?',
+                count: 2,
+                ...none,
+                outcomes: { unknown: 2, unsure: 0 },
+                languages: [{ language: 'en', count: 2 }],
+                steps: [
+                    { stepId: null, count: 1 },
+                    { stepId: STEP, count: 1 },
+                ],
+            },
+            {
+                text: 'sms gelmedi',
+                count: 1,
+                outcomes: { unknown: 0, unsure: 1 },
+                offered: [
+                    { answerId: 'smsNotReceived', count: 1 },
+                    { answerId: 'smsTimer', count: 1 },
+                ],
+                chosen: [{ choice: 'smsNotReceived', count: 1 }],
+                languages: [{ language: 'tr', count: 1 }],
+                steps: [{ stepId: null, count: 1 }],
             },
         ]);
         assert.ok(Date.parse(report.to) - Date.parse(report.from) === 30 * DAY);
@@ -107,7 +147,10 @@ describe('npm run questions', () => {
     it('--lang en writes in English', async () => {
         const { stdout } = await runCli(dataDir, ['--lang', 'en']);
         const lines = stdout.split('\n');
-        assert.ok(lines.includes(t('details', { languages: share(t('languages.en', {}, 'en'), 2, 'en'), steps: [share(t('noStep', {}, 'en'), 1, 'en'), share(stepTitle('en'), 1, 'en')].join(', ') }, 'en')), stdout);
+        assert.ok(
+            lines.includes(t('details', { languages: share(t('languages.en', {}, 'en'), 2, 'en'), steps: [share(t('noStep', {}, 'en'), 1, 'en'), share(stepTitle('en'), 1, 'en')].join(', ') }, 'en')),
+            stdout,
+        );
     });
 
     it('an empty window says so; wrong options print the usage', async () => {
@@ -117,11 +160,12 @@ describe('npm run questions', () => {
         assert.deepStrictEqual([wrong.code, wrong.stderr.trim()], [2, t('usage')]);
     });
 
-    it('without a store file says there are no questions, and creates nothing', () => withTempDir('eimza-questions-cli-empty-', async (emptyDir) => {
-        const { code, stdout } = await runCli(emptyDir, ['--from', '2026-01-01', '--to', '2026-01-02']);
-        assert.deepStrictEqual([code, stdout.trim()], [0, t('none', { from: '2026-01-01', to: '2026-01-02' })]);
-        assert.deepStrictEqual(fs.readdirSync(emptyDir), []);
-    }));
+    it('without a store file says there are no questions, and creates nothing', () =>
+        withTempDir('eimza-questions-cli-empty-', async (emptyDir) => {
+            const { code, stdout } = await runCli(emptyDir, ['--from', '2026-01-01', '--to', '2026-01-02']);
+            assert.deepStrictEqual([code, stdout.trim()], [0, t('none', { from: '2026-01-01', to: '2026-01-02' })]);
+            assert.deepStrictEqual(fs.readdirSync(emptyDir), []);
+        }));
 
     describe('arguments', () => {
         const cases: Array<[string[], ReturnType<typeof parseQuestionsArguments>]> = [
@@ -139,7 +183,10 @@ describe('npm run questions', () => {
 
         it('a window of local days starts and ends at local midnight, across a time-zone change', () => {
             assert.deepStrictEqual(questionWindow({ from: '2026-03-10', to: '2026-03-12' }, 0, 'Europe/Istanbul'), {
-                from: Date.UTC(2026, 2, 9, 21), to: Date.UTC(2026, 2, 12, 21), firstDay: '2026-03-10', lastDay: '2026-03-12',
+                from: Date.UTC(2026, 2, 9, 21),
+                to: Date.UTC(2026, 2, 12, 21),
+                firstDay: '2026-03-10',
+                lastDay: '2026-03-12',
             });
             // Berlin moves its clocks forward on 29 March 2026: that day has 23 hours.
             const berlin = questionWindow({ from: '2026-03-29', to: '2026-03-29' }, 0, 'Europe/Berlin');
@@ -157,6 +204,12 @@ describe('npm run questions', () => {
             { text: 'ıslak imza', language: 'tr', askedAt: at },
             { text: 'Islak İmza?', language: 'tr', askedAt: at },
         ]);
-        assert.deepStrictEqual(groups.map((group) => [group.text, group.count]), [['sms gelmedi', 4], ['ıslak imza', 2]]);
+        assert.deepStrictEqual(
+            groups.map((group) => [group.text, group.count]),
+            [
+                ['sms gelmedi', 4],
+                ['ıslak imza', 2],
+            ],
+        );
     });
 });

@@ -46,15 +46,38 @@ describe('understanding: decision', () => {
     const thresholds = { sure: 0.5, margin: 0.1, unsure: 0.2, thirdRatio: 0.8, scale: 1 };
 
     it('is sure of a clear winner, unsure between close answers, and knows when nothing fits', () => {
-        assert.deepStrictEqual(decide([{ id: 'fees', score: 0.9 }, { id: 'payment', score: 0.3 }], thresholds), { outcome: 'sure', answerId: 'fees', suggestions: [], confidence: 0.9 });
-        const unsure = decide([{ id: 'fees', score: 0.6 }, { id: 'feesUserPays', score: 0.55 }, { id: 'payment', score: 0.5 }, { id: 'renewal', score: 0.1 }], thresholds);
+        assert.deepStrictEqual(
+            decide(
+                [
+                    { id: 'fees', score: 0.9 },
+                    { id: 'payment', score: 0.3 },
+                ],
+                thresholds,
+            ),
+            { outcome: 'sure', answerId: 'fees', suggestions: [], confidence: 0.9 },
+        );
+        const unsure = decide(
+            [
+                { id: 'fees', score: 0.6 },
+                { id: 'feesUserPays', score: 0.55 },
+                { id: 'payment', score: 0.5 },
+                { id: 'renewal', score: 0.1 },
+            ],
+            thresholds,
+        );
         assert.strictEqual(unsure.outcome, 'unsure');
         assert.deepStrictEqual(unsure.suggestions, ['fees', 'feesUserPays', 'payment']);
         assert.strictEqual(decide([{ id: 'fees', score: 0.1 }], thresholds).outcome, 'unknown');
     });
 
     it('answers unknown when an out-of-scope example is the closest', () => {
-        const result = decide([{ id: 'outOfScope', score: 0.9 }, { id: 'fees', score: 0.7 }], thresholds);
+        const result = decide(
+            [
+                { id: 'outOfScope', score: 0.9 },
+                { id: 'fees', score: 0.7 },
+            ],
+            thresholds,
+        );
         assert.strictEqual(result.outcome, 'unknown');
         assert.deepStrictEqual(result.suggestions, []);
     });
@@ -147,7 +170,7 @@ describe('understanding: recognizer', () => {
             return [result.outcome, result.answerId, result.facet && catalogue.get(result.answerId!)?.facets?.[result.facet]];
         };
 
-        it('answers yes/no questions with the facet that says yes or no (the issue\'s examples among them)', () => {
+        it("answers yes/no questions with the facet that says yes or no (the issue's examples among them)", () => {
             assert.deepStrictEqual(polarity('ziraat atmsinden odeme yapabilir miyim'), ['sure', 'payment', 'yes']);
             assert.deepStrictEqual(polarity('kart kaybolunca diğer sertifikalarım iptal ediliyor mu'), ['sure', 'lostOrStolen', 'yes']);
             assert.deepStrictEqual(polarity('formu kamusm ye kendim kargolamalı mıyım'), ['sure', 'wetForm', 'no']);
@@ -163,7 +186,8 @@ describe('understanding: recognizer', () => {
         });
 
         it('finds the question in a long message with a greeting and a story around it', () => {
-            const long = 'Merhaba, ben kardiyoloji bölümünde öğretim üyesiyim. Geçen hafta kütüphaneye yazmıştım, KamuSM\'den mail de geldi. '
+            const long =
+                "Merhaba, ben kardiyoloji bölümünde öğretim üyesiyim. Geçen hafta kütüphaneye yazmıştım, KamuSM'den mail de geldi. "
                 + 'Şimdi cep telefonu doğrulama ekranındayım ama SMS kodu bir türlü gelmiyor. Ne yapmalıyım? Teşekkürler.';
             const result = recognizer.recognize(long, 'tr');
             assert.deepStrictEqual([result.outcome, result.answerId], ['sure', 'smsNotReceived']);
@@ -177,7 +201,12 @@ describe('understanding: recognizer', () => {
         });
 
         it('says it does not know nonsense and questions outside the guide, without suggestions or a language offer', () => {
-            for (const [text, conversation] of [['kuantum pizza neden mor', 'en'], ['asdkj qwe zxcv', 'en'], ['purple monkey dishwasher', 'tr'], ['mavi balinalar perşembe günleri uçar mı', 'en']] as const) {
+            for (const [text, conversation] of [
+                ['kuantum pizza neden mor', 'en'],
+                ['asdkj qwe zxcv', 'en'],
+                ['purple monkey dishwasher', 'tr'],
+                ['mavi balinalar perşembe günleri uçar mı', 'en'],
+            ] as const) {
                 const result = recognizer.recognize(text, conversation);
                 assert.deepStrictEqual([result.outcome, result.suggestions], ['unknown', []], text);
                 assert.ok(!offersLanguageSwitch(result, conversation), `${text}: no language offer`);

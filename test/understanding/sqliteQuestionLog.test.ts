@@ -18,7 +18,14 @@ function rawRows(file: string): Record<string, unknown>[] {
 questionLogContract('SQLite', () => {
     const { file, cleanup } = tempFile();
     const log = new SqliteQuestionLog(file);
-    return Promise.resolve({ log, raw: () => Promise.resolve(rawRows(file)), close: async () => { await log.close(); cleanup(); } });
+    return Promise.resolve({
+        log,
+        raw: () => Promise.resolve(rawRows(file)),
+        close: async () => {
+            await log.close();
+            cleanup();
+        },
+    });
 });
 
 describe('SQLite question log file', () => {

@@ -8,7 +8,13 @@ const tempFile = () => tempSqliteFile('eimza-answers-', 'answers.sqlite');
 staffAnswerStoreContract('SQLite', () => {
     const { file, cleanup } = tempFile();
     const store = new SqliteStaffAnswerStore(file);
-    return Promise.resolve({ store, close: async () => { await store.close(); cleanup(); } });
+    return Promise.resolve({
+        store,
+        close: async () => {
+            await store.close();
+            cleanup();
+        },
+    });
 });
 
 describe('SQLite staff answer file', () => {
@@ -21,7 +27,10 @@ describe('SQLite staff answer file', () => {
             const second = await b.create(draftAnswer('b'));
             assert.strictEqual(second.number, 2);
             assert.strictEqual(await a.version(), await b.version());
-            assert.deepStrictEqual((await a.list()).map((answer) => answer.title.tr), ['a', 'b']);
+            assert.deepStrictEqual(
+                (await a.list()).map((answer) => answer.title.tr),
+                ['a', 'b'],
+            );
             assertWalJournal(file);
         } finally {
             await a.close();

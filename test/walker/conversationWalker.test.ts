@@ -54,11 +54,15 @@ describe('a model of the conversation: seeded random walks keep every invariant'
         }
         const seconds = (Date.now() - started) / 1000;
         console.log(`      ${walks} walks, ${turns} turns, ${seconds.toFixed(1)} s (${((seconds * 1000) / Math.max(turns, 1)).toFixed(2)} ms a turn)`);
-        const report = failed.map((result) => [
-            `seed ${result.seed} (replay: WALK_SEED=${result.seed} npx mocha --no-config --exit dist/test/walker/conversationWalker.test.js)`,
-            ...result.violations.map((violation) => `  turn ${violation.turn}: ${violation.rule}: ${violation.detail}`),
-            ...result.log.map((line) => `    ${line}`),
-        ].join('\n')).join('\n\n');
+        const report = failed
+            .map((result) =>
+                [
+                    `seed ${result.seed} (replay: WALK_SEED=${result.seed} npx mocha --no-config --exit dist/test/walker/conversationWalker.test.js)`,
+                    ...result.violations.map((violation) => `  turn ${violation.turn}: ${violation.rule}: ${violation.detail}`),
+                    ...result.log.map((line) => `    ${line}`),
+                ].join('\n'),
+            )
+            .join('\n\n');
         assert.strictEqual(failed.length, 0, report);
     });
 });

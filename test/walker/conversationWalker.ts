@@ -105,7 +105,10 @@ export interface WalkResult {
 }
 
 const SMALL_TALK: Record<Language, string[]> = { tr: ['merhaba', 'teşekkürler', 'iyi günler'], en: ['hello', 'thanks', 'bye'] };
-const COMMANDS: Record<Language, string[]> = { tr: ['geri', 'yardım', 'menü', 'iptal', 'English', 'Türkçe', 'adımı göster', 'kütüphane'], en: ['back', 'help', 'menu', 'cancel', 'Türkçe', 'English', 'show the step', 'library'] };
+const COMMANDS: Record<Language, string[]> = {
+    tr: ['geri', 'yardım', 'menü', 'iptal', 'English', 'Türkçe', 'adımı göster', 'kütüphane'],
+    en: ['back', 'help', 'menu', 'cancel', 'Türkçe', 'English', 'show the step', 'library'],
+};
 const FREE_TEXT = ['Ayşe Yılmaz', `ayse.yilmaz@${profile.institutionalEmailDomain}`, 'Kardiyoloji', 'Doçent', '06/2031', 'asdf qwer', '', 'kimlik no 10000000146', 'Haziran 2027'];
 const RESUME_AFTER_MINUTES = 60;
 
@@ -151,10 +154,17 @@ export class ConversationWalker {
         const storage = new MemoryStorage();
         const clock = new FakeClock();
         const userId = `walker-${seed}`;
-        const newChat = () => new TestChat({
-            storage, clock, userId, conversationId: `walk-${seed}`, locale: language === 'tr' ? 'tr-TR' : 'en-US',
-            resumeAfterMinutes: RESUME_AFTER_MINUTES, tickets: this.shared.tickets, questions: this.shared.questions,
-        });
+        const newChat = () =>
+            new TestChat({
+                storage,
+                clock,
+                userId,
+                conversationId: `walk-${seed}`,
+                locale: language === 'tr' ? 'tr-TR' : 'en-US',
+                resumeAfterMinutes: RESUME_AFTER_MINUTES,
+                tickets: this.shared.tickets,
+                questions: this.shared.questions,
+            });
         let chat = newChat();
         const given = new GivenFacts();
         const seen: CardButton[] = [];
@@ -258,7 +268,7 @@ export class ConversationWalker {
             const notUnderstood = found(this.forbidden.notUnderstood);
             if (notUnderstood) violations.push({ turn, rule: 'a click answered with "I didn\'t understand"', detail: notUnderstood });
             const refused = action.latest && !action.restart ? found(this.forbidden.refusedAsOlder) : undefined;
-            if (refused) violations.push({ turn, rule: 'a button of the latest reply refused as an older card\'s', detail: action.describe });
+            if (refused) violations.push({ turn, rule: "a button of the latest reply refused as an older card's", detail: action.describe });
             violations.push(...this.checkStepNumber(turn, action.button, before, after));
         }
         for (const claim of this.claims) {
@@ -277,9 +287,7 @@ export class ConversationWalker {
         if (!stepId || choice === undefined || !before || !after || before.kind !== after.kind) return [];
         const number = (progress: FlowProgress, id = progress.stepId) => positionOf(id, progress.kind, progress.answers).number;
         if (number(before, stepId) === number(before)) return [];
-        return number(after) > number(before)
-            ? [{ turn, rule: 'a click meant for another step moved the step number forward', detail: `${stepId}: ${number(before)} → ${number(after)}` }]
-            : [];
+        return number(after) > number(before) ? [{ turn, rule: 'a click meant for another step moved the step number forward', detail: `${stepId}: ${number(before)} → ${number(after)}` }] : [];
     }
 }
 

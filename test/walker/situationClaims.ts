@@ -5,11 +5,7 @@ import type { ApplicationKind, ReplacementReason } from '../../flow/flowSteps';
 import { profile, translator } from '../support/testBot';
 
 /** A fact of the user's situation that a sentence can state: whether they hold a working e-signature, how they approved, which application. */
-export type Fact =
-    | { name: 'signatureValid'; value: boolean }
-    | { name: 'approval'; value: 'esign' | 'wet' }
-    | { name: 'kind'; value: ApplicationKind }
-    | { name: 'replacement'; value: ReplacementReason };
+export type Fact = { name: 'signatureValid'; value: boolean } | { name: 'approval'; value: 'esign' | 'wet' } | { name: 'kind'; value: ApplicationKind } | { name: 'replacement'; value: ReplacementReason };
 
 /** One sentence that states a fact, by the locale key (and variant) it comes from. */
 export interface Claim {

@@ -18,7 +18,10 @@ async function generateToken(baseUrl: string): Promise<{ token: string; conversa
     return (await response.json()) as { token: string; conversationId: string };
 }
 
-for (const transport of [{ name: 'WebSocket', webSocket: true }, { name: 'polling', webSocket: false }]) {
+for (const transport of [
+    { name: 'WebSocket', webSocket: true },
+    { name: 'polling', webSocket: false },
+]) {
     describe(`local Direct Line with botframework-directlinejs over ${transport.name}`, () => {
         let bot: TestServer;
         const clients: ChatClient[] = [];
@@ -41,7 +44,10 @@ for (const transport of [{ name: 'WebSocket', webSocket: true }, { name: 'pollin
             const { token } = await generateToken(bot.baseUrl);
             const user = open({ token, conversationStartProperties: { locale: 'tr-TR' } });
             const welcome = await user.botSays(WELCOME);
-            assert.ok(welcome.attachments?.some((card) => card.contentType === 'application/vnd.microsoft.card.adaptive'), 'the welcome is an Adaptive Card');
+            assert.ok(
+                welcome.attachments?.some((card) => card.contentType === 'application/vnd.microsoft.card.adaptive'),
+                'the welcome is an Adaptive Card',
+            );
             assert.match(readableText(welcome), /Yeni e-imza başvurusu/);
         });
 

@@ -26,18 +26,19 @@ describe('local Direct Line: who may do what', () => {
     };
 
     /** Resolves with the HTTP status the server answered the WebSocket upgrade with (101 when it opened). */
-    const upgradeStatus = (url: string) => new Promise<number>((resolve, reject) => {
-        const socket = new WebSocket(url);
-        socket.once('open', () => {
-            socket.close();
-            resolve(101);
+    const upgradeStatus = (url: string) =>
+        new Promise<number>((resolve, reject) => {
+            const socket = new WebSocket(url);
+            socket.once('open', () => {
+                socket.close();
+                resolve(101);
+            });
+            socket.once('unexpected-response', (_req, res) => {
+                socket.terminate();
+                resolve(res.statusCode ?? 0);
+            });
+            socket.once('error', (error) => reject(error));
         });
-        socket.once('unexpected-response', (_req, res) => {
-            socket.terminate();
-            resolve(res.statusCode ?? 0);
-        });
-        socket.once('error', (error) => reject(error));
-    });
 
     beforeEach(async () => {
         bot = await startTestServer();

@@ -75,14 +75,18 @@ export class ChatClient {
 
     /** Resolves with the first bot message after `after` (a count of bot messages) whose text matches. */
     async botSays(pattern: RegExp, after = 0): Promise<Partial<Activity>> {
-        return this.until(() => this.fromBot().slice(after).find((activity) => pattern.test(readableText(activity))), `bot message matching ${pattern}`);
+        return this.until(
+            () =>
+                this.fromBot()
+                    .slice(after)
+                    .find((activity) => pattern.test(readableText(activity))),
+            `bot message matching ${pattern}`,
+        );
     }
 
     async send(activity: Partial<DirectLineActivity>): Promise<string> {
         return new Promise<string>((resolve, reject) => {
-            this.directLine
-                .postActivity({ from: { id: 'ignored-by-server', name: 'Test' }, ...activity } as DirectLineActivity)
-                .subscribe({ next: resolve, error: reject });
+            this.directLine.postActivity({ from: { id: 'ignored-by-server', name: 'Test' }, ...activity } as DirectLineActivity).subscribe({ next: resolve, error: reject });
         });
     }
 

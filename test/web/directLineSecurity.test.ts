@@ -23,11 +23,12 @@ interface Started {
 const NATIONAL_ID = '10000000146';
 
 function client(bot: TestServer) {
-    const call = async (method: string, route: string, token?: string, body?: unknown) => fetch(`${bot.baseUrl}${route}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const call = async (method: string, route: string, token?: string, body?: unknown) =>
+        fetch(`${bot.baseUrl}${route}`, {
+            method,
+            headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+            body: body === undefined ? undefined : JSON.stringify(body),
+        });
     const generate = async () => (await (await call('POST', '/v3/directline/tokens/generate')).json()) as Started;
     const start = async (): Promise<Started> => {
         const response = await call('POST', '/v3/directline/conversations', (await generate()).token, { locale: 'tr-TR' });
@@ -39,15 +40,16 @@ function client(bot: TestServer) {
 }
 
 /** Opens a stream; resolves once it is open, or with the HTTP status that refused the upgrade. */
-const openStream = (url: string) => new Promise<WebSocket | number>((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.once('open', () => resolve(socket));
-    socket.once('unexpected-response', (_req, res) => {
-        socket.terminate();
-        resolve(res.statusCode ?? 0);
+const openStream = (url: string) =>
+    new Promise<WebSocket | number>((resolve, reject) => {
+        const socket = new WebSocket(url);
+        socket.once('open', () => resolve(socket));
+        socket.once('unexpected-response', (_req, res) => {
+            socket.terminate();
+            resolve(res.statusCode ?? 0);
+        });
+        socket.once('error', reject);
     });
-    socket.once('error', reject);
-});
 
 describe('local Direct Line: secrets, credentials and limits (issue 12, points 5, 9, 10)', function () {
     this.timeout(30_000);
@@ -89,7 +91,10 @@ describe('local Direct Line: secrets, credentials and limits (issue 12, points 5
             const dl = client(bot);
             const started = await dl.start();
             const sent = await dl.call('POST', dl.activities(started), started.token, {
-                type: 'message', text: 'merhaba', locale: 'tr-TR', summary: NATIONAL_ID,
+                type: 'message',
+                text: 'merhaba',
+                locale: 'tr-TR',
+                summary: NATIONAL_ID,
                 from: { id: 'x', name: `Ayşe ${NATIONAL_ID}` },
                 value: { nested: { tckn: NATIONAL_ID, deeper: [{ note: `kimlik ${NATIONAL_ID}` }] }, list: [NATIONAL_ID], count: 3 },
                 channelData: { note: NATIONAL_ID, clientActivityID: '1733112345678q3fj2ks8', clientTimestamp: '2026-12-02T05:30:00.123Z' },
@@ -99,7 +104,10 @@ describe('local Direct Line: secrets, credentials and limits (issue 12, points 5
             const { activities } = (await (await dl.call('GET', dl.activities(started), started.token)).json()) as { activities: Array<Record<string, unknown>> };
             const kept = activities.find((activity) => (activity.from as { role?: string }).role === 'user' && activity.text === 'merhaba')!;
             assert.ok(!JSON.stringify(activities).includes(NATIONAL_ID), JSON.stringify(kept));
-            assert.deepStrictEqual(Object.keys(kept).filter((key) => ['summary', 'attachments'].includes(key)), []);
+            assert.deepStrictEqual(
+                Object.keys(kept).filter((key) => ['summary', 'attachments'].includes(key)),
+                [],
+            );
             // Web Chat finds its own message in the echo by its tag: that, and nothing else of channelData, is kept.
             assert.deepStrictEqual(kept.channelData, { clientActivityID: '1733112345678q3fj2ks8', clientTimestamp: '2026-12-02T05:30:00.123Z' });
             assert.strictEqual((kept.value as { count: number }).count, 3, 'the rest of the value is kept');
@@ -143,7 +151,10 @@ describe('local Direct Line: secrets, credentials and limits (issue 12, points 5
             }
             const started = await dl.start();
             await dl.call('POST', dl.activities(started), started.token, { type: 'message', text: 'merhaba', locale: 'tr-TR' });
-            assert.ok(lines.some((line) => line.includes('could not open a direct line stream')), 'the failure was logged');
+            assert.ok(
+                lines.some((line) => line.includes('could not open a direct line stream')),
+                'the failure was logged',
+            );
             for (const id of [never.conversationId, started.conversationId]) {
                 assert.ok(!lines.some((line) => line.includes(id)), `a log line names ${id}:\n${lines.join('\n')}`);
             }
@@ -191,7 +202,7 @@ describe('local Direct Line: secrets, credentials and limits (issue 12, points 5
         const burst = DEFAULT_TOKEN_RATE_LIMIT.capacity;
         const generate = (forwardedFor?: string) => fetch(`${bot.baseUrl}/v3/directline/tokens/generate`, { method: 'POST', headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {} });
 
-        it('a client gets the token endpoint\'s burst of conversations, then 429 with Retry-After; another client is not affected', async () => {
+        it("a client gets the token endpoint's burst of conversations, then 429 with Retry-After; another client is not affected", async () => {
             bot = await startTestServer({ env: { TRUSTED_PROXY_HOPS: '1' } });
             const statuses: number[] = [];
             for (let i = 0; i <= burst; i++) statuses.push((await generate('203.0.113.7:50123')).status);
@@ -206,7 +217,7 @@ describe('local Direct Line: secrets, credentials and limits (issue 12, points 5
             assert.strictEqual((await generate('[2001:db8:1:2:ffff::9]:443')).status, 429);
         });
 
-        it('a token\'s own conversation costs nothing more: the page\'s generate and start are one visit', async () => {
+        it("a token's own conversation costs nothing more: the page's generate and start are one visit", async () => {
             bot = await startTestServer();
             const dl = client(bot);
             for (let i = 0; i < burst; i++) await dl.start();
@@ -244,17 +255,27 @@ describe('local Direct Line: secrets, credentials and limits (issue 12, points 5
             const server = restify.createServer();
             server.use(restify.plugins.jsonBodyParser({ mapParams: false }));
             const handle = registerLocalDirectLine(server, {
-                runTurn: () => Promise.resolve(), connectorKey: 'k', storage: new MemoryStorage(), config: loadConfig({ PORT: '0' }), logger: silentLogger,
-                inspect: localePrivacyInspector(translator), streamLimits: { maxPayloadBytes: 1024, maxSocketsPerConversation: 4, heartbeatMs: 40 },
+                runTurn: () => Promise.resolve(),
+                connectorKey: 'k',
+                storage: new MemoryStorage(),
+                config: loadConfig({ PORT: '0' }),
+                logger: silentLogger,
+                inspect: localePrivacyInspector(translator),
+                streamLimits: { maxPayloadBytes: 1024, maxSocketsPerConversation: 4, heartbeatMs: 40 },
             });
             await new Promise<void>((resolve) => {
                 server.listen(0, '127.0.0.1', () => resolve());
             });
             const { port } = server.address();
             try {
-                const post = async (route: string, token?: string) => (await fetch(`http://127.0.0.1:${port}${route}`, {
-                    method: 'POST', headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: '{}',
-                })).json() as Promise<Started>;
+                const post = async (route: string, token?: string) =>
+                    (
+                        await fetch(`http://127.0.0.1:${port}${route}`, {
+                            method: 'POST',
+                            headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+                            body: '{}',
+                        })
+                    ).json() as Promise<Started>;
                 const started = await post('/v3/directline/conversations', (await post('/v3/directline/tokens/generate')).token);
                 const streamPath = new URL(started.streamUrl).pathname + new URL(started.streamUrl).search;
 
@@ -263,14 +284,18 @@ describe('local Direct Line: secrets, credentials and limits (issue 12, points 5
                 const deadClosed = new Promise<void>((resolve) => dead.once('close', () => resolve()));
                 dead.on('error', () => undefined);
                 dead.resume();
-                dead.write(`GET ${streamPath} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${Buffer.alloc(16, 1).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+                dead.write(
+                    `GET ${streamPath} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${Buffer.alloc(16, 1).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+                );
 
                 const live = await openStream(started.streamUrl);
                 assert.ok(live instanceof WebSocket);
                 let pings = 0;
-                const threePings = new Promise<void>((resolve) => live.on('ping', () => {
-                    if (++pings === 3) resolve();
-                }));
+                const threePings = new Promise<void>((resolve) =>
+                    live.on('ping', () => {
+                        if (++pings === 3) resolve();
+                    }),
+                );
                 await deadClosed;
                 await threePings;
                 assert.strictEqual(live.readyState, WebSocket.OPEN, 'a socket that answers pings stays');
@@ -297,11 +322,16 @@ describe('local Direct Line: secrets, credentials and limits (issue 12, points 5
             const server = restify.createServer();
             server.use(restify.plugins.jsonBodyParser({ mapParams: false }));
             const handle = registerLocalDirectLine(server, {
-                runTurn: () => Promise.resolve(), connectorKey: 'k', storage, config: loadConfig({ PORT: '0' }), logger: silentLogger, inspect: localePrivacyInspector(translator),
+                runTurn: () => Promise.resolve(),
+                connectorKey: 'k',
+                storage,
+                config: loadConfig({ PORT: '0' }),
+                logger: silentLogger,
+                inspect: localePrivacyInspector(translator),
             });
             await new Promise<void>((resolve) => {
-            server.listen(0, '127.0.0.1', () => resolve());
-        });
+                server.listen(0, '127.0.0.1', () => resolve());
+            });
             try {
                 const generate = () => fetch(`http://127.0.0.1:${server.address().port}/v3/directline/tokens/generate`, { method: 'POST' });
                 // The first read (at start) failed; the next request reads the key again.
@@ -311,8 +341,8 @@ describe('local Direct Line: secrets, credentials and limits (issue 12, points 5
                 handle.close();
                 server.server.closeAllConnections();
                 await new Promise<void>((resolve) => {
-                server.close(() => resolve());
-            });
+                    server.close(() => resolve());
+                });
             }
         });
     });

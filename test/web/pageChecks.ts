@@ -4,9 +4,19 @@ import type { Page } from 'playwright-core';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
 const AXE_SCRIPT = require.resolve('axe-core/axe.min.js');
 
-interface AxeNode { target: unknown[]; failureSummary?: string }
-interface AxeRule { id: string; impact?: string | null; nodes: AxeNode[] }
-interface AxeOutcome { violations: AxeRule[]; incomplete: AxeRule[] }
+interface AxeNode {
+    target: unknown[];
+    failureSummary?: string;
+}
+interface AxeRule {
+    id: string;
+    impact?: string | null;
+    nodes: AxeNode[];
+}
+interface AxeOutcome {
+    violations: AxeRule[];
+    incomplete: AxeRule[];
+}
 
 export interface AxeReport {
     /** One line per failing element: rule, impact, where, why. */
@@ -75,12 +85,16 @@ export async function transcriptAtRest(page: Page): Promise<void> {
     await page.evaluate(() => {
         (window as unknown as { restProbe?: { top: number; same: number } }).restProbe = { top: -1, same: 0 };
     });
-    await page.waitForFunction(() => {
-        const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
-        const probe = (window as unknown as { restProbe: { top: number; same: number } }).restProbe;
-        if (!scroller) return false;
-        probe.same = scroller.scrollTop === probe.top ? probe.same + 1 : 0;
-        probe.top = scroller.scrollTop;
-        return probe.same >= 3;
-    }, undefined, { timeout: 20_000, polling: 100 });
+    await page.waitForFunction(
+        () => {
+            const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
+            const probe = (window as unknown as { restProbe: { top: number; same: number } }).restProbe;
+            if (!scroller) return false;
+            probe.same = scroller.scrollTop === probe.top ? probe.same + 1 : 0;
+            probe.top = scroller.scrollTop;
+            return probe.same >= 3;
+        },
+        undefined,
+        { timeout: 20_000, polling: 100 },
+    );
 }

@@ -110,10 +110,11 @@ describe('web chat in production (DIRECT_LINE_SECRET set)', () => {
 describe('token endpoint behind a reverse proxy (TRUSTED_PROXY_HOPS, issue 12 point 8)', () => {
     let directLineService: FakeDirectLine;
     let bot: TestServer;
-    const askToken = (forwardedFor?: string) => fetch(`${bot.baseUrl}${TOKEN_ENDPOINT_PATH}`, {
-        method: 'POST',
-        headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {},
-    });
+    const askToken = (forwardedFor?: string) =>
+        fetch(`${bot.baseUrl}${TOKEN_ENDPOINT_PATH}`, {
+            method: 'POST',
+            headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {},
+        });
     const burst = DEFAULT_TOKEN_RATE_LIMIT.capacity;
     const start = async (hops?: string) => {
         directLineService = new FakeDirectLine();

@@ -62,13 +62,19 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         await page.goto(`${bot!.baseUrl}/`);
         assert.strictEqual(await page.locator('html').getAttribute('lang'), 'tr');
         assert.match(await page.title(), /Bezmialem Vakıf Üniversitesi Kütüphanesi/);
-        await page.getByText(/Merhaba/).first().waitFor(WAIT);
+        await page
+            .getByText(/Merhaba/)
+            .first()
+            .waitFor(WAIT);
 
         await type('menü');
         await page.getByText('menü', { exact: true }).first().waitFor(WAIT);
         await page.waitForFunction(() => document.querySelectorAll('.webchat__basic-transcript__activity').length >= 3, undefined, WAIT);
         await click('Yeni e-imza başvurusu');
-        await page.getByText(/Adım 1 \/ 18/).first().waitFor(WAIT);
+        await page
+            .getByText(/Adım 1 \/ 18/)
+            .first()
+            .waitFor(WAIT);
 
         await transcriptAtRest(page);
         fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
@@ -78,7 +84,10 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
 
     it('the whole guided flow can be walked by clicking, to "Başvuru Formu Bekleniyor"', async () => {
         await page.goto(`${bot!.baseUrl}/`);
-        await page.getByText(/Merhaba/).first().waitFor(WAIT);
+        await page
+            .getByText(/Merhaba/)
+            .first()
+            .waitFor(WAIT);
         const clicks: [string, RegExp][] = [
             ['Yeni e-imza başvurusu', /Adım 1 \/ 18/],
             ['Evet, gönderdim', /Adım 2 \/ 18/],
@@ -99,14 +108,23 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         await page.getByText('Başvuru Formu Bekleniyor').first().waitFor(WAIT);
     });
 
-    it('a click shows the choice as the user\'s own message; a button of an older card is understood for what it is', async () => {
+    it("a click shows the choice as the user's own message; a button of an older card is understood for what it is", async () => {
         await page.goto(`${bot!.baseUrl}/`);
-        await page.getByText(/Merhaba/).first().waitFor(WAIT);
+        await page
+            .getByText(/Merhaba/)
+            .first()
+            .waitFor(WAIT);
         const userSaid = (text: string) => page.locator('.webchat__stacked-layout--from-user', { hasText: text });
         await page.getByRole('button', { name: 'Yeni e-imza başvurusu', exact: true }).last().click();
-        await page.getByText(/Adım 1 \/ 18/).first().waitFor(WAIT);
+        await page
+            .getByText(/Adım 1 \/ 18/)
+            .first()
+            .waitFor(WAIT);
         await userSaid('Yeni e-imza başvurusu').first().waitFor(WAIT);
-        for (const [button, next] of [['Evet, gönderdim', /Adım 2 \/ 18/], ['Hayır, yok', /Adım 3 \/ 18/]] as const) {
+        for (const [button, next] of [
+            ['Evet, gönderdim', /Adım 2 \/ 18/],
+            ['Hayır, yok', /Adım 3 \/ 18/],
+        ] as const) {
             await page.getByRole('button', { name: button, exact: true }).last().click();
             await page.getByText(next).first().waitFor(WAIT);
             await userSaid(button).first().waitFor(WAIT);
@@ -114,12 +132,18 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
 
         // Step 1's "Evet, gönderdim", scrolled up to and clicked at step 3: not taken for step 3.
         await page.getByRole('button', { name: 'Evet, gönderdim', exact: true }).first().click();
-        await page.getByText(/Bu düğme başka bir adıma ait/).first().waitFor(WAIT);
+        await page
+            .getByText(/Bu düğme başka bir adıma ait/)
+            .first()
+            .waitFor(WAIT);
         assert.strictEqual(await page.getByText(/Adım 4 \/ 18/).count(), 0, 'not moved on to step 4');
 
         // The welcome card's "Ücretler": the fees, with step 3 kept in one line.
         await page.getByRole('button', { name: 'Ücretler', exact: true }).first().click();
-        await page.getByText(/Şu anki adımınız · Adım 3 \/ 18/).first().waitFor(WAIT);
+        await page
+            .getByText(/Şu anki adımınız · Adım 3 \/ 18/)
+            .first()
+            .waitFor(WAIT);
         await userSaid('Ücretler').first().waitFor(WAIT);
         assert.strictEqual(await page.getByText(/Bunu anlayamadım/).count(), 0);
     });
@@ -128,21 +152,34 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         const phone = await browser!.newPage({ viewport: { width: 390, height: 844 }, locale: 'tr-TR' });
         try {
             await phone.goto(`${bot!.baseUrl}/`);
-            await phone.getByText(/Merhaba/).first().waitFor(WAIT);
+            await phone
+                .getByText(/Merhaba/)
+                .first()
+                .waitFor(WAIT);
             await phone.getByRole('button', { name: 'Yeni e-imza başvurusu', exact: true }).last().click();
-            await phone.getByText(/Adım 1 \/ 18/).first().waitFor(WAIT);
+            await phone
+                .getByText(/Adım 1 \/ 18/)
+                .first()
+                .waitFor(WAIT);
             await phone.locator('[data-id="webchat-sendbox-input"]').fill('formu nereye götüreceğim');
             await phone.locator('[data-id="webchat-sendbox-input"]').press('Enter');
             const title = phone.getByText('Islak imzalı form: ne yapılır, nereye götürülür?').last();
             await title.waitFor(WAIT);
-            await phone.getByText(/Şu anki adımınız · Adım 1 \/ 18/).last().waitFor(WAIT);
+            await phone
+                .getByText(/Şu anki adımınız · Adım 1 \/ 18/)
+                .last()
+                .waitFor(WAIT);
             // Once the transcript has stopped scrolling, the answer's title is inside the visible transcript.
-            await phone.waitForFunction(() => {
-                const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
-                if (!scroller) return false;
-                const last = scroller.scrollTop;
-                return new Promise((resolve) => setTimeout(() => resolve(scroller.scrollTop === last), 300));
-            }, undefined, WAIT);
+            await phone.waitForFunction(
+                () => {
+                    const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
+                    if (!scroller) return false;
+                    const last = scroller.scrollTop;
+                    return new Promise((resolve) => setTimeout(() => resolve(scroller.scrollTop === last), 300));
+                },
+                undefined,
+                WAIT,
+            );
             const seen = await title.evaluate((element) => {
                 const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
                 if (!scroller) return false;
@@ -150,7 +187,7 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
                 const view = scroller.getBoundingClientRect();
                 return box.top >= view.top && box.bottom <= view.bottom;
             });
-            assert.ok(seen, 'the answer\'s title is in view after it arrives');
+            assert.ok(seen, "the answer's title is in view after it arrives");
         } finally {
             await phone.close();
         }
@@ -158,12 +195,21 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
 
     it('a reload resumes the same conversation with its history', async () => {
         await page.goto(`${bot!.baseUrl}/`);
-        await page.getByText(/Merhaba/).first().waitFor(WAIT);
+        await page
+            .getByText(/Merhaba/)
+            .first()
+            .waitFor(WAIT);
         await click('Yeni e-imza başvurusu');
-        await page.getByText(/Adım 1 \/ 18/).first().waitFor(WAIT);
+        await page
+            .getByText(/Adım 1 \/ 18/)
+            .first()
+            .waitFor(WAIT);
 
         await page.reload();
-        await page.getByText(/Adım 1 \/ 18/).first().waitFor(WAIT);
+        await page
+            .getByText(/Adım 1 \/ 18/)
+            .first()
+            .waitFor(WAIT);
         assert.strictEqual(await page.getByText(/Merhaba/).count(), 1, 'one welcome: the conversation was resumed, not restarted');
     });
 
@@ -190,15 +236,27 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
             }
         };
         await page.goto(`${bot!.baseUrl}/`);
-        await page.getByText(/Merhaba/).first().waitFor(WAIT);
+        await page
+            .getByText(/Merhaba/)
+            .first()
+            .waitFor(WAIT);
         await check('welcome');
 
         await click(say('tr', 'menu.options.first'));
-        await page.getByText(/Adım 1 \/ 18/).first().waitFor(WAIT);
+        await page
+            .getByText(/Adım 1 \/ 18/)
+            .first()
+            .waitFor(WAIT);
         await click('Evet, gönderdim');
-        await page.getByText(/Adım 2 \/ 18/).first().waitFor(WAIT);
+        await page
+            .getByText(/Adım 2 \/ 18/)
+            .first()
+            .waitFor(WAIT);
         await click('Hayır, yok');
-        await page.getByText(/Adım 3 \/ 18/).first().waitFor(WAIT);
+        await page
+            .getByText(/Adım 3 \/ 18/)
+            .first()
+            .waitFor(WAIT);
         await check('steps');
 
         // The answer with the step's one-line reminder under it: the step's number shown twice.
@@ -210,9 +268,15 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         await type('menü');
         await click(say('tr', 'menu.options.askLibrary'));
         await type('Formu kime teslim edeceğim?');
-        await page.getByText(/Adınız/).last().waitFor(WAIT);
+        await page
+            .getByText(/Adınız/)
+            .last()
+            .waitFor(WAIT);
         await type('Ayşe Yılmaz');
-        await page.getByText(/e-posta adresiniz/).last().waitFor(WAIT);
+        await page
+            .getByText(/e-posta adresiniz/)
+            .last()
+            .waitFor(WAIT);
         await type(`ayse.yilmaz@${profile.institutionalEmailDomain}`);
         await page.getByText(/#1001/).first().waitFor(WAIT);
         await check('a ticket');
@@ -227,12 +291,17 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         console.log(`      axe: 0 violations in 5 states × 2 widths; needs review: ${[...needsReview].join(', ') || 'none'}`);
     });
 
-    it('works with the keyboard alone: Tab reaches the newest card\'s buttons in order, then the message box; Enter and Space choose; focus follows the answer; every stop shows a ring', async () => {
+    it("works with the keyboard alone: Tab reaches the newest card's buttons in order, then the message box; Enter and Space choose; focus follows the answer; every stop shows a ring", async () => {
         await page.setViewportSize(DESKTOP);
         await page.goto(`${bot!.baseUrl}/`);
-        await page.getByText(/Merhaba/).first().waitFor(WAIT);
+        await page
+            .getByText(/Merhaba/)
+            .first()
+            .waitFor(WAIT);
         await transcriptAtRest(page);
-        const menuButtons = await newestMessage().getByRole('button').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
+        const menuButtons = await newestMessage()
+            .getByRole('button')
+            .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label') ?? ''));
         assert.strictEqual(menuButtons[0], say('tr', 'menu.options.first'));
 
         const stops: string[] = [];
@@ -261,12 +330,19 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         // Enter on a button: once the answer is in, focus is on the new card's first button.
         await page.getByRole('button', { name: menuButtons[0], exact: true }).last().focus();
         await page.keyboard.press('Enter');
-        await page.getByText(/Adım 1 \/ 18/).first().waitFor(WAIT);
-        await page.waitForFunction(() => {
-            const messages = document.querySelectorAll('.webchat__basic-transcript__activity');
-            const focused = document.activeElement;
-            return !!focused && focused.tagName === 'BUTTON' && messages[messages.length - 1].contains(focused);
-        }, undefined, WAIT);
+        await page
+            .getByText(/Adım 1 \/ 18/)
+            .first()
+            .waitFor(WAIT);
+        await page.waitForFunction(
+            () => {
+                const messages = document.querySelectorAll('.webchat__basic-transcript__activity');
+                const focused = document.activeElement;
+                return !!focused && focused.tagName === 'BUTTON' && messages[messages.length - 1].contains(focused);
+            },
+            undefined,
+            WAIT,
+        );
         const stepOne = await focusedElement(page);
         assert.strictEqual(stepOne.name, 'Evet, gönderdim');
         assert.ok(await showsFocus(page), 'the moved focus is visible');
@@ -275,36 +351,52 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         await page.keyboard.press('Tab');
         assert.strictEqual((await focusedElement(page)).name, 'Hayır, henüz göndermedim');
         await page.keyboard.press('Space');
-        await page.waitForFunction((name) => {
-            const focused = document.activeElement;
-            const messages = document.querySelectorAll('.webchat__basic-transcript__activity');
-            return !!focused && messages[messages.length - 1].contains(focused) && focused.getAttribute('aria-label') !== name;
-        }, 'Hayır, henüz göndermedim', WAIT);
+        await page.waitForFunction(
+            (name) => {
+                const focused = document.activeElement;
+                const messages = document.querySelectorAll('.webchat__basic-transcript__activity');
+                return !!focused && messages[messages.length - 1].contains(focused) && focused.getAttribute('aria-label') !== name;
+            },
+            'Hayır, henüz göndermedim',
+            WAIT,
+        );
         assert.ok((await focusedElement(page)).inNewestMessage);
     });
 
     it('marks the button the user chose on an answered card, and the suggested default no longer looks chosen', async () => {
         await page.setViewportSize(DESKTOP);
         await page.goto(`${bot!.baseUrl}/`);
-        await page.getByText(/Merhaba/).first().waitFor(WAIT);
+        await page
+            .getByText(/Merhaba/)
+            .first()
+            .waitFor(WAIT);
         await click(say('tr', 'menu.options.first'));
-        await page.getByText(/Adım 1 \/ 18/).first().waitFor(WAIT);
-        const answered = page.locator('.webchat__basic-transcript__activity').nth(await page.locator('.webchat__basic-transcript__activity').count() - 1);
+        await page
+            .getByText(/Adım 1 \/ 18/)
+            .first()
+            .waitFor(WAIT);
+        const answered = page.locator('.webchat__basic-transcript__activity').nth((await page.locator('.webchat__basic-transcript__activity').count()) - 1);
         await click('Hayır, henüz göndermedim');
         await page.waitForFunction(() => document.querySelectorAll('.webchat__basic-transcript__activity').length >= 3, undefined, WAIT);
 
-        const looks = await answered.locator('.ac-pushButton').evaluateAll((buttons) => buttons.map((button) => {
-            const style = getComputedStyle(button);
-            return {
-                name: button.getAttribute('aria-label'),
-                pressed: button.getAttribute('aria-pressed'),
-                mark: getComputedStyle(button, '::after').content,
-                background: style.backgroundColor,
-                positive: button.classList.contains('style-positive'),
-            };
-        }));
+        const looks = await answered.locator('.ac-pushButton').evaluateAll((buttons) =>
+            buttons.map((button) => {
+                const style = getComputedStyle(button);
+                return {
+                    name: button.getAttribute('aria-label'),
+                    pressed: button.getAttribute('aria-pressed'),
+                    mark: getComputedStyle(button, '::after').content,
+                    background: style.backgroundColor,
+                    positive: button.classList.contains('style-positive'),
+                };
+            }),
+        );
         const chosen = looks.filter((button) => button.pressed === 'true');
-        assert.deepStrictEqual(chosen.map((button) => button.name), ['Hayır, henüz göndermedim'], 'only the clicked button is pressed');
+        assert.deepStrictEqual(
+            chosen.map((button) => button.name),
+            ['Hayır, henüz göndermedim'],
+            'only the clicked button is pressed',
+        );
         assert.strictEqual(chosen[0].mark, JSON.stringify(pageIn.tr.texts.chosen), 'it says it was chosen');
         const suggested = looks.find((button) => button.positive);
         assert.ok(suggested && suggested.pressed === 'false');
@@ -314,9 +406,12 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         assert.strictEqual(suggested.mark, 'none');
     });
 
-    it('follows the chat into English and back: title, notes, placeholder, lang, the link and the welcome card\'s title', async () => {
+    it("follows the chat into English and back: title, notes, placeholder, lang, the link and the welcome card's title", async () => {
         await page.goto(`${bot!.baseUrl}/`);
-        await page.getByText(/Merhaba/).first().waitFor(WAIT);
+        await page
+            .getByText(/Merhaba/)
+            .first()
+            .waitFor(WAIT);
         const pageShows = async () => ({
             lang: await page.locator('html').getAttribute('lang'),
             title: await page.title(),
@@ -330,8 +425,14 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         const expected = (language: 'tr' | 'en') => {
             const { texts, webChatStrings } = pageIn[language];
             return {
-                lang: language, title: texts.pageTitle, privacy: texts.privacyNote, keyboard: texts.keyboardTitle, heading: texts.assistantName,
-                placeholder: webChatStrings.TEXT_INPUT_PLACEHOLDER, inputLabel: webChatStrings.TEXT_INPUT_ALT, link: texts.switchLanguageLabel,
+                lang: language,
+                title: texts.pageTitle,
+                privacy: texts.privacyNote,
+                keyboard: texts.keyboardTitle,
+                heading: texts.assistantName,
+                placeholder: webChatStrings.TEXT_INPUT_PLACEHOLDER,
+                inputLabel: webChatStrings.TEXT_INPUT_ALT,
+                link: texts.switchLanguageLabel,
             };
         };
         assert.deepStrictEqual(await pageShows(), expected('tr'));
@@ -339,13 +440,21 @@ describe('the web chat page in Chromium (local Direct Line)', function () {
         await click(say('tr', 'menu.options.language'));
         await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, WAIT);
         await newestMessage().getByText(say('en', 'menu.title'), { exact: true }).waitFor(WAIT);
-        await page.waitForFunction((placeholder) => document.querySelector('[data-id="webchat-sendbox-input"]')?.getAttribute('placeholder') === placeholder, pageIn.en.webChatStrings.TEXT_INPUT_PLACEHOLDER, WAIT);
+        await page.waitForFunction(
+            (placeholder) => document.querySelector('[data-id="webchat-sendbox-input"]')?.getAttribute('placeholder') === placeholder,
+            pageIn.en.webChatStrings.TEXT_INPUT_PLACEHOLDER,
+            WAIT,
+        );
         assert.deepStrictEqual(await pageShows(), expected('en'));
         assert.match(page.url(), /[?&]lang=en\b/, 'a reload stays in English');
 
         await type('Türkçe');
         await page.waitForFunction(() => document.documentElement.lang === 'tr', undefined, WAIT);
-        await page.waitForFunction((placeholder) => document.querySelector('[data-id="webchat-sendbox-input"]')?.getAttribute('placeholder') === placeholder, pageIn.tr.webChatStrings.TEXT_INPUT_PLACEHOLDER, WAIT);
+        await page.waitForFunction(
+            (placeholder) => document.querySelector('[data-id="webchat-sendbox-input"]')?.getAttribute('placeholder') === placeholder,
+            pageIn.tr.webChatStrings.TEXT_INPUT_PLACEHOLDER,
+            WAIT,
+        );
         assert.deepStrictEqual(await pageShows(), expected('tr'));
 
         // A reload resumes the same conversation, in the language it was left in.

@@ -24,11 +24,11 @@ describe('the web chat theme (web/webChatTheme.json)', () => {
             ['notes', page.muted, page.background],
             ['header', page.brandText, page.brand],
             ['a chosen button', page.brand, page.chosen],
-            ['card text, subtle (the step\'s phase)', style.subtle, style.bubbleBackground],
+            ["card text, subtle (the step's phase)", style.subtle, style.bubbleBackground],
             ['subtle text on the chat (timestamps)', style.subtle, style.backgroundColor],
             ['accent on a card ("Adım n / N")', style.accent, style.bubbleBackground],
             ['card buttons', style.accent, style.backgroundColor],
-            ['the user\'s bubble', style.bubbleFromUserTextColor, style.bubbleFromUserBackground],
+            ["the user's bubble", style.bubbleFromUserTextColor, style.bubbleFromUserBackground],
             ['a chosen button (Web Chat)', style.cardPushButtonTextColor, style.cardPushButtonBackgroundColor],
         ];
         const low = pairs.filter(([, text, background]) => contrast(text, background) < 4.5).map(([what, text, background]) => `${what}: ${text} on ${background} = ${contrast(text, background).toFixed(2)}:1`);
