@@ -347,29 +347,24 @@ export class SqliteTicketStore implements TicketStore {
 
     /** Files written before instances shared an outbox have no claim columns yet. */
     private addLeaseColumns(): void {
+        this.addNoticeColumns('lease_owner', 'ALTER TABLE notices ADD COLUMN lease_owner TEXT; ALTER TABLE notices ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;');
+    }
+
+    /** Files written before the outbox gave up on notices have no failure columns yet. */
+    private addFailureColumns(): void {
+        this.addNoticeColumns('failed_at', 'ALTER TABLE notices ADD COLUMN failed_at INTEGER; ALTER TABLE notices ADD COLUMN failure TEXT;');
+    }
+
+    /** Runs `alter` unless the notices table already has `column`. */
+    private addNoticeColumns(column: string, alter: string): void {
         // IMMEDIATE: two instances opening an old file at once must not both add the columns.
         this.db
             .transaction(() => {
                 const columns = this.db
                     .prepare<[], { name: string }>('PRAGMA table_info(notices)')
                     .all()
-                    .map((column) => column.name);
-                if (columns.includes('lease_owner')) return;
-                this.db.exec('ALTER TABLE notices ADD COLUMN lease_owner TEXT; ALTER TABLE notices ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;');
-            })
-            .immediate();
-    }
-
-    /** Files written before the outbox gave up on notices have no failure columns yet. */
-    private addFailureColumns(): void {
-        this.db
-            .transaction(() => {
-                const columns = this.db
-                    .prepare<[], { name: string }>('PRAGMA table_info(notices)')
-                    .all()
-                    .map((column) => column.name);
-                if (columns.includes('failed_at')) return;
-                this.db.exec('ALTER TABLE notices ADD COLUMN failed_at INTEGER; ALTER TABLE notices ADD COLUMN failure TEXT;');
+                    .map((existing) => existing.name);
+                if (!columns.includes(column)) this.db.exec(alter);
             })
             .immediate();
     }
