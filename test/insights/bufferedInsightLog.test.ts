@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../storage/openSqlite';
 import { BufferedInsightLog, type FlushScheduler } from '../../insights/bufferedInsightLog';
 import type { InsightEvent, InsightLog } from '../../insights/insightLog';
 import { loadConfig } from '../../core/config';
@@ -301,12 +301,9 @@ describe('Buffered insight log', () => {
             );
             await stores.insights.record(step(0));
             await stores.close();
-            const db = new Database(path.join(dir, INSIGHTS_FILE), { readonly: true });
-            try {
-                assert.deepStrictEqual(db.prepare('SELECT type, at, visitor FROM events').all(), [{ type: 'stepReached', at: AT, visitor: VISITOR }]);
-            } finally {
-                db.close();
-            }
+            // Kept for the process lifetime like the stores' own: Node 24 aborts when a better-sqlite3 object is garbage-collected.
+            const db = openSqlite(path.join(dir, INSIGHTS_FILE), { readonly: true });
+            assert.deepStrictEqual(db.prepare('SELECT type, at, visitor FROM events').all(), [{ type: 'stepReached', at: AT, visitor: VISITOR }]);
         });
     });
 
@@ -321,12 +318,7 @@ describe('Buffered insight log', () => {
         );
         const raw = async () => {
             await log.flush();
-            const db = new Database(file, { readonly: true });
-            try {
-                return db.prepare('SELECT * FROM events').all() as Record<string, unknown>[];
-            } finally {
-                db.close();
-            }
+            return openSqlite(file, { readonly: true }).prepare('SELECT * FROM events').all() as Record<string, unknown>[];
         };
         return Promise.resolve({
             log,

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../storage/openSqlite';
 import { SqliteInsightLog } from '../../storage/sqliteInsightLog';
 import { insightLogContract } from './insightLogContract';
 
@@ -10,14 +10,9 @@ describe('SQLite insight log', () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eimza-insights-'));
         const file = path.join(dir, 'insights.sqlite');
         const log = new SqliteInsightLog(file);
-        const raw = () => {
-            const db = new Database(file, { readonly: true });
-            try {
-                return Promise.resolve(db.prepare('SELECT * FROM events').all() as Record<string, unknown>[]);
-            } finally {
-                db.close();
-            }
-        };
+        // Opened as the stores open theirs: kept for the process lifetime, because Node 24 aborts when
+        // the garbage collector finalises a better-sqlite3 object (storage/openSqlite.ts).
+        const raw = () => Promise.resolve(openSqlite(file, { readonly: true }).prepare('SELECT * FROM events').all() as Record<string, unknown>[]);
         return Promise.resolve({
             log,
             raw,
