@@ -153,12 +153,14 @@ export class ActivityRouter {
         const dc = await this.dialogSet.createContext(context);
         const awaiting = dc.activeDialog ? ((await this.services.awaiting.get(context)) ?? { cards: [], choices: [] }) : await menuAwaiting(this.services, context);
         const finding = privacyFinding(context);
+        // Asked once: whether a mention in this shared chat may ask for the report or the library's answers.
+        const staffMay = shared ? this.handlers.staffAsks(context) : undefined;
         const incoming = classifyMessage(
             {
                 shared,
                 mentionsBot: mentioned,
-                asksStaffReport: shared && asksForReport(context.activity.text) && this.handlers.staffAsks(context).report,
-                asksStaffAnswers: shared && asksForAnswers(context.activity.text, this.services.translator) && this.handlers.staffAsks(context).answers,
+                asksStaffReport: !!staffMay?.report && asksForReport(context.activity.text),
+                asksStaffAnswers: !!staffMay?.answers && asksForAnswers(context.activity.text, this.services.translator),
                 text: context.activity.text ?? '',
                 value: context.activity.value,
                 onlySecret: !!finding && onlySecret(finding.redacted),

@@ -43,9 +43,16 @@ export interface StaffAnswerDependencies {
 
 const staffSpeaker = (deps: StaffAnswerDependencies) => languageSpeaker(deps.translator, deps.profile, deps.profile.staffLanguage);
 
+// The mention words of every language, folded once per translator: the locales do not change while it lives.
+const mentionWords = new WeakMap<Translator, ReadonlySet<string>>();
+
 /** True for "cevaplar" / "answers" (any case, with or without punctuation), the bot's mention already stripped. */
 export function asksForAnswers(text: string | undefined, translator: Translator): boolean {
-    const words = new Set(LANGUAGES.flatMap((language) => translator.list<string>(language, 'staffAnswers.mention')).map(foldText));
+    let words = mentionWords.get(translator);
+    if (!words) {
+        words = new Set(LANGUAGES.flatMap((language) => translator.list<string>(language, 'staffAnswers.mention')).map(foldText));
+        mentionWords.set(translator, words);
+    }
     return words.has(foldText(text ?? ''));
 }
 
