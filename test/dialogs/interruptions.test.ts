@@ -1,20 +1,12 @@
 import * as assert from 'assert';
 import { TestChat } from '../support/testBot';
-import { play, type Turn } from '../support/conversationTable';
+import { play, TO_KAMUSM_MENU, type Turn } from '../support/conversationTable';
 
 /** Brings a new Turkish user to a given step of a first application. */
 const toStep: Record<string, Turn[]> = {
     'Adım 1 (a question)': [{ open: true }, { click: 'Yeni e-imza başvurusu' }],
     'Adım 3 (phase 0)': [{ open: true }, { click: 'Yeni e-imza başvurusu' }, { click: 'Evet, gönderdim' }, { click: 'Hayır, yok' }],
-    'Adım 6 (the KamuSM menu)': [
-        { open: true },
-        { click: 'Yeni e-imza başvurusu' },
-        { click: 'Evet, gönderdim' },
-        { click: 'Hayır, yok' },
-        { click: 'Evet, geldi' },
-        { click: 'Hayır, yok' },
-        { click: 'Giriş yaptım' },
-    ],
+    'Adım 6 (the KamuSM menu)': TO_KAMUSM_MENU,
 };
 const stepTitles: Record<string, string> = {
     'Adım 1 (a question)': 'Kütüphaneye e-imza talebinizi bildirdiniz mi?',

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { requesterIdFor } from '../../tickets/requesterIds';
-import { play } from '../support/conversationTable';
+import { play, TO_KAMUSM_MENU } from '../support/conversationTable';
 import { profile, TestChat, translator } from '../support/testBot';
 import { CHOSE_LIBRARY } from '../../understanding/questionLog';
 import { buttonsOf, readableText } from '../support/cardText';
@@ -9,15 +9,6 @@ const tr = (key: string) => translator.t('tr', key);
 const en = (key: string) => translator.t('en', key);
 
 /** Brings a new Turkish user to step 6 of a first application (the KamuSM menu). */
-const toMenuStep = [
-    { open: true as const },
-    { click: 'Yeni e-imza başvurusu' },
-    { click: 'Evet, gönderdim' },
-    { click: 'Hayır, yok' },
-    { click: 'Evet, geldi' },
-    { click: 'Hayır, yok' },
-    { click: 'Giriş yaptım' },
-];
 
 describe('typed questions are answered, at the menu and in the middle of the flow', () => {
     it('Turkish, at the menu: fees, the SMS code and the wet-signed form, typed the way people type', async () => {
@@ -44,7 +35,7 @@ describe('typed questions are answered, at the menu and in the middle of the flo
     it('mid-flow: the question is answered and the same step comes back, place kept; "merhaba" is a greeting', async () => {
         const chat = new TestChat({ locale: 'tr-TR' });
         await play(chat, [
-            ...toMenuStep,
+            ...TO_KAMUSM_MENU,
             { say: 'dekontu nereye gonderiyoruz', sees: [tr('answers.paymentReceipt.title'), '“NES İŞLEMLERİ” seçeneğine tıklayın', 'Adım 6 / 18'] },
             { say: 'merhaba', sees: ['Merhaba', 'Adım 6 / 18'], doesNotSee: ['Bunu anlayamadım'] },
             { click: 'Tamam, tıkladım', sees: ['Adım 7 / 18'] },
@@ -53,7 +44,7 @@ describe('typed questions are answered, at the menu and in the middle of the flo
 
     it('mid-flow: the answer comes with a one-line reminder of the step in the same message, not the whole step card; the card comes back on request', async () => {
         const chat = new TestChat({ locale: 'tr-TR' });
-        await play(chat, toMenuStep);
+        await play(chat, TO_KAMUSM_MENU);
         await chat.say('formu nereye götüreceğim');
         const replies = chat.replies();
         assert.strictEqual(replies.length, 1, 'one message: the answer and the reminder');
@@ -77,7 +68,7 @@ describe('typed questions are answered, at the menu and in the middle of the flo
     it('an unknown question says so, offers the library with the question filled in, and is kept without any user id', async () => {
         const chat = new TestChat({ locale: 'tr-TR', userId: 'user-secret-id' });
         await play(chat, [
-            ...toMenuStep,
+            ...TO_KAMUSM_MENU,
             { say: 'hastane otoparkı kaçta kapanıyor', sees: [tr('understanding.unknown.title'), 'Adım 6 / 18'], offers: [tr('actions.writeToLibrary'), tr('actions.askLibrary'), tr('actions.menu')] },
         ]);
         assert.ok(chat.text().includes(profile.library.phone) && chat.text().includes(profile.library.email), "the library's contacts are on the card");

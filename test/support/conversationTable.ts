@@ -16,6 +16,17 @@ function describeTurn(turn: Turn): string {
     return turn.click !== undefined ? `clicks "${turn.click}"` : `says "${turn.say}"`;
 }
 
+/** A new Turkish user's first application, clicked through to the KamuSM menu step (e-Devlet path). */
+export const TO_KAMUSM_MENU: Turn[] = [
+    { open: true },
+    { click: 'Yeni e-imza başvurusu' },
+    { click: 'Evet, gönderdim' },
+    { click: 'Hayır, yok' },
+    { click: 'Evet, geldi' },
+    { click: 'Hayır, yok' },
+    { click: 'Giriş yaptım' },
+];
+
 /** Plays the rows in order; a failure names the row and shows what the user actually saw. */
 export async function play(chat: TestChat, turns: Turn[]): Promise<void> {
     for (const [index, turn] of turns.entries()) {
