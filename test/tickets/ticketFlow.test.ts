@@ -27,6 +27,14 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
     let world: TicketWorld;
 
     beforeEach(async () => (world = await TicketWorld.started({ inStaffTeam: true })));
+    /** What the bot last sent into a conversation (the staff thread, after a relay). */
+    const lastSentText = (conversationId: string) =>
+        textOf(
+            world.connector
+                .to(conversationId)
+                .filter((call) => call.kind === 'send')
+                .at(-1)!,
+        );
     afterEach(async () => world.stop());
 
     it("a web chat user's e-signature request becomes a staff thread, and every staff action reaches the user — across restarts", async () => {
@@ -195,28 +203,12 @@ describe('tickets end to end (HTTP, fake Bot Connector)', function () {
         assert.match(await user.pick(`message:${ticketId}`), /iletmek istediğiniz mesajı/);
         assert.match(await user.say('Yarın öğleden sonra uğrayabilirim.'), /Mesajınız kütüphaneye iletildi \(talep #1001\)/);
         await world.settle();
-        assert.match(
-            textOf(
-                world.connector
-                    .to(card.conversationId)
-                    .filter((call) => call.kind === 'send')
-                    .at(-1)!,
-            ),
-            /Yarın öğleden sonra/,
-        );
+        assert.match(lastSentText(card.conversationId), /Yarın öğleden sonra/);
         await user.pick('myTickets');
         assert.match(await user.pick(`withdraw:${ticketId}`), /Talep #1001 geri çekilsin mi\?/);
         assert.match(await user.pick('yes'), /Talep #1001 geri çekildi/);
         await world.settle();
-        assert.match(
-            textOf(
-                world.connector
-                    .to(card.conversationId)
-                    .filter((call) => call.kind === 'send')
-                    .at(-1)!,
-            ),
-            /talebi geri çekti/,
-        );
+        assert.match(lastSentText(card.conversationId), /talebi geri çekti/);
         const other = world.webUser('web-someone-else');
         await other.say('merhaba');
         assert.doesNotMatch(await other.pick('myTickets'), /#1001/, 'only the owner sees a ticket');
