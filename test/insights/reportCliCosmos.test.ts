@@ -1,11 +1,11 @@
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import { randomUUID } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { CosmosInsightLog } from '../../storage/cosmosInsightLog';
 import { CosmosTicketStore } from '../../storage/cosmosTicketStore';
+import { runCli } from '../support/cliProcess';
 import { CosmosTestServer } from '../support/cosmosServer';
 import { sampleTicket } from '../tickets/sampleTickets';
 
@@ -35,18 +35,8 @@ describe('npm run report on Cosmos DB (local Cosmos server)', function () {
     });
 
     it('prints the funnel and the tickets kept in Cosmos DB', async () => {
-        const env = {
-            ...process.env,
-            ...server.env(database),
-            DATA_DIR: dataDir,
-            WORKING_TIME_ZONE: 'Europe/Istanbul',
-            NODE_TLS_REJECT_UNAUTHORIZED: '0',
-            COSMOS_ENDPOINT_DISCOVERY: 'false',
-        };
-        const run = (args: string[]) =>
-            new Promise<{ code: number; stdout: string }>((resolve) => {
-                execFile(process.execPath, [CLI, ...args], { env, timeout: 30_000 }, (error, stdout) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout }));
-            });
+        // 30 s, as before: a CLI on Cosmos DB first opens its client to the local server over TLS.
+        const run = (args: string[]) => runCli(CLI, dataDir, args, { ...server.processEnv(database), WORKING_TIME_ZONE: 'Europe/Istanbul' }, 30_000);
         const { code, stdout } = await run(['--from', '2026-11-23', '--to', '2026-11-29', '--json']);
         assert.strictEqual(code, 0);
         const report = JSON.parse(stdout) as { funnels: Array<{ kind: string; started: number }>; tickets: { openedPerKind: Record<string, number>; openNow: number } };

@@ -12,9 +12,9 @@ export interface CliRun {
  * `env` added to this process's environment. Never rejects: a failing exit is part of what a
  * test checks, so it comes back as `code`.
  */
-export function runCli(cli: string, dataDir: string, args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export function runCli(cli: string, dataDir: string, args: string[], env: Record<string, string> = {}, timeoutMs = 15_000): Promise<CliRun> {
     return new Promise((resolve) => {
-        execFile(process.execPath, [cli, ...args], { env: { ...process.env, DATA_DIR: dataDir, ...env }, timeout: 15_000 }, (error, stdout, stderr) => {
+        execFile(process.execPath, [cli, ...args], { env: { ...process.env, DATA_DIR: dataDir, ...env }, timeout: timeoutMs }, (error, stdout, stderr) => {
             resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
         });
     });

@@ -56,6 +56,12 @@ export class CosmosTestServer {
         return { COSMOS_ENDPOINT: this.endpoint, COSMOS_KEY: 'test-key', COSMOS_DATABASE: database };
     }
 
+    /** The same for another process (a bot, a CLI), which must also trust this server. */
+    processEnv(database: string): Record<string, string> {
+        // The local server's certificate is self-signed and it advertises no regions.
+        return { ...this.env(database), NODE_TLS_REJECT_UNAUTHORIZED: '0', COSMOS_ENDPOINT_DISCOVERY: 'false' };
+    }
+
     /** What a test hands to createApp (through TicketWorld) so the bot trusts this server. */
     get overrides(): CosmosOverrides {
         return { agent: this.agent, endpointDiscovery: false };

@@ -24,10 +24,7 @@ describe('Cosmos DB: two bot processes on one database', function () {
         await cosmos.start();
         await connector.start();
         const env = {
-            ...cosmos.env(`processes-${randomUUID()}`),
-            // The local server's certificate is self-signed and it advertises no regions.
-            NODE_TLS_REJECT_UNAUTHORIZED: '0',
-            COSMOS_ENDPOINT_DISCOVERY: 'false',
+            ...cosmos.processEnv(`processes-${randomUUID()}`),
             STAFF_TEAM_ID: STAFF_TEAM,
             DATA_DIR: dataDir,
             LOG_LEVEL: 'info',

@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -9,6 +8,7 @@ import { MAX_DELIVERY_ATTEMPTS, NoticeDispatcher, type TicketMessenger } from '.
 import { terminalSafe } from '../../tickets/ticketReport';
 import { FakeClock } from '../support/fakeClock';
 import { changed, minutes, sampleTicket, TICKET_TIME } from './sampleTickets';
+import { runCli } from '../support/cliProcess';
 
 /** Control characters (C0, DEL, C1) and direction overrides. */
 const hasControl = (text: string) =>
@@ -19,13 +19,7 @@ const hasControl = (text: string) =>
 
 const CLI = path.join(__dirname, '..', '..', 'tools', 'ticketsCli.js');
 
-function runCli(dataDir: string, args: string[]): Promise<{ code: number; stdout: string }> {
-    return new Promise((resolve) => {
-        execFile(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir }, timeout: 15_000 }, (error, stdout) => {
-            resolve({ code: error ? Number(error.code ?? 1) : 0, stdout });
-        });
-    });
-}
+const runTicketsCli = (dataDir: string, args: string[]) => runCli(CLI, dataDir, args);
 
 /** A notice that fails for good used to be retried for ever. */
 describe('the notice outbox gives up on a notice that keeps failing', () => {
@@ -84,11 +78,11 @@ describe('the notice outbox gives up on a notice that keeps failing', () => {
         );
         await store.update(changed(ticket, 'claimed', TICKET_TIME + minutes(1), 'claimed'), []);
 
-        const list = await runCli(dataDir, []);
+        const list = await runTicketsCli(dataDir, []);
         assert.strictEqual(list.code, 0);
         assert.match(list.stdout, /Teslim edilemeyen bildirimler/);
         assert.match(list.stdout, new RegExp(`#${ticket.number} · personel kanalına · .* · ${MAX_DELIVERY_ATTEMPTS} deneme · Request Entity Too Large`));
-        const detail = await runCli(dataDir, ['--number', String(ticket.number), '--lang', 'en']);
+        const detail = await runTicketsCli(dataDir, ['--number', String(ticket.number), '--lang', 'en']);
         assert.match(detail.stdout, /Notices that could not be delivered[\s\S]*to the staff channel/);
     });
 });
@@ -113,7 +107,7 @@ describe('npm run tickets prints what people typed without terminal control sequ
             await store.update(changed(created, 'userMessage', TICKET_TIME + minutes(1), 'new', hostile), []);
             await store.close();
             for (const args of [[], ['--number', String(created.number)]]) {
-                const { code, stdout } = await runCli(dataDir, args);
+                const { code, stdout } = await runTicketsCli(dataDir, args);
                 assert.strictEqual(code, 0);
                 assert.ok(!hasControl(stdout.replace(/\n/g, '')), `control characters in ${JSON.stringify(stdout)}`);
                 assert.ok(stdout.includes('KIRMIZI'));
