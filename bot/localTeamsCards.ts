@@ -22,6 +22,8 @@ function withoutTeamsSubmit(node: unknown): unknown {
  */
 export class LocalTeamsCards implements Middleware {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+        // Only Teams cards carry `msteams`; Web Chat's are left as they are, uncopied.
+        if (context.activity.channelId !== 'msteams') return next();
         context.onSendActivities(async (_context, activities: Partial<Activity>[], send) => {
             for (const activity of activities) {
                 activity.attachments = activity.attachments?.map((attachment) => ({ ...attachment, content: withoutTeamsSubmit(attachment.content) }));

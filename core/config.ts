@@ -11,6 +11,11 @@ const optionalText = z
 // "true"/"false"; empty (as a copied .env.example leaves it) = unset.
 const optionalFlag = z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.enum(['true', 'false']).optional());
 const flag = optionalFlag.transform((value) => value === 'true');
+/** An address browsers open: http or https only. */
+const webUrl = z
+    .string()
+    .url()
+    .refine((value) => /^https?:$/.test(new URL(value).protocol), { message: 'Invalid URL: only http and https are accepted' });
 
 const environmentSchema = z.object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -38,13 +43,13 @@ const environmentSchema = z.object({
     // How many reverse proxies in front of the bot append to X-Forwarded-For (App Service: 1); 0 = the socket address.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     // Regional Direct Line services (and tests) use another base URL than the global one.
-    DIRECT_LINE_ENDPOINT: z.url().default('https://directline.botframework.com/v3/directline'),
+    DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),
     INSTITUTION_PROFILE: z.string().default('institution/profile.json'),
     RESUME_AFTER_MINUTES: z.coerce.number().min(0).default(60),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     SMTP_URL: optionalText,
     // Where people's browsers reach the bot (https://bot.example.edu.tr): links in reminder e-mails point there.
-    PUBLIC_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    PUBLIC_BASE_URL: optionalText.pipe(webUrl.optional()),
     TICKET_EMAIL_TO: optionalText,
     TICKET_EMAIL_FROM: optionalText,
     REMINDER_UNCLAIMED_WORKING_HOURS: z.coerce.number().positive().default(4),

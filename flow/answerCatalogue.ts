@@ -62,7 +62,7 @@ const facetsSchema = z.record(z.string().regex(/^[a-zA-Z]+$/), z.record(z.string
 
 export type AnswerCatalogue = ReadonlyMap<string, AnswerEntry>;
 
-function parsed<T>(file: string, schema: z.ZodType<T>): T {
+function parsed<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T {
     const result = schema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
     if (!result.success) throw new InternalError(`Invalid ${file}: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
     return result.data;

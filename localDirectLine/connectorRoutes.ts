@@ -8,7 +8,7 @@ import type { LocalDirectLine } from './localDirectLine';
 import { bearerOf } from './authorization';
 import { isLoopbackAddress } from '../core/loopback';
 
-const outgoingActivity = z.looseObject({ type: z.string().min(1), replyToId: z.string().optional() });
+const outgoingActivity = z.object({ type: z.string().min(1), replyToId: z.string().optional() }).passthrough();
 
 /**
  * The Bot Connector side: the bot's CloudAdapter sends its replies to the activity's serviceUrl,

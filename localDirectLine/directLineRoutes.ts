@@ -26,14 +26,19 @@ export interface DirectLineRouteDependencies {
 }
 
 const BASE = '/v3/directline';
-const startBody = z.looseObject({ locale: z.string().max(35).optional() }).optional();
+const startBody = z
+    .object({ locale: z.string().max(35).optional() })
+    .passthrough()
+    .optional();
 /** What a client may send: a message (typed text, a card's submit) or that the user is typing; nothing else. */
 const CLIENT_ACTIVITY_TYPES = ['message', 'typing'] as const;
-const activityBody = z.looseObject({
-    type: z.enum(CLIENT_ACTIVITY_TYPES, { error: 'Only "message" and "typing" activities are accepted from a client.' }),
-    text: z.string({ error: '"text" must be a string.' }).optional(),
-    locale: z.string().max(35).optional(),
-});
+const activityBody = z
+    .object({
+        type: z.enum(CLIENT_ACTIVITY_TYPES, { message: 'Only "message" and "typing" activities are accepted from a client.' }),
+        text: z.string({ message: '"text" must be a string.' }).optional(),
+        locale: z.string().max(35).optional(),
+    })
+    .passthrough();
 
 const newId = (bytes: number) => randomBytes(bytes).toString('base64url');
 /**

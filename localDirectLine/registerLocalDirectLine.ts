@@ -68,6 +68,10 @@ export function registerLocalDirectLine(server: restify.Server, deps: LocalDirec
         serviceUrl: () => ownBaseUrl(server),
         process: runTurn,
     };
+    // Asked for every reply the bot sends: the listening address is read once, not per reply.
+    let ownConversations: string | undefined;
+    server.server.on('close', () => (ownConversations = undefined));
+    const ownConversationsUrl = () => (ownConversations ??= server.address() ? `${ownBaseUrl(server)}/v3/conversations/` : undefined);
     const directLine = new LocalDirectLine(store, new StreamHub(), bot, logger, deps.inspect);
     registerDirectLineRoutes(server, {
         directLine,
@@ -83,7 +87,7 @@ export function registerLocalDirectLine(server: restify.Server, deps: LocalDirec
         tokenUrl: '/v3/directline/tokens/generate',
         close: detach,
         ownsUrl: (url) => {
-            const own = server.address() ? `${ownBaseUrl(server)}/v3/conversations/` : undefined;
+            const own = ownConversationsUrl();
             return own !== undefined && url.startsWith(own);
         },
     };

@@ -21,7 +21,7 @@ export interface TokenEndpointDependencies {
     fetchImpl?: typeof fetch;
 }
 
-const generated = z.looseObject({ conversationId: z.string().min(1), token: z.string().min(1), expires_in: z.number().optional() });
+const generated = z.object({ conversationId: z.string().min(1), token: z.string().min(1), expires_in: z.number().optional() }).passthrough();
 
 /**
  * Production: trades the Direct Line secret for a conversation token, so the page only ever sees
