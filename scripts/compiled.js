@@ -54,6 +54,12 @@ function build() {
     fs.rmSync(STAMP, { force: true });
     const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit' });
     if (tsc.status !== 0) return tsc.status || 1;
+    // The typed-question classifier, trained once here instead of at every start (understanding/classifierFile.ts).
+    const writeClassifier = path.join(root, 'dist', 'tools', 'writeGuideClassifier.js');
+    if (fs.existsSync(writeClassifier)) {
+        const written = spawnSync(process.execPath, [writeClassifier], { stdio: 'inherit' });
+        if (written.status !== 0) return written.status || 1;
+    }
     // Sources edited while tsc ran: leave no record, the next run compiles again.
     if (fingerprint() === before) fs.writeFileSync(STAMP, `${before}\n`);
     return 0;

@@ -3,7 +3,9 @@ import { fromRoot } from '../core/projectPaths';
 import { loadAnswerCatalogue, type AnswerCatalogue, type AnswerEntry } from '../flow/answerCatalogue';
 import { loadConcepts, type Concepts } from './concepts';
 import { loadExamples } from './loadExamples';
-import { recognizerForCatalogue, type Recognizer } from './recognizer';
+import { recognizerForCatalogue, trainClassifier, type Recognizer } from './recognizer';
+import type { TfidfModel } from './tfidfEngine';
+import { GUIDE_CLASSIFIER_FILE, readClassifier } from './classifierFile';
 import { staffAnswerId, staffExamples, type StaffAnswer, type StaffAnswerStore } from './staffAnswers';
 import { LANGUAGES, type Examples, type Language } from './types';
 
@@ -25,10 +27,14 @@ export interface KnowledgeContent {
     examples: Examples;
     concepts: Concepts;
     catalogue: AnswerCatalogue;
+    /** The guide's classifier as `npm run build` trained it (classifierFile.ts); used only if trained on these very examples. */
+    guideClassifier?: TfidfModel;
 }
 
-export function loadKnowledgeContent(localesDir = fromRoot('locales')): KnowledgeContent {
-    return { examples: loadExamples(localesDir), concepts: loadConcepts(localesDir), catalogue: loadAnswerCatalogue() };
+/** `withBuiltClassifier`: false to train from the examples whatever the build left (the build itself does). */
+export function loadKnowledgeContent(localesDir = fromRoot('locales'), withBuiltClassifier = true): KnowledgeContent {
+    const guideClassifier = withBuiltClassifier ? readClassifier(GUIDE_CLASSIFIER_FILE) : undefined;
+    return { examples: loadExamples(localesDir), concepts: loadConcepts(localesDir), catalogue: loadAnswerCatalogue(), ...(guideClassifier ? { guideClassifier } : {}) };
 }
 
 /** The guide's examples and those of the active staff answers together. */
@@ -40,7 +46,8 @@ function mergedExamples(examples: Examples, staff: readonly StaffAnswer[]): Exam
 /** The knowledge base of the guide's answers and the given staff answers (the active ones answer; every one can be looked up). */
 export function buildKnowledgeBase(content: KnowledgeContent, staff: readonly StaffAnswer[] = [], staffVersion = 0): KnowledgeBase {
     const { catalogue, concepts } = content;
-    const recognizer = recognizerForCatalogue(mergedExamples(content.examples, staff), catalogue, concepts);
+    // With the library's answers the examples differ from the built model's: it is trained again.
+    const recognizer = recognizerForCatalogue(mergedExamples(content.examples, staff), catalogue, concepts, content.guideClassifier);
     const byId = new Map(staff.map((answer) => [staffAnswerId(answer.number), answer]));
     return {
         recognizer,
@@ -53,6 +60,11 @@ export function buildKnowledgeBase(content: KnowledgeContent, staff: readonly St
             return answer ? { kind: 'staff', answer } : undefined;
         },
     };
+}
+
+/** The classifier of the guide's answers alone, trained as `buildKnowledgeBase(content)` would train it (what `npm run build` keeps). */
+export function trainGuideClassifier(content: KnowledgeContent): TfidfModel {
+    return trainClassifier(content.examples, content.concepts);
 }
 
 /**

@@ -8,7 +8,7 @@ import { createLexicalIndex, type LexicalIndex } from './lexicalSupport';
 import { tokenize, turkishLetterWords } from './normalize';
 import { passages } from './passages';
 import { isYesNoQuestion } from './questionForm';
-import { createTfidfEngine } from './tfidfEngine';
+import { examplesFingerprint, tfidfEngineFrom, trainTfidf, type TfidfModel } from './tfidfEngine';
 import { FACET_SEPARATOR, LANGUAGES, OUT_OF_SCOPE, type Engine, type FacetPolarity, type Examples, type Language, type Recognition, type Recognizer, type ScoredAnswer, type TrainingExample } from './types';
 
 export type { Examples, Language, Recognition, Recognizer } from './types';
@@ -182,14 +182,27 @@ interface KnowledgeOptions {
     concepts?: Concepts;
     /** What each facet says (the answer catalogue); without it no facet is picked. */
     polarityOf?: (answerId: string, facet: string) => FacetPolarity | undefined;
+    /** The classifier trained earlier (by the build): used only when it was trained on these very examples. */
+    pretrained?: TfidfModel;
+}
+
+/** The examples as the classifier and the lexical check see them: with their concepts. */
+function classifierExamples(examples: Examples, concepts?: Concepts): { training: TrainingExample[]; seen: TrainingExample[] } {
+    const training = trainingExamples(examples);
+    return { training, seen: concepts ? training.map((example) => ({ ...example, words: concepts.expand(example.words) })) : training };
+}
+
+/** The classifier's model alone, for the examples `createRecognizer` would train it on (what a worker thread computes). */
+export function trainClassifier(examples: Examples, concepts?: Concepts): TfidfModel {
+    return trainTfidf(classifierExamples(examples, concepts).seen);
 }
 
 function createRecognizer(examples: Examples, options: KnowledgeOptions = {}): Recognizer {
-    const training = trainingExamples(examples);
-    const { concepts, smallTalk, polarityOf } = options;
+    const { concepts, smallTalk, polarityOf, pretrained } = options;
     // The classifier and the lexical check see the concepts too; language detection sees the words alone.
-    const seen = concepts ? training.map((example) => ({ ...example, words: concepts.expand(example.words) })) : training;
-    return recognizerFromEngine(createTfidfEngine(seen), detectorFor(training), TFIDF_THRESHOLDS, {
+    const { training, seen } = classifierExamples(examples, concepts);
+    const model = pretrained?.fingerprint === examplesFingerprint(seen) ? pretrained : trainTfidf(seen);
+    return recognizerFromEngine(tfidfEngineFrom(model), detectorFor(training), TFIDF_THRESHOLDS, {
         concepts,
         smallTalk,
         lexical: createLexicalIndex(seen),
@@ -198,10 +211,11 @@ function createRecognizer(examples: Examples, options: KnowledgeOptions = {}): R
 }
 
 /** The recognizer of a catalogue's answers: its small talk and facets taken from the catalogue. */
-export function recognizerForCatalogue(examples: Examples, catalogue: AnswerCatalogue, concepts?: Concepts): Recognizer {
+export function recognizerForCatalogue(examples: Examples, catalogue: AnswerCatalogue, concepts?: Concepts, pretrained?: TfidfModel): Recognizer {
     return createRecognizer(examples, {
         smallTalk: smallTalkIds(catalogue),
         concepts,
+        pretrained,
         polarityOf: (answerId, facet) => catalogue.get(answerId)?.facets?.[facet],
     });
 }

@@ -69,7 +69,73 @@ interface Sparse {
     values: Float64Array;
 }
 
-export function createTfidfEngine(examples: readonly TrainingExample[], options: TfidfOptions = DEFAULT_TFIDF_OPTIONS): Engine {
+/**
+ * What training learns, as plain data (typed arrays and strings): it can be trained in another
+ * thread and handed over whole (`understanding/backgroundTraining.ts`), and it says which examples
+ * it was trained on, so an engine is never built from a model of other examples.
+ */
+export interface TfidfModel {
+    /** `examplesFingerprint` of the examples it was trained on. */
+    fingerprint: string;
+    /** Feature names by id. */
+    features: string[];
+    idf: Float64Array;
+    /** The IDF of a feature no example has (it still weighs in a question's norm). */
+    unseenIdf: number;
+    answerIds: string[];
+    /** Each example's answer, as an index into `answerIds`. */
+    labels: Int32Array;
+    /** Inverted index: feature f's examples are postingExample[postingStart[f] … postingStart[f + 1]). */
+    postingStart: Int32Array;
+    postingExample: Int32Array;
+    postingWeight: Float64Array;
+    /** Feature-major: centroid[f * classes + c]; empty without centroids. */
+    centroid: Float64Array;
+    isTrigram: Uint8Array;
+    /** Feature-major like the centroids; absent when no softmax is trained. */
+    softmax?: { weights: Float64Array; bias: Float64Array };
+}
+
+/** Identifies a list of training examples (answers and words, in order): FNV-1a, 32 bits, with the count. */
+export function examplesFingerprint(examples: readonly TrainingExample[]): string {
+    let hash = 0x811c9dc5;
+    const mix = (text: string) => {
+        for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+        hash = Math.imul(hash ^ 0x1f, 0x01000193);
+    };
+    for (const example of examples) {
+        mix(example.answerId);
+        for (const word of example.words) mix(word);
+    }
+    return `${examples.length}:${(hash >>> 0).toString(16)}`;
+}
+
+/** Weights a feature map; features no example has still count in the norm (so mostly-unknown questions score low). */
+function sparseOf(vector: Map<string, number>, featureIds: ReadonlyMap<string, number>, idf: Float64Array, unseenIdf: number): Sparse {
+    const ids: number[] = [];
+    const values: number[] = [];
+    let norm = 0;
+    for (const [key, weight] of vector) {
+        const id = featureIds.get(key);
+        const value = weight * (id === undefined ? unseenIdf : idf[id]);
+        norm += value * value;
+        if (id !== undefined) {
+            ids.push(id);
+            values.push(value);
+        }
+    }
+    norm = Math.sqrt(norm) || 1;
+    return { ids: Int32Array.from(ids), values: Float64Array.from(values, (value) => value / norm) };
+}
+
+/** The softmax sees word and prefix features only when so configured (trigrams left to the similarities). */
+function softmaxInput(vector: Sparse, isTrigram: Uint8Array, options: TfidfOptions): Sparse {
+    if (!options.softmaxWithoutTrigrams) return vector;
+    const keep = [...vector.ids.keys()].filter((k) => !isTrigram[vector.ids[k]]);
+    return { ids: Int32Array.from(keep, (k) => vector.ids[k]), values: Float64Array.from(keep, (k) => vector.values[k]) };
+}
+
+export function trainTfidf(examples: readonly TrainingExample[], options: TfidfOptions = DEFAULT_TFIDF_OPTIONS): TfidfModel {
     const raw = examples.map((example) => features(example.words, options));
     const featureIds = new Map<string, number>();
     const documentFrequency: number[] = [];
@@ -86,32 +152,13 @@ export function createTfidfEngine(examples: readonly TrainingExample[], options:
     const count = examples.length;
     const idf = Float64Array.from(documentFrequency, (df) => Math.log((count + 1) / (df + 1)) + 1);
     const unseenIdf = Math.log(count + 1) + 1;
-
-    /** Weights a feature map; features no example has still count in the norm (so mostly-unknown questions score low). */
-    const toSparse = (vector: Map<string, number>): Sparse => {
-        const ids: number[] = [];
-        const values: number[] = [];
-        let norm = 0;
-        for (const [key, weight] of vector) {
-            const id = featureIds.get(key);
-            const value = weight * (id === undefined ? unseenIdf : idf[id]);
-            norm += value * value;
-            if (id !== undefined) {
-                ids.push(id);
-                values.push(value);
-            }
-        }
-        norm = Math.sqrt(norm) || 1;
-        return { ids: Int32Array.from(ids), values: Float64Array.from(values, (value) => value / norm) };
-    };
-    const vectors = raw.map(toSparse);
+    const vectors = raw.map((vector) => sparseOf(vector, featureIds, idf, unseenIdf));
 
     const answerIds = [...new Set(examples.map((example) => example.answerId))];
     const classes = answerIds.length;
     const labels = Int32Array.from(examples, (example) => answerIds.indexOf(example.answerId));
     const featureCount = documentFrequency.length;
 
-    // Inverted index: feature → examples.
     const postingStart = new Int32Array(featureCount + 1);
     for (const vector of vectors) for (const id of vector.ids) postingStart[id + 1]++;
     for (let f = 0; f < featureCount; f++) postingStart[f + 1] += postingStart[f];
@@ -126,7 +173,6 @@ export function createTfidfEngine(examples: readonly TrainingExample[], options:
         }
     });
 
-    // Centroids, stored feature-major: centroid[f * classes + c].
     const centroid = new Float64Array(options.centroidWeight > 0 ? featureCount * classes : 0);
     if (options.centroidWeight > 0) {
         vectors.forEach((vector, example) => {
@@ -137,18 +183,32 @@ export function createTfidfEngine(examples: readonly TrainingExample[], options:
         for (let f = 0; f < featureCount; f++) for (let c = 0; c < classes; c++) centroid[f * classes + c] /= Math.sqrt(norms[c]) || 1;
     }
 
-    const isTrigram = Uint8Array.from([...featureIds.keys()], (key) => (key.startsWith('g:') ? 1 : 0));
-    const forSoftmax = (vector: Sparse): Sparse => {
-        if (!options.softmaxWithoutTrigrams) return vector;
-        const keep = [...vector.ids.keys()].filter((k) => !isTrigram[vector.ids[k]]);
-        return { ids: Int32Array.from(keep, (k) => vector.ids[k]), values: Float64Array.from(keep, (k) => vector.values[k]) };
-    };
-    const softmax = options.softmaxWeight > 0 ? trainSoftmax(vectors.map(forSoftmax), labels, classes, featureCount, options.softmaxEpochs) : undefined;
+    const featureNames = [...featureIds.keys()];
+    const isTrigram = Uint8Array.from(featureNames, (key) => (key.startsWith('g:') ? 1 : 0));
+    const softmax =
+        options.softmaxWeight > 0
+            ? trainSoftmax(
+                  vectors.map((vector) => softmaxInput(vector, isTrigram, options)),
+                  labels,
+                  classes,
+                  featureCount,
+                  options.softmaxEpochs,
+              )
+            : undefined;
+    return { fingerprint: examplesFingerprint(examples), features: featureNames, idf, unseenIdf, answerIds, labels, postingStart, postingExample, postingWeight, centroid, isTrigram, softmax };
+}
 
+/** The classifier of a trained model; the same options it was trained with. */
+export function tfidfEngineFrom(model: TfidfModel, options: TfidfOptions = DEFAULT_TFIDF_OPTIONS): Engine {
+    const { idf, unseenIdf, answerIds, labels, postingStart, postingExample, postingWeight, centroid, isTrigram } = model;
+    const featureIds = new Map(model.features.map((key, id) => [key, id]));
+    const count = labels.length;
+    const classes = answerIds.length;
+    const probabilities = model.softmax && softmaxPredictor(model.softmax.weights, model.softmax.bias, classes);
     return {
         name: 'tfidf',
         rank(words) {
-            const query = toSparse(features(words, options));
+            const query = sparseOf(features(words, options), featureIds, idf, unseenIdf);
             const similarity = new Float64Array(count);
             const toCentroid = new Float64Array(classes);
             for (let k = 0; k < query.ids.length; k++) {
@@ -167,26 +227,24 @@ export function createTfidfEngine(examples: readonly TrainingExample[], options:
                     first[c] = value;
                 } else if (value > second[c]) second[c] = value;
             }
-            const probabilities = softmax?.(forSoftmax(query));
+            const softmax = probabilities && Float64Array.from(probabilities(softmaxInput(query, isTrigram, options)));
             const ranked: ScoredAnswer[] = answerIds.map((id, c) => ({
                 id,
-                score: first[c] + options.secondWeight * second[c] + options.centroidWeight * toCentroid[c] + (probabilities ? options.softmaxWeight * probabilities[c] : 0),
+                score: first[c] + options.secondWeight * second[c] + options.centroidWeight * toCentroid[c] + (softmax ? options.softmaxWeight * softmax[c] : 0),
             }));
             return ranked.sort((a, b) => b.score - a.score);
         },
     };
 }
 
-/**
- * Multinomial logistic regression trained by SGD with a decaying rate and a fixed shuffle seed
- * (the same examples always give the same model). Weights are feature-major: w[f * classes + c].
- */
-function trainSoftmax(vectors: readonly Sparse[], labels: Int32Array, classes: number, featureCount: number, epochs: number): (vector: Sparse) => Float64Array {
-    const weights = new Float64Array(featureCount * classes);
-    const bias = new Float64Array(classes);
+export function createTfidfEngine(examples: readonly TrainingExample[], options: TfidfOptions = DEFAULT_TFIDF_OPTIONS): Engine {
+    return tfidfEngineFrom(trainTfidf(examples, options), options);
+}
+
+/** Class probabilities of a sparse vector, into a buffer it reuses (copy before keeping them). */
+function softmaxPredictor(weights: Float64Array, bias: Float64Array, classes: number): (vector: Sparse) => Float64Array {
     const logits = new Float64Array(classes);
-    /** Class probabilities into the shared `logits` buffer (copied before being handed out). */
-    const predictInto = (ids: Int32Array, values: Float64Array): Float64Array => {
+    return ({ ids, values }) => {
         logits.set(bias);
         for (let k = 0; k < ids.length; k++) {
             const base = ids[k] * classes;
@@ -200,6 +258,16 @@ function trainSoftmax(vectors: readonly Sparse[], labels: Int32Array, classes: n
         for (let c = 0; c < classes; c++) logits[c] /= sum;
         return logits;
     };
+}
+
+/**
+ * Multinomial logistic regression trained by SGD with a decaying rate and a fixed shuffle seed
+ * (the same examples always give the same model). Weights are feature-major: w[f * classes + c].
+ */
+function trainSoftmax(vectors: readonly Sparse[], labels: Int32Array, classes: number, featureCount: number, epochs: number): { weights: Float64Array; bias: Float64Array } {
+    const weights = new Float64Array(featureCount * classes);
+    const bias = new Float64Array(classes);
+    const predictInto = softmaxPredictor(weights, bias, classes);
     const order = Int32Array.from(vectors, (_, index) => index);
     const activeClasses = new Int32Array(classes);
     const activeGradient = new Float64Array(classes);
@@ -215,7 +283,7 @@ function trainSoftmax(vectors: readonly Sparse[], labels: Int32Array, classes: n
         }
         for (const index of order) {
             const vector = vectors[index];
-            const gradient = predictInto(vector.ids, vector.values);
+            const gradient = predictInto(vector);
             gradient[labels[index]] -= 1;
             // Most classes already have a near-zero gradient: update only the others.
             let active = 0;
@@ -233,5 +301,5 @@ function trainSoftmax(vectors: readonly Sparse[], labels: Int32Array, classes: n
             }
         }
     }
-    return (vector) => Float64Array.from(predictInto(vector.ids, vector.values));
+    return { weights, bias };
 }
