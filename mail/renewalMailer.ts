@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import { createSmtpTransport } from './smtpTransport';
 import type { BotConfig } from '../core/config';
 import type { Translator } from '../core/i18n';
 import type { Language } from '../core/language';
@@ -28,7 +28,7 @@ export function createRenewalMailer(
 ): RenewalMailer | undefined {
     const from = config.TICKET_EMAIL_FROM ?? config.TICKET_EMAIL_TO;
     if (!config.SMTP_URL || !from) return undefined;
-    const transport = nodemailer.createTransport(config.SMTP_URL);
+    const transport = createSmtpTransport(config.SMTP_URL);
     const expiryOf = (reminder: RenewalReminder) =>
         new Intl.DateTimeFormat(DATE_LOCALES[reminder.language], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(reminder.expiryYear, reminder.expiryMonth - 1, 15));
     const mail = async (reminder: RenewalReminder, what: string, message: { subject: string; text: string; headers?: Record<string, string> }) => {

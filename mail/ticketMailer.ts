@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import { createSmtpTransport } from './smtpTransport';
 import type { BotConfig } from '../core/config';
 import type { Translator } from '../core/i18n';
 import type { Language } from '../core/language';
@@ -27,7 +27,7 @@ export function createTicketMailer(config: TicketMailerConfig, translator: Trans
     const to = config.TICKET_EMAIL_TO;
     // A mailbox may send as itself: without TICKET_EMAIL_FROM the copy comes from the library's own address.
     const from = config.TICKET_EMAIL_FROM ?? to;
-    const transport = nodemailer.createTransport(config.SMTP_URL);
+    const transport = createSmtpTransport(config.SMTP_URL);
     const render = createTicketEmailRenderer(translator, MAIL_LANGUAGE, config.WORKING_TIME_ZONE);
     return {
         async send(ticket) {
