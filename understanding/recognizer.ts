@@ -192,7 +192,7 @@ function classifierExamples(examples: Examples, concepts?: Concepts): { training
     return { training, seen: concepts ? training.map((example) => ({ ...example, words: concepts.expand(example.words) })) : training };
 }
 
-/** The classifier's model alone, for the examples `createRecognizer` would train it on (what a worker thread computes). */
+/** The classifier's model alone, for the examples `createRecognizer` would train it on (what `npm run build` keeps). */
 export function trainClassifier(examples: Examples, concepts?: Concepts): TfidfModel {
     return trainTfidf(classifierExamples(examples, concepts).seen);
 }

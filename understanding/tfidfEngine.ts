@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { CONCEPT_MARK } from './concepts';
 import type { Engine, ScoredAnswer, TrainingExample } from './types';
 
@@ -70,9 +71,9 @@ interface Sparse {
 }
 
 /**
- * What training learns, as plain data (typed arrays and strings): it can be trained in another
- * thread and handed over whole (`understanding/backgroundTraining.ts`), and it says which examples
- * it was trained on, so an engine is never built from a model of other examples.
+ * What training learns, as plain data (typed arrays and strings): it can be trained by the build
+ * and read back at start (`classifierFile.ts`), and it says which examples it was trained on, so an
+ * engine is never built from a model of other examples.
  */
 export interface TfidfModel {
     /** `examplesFingerprint` of the examples it was trained on. */
@@ -96,18 +97,11 @@ export interface TfidfModel {
     softmax?: { weights: Float64Array; bias: Float64Array };
 }
 
-/** Identifies a list of training examples (answers and words, in order): FNV-1a, 32 bits, with the count. */
+/** Identifies a list of training examples: what the classifier learns from (answers and words, in order). */
 export function examplesFingerprint(examples: readonly TrainingExample[]): string {
-    let hash = 0x811c9dc5;
-    const mix = (text: string) => {
-        for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-        hash = Math.imul(hash ^ 0x1f, 0x01000193);
-    };
-    for (const example of examples) {
-        mix(example.answerId);
-        for (const word of example.words) mix(word);
-    }
-    return `${examples.length}:${(hash >>> 0).toString(16)}`;
+    const hash = createHash('sha256');
+    for (const example of examples) hash.update(`${example.answerId}\u0000${example.words.join(' ')}\u0001`);
+    return `${examples.length}:${hash.digest('hex')}`;
 }
 
 /** Weights a feature map; features no example has still count in the norm (so mostly-unknown questions score low). */
