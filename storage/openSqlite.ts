@@ -47,6 +47,18 @@ function keepPreparedStatements(db: Database.Database): void {
 }
 
 /**
+ * Brings a table of a file written by an earlier version up to date: runs `migrate` (its ALTER TABLE,
+ * and whatever fills the new column) unless `table` already has `column`. IMMEDIATE: two processes
+ * opening the same old file at once must not both add it.
+ */
+export function migrateUnlessColumn(db: Database.Database, table: string, column: string, migrate: () => void): void {
+    db.transaction(() => {
+        const present = db.prepare<[string, string], { name: string }>('SELECT name FROM pragma_table_info(?) WHERE name = ?').get(table, column);
+        if (!present) migrate();
+    }).immediate();
+}
+
+/**
  * Synchronous SQLite work behind the stores' Promise-based interfaces: a throw becomes a rejection,
  * as it would from an async method. What SQLite itself throws (busy, locked, disk full, I/O,
  * closed) becomes a `StoreUnavailableError` named after the store, as Cosmos DB's failures are;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import type Database from 'better-sqlite3';
 import { keptId, questionToKeep, type QuestionLog, type QuestionOutcome, type UnansweredQuestion } from '../understanding/questionLog';
-import { openSqlite, settleSqlite } from './openSqlite';
+import { migrateUnlessColumn, openSqlite, settleSqlite } from './openSqlite';
 
 /** Its file in DATA_DIR (createStores opens it; `npm run questions` looks whether it exists). */
 export const QUESTIONS_FILE = 'questions.sqlite';
@@ -50,8 +50,7 @@ export class SqliteQuestionLog implements QuestionLog {
     constructor(file: string) {
         this.db = openSqlite(file);
         this.db.exec(SCHEMA);
-        const columns = new Set((this.db.prepare("SELECT name FROM pragma_table_info('questions')").all() as Array<{ name: string }>).map((column) => column.name));
-        for (const [name, type] of LATER_COLUMNS) if (!columns.has(name)) this.db.exec(`ALTER TABLE questions ADD COLUMN ${name} ${type}`);
+        for (const [name, type] of LATER_COLUMNS) migrateUnlessColumn(this.db, 'questions', name, () => this.db.exec(`ALTER TABLE questions ADD COLUMN ${name} ${type}`));
         this.db.exec('CREATE INDEX IF NOT EXISTS questions_id ON questions (question_id)');
         this.insert = this.db.prepare('INSERT INTO questions (question_id, text, language, step_id, asked_at, outcome, candidates, chosen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
         this.choose = this.db.prepare('UPDATE questions SET chosen = ? WHERE question_id = ?');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import Database from 'better-sqlite3';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import { openSqlite, settleSqlite } from './openSqlite';
+import { migrateUnlessColumn, openSqlite, settleSqlite } from './openSqlite';
 import { isIdleStateKey } from './stateRetention';
 import { ETagConflictError } from '../core/errors';
 
@@ -114,17 +114,10 @@ export class SqliteStorage implements Storage {
 
     /** Files from before retention have no write time: their rows count as written when first opened here. */
     private addUpdatedAt(): void {
-        this.db
-            .transaction(() => {
-                const columns = this.db
-                    .prepare<[], { name: string }>('PRAGMA table_info(bot_state)')
-                    .all()
-                    .map((column) => column.name);
-                if (columns.includes('updated_at')) return;
-                this.db.exec('ALTER TABLE bot_state ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0');
-                this.db.prepare('UPDATE bot_state SET updated_at = ?').run(Date.now());
-            })
-            .immediate();
+        migrateUnlessColumn(this.db, 'bot_state', 'updated_at', () => {
+            this.db.exec('ALTER TABLE bot_state ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0');
+            this.db.prepare('UPDATE bot_state SET updated_at = ?').run(Date.now());
+        });
     }
 
     close(): void {

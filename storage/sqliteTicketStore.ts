@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { FailedNotice, NewTicket, Notice, NoticeDraft, Ticket, TicketStatus } from '../tickets/ticket';
 import type { TicketStore } from '../tickets/ticketStore';
 import type { RenewalNoticeDraft, RenewalReminder } from '../renewals/renewalReminder';
-import { openSqlite, settleSqlite } from './openSqlite';
+import { migrateUnlessColumn, openSqlite, settleSqlite } from './openSqlite';
 import { ETagConflictError } from '../core/errors';
 
 const FIRST_TICKET_NUMBER = 1001;
@@ -357,16 +357,7 @@ export class SqliteTicketStore implements TicketStore {
 
     /** Runs `alter` unless the notices table already has `column`. */
     private addNoticeColumns(column: string, alter: string): void {
-        // IMMEDIATE: two instances opening an old file at once must not both add the columns.
-        this.db
-            .transaction(() => {
-                const columns = this.db
-                    .prepare<[], { name: string }>('PRAGMA table_info(notices)')
-                    .all()
-                    .map((existing) => existing.name);
-                if (!columns.includes(column)) this.db.exec(alter);
-            })
-            .immediate();
+        migrateUnlessColumn(this.db, 'notices', column, () => this.db.exec(alter));
     }
 
     private indexedColumns(ticket: Ticket) {
