@@ -55,7 +55,7 @@ export function writeClassifier(file: string, model: TfidfModel): void {
 }
 
 /** The model in `file`, or undefined when there is none or it cannot be read (the caller trains then). */
-export function readClassifier(file: string = GUIDE_CLASSIFIER_FILE): TfidfModel | undefined {
+export function readClassifier(file: string): TfidfModel | undefined {
     try {
         const bytes = fs.readFileSync(file);
         const length = bytes.readUInt32LE(0);

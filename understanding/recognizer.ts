@@ -201,7 +201,7 @@ function createRecognizer(examples: Examples, options: KnowledgeOptions = {}): R
     const { concepts, smallTalk, polarityOf, pretrained } = options;
     // The classifier and the lexical check see the concepts too; language detection sees the words alone.
     const { training, seen } = classifierExamples(examples, concepts);
-    const model = pretrained?.fingerprint === examplesFingerprint(seen) ? pretrained : trainTfidf(seen);
+    const model = pretrained && pretrained.fingerprint === examplesFingerprint(seen) ? pretrained : trainTfidf(seen);
     return recognizerFromEngine(tfidfEngineFrom(model), detectorFor(training), TFIDF_THRESHOLDS, {
         concepts,
         smallTalk,
