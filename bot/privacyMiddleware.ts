@@ -4,7 +4,7 @@ import { notePrivacyFinding } from '../state/turnFacts';
 import { localePrivacyInspector, type PrivacyInspector, type SensitiveKind } from '../core/privacyGuard';
 
 /**
- * The ids the bot puts in its own buttons (tickets, renewal reminders) are random UUIDs, and about
+ * The ids the bot puts in its own buttons (tickets, renewal reminders, kept questions) are random UUIDs, and about
  * one in a hundred holds a run of digits that reads like a national ID or a code ("…-a888-f10000000146").
  * Masked, the click would name no ticket or reminder and warn the user about a secret they never
  * typed; so such a field is left alone when it is exactly one of those ids, and nothing else is:
@@ -14,6 +14,8 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const OWN_ID_FIELDS: Record<string, RegExp> = {
     ticketId: new RegExp(`^${UUID}$`, 'i'),
     reminderId: new RegExp(`^${UUID}$`, 'i'),
+    // The question a "did you mean" button was offered for: the click is noted on it for the library.
+    asked: new RegExp(`^${UUID}$`, 'i'),
     // A list's button: its action and the id ("cancel:…", "withdraw:…").
     choice: new RegExp(`^[a-z]{1,20}:${UUID}$`, 'i'),
 };

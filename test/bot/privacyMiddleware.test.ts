@@ -29,6 +29,12 @@ describe("privacy middleware: the bot's own ids in a click", () => {
         assert.equal((listed.activity.value as { choice: string }).choice, `cancel:${ID_LIKE_UUID}`);
     });
 
+    it('passes the kept question id of a "did you mean" click unchanged, so the choice is noted on that question', async () => {
+        const { activity, finding } = await through({ value: { answer: 'startRequest', asked: ID_LIKE_UUID } });
+        assert.deepEqual(activity.value, { answer: 'startRequest', asked: ID_LIKE_UUID });
+        assert.equal(finding, undefined);
+    });
+
     it('still masks a national ID typed next to an id, in a card input and in text', async () => {
         const { activity, finding } = await through({ value: { ticketAction: 'message', ticketId: ID_LIKE_UUID, message: 'TC kimlik numaram 10000000146' } });
         const value = activity.value as { ticketId: string; message: string };
@@ -46,7 +52,7 @@ describe("privacy middleware: the bot's own ids in a click", () => {
         const typed = await through({ text: `Kedim kimlik numaram ${GLUED} yazınca neden hata veriyor` });
         assert.ok(!typed.activity.text?.includes('10000000146'), typed.activity.text);
         assert.ok(typed.finding, 'the user is warned');
-        for (const value of [{ ticketId: GLUED }, { reminderId: GLUED }, { choice: `cancel:${GLUED}` }, { message: ID_LIKE_UUID }, { question: `${ID_LIKE_UUID}` }]) {
+        for (const value of [{ ticketId: GLUED }, { reminderId: GLUED }, { asked: GLUED }, { choice: `cancel:${GLUED}` }, { message: ID_LIKE_UUID }, { question: `${ID_LIKE_UUID}` }]) {
             const { activity, finding } = await through({ value });
             assert.ok(!JSON.stringify(activity.value).includes('10000000146'), JSON.stringify(activity.value));
             assert.ok(finding, `warned for ${JSON.stringify(value)}`);
