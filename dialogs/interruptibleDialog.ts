@@ -1,4 +1,4 @@
-import { ComponentDialog, Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, DialogContainer, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Attachment, TurnContext } from 'botbuilder';
 import { askLibraryAction } from '../cards/commonActions';
 import { contactsCard, feesCard, generalHelpCard, STATUS_KEYS, statusDetailCard, type StatusKey } from '../cards/infoCards';
@@ -64,8 +64,10 @@ export abstract class InterruptibleDialog<S extends DialogBasics = DialogBasics>
     }
 
     protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-        // A nested dialog of this kind is closer to what the user sees: let it answer.
-        if (innerDc.child) return super.onContinueDialog(innerDc);
+        // A nested dialog of this kind is closer to what the user sees: let it answer. Asked of the
+        // dialog itself, not through `innerDc.child`, which would build the child's context only to
+        // throw it away (the child builds its own when it continues).
+        if (this.hasNestedDialogs(innerDc)) return super.onContinueDialog(innerDc);
         const input = turnInput(innerDc.context);
         switch (input.kind) {
             case 'command':
@@ -84,6 +86,11 @@ export abstract class InterruptibleDialog<S extends DialogBasics = DialogBasics>
                 // A choice of the awaited card (clicked or typed), free text, or nothing: the dialog's own step.
                 return super.onContinueDialog(innerDc);
         }
+    }
+
+    private hasNestedDialogs(innerDc: DialogContext): boolean {
+        const active = innerDc.activeDialog;
+        return !!active && innerDc.findDialog(active.id) instanceof DialogContainer;
     }
 
     protected async interrupt(innerDc: DialogContext, command: Command): Promise<DialogTurnResult> {
