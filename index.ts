@@ -1,3 +1,5 @@
+// First: every module loaded after it may come from the compile cache (Node 22+).
+import './app/compileCache';
 import * as fs from 'fs';
 import { createApp } from './app/createApp';
 import { loadConfig, type BotConfig } from './core/config';
