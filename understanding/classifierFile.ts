@@ -65,9 +65,11 @@ export function readClassifier(file: string): TfidfModel | undefined {
             const place = header.arrays[name];
             if (!place) return undefined;
             const Kind = KINDS[place.kind];
-            const from = start + place.offset;
-            // A copy into its own buffer: aligned for the typed array whatever the file buffer's offset.
-            return new Kind(bytes.buffer.slice(bytes.byteOffset + from, bytes.byteOffset + from + place.length * Kind.BYTES_PER_ELEMENT));
+            const from = bytes.byteOffset + start + place.offset;
+            // A view of the file's bytes where they are aligned for the type (a file this size gets a
+            // buffer of its own, and every array starts on 8 bytes); a copy only where they are not.
+            if (from % Kind.BYTES_PER_ELEMENT === 0) return new Kind(bytes.buffer, from, place.length);
+            return new Kind(bytes.buffer.slice(from, from + place.length * Kind.BYTES_PER_ELEMENT));
         };
         const weights = array('softmaxWeights') as Float64Array | undefined;
         const bias = array('softmaxBias') as Float64Array | undefined;

@@ -31,11 +31,18 @@ function createConcepts(table: Record<string, readonly string[]>): Concepts {
         .filter((phrase) => phrase.words.length > 0)
         .sort((a, b) => b.words.length - a.words.length);
     const matchesAt = (words: readonly string[], at: number, phrase: Phrase) => at + phrase.words.length <= words.length && phrase.words.every((part, offset) => words[at + offset].startsWith(part));
+    // A phrase can only start where a word begins with its first word's first letter: each word is
+    // tried against those phrases alone (longest first, as in `phrases`), not against all of them.
+    const byFirstLetter = new Map<string, Phrase[]>();
+    for (const phrase of phrases) {
+        const letter = phrase.words[0][0];
+        byFirstLetter.set(letter, [...(byFirstLetter.get(letter) ?? []), phrase]);
+    }
     return {
         expand(words) {
             const found = new Set<string>();
             for (let at = 0; at < words.length;) {
-                const phrase = phrases.find((candidate) => matchesAt(words, at, candidate));
+                const phrase = byFirstLetter.get(words[at][0])?.find((candidate) => matchesAt(words, at, candidate));
                 if (phrase) found.add(`${CONCEPT_MARK}${phrase.concept}`);
                 at += phrase ? phrase.words.length : 1;
             }

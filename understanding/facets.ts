@@ -47,28 +47,30 @@ function cosine(a: Vector, b: Vector): number {
 
 export function createFacetSelector(examples: readonly TrainingExample[], polarityOf: (answerId: string, facet: string) => FacetPolarity | undefined): FacetSelector {
     const withFacets = new Set(examples.filter((example) => example.facet).map((example) => example.answerId));
+    // Each example's features once: for the document frequencies, then for its vector.
+    const exampleFeatures = examples.map((example) => featuresOf(example.words));
     const documentFrequency = new Map<string, number>();
-    for (const example of examples) for (const feature of featuresOf(example.words)) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
+    for (const features of exampleFeatures) for (const feature of features) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
     const idf = (feature: string) => Math.log((examples.length + 1) / ((documentFrequency.get(feature) ?? 0) + 1)) + 1;
-    const vectorOf = (words: readonly string[]): Vector => {
-        const vector: Vector = new Map(featuresOf(words).map((feature) => [feature, idf(feature)]));
+    const vectorFrom = (features: readonly string[]): Vector => {
+        const vector: Vector = new Map(features.map((feature) => [feature, idf(feature)]));
         const norm = Math.sqrt([...vector.values()].reduce((sum, value) => sum + value * value, 0)) || 1;
         for (const [key, value] of vector) vector.set(key, value / norm);
         return vector;
     };
     /** Per answer with facets: its examples' vectors, each with its facet (undefined: the answer in general). */
     const byAnswer = new Map<string, Array<{ facet?: string; vector: Vector }>>();
-    for (const example of examples) {
-        if (!withFacets.has(example.answerId)) continue;
+    examples.forEach((example, index) => {
+        if (!withFacets.has(example.answerId)) return;
         const list = byAnswer.get(example.answerId) ?? [];
-        list.push({ facet: example.facet, vector: vectorOf(example.words) });
+        list.push({ facet: example.facet, vector: vectorFrom(exampleFeatures[index]) });
         byAnswer.set(example.answerId, list);
-    }
+    });
     return {
         select(answerId, words, yesNo) {
             const candidates = byAnswer.get(answerId);
             if (!candidates) return undefined;
-            const query = vectorOf(words);
+            const query = vectorFrom(featuresOf(words));
             let general = 0;
             const nearest = new Map<string, number>();
             for (const { facet, vector } of candidates) {

@@ -187,12 +187,9 @@ export function createLanguageDetector(wordsByLanguage: Record<Language, Readonl
     const words: Record<Language, Counts> = { tr: new Map(), en: new Map() };
     const grams: Record<Language, Counts> = { tr: new Map(), en: new Map() };
     for (const language of ['tr', 'en'] as const) {
-        for (const sentence of wordsByLanguage[language]) {
-            for (const word of sentence) {
-                add(words[language], word);
-                for (const gram of trigrams(word)) add(grams[language], gram);
-            }
-        }
+        for (const sentence of wordsByLanguage[language]) for (const word of sentence) add(words[language], word);
+        // A word's trigrams counted once per distinct word, times its count: the same counts, far fewer strings.
+        for (const [word, count] of words[language]) for (const gram of trigrams(word)) add(grams[language], gram, count);
         for (const word of FUNCTION_WORDS[language]) add(words[language], word, FUNCTION_WORD_WEIGHT);
     }
     const vocabulary = new Set([...words.tr.keys(), ...words.en.keys()]).size;
