@@ -84,11 +84,13 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const { adapter, ownConnectorTurns } = createAdapter(config, { key: connectorKey, owns: (url) => webChat.ownsUrl(url) });
     // Built now, so the first typed question is answered as fast as the rest; the library's own answers join at listen().
     const knowledge = new LiveKnowledge(loadKnowledgeContent(), stores.answers, logger);
+    // The library's working week: insights' idle days, renewal reminders' sending times, ticket reminders.
+    const calendar = workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE);
     const insightSources: InsightSources = {
         insights: stores.insights,
         questions: stores.questions,
         listTickets: () => ticketStore.list(),
-        calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE),
+        calendar,
         idleDays: config.INSIGHTS_IDLE_DAYS,
     };
     // Renewal reminders: kept in the ticket store, sent through its notice outbox in working time.
@@ -99,7 +101,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     if (config.SMTP_URL && !linkBase) logger.warn('renewal reminder e-mails are off: set PUBLIC_BASE_URL, where browsers reach this bot, for their confirm and stop links');
     const renewalMailer = linkBase && createRenewalMailer(config, translator, logger, renewalMonths, linkBase);
     const renewals = new RenewalReminders(ticketStore, clock, logger, {
-        calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE),
+        calendar,
         months: { lead: profile.renewalReminderMonthsBeforeExpiry, production: renewalMonths },
         emailEnabled: !!renewalMailer,
     });
@@ -155,7 +157,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
         : undefined;
     const webChat: WebChatHandle = registerWebChat(server, { config, logger, profile, translator, startLocalEndpoint });
     const policy: ReminderPolicy = {
-        calendar: workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE),
+        calendar,
         unclaimedWorkingHours: config.REMINDER_UNCLAIMED_WORKING_HOURS,
         waitingWorkingDays: config.REMINDER_WAITING_WORKING_DAYS,
     };
