@@ -4,11 +4,12 @@ import { notePrivacyFinding } from '../state/turnFacts';
 import { localePrivacyInspector, type PrivacyInspector, type SensitiveKind } from '../core/privacyGuard';
 
 /**
- * The ids the bot puts in its own buttons (tickets, renewal reminders, kept questions) are random UUIDs, and about
- * one in a hundred holds a run of digits that reads like a national ID or a code ("…-a888-f10000000146").
- * Masked, the click would name no ticket or reminder and warn the user about a secret they never
- * typed; so such a field is left alone when it is exactly one of those ids, and nothing else is:
- * free text, and an id with anything before or after it ("10000000146-0000-…"), is inspected whole.
+ * The ids the bot puts in its own buttons (tickets, renewal reminders, kept questions) are random
+ * UUIDs, and about one in a hundred holds a run of digits that reads like a national ID or a code
+ * ("…-a888-f10000000146"). Masked, the click would name no ticket, reminder or question and warn
+ * the user about a secret they never typed; so such a field is left alone when it is exactly one of
+ * those ids, and nothing else is: free text, and an id with anything before or after it
+ * ("10000000146-0000-…"), is inspected whole.
  */
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const OWN_ID_FIELDS: Record<string, RegExp> = {
