@@ -19,7 +19,8 @@ import { createTranslator } from '../core/i18n';
  *   --memory         RSS and heap used after forced GC, after 100 and after 10,000 conversations
  *   --conversations N   the last point of --memory (10000)
  *   --floors         also the framework's floors between the echo and the bot (bench/floorBot.ts):
- *                    echo + state, and a bare waterfall bot; turns/s and CPU per turn of each
+ *                    echo + state, and a bare waterfall bot; turns/s and CPU per turn of each, and
+ *                    the bot ÷ the waterfall floor round by round
  *   --snapshots      with --memory: a heap snapshot at the first and the last point, to compare in DevTools
  *                    (writing one inflates RSS: read only the heap figures then)
  */
@@ -58,6 +59,8 @@ interface Measured {
     cpuMicros: number;
     peakRss: number;
     firstError?: string;
+    /** Each round's own turns/s and p99, to compare bots round by round (--floors). */
+    perRound: { turnsPerSecond: number; p99: number }[];
 }
 
 /** Polls with the first turn (expectReplies) until it is answered: spawn to first answer. */
@@ -149,6 +152,24 @@ function floorTable(all: Measured[], echo: Measured): string {
     return lines.join('\n');
 }
 
+const median = (values: number[]) => {
+    const ordered = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(ordered.length / 2);
+    return ordered.length % 2 ? ordered[middle] : (ordered[middle - 1] + ordered[middle]) / 2;
+};
+
+/**
+ * The bot against the waterfall floor within each round (both measured within seconds of each
+ * other), and the median of those ratios: on a machine whose speed drifts between runs (a shared
+ * virtual machine) this moves far less than the ratio of whole-run totals. `--rounds 5` or more.
+ */
+function roundByRound(bot: Measured, floor: Measured): string {
+    const throughput = bot.perRound.map((round, index) => round.turnsPerSecond / floor.perRound[index].turnsPerSecond);
+    const p99 = bot.perRound.map((round, index) => round.p99 / floor.perRound[index].p99);
+    const list = (ratios: number[]) => `${ratios.map((ratio) => `${ratio.toFixed(2)}×`).join(' ')} (median ${median(ratios).toFixed(2)}×)`;
+    return [`${bot.name} ÷ ${floor.name}, round by round`, `  turns/s  ${list(throughput)}`, `  p99      ${list(p99)}`].join('\n');
+}
+
 const sortedCache = new WeakMap<Measured, number[]>();
 function sorted(m: Measured): number[] {
     let value = sortedCache.get(m);
@@ -167,13 +188,16 @@ async function measure(child: BenchChild, target: Target, into: Measured, tag: s
     into.cpuMicros += after.cpuMicros - before.cpuMicros;
     into.peakRss = Math.max(into.peakRss, after.maxRss);
     into.firstError ??= result.firstError;
+    const roundTurnsPerSecond = result.turns / (result.elapsedMs / 1000);
+    const roundP99 = percentile(
+        [...result.latencies].sort((a, b) => a - b),
+        99,
+    );
+    into.perRound.push({ turnsPerSecond: roundTurnsPerSecond, p99: roundP99 });
     console.log(
-        `  ${tag}: ${result.turns} turns in ${(result.elapsedMs / 1000).toFixed(1)} s, ${(result.turns / (result.elapsedMs / 1000)).toFixed(0)} turns/s, p99 ${ms(
-            percentile(
-                [...result.latencies].sort((a, b) => a - b),
-                99,
-            ),
-        )} ms${result.errors ? `, ${result.errors} errors (${result.firstError})` : ''}`,
+        `  ${tag}: ${result.turns} turns in ${(result.elapsedMs / 1000).toFixed(1)} s, ${roundTurnsPerSecond.toFixed(0)} turns/s, p99 ${ms(roundP99)} ms${
+            result.errors ? `, ${result.errors} errors (${result.firstError})` : ''
+        }`,
     );
 }
 
@@ -192,7 +216,7 @@ async function throughput(connectorUrl: string, dataDir: string): Promise<void> 
             const child = start();
             children.push(child);
             const startupMs = await firstAnsweredTurn(child, connectorUrl);
-            results.set(child, { name: child.name, startupMs, turns: 0, errors: 0, elapsedMs: 0, latencies: [], cpuMicros: 0, peakRss: 0 });
+            results.set(child, { name: child.name, startupMs, turns: 0, errors: 0, elapsedMs: 0, latencies: [], cpuMicros: 0, peakRss: 0, perRound: [] });
         }
         const [bot, echo] = children;
         const target = (child: BenchChild): Target => ({ baseUrl: child.baseUrl, serviceUrl: connectorUrl });
@@ -211,13 +235,15 @@ async function throughput(connectorUrl: string, dataDir: string): Promise<void> 
         }
         console.log('');
         console.log(table(results.get(bot)!, results.get(echo)!));
-        if (args.floors)
+        if (args.floors) {
             console.log(
                 `\n${floorTable(
                     children.map((child) => results.get(child)!),
                     results.get(echo)!,
                 )}`,
             );
+            console.log(`\n${roundByRound(results.get(bot)!, results.get(children[children.length - 1])!)}`);
+        }
     } finally {
         for (const child of children) await child.stop();
     }
