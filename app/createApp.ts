@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto';
 import * as net from 'net';
+import * as path from 'path';
 import type * as restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { DialogServices } from '../dialogs/dialogServices';
@@ -26,6 +27,7 @@ import { createAdapter } from '../bot/adapter';
 import type { BotConfig } from '../core/config';
 import { assembleBot } from './assembleBot';
 import { LiveKnowledge, loadKnowledgeContent } from '../understanding/knowledgeBase';
+import { classifierCacheIn } from '../understanding/classifierCache';
 import { createTranslator } from '../core/i18n';
 import { createLogger, type Logger } from '../core/logger';
 import { createServer } from '../bot/server';
@@ -83,7 +85,7 @@ export function createApp(config: BotConfig, options: AppOptions = {}): App {
     const connectorKey = randomBytes(32).toString('base64url');
     const { adapter, ownConnectorTurns } = createAdapter(config, { key: connectorKey, owns: (url) => webChat.ownsUrl(url) });
     // Built now, so the first typed question is answered as fast as the rest; the library's own answers join at listen().
-    const knowledge = new LiveKnowledge(loadKnowledgeContent(), stores.answers, logger);
+    const knowledge = new LiveKnowledge({ ...loadKnowledgeContent(), classifierCache: classifierCacheIn(path.join(config.dataDir, 'classifiers'), logger) }, stores.answers, logger);
     // The library's working week: insights' idle days, renewal reminders' sending times, ticket reminders.
     const calendar = workingCalendar(config.WORKING_HOURS, config.WORKING_TIME_ZONE);
     const insightSources: InsightSources = {

@@ -6,6 +6,7 @@ import { loadExamples } from './loadExamples';
 import { recognizerForCatalogue, trainClassifier, type Recognizer } from './recognizer';
 import type { TfidfModel } from './tfidfEngine';
 import { GUIDE_CLASSIFIER_FILE, readClassifier } from './classifierFile';
+import type { ClassifierCache } from './classifierCache';
 import { staffAnswerId, staffExamples, type StaffAnswer, type StaffAnswerStore } from './staffAnswers';
 import { LANGUAGES, type Examples, type Language } from './types';
 
@@ -29,6 +30,8 @@ export interface KnowledgeContent {
     catalogue: AnswerCatalogue;
     /** The guide's classifier as `npm run build` trained it (classifierFile.ts); used only if trained on these very examples. */
     guideClassifier?: TfidfModel;
+    /** Where classifiers trained at run time (with the library's answers) are kept for the next start. */
+    classifierCache?: ClassifierCache;
 }
 
 /** `withBuiltClassifier`: false to train from the examples whatever the build left (the build itself does). */
@@ -47,7 +50,7 @@ function mergedExamples(examples: Examples, staff: readonly StaffAnswer[]): Exam
 export function buildKnowledgeBase(content: KnowledgeContent, staff: readonly StaffAnswer[] = [], staffVersion = 0): KnowledgeBase {
     const { catalogue, concepts } = content;
     // With the library's answers the examples differ from the built model's: it is trained again.
-    const recognizer = recognizerForCatalogue(mergedExamples(content.examples, staff), catalogue, concepts, content.guideClassifier);
+    const recognizer = recognizerForCatalogue(mergedExamples(content.examples, staff), catalogue, concepts, { pretrained: content.guideClassifier, cache: content.classifierCache });
     const byId = new Map(staff.map((answer) => [staffAnswerId(answer.number), answer]));
     return {
         recognizer,

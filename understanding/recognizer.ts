@@ -8,6 +8,7 @@ import { createLexicalIndex, type LexicalIndex } from './lexicalSupport';
 import { tokenize, turkishLetterWords } from './normalize';
 import { passages } from './passages';
 import { isYesNoQuestion } from './questionForm';
+import type { ClassifierCache } from './classifierCache';
 import { examplesFingerprint, tfidfEngineFrom, trainTfidf, type TfidfModel } from './tfidfEngine';
 import { FACET_SEPARATOR, LANGUAGES, OUT_OF_SCOPE, type Engine, type FacetPolarity, type Examples, type Language, type Recognition, type Recognizer, type ScoredAnswer, type TrainingExample } from './types';
 
@@ -184,6 +185,8 @@ interface KnowledgeOptions {
     polarityOf?: (answerId: string, facet: string) => FacetPolarity | undefined;
     /** The classifier trained earlier (by the build): used only when it was trained on these very examples. */
     pretrained?: TfidfModel;
+    /** Classifiers trained at run time by earlier starts; one trained now is kept there. */
+    cache?: ClassifierCache;
 }
 
 /** The examples as the classifier and the lexical check see them: with their concepts. */
@@ -197,11 +200,24 @@ export function trainClassifier(examples: Examples, concepts?: Concepts): TfidfM
     return trainTfidf(classifierExamples(examples, concepts).seen);
 }
 
+/** A model of exactly these examples from the build or an earlier start, if there is one. */
+function trainedEarlier(seen: readonly TrainingExample[], pretrained: TfidfModel | undefined, cache: ClassifierCache | undefined): TfidfModel | undefined {
+    if (!pretrained && !cache) return undefined;
+    const fingerprint = examplesFingerprint(seen);
+    return pretrained?.fingerprint === fingerprint ? pretrained : cache?.find(fingerprint);
+}
+
+function trainAndKeep(seen: readonly TrainingExample[], cache: ClassifierCache | undefined): TfidfModel {
+    const model = trainTfidf(seen);
+    cache?.keep(model);
+    return model;
+}
+
 function createRecognizer(examples: Examples, options: KnowledgeOptions = {}): Recognizer {
-    const { concepts, smallTalk, polarityOf, pretrained } = options;
+    const { concepts, smallTalk, polarityOf, pretrained, cache } = options;
     // The classifier and the lexical check see the concepts too; language detection sees the words alone.
     const { training, seen } = classifierExamples(examples, concepts);
-    const model = pretrained && pretrained.fingerprint === examplesFingerprint(seen) ? pretrained : trainTfidf(seen);
+    const model = trainedEarlier(seen, pretrained, cache) ?? trainAndKeep(seen, cache);
     return recognizerFromEngine(tfidfEngineFrom(model), detectorFor(training), TFIDF_THRESHOLDS, {
         concepts,
         smallTalk,
@@ -211,11 +227,11 @@ function createRecognizer(examples: Examples, options: KnowledgeOptions = {}): R
 }
 
 /** The recognizer of a catalogue's answers: its small talk and facets taken from the catalogue. */
-export function recognizerForCatalogue(examples: Examples, catalogue: AnswerCatalogue, concepts?: Concepts, pretrained?: TfidfModel): Recognizer {
+export function recognizerForCatalogue(examples: Examples, catalogue: AnswerCatalogue, concepts?: Concepts, trained: { pretrained?: TfidfModel; cache?: ClassifierCache } = {}): Recognizer {
     return createRecognizer(examples, {
         smallTalk: smallTalkIds(catalogue),
         concepts,
-        pretrained,
+        ...trained,
         polarityOf: (answerId, facet) => catalogue.get(answerId)?.facets?.[facet],
     });
 }
