@@ -49,7 +49,7 @@ function mergedExamples(examples: Examples, staff: readonly StaffAnswer[]): Exam
 /** The knowledge base of the guide's answers and the given staff answers (the active ones answer; every one can be looked up). */
 export function buildKnowledgeBase(content: KnowledgeContent, staff: readonly StaffAnswer[] = [], staffVersion = 0): KnowledgeBase {
     const { catalogue, concepts } = content;
-    // With the library's answers the examples differ from the built model's: it is trained again.
+    // With the library's answers the examples differ from the built model's: trained again, unless an earlier start kept a model of these very examples.
     const recognizer = recognizerForCatalogue(mergedExamples(content.examples, staff), catalogue, concepts, { pretrained: content.guideClassifier, cache: content.classifierCache });
     const byId = new Map(staff.map((answer) => [staffAnswerId(answer.number), answer]));
     return {
