@@ -12,11 +12,12 @@ import { localePrivacyInspector, type PrivacyInspector, type SensitiveKind } fro
  * ("10000000146-0000-…"), is inspected whole.
  */
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const EXACTLY_A_UUID = new RegExp(`^${UUID}$`, 'i');
 const OWN_ID_FIELDS: Record<string, RegExp> = {
-    ticketId: new RegExp(`^${UUID}$`, 'i'),
-    reminderId: new RegExp(`^${UUID}$`, 'i'),
+    ticketId: EXACTLY_A_UUID,
+    reminderId: EXACTLY_A_UUID,
     // The question a "did you mean" button was offered for: the click is noted on it for the library.
-    asked: new RegExp(`^${UUID}$`, 'i'),
+    asked: EXACTLY_A_UUID,
     // A list's button: its action and the id ("cancel:…", "withdraw:…").
     choice: new RegExp(`^[a-z]{1,20}:${UUID}$`, 'i'),
 };
