@@ -26,6 +26,9 @@ interface Header {
     arrays: Partial<Record<ArrayName, { kind: Kind; offset: number; length: number }>>;
 }
 
+/** Bytes to add after `length` bytes so that what follows starts on 8 bytes (every array type's alignment). */
+const paddingTo8 = (length: number) => (8 - (length % 8)) % 8;
+
 function arraysOf(model: TfidfModel): Partial<Record<ArrayName, NumberArray>> {
     const { idf, labels, postingStart, postingExample, postingWeight, centroid, isTrigram, softmax } = model;
     return { idf, labels, postingStart, postingExample, postingWeight, centroid, isTrigram, softmaxWeights: softmax?.weights, softmaxBias: softmax?.bias };
@@ -42,12 +45,12 @@ export function writeClassifier(file: string, model: TfidfModel): void {
         if (!array) continue;
         header.arrays[name] = { kind: array.constructor.name as Kind, offset, length: array.length };
         const bytes = Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-        const padding = (8 - (bytes.length % 8)) % 8;
+        const padding = paddingTo8(bytes.length);
         parts.push(bytes, Buffer.alloc(padding));
         offset += bytes.length + padding;
     }
     const json = Buffer.from(JSON.stringify(header));
-    const headerBytes = Buffer.alloc(4 + json.length + ((8 - ((4 + json.length) % 8)) % 8));
+    const headerBytes = Buffer.alloc(4 + json.length + paddingTo8(4 + json.length));
     headerBytes.writeUInt32LE(json.length, 0);
     json.copy(headerBytes, 4);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -60,7 +63,7 @@ export function readClassifier(file: string): TfidfModel | undefined {
         const bytes = fs.readFileSync(file);
         const length = bytes.readUInt32LE(0);
         const header = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as Header;
-        const start = 4 + length + ((8 - ((4 + length) % 8)) % 8);
+        const start = 4 + length + paddingTo8(4 + length);
         const array = (name: ArrayName): NumberArray | undefined => {
             const place = header.arrays[name];
             if (!place) return undefined;
