@@ -36,7 +36,9 @@ function createConcepts(table: Record<string, readonly string[]>): Concepts {
     const byFirstLetter = new Map<string, Phrase[]>();
     for (const phrase of phrases) {
         const letter = phrase.words[0][0];
-        byFirstLetter.set(letter, [...(byFirstLetter.get(letter) ?? []), phrase]);
+        const list = byFirstLetter.get(letter) ?? [];
+        list.push(phrase);
+        byFirstLetter.set(letter, list);
     }
     return {
         expand(words) {
