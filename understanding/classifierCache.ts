@@ -8,8 +8,8 @@ import type { TfidfModel } from './tfidfEngine';
  * Classifiers trained at run time, kept for the next start. Once the library has taught the bot an
  * answer, the build's model no longer fits (other examples) and every start trained again: with one
  * library answer the knowledge base took about 0.65 s of a cold start instead of 0.19 s, on every
- * restart, deploy and new instance. Kept
- * under their examples' fingerprint, so a model is found only for the very examples it learned.
+ * restart, deploy and new instance. Kept under their examples' fingerprint, so a model is found only
+ * for the very examples it learned.
  */
 export interface ClassifierCache {
     find(fingerprint: string): TfidfModel | undefined;
