@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { InternalError } from '../core/errors';
@@ -23,6 +24,8 @@ interface Phrase {
 export interface Concepts {
     /** The words followed by the concept of each phrase found in them (`~device`, `~stolen`). */
     expand(words: readonly string[]): string[];
+    /** Changes with the table: what words worked out with these concepts earlier were made with (preparedWords.ts). */
+    readonly fingerprint: string;
 }
 
 function createConcepts(table: Record<string, readonly string[]>): Concepts {
@@ -41,6 +44,7 @@ function createConcepts(table: Record<string, readonly string[]>): Concepts {
         byFirstLetter.set(letter, list);
     }
     return {
+        fingerprint: createHash('sha256').update(JSON.stringify(table)).digest('hex'),
         expand(words) {
             const found = new Set<string>();
             for (let at = 0; at < words.length;) {

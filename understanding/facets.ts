@@ -27,6 +27,13 @@ const STEM = 5;
 
 type Vector = Map<string, number>;
 
+interface FacetIndex {
+    /** Per answer with facets: its examples' vectors, each with its facet (undefined: the answer in general). */
+    byAnswer: Map<string, Array<{ facet?: string; vector: Vector }>>;
+    /** A question's vector, weighted as the examples' are. */
+    vectorFrom(features: readonly string[]): Vector;
+}
+
 /** Words, their stems, and neighbouring stems: the framing is often in a pair ("kdv dahil", "kdv ayrıca"). */
 function featuresOf(words: readonly string[]): string[] {
     const features = new Set<string>();
@@ -47,30 +54,39 @@ function cosine(a: Vector, b: Vector): number {
 
 export function createFacetSelector(examples: readonly TrainingExample[], polarityOf: (answerId: string, facet: string) => FacetPolarity | undefined): FacetSelector {
     const withFacets = new Set(examples.filter((example) => example.facet).map((example) => example.answerId));
-    // Each example's features once: for the document frequencies, then for its vector.
-    const exampleFeatures = examples.map((example) => featuresOf(example.words));
-    const documentFrequency = new Map<string, number>();
-    for (const features of exampleFeatures) for (const feature of features) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
-    const idf = (feature: string) => Math.log((examples.length + 1) / ((documentFrequency.get(feature) ?? 0) + 1)) + 1;
-    const vectorFrom = (features: readonly string[]): Vector => {
-        const vector: Vector = new Map(features.map((feature) => [feature, idf(feature)]));
-        const norm = Math.sqrt([...vector.values()].reduce((sum, value) => sum + value * value, 0)) || 1;
-        for (const [key, value] of vector) vector.set(key, value / norm);
-        return vector;
+    /**
+     * The vectors are built when the first question about an answer with facets asks for them, not
+     * at start-up: they take about 40 ms of a cold start, and most turns never need them.
+     */
+    let built: FacetIndex | undefined;
+    const build = (): FacetIndex => {
+        // Each example's features once: for the document frequencies, then for its vector.
+        const exampleFeatures = examples.map((example) => featuresOf(example.words));
+        const documentFrequency = new Map<string, number>();
+        for (const features of exampleFeatures) for (const feature of features) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
+        const idf = (feature: string) => Math.log((examples.length + 1) / ((documentFrequency.get(feature) ?? 0) + 1)) + 1;
+        const vectorFrom = (features: readonly string[]): Vector => {
+            const vector: Vector = new Map(features.map((feature) => [feature, idf(feature)]));
+            const norm = Math.sqrt([...vector.values()].reduce((sum, value) => sum + value * value, 0)) || 1;
+            for (const [key, value] of vector) vector.set(key, value / norm);
+            return vector;
+        };
+        const byAnswer: FacetIndex['byAnswer'] = new Map();
+        examples.forEach((example, index) => {
+            if (!withFacets.has(example.answerId)) return;
+            const list = byAnswer.get(example.answerId) ?? [];
+            list.push({ facet: example.facet, vector: vectorFrom(exampleFeatures[index]) });
+            byAnswer.set(example.answerId, list);
+        });
+        return { byAnswer, vectorFrom };
     };
-    /** Per answer with facets: its examples' vectors, each with its facet (undefined: the answer in general). */
-    const byAnswer = new Map<string, Array<{ facet?: string; vector: Vector }>>();
-    examples.forEach((example, index) => {
-        if (!withFacets.has(example.answerId)) return;
-        const list = byAnswer.get(example.answerId) ?? [];
-        list.push({ facet: example.facet, vector: vectorFrom(exampleFeatures[index]) });
-        byAnswer.set(example.answerId, list);
-    });
     return {
         select(answerId, words, yesNo) {
-            const candidates = byAnswer.get(answerId);
+            if (!withFacets.has(answerId)) return undefined;
+            built ??= build();
+            const candidates = built.byAnswer.get(answerId);
             if (!candidates) return undefined;
-            const query = vectorFrom(featuresOf(words));
+            const query = built.vectorFrom(featuresOf(words));
             let general = 0;
             const nearest = new Map<string, number>();
             for (const { facet, vector } of candidates) {

@@ -7,6 +7,7 @@ import { recognizerForCatalogue, trainClassifier, type Recognizer } from './reco
 import type { TfidfModel } from './tfidfEngine';
 import { GUIDE_CLASSIFIER_FILE, readClassifier } from './classifierFile';
 import type { ClassifierCache } from './classifierCache';
+import { GUIDE_WORDS_FILE, readPreparedWords, type PreparedWords } from './preparedWords';
 import { staffAnswerId, staffExamples, type StaffAnswer, type StaffAnswerStore } from './staffAnswers';
 import { LANGUAGES, type Examples, type Language } from './types';
 
@@ -32,12 +33,16 @@ export interface KnowledgeContent {
     guideClassifier?: TfidfModel;
     /** Where classifiers trained at run time (with the library's answers) are kept for the next start. */
     classifierCache?: ClassifierCache;
+    /** The examples' words as `npm run build` worked them out (preparedWords.ts); used only if worked out by this code and vocabulary. */
+    preparedWords?: PreparedWords;
 }
 
-/** `withBuiltClassifier`: false to train from the examples whatever the build left (the build itself does). */
+/** `withBuiltClassifier`: false to work out and train everything from the examples whatever the build left (the build itself does). */
 export function loadKnowledgeContent(localesDir = fromRoot('locales'), withBuiltClassifier = true): KnowledgeContent {
+    const concepts = loadConcepts(localesDir);
     const guideClassifier = withBuiltClassifier ? readClassifier(GUIDE_CLASSIFIER_FILE) : undefined;
-    return { examples: loadExamples(localesDir), concepts: loadConcepts(localesDir), catalogue: loadAnswerCatalogue(), ...(guideClassifier ? { guideClassifier } : {}) };
+    const preparedWords = withBuiltClassifier ? readPreparedWords(GUIDE_WORDS_FILE, concepts) : undefined;
+    return { examples: loadExamples(localesDir), concepts, catalogue: loadAnswerCatalogue(), ...(guideClassifier ? { guideClassifier } : {}), ...(preparedWords ? { preparedWords } : {}) };
 }
 
 /** The guide's examples and those of the active staff answers together. */
@@ -50,7 +55,11 @@ function mergedExamples(examples: Examples, staff: readonly StaffAnswer[]): Exam
 export function buildKnowledgeBase(content: KnowledgeContent, staff: readonly StaffAnswer[] = [], staffVersion = 0): KnowledgeBase {
     const { catalogue, concepts } = content;
     // With the library's answers the examples differ from the built model's: trained again, unless an earlier start kept a model of these very examples.
-    const recognizer = recognizerForCatalogue(mergedExamples(content.examples, staff), catalogue, concepts, { pretrained: content.guideClassifier, cache: content.classifierCache });
+    const recognizer = recognizerForCatalogue(mergedExamples(content.examples, staff), catalogue, concepts, {
+        pretrained: content.guideClassifier,
+        cache: content.classifierCache,
+        prepared: content.preparedWords,
+    });
     const byId = new Map(staff.map((answer) => [staffAnswerId(answer.number), answer]));
     return {
         recognizer,

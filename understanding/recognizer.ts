@@ -9,6 +9,7 @@ import { tokenize, turkishLetterWords } from './normalize';
 import { passages } from './passages';
 import { isYesNoQuestion } from './questionForm';
 import type { ClassifierCache } from './classifierCache';
+import type { PreparedWords } from './preparedWords';
 import { examplesFingerprint, tfidfEngineFrom, trainTfidf, type TfidfModel } from './tfidfEngine';
 import { FACET_SEPARATOR, LANGUAGES, OUT_OF_SCOPE, type Engine, type FacetPolarity, type Examples, type Language, type Recognition, type Recognizer, type ScoredAnswer, type TrainingExample } from './types';
 
@@ -41,12 +42,12 @@ const givesDetails = (clause: string) => clause.includes(REDACTION_MARK) && toke
 /** A suggestion ("did you mean") must account for at least this share of the question's content words. */
 const SUGGESTED_SHARE = 0.5;
 
-/** Every example of every language, normalised once. */
-export function trainingExamples(examples: Examples): TrainingExample[] {
+/** Every example of every language, normalised once (or as the build normalised it, `prepared`). */
+export function trainingExamples(examples: Examples, prepared?: PreparedWords): TrainingExample[] {
     return LANGUAGES.flatMap((language) =>
         Object.entries(examples[language] ?? {}).flatMap(([key, questions]) => {
             const [answerId, facet] = key.split(FACET_SEPARATOR);
-            return questions.map((text) => ({ answerId, ...(facet ? { facet } : {}), language, text, words: tokenize(text) })).filter((example) => example.words.length > 0);
+            return questions.map((text) => ({ answerId, ...(facet ? { facet } : {}), language, text, words: prepared?.words(text) ?? tokenize(text) })).filter((example) => example.words.length > 0);
         }),
     );
 }
@@ -187,12 +188,14 @@ interface KnowledgeOptions {
     pretrained?: TfidfModel;
     /** Classifiers trained at run time by earlier starts; one trained now is kept there. */
     cache?: ClassifierCache;
+    /** The examples' words as the build worked them out (preparedWords.ts). */
+    prepared?: PreparedWords;
 }
 
 /** The examples as the classifier and the lexical check see them: with their concepts. */
-function classifierExamples(examples: Examples, concepts?: Concepts): { training: TrainingExample[]; seen: TrainingExample[] } {
-    const training = trainingExamples(examples);
-    return { training, seen: concepts ? training.map((example) => ({ ...example, words: concepts.expand(example.words) })) : training };
+function classifierExamples(examples: Examples, concepts?: Concepts, prepared?: PreparedWords): { training: TrainingExample[]; seen: TrainingExample[] } {
+    const training = trainingExamples(examples, prepared);
+    return { training, seen: concepts ? training.map((example) => ({ ...example, words: prepared?.seen(example.text) ?? concepts.expand(example.words) })) : training };
 }
 
 /** The classifier's model alone, for the examples `createRecognizer` would train it on (what `npm run build` keeps). */
@@ -214,9 +217,9 @@ function trainAndKeep(seen: readonly TrainingExample[], cache: ClassifierCache |
 }
 
 function createRecognizer(examples: Examples, options: KnowledgeOptions = {}): Recognizer {
-    const { concepts, smallTalk, polarityOf, pretrained, cache } = options;
+    const { concepts, smallTalk, polarityOf, pretrained, cache, prepared } = options;
     // The classifier and the lexical check see the concepts too; language detection sees the words alone.
-    const { training, seen } = classifierExamples(examples, concepts);
+    const { training, seen } = classifierExamples(examples, concepts, prepared);
     const model = trainedEarlier(seen, pretrained, cache) ?? trainAndKeep(seen, cache);
     return recognizerFromEngine(tfidfEngineFrom(model), detectorFor(training), TFIDF_THRESHOLDS, {
         concepts,
@@ -227,7 +230,7 @@ function createRecognizer(examples: Examples, options: KnowledgeOptions = {}): R
 }
 
 /** The recognizer of a catalogue's answers: its small talk and facets taken from the catalogue. */
-export function recognizerForCatalogue(examples: Examples, catalogue: AnswerCatalogue, concepts?: Concepts, trained: { pretrained?: TfidfModel; cache?: ClassifierCache } = {}): Recognizer {
+export function recognizerForCatalogue(examples: Examples, catalogue: AnswerCatalogue, concepts?: Concepts, trained: Pick<KnowledgeOptions, 'pretrained' | 'cache' | 'prepared'> = {}): Recognizer {
     return createRecognizer(examples, {
         smallTalk: smallTalkIds(catalogue),
         concepts,

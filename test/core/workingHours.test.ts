@@ -124,5 +124,10 @@ describe('working hours (Europe/Istanbul, 08:30-17:30, Monday to Friday)', () =>
             }
             assert.throws(() => workingCalendar('08:30-17:30', 'Mars/Olympus_Mons'), RangeError);
         });
+
+        it('take the zone names Intl takes, aliases too (checked against its list first, a formatter only when the list does not have it)', () => {
+            for (const zone of ['Europe/Istanbul', 'UTC', 'Turkey', 'Etc/GMT-3']) assert.strictEqual(workingCalendar('08:30-17:30', zone).timeZone, zone);
+            assert.strictEqual(isWorkingTime(Date.parse('2026-11-27T06:00:00Z'), workingCalendar('08:30-17:30', 'Turkey')), true, '09:00 in Istanbul');
+        });
     });
 });
