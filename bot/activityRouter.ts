@@ -62,11 +62,13 @@ export interface InputWords {
 }
 
 /** A click: a card of the user's side of a ticket or a reminder, a command, an answer, a choice (current or older). */
-function classifyClick(value: unknown, awaiting: Awaiting): Incoming {
-    const message = ticketMessageSchema.safeParse(value);
-    if (message.success) return { kind: 'ticketMessage', message: message.data };
-    const reminder = renewalReminderSchema.safeParse(value);
-    if (reminder.success) return { kind: 'reminderClick', click: reminder.data };
+function classifyClick(value: object, awaiting: Awaiting): Incoming {
+    // Only data with the card's own key can be that card's (the key is required by its schema): every
+    // other click is not made to fail a parse, which builds an error with its issues each time.
+    const message = Object.hasOwn(value, 'ticketAction') ? ticketMessageSchema.safeParse(value) : undefined;
+    if (message?.success) return { kind: 'ticketMessage', message: message.data };
+    const reminder = Object.hasOwn(value, 'renewalReminder') ? renewalReminderSchema.safeParse(value) : undefined;
+    if (reminder?.success) return { kind: 'reminderClick', click: reminder.data };
     const submit = userSubmitOf(value);
     const command = clickedCommandOf(submit);
     if (command) return { kind: 'command', command, clicked: true };
