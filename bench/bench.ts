@@ -14,7 +14,8 @@ import { createTranslator } from '../core/i18n';
  * local mode) against a bare botbuilder echo bot, same machine, same load, same run.
  *   --users N        concurrent users, each walking the guided flow in new conversations (20)
  *   --duration S     seconds of load per bot and round (6); --rounds R (2); --warmup S (3)
- *   --profile        CPU profile of the bot's last round (inspector, through the probe); hottest functions printed
+ *   --profile        CPU profile of the bot's last round (inspector, through the probe); hottest functions printed;
+ *                    with --floors the waterfall floor's last round too, and CPU a turn by package side by side
  *   --profile-startup   the bot runs with --cpu-prof from spawn to its first answer; hottest functions printed
  *   --memory         RSS and heap used after forced GC, after 100 and after 10,000 conversations
  *   --conversations N   the last point of --memory (10000)
@@ -60,7 +61,7 @@ interface Measured {
     peakRss: number;
     firstError?: string;
     /** Each round's own turns/s and p99, to compare bots round by round (--floors). */
-    perRound: { turnsPerSecond: number; p99: number }[];
+    perRound: { turnsPerSecond: number; p99: number; turns: number }[];
 }
 
 /** Polls with the first turn (expectReplies) until it is answered: spawn to first answer. */
@@ -193,7 +194,7 @@ async function measure(child: BenchChild, target: Target, into: Measured, tag: s
         [...result.latencies].sort((a, b) => a - b),
         99,
     );
-    into.perRound.push({ turnsPerSecond: roundTurnsPerSecond, p99: roundP99 });
+    into.perRound.push({ turnsPerSecond: roundTurnsPerSecond, p99: roundP99, turns: result.turns });
     console.log(
         `  ${tag}: ${result.turns} turns in ${(result.elapsedMs / 1000).toFixed(1)} s, ${roundTurnsPerSecond.toFixed(0)} turns/s, p99 ${ms(roundP99)} ms${
             result.errors ? `, ${result.errors} errors (${result.firstError})` : ''
@@ -202,7 +203,10 @@ async function measure(child: BenchChild, target: Target, into: Measured, tag: s
 }
 
 async function throughput(connectorUrl: string, dataDir: string): Promise<void> {
-    const profileFile = path.join(DIST, 'bench-profiles', `bot-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+    let lastRoundTurns: { bot: number; floor: number } | undefined;
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const profileFile = path.join(DIST, 'bench-profiles', `bot-${stamp}.cpuprofile`);
+    const floorProfileFile = path.join(DIST, 'bench-profiles', `floor-waterfall-${stamp}.cpuprofile`);
     const botPort = await freePort();
     const echoPort = await freePort();
     const floorPorts = args.floors ? [await freePort(), await freePort()] : [];
@@ -219,6 +223,7 @@ async function throughput(connectorUrl: string, dataDir: string): Promise<void> 
             results.set(child, { name: child.name, startupMs, turns: 0, errors: 0, elapsedMs: 0, latencies: [], cpuMicros: 0, peakRss: 0, perRound: [] });
         }
         const [bot, echo] = children;
+        const waterfall = args.floors ? children[children.length - 1] : undefined;
         const target = (child: BenchChild): Target => ({ baseUrl: child.baseUrl, serviceUrl: connectorUrl });
         const problems = await checkWalk(target(bot));
         // Figures of a walk that no longer goes where it says would measure something else.
@@ -230,8 +235,9 @@ async function throughput(connectorUrl: string, dataDir: string): Promise<void> 
         for (let round = 1; round <= rounds; round++) {
             // Alternate the order, so neither always runs on a warmer (or hotter) machine.
             const order = round % 2 === 1 ? children : [...children].reverse();
-            // The profile (--profile) covers the bot's last round only: load, no start-up.
-            for (const child of order) await measure(child, target(child), results.get(child)!, `round ${round} ${child.name}`, args.profile && child === bot && round === rounds ? profileFile : undefined);
+            // The profile (--profile) covers the last round only: load, no start-up; the bot's, and with --floors the waterfall floor's.
+            const profileOf = (child: BenchChild) => (child === bot ? profileFile : child === waterfall ? floorProfileFile : undefined);
+            for (const child of order) await measure(child, target(child), results.get(child)!, `round ${round} ${child.name}`, args.profile && round === rounds ? profileOf(child) : undefined);
         }
         console.log('');
         console.log(table(results.get(bot)!, results.get(echo)!));
@@ -242,16 +248,36 @@ async function throughput(connectorUrl: string, dataDir: string): Promise<void> 
                     results.get(echo)!,
                 )}`,
             );
-            console.log(`\n${roundByRound(results.get(bot)!, results.get(children[children.length - 1])!)}`);
+            console.log(`\n${roundByRound(results.get(bot)!, results.get(waterfall!)!)}`);
         }
+        if (args.profile && waterfall) lastRoundTurns = { bot: results.get(bot)!.perRound.at(-1)!.turns, floor: results.get(waterfall)!.perRound.at(-1)!.turns };
     } finally {
         for (const child of children) await child.stop();
     }
     if (args.profile) {
         const saved = profileFile;
         printProfile(saved);
+        if (lastRoundTurns) printPackagesSideBySide(saved, lastRoundTurns.bot, floorProfileFile, lastRoundTurns.floor);
         console.log(`\nprofile of the bot's last round: ${path.relative(ROOT, saved)} (open in Chrome DevTools › Performance)`);
     }
+}
+
+/**
+ * CPU a turn by package in the bot's and the waterfall floor's last rounds: what the bot's turn
+ * costs beyond the floor's, and where (its own code, or the SDK, Node and the GC working for it).
+ */
+function printPackagesSideBySide(botFile: string, botTurns: number, floorFile: string, floorTurns: number): void {
+    const perTurn = (file: string, turns: number) => new Map([...summarizeProfile(file, ROOT).packageMicros].map(([name, micros]) => [name, micros / 1000 / Math.max(1, turns)]));
+    const bot = perTurn(botFile, botTurns);
+    const floor = perTurn(floorFile, floorTurns);
+    const total = (map: Map<string, number>) => [...map.values()].reduce((sum, value) => sum + value, 0);
+    const rows = [...new Set([...bot.keys(), ...floor.keys()])]
+        .map((name) => ({ name, bot: bot.get(name) ?? 0, floor: floor.get(name) ?? 0 }))
+        .sort((a, b) => b.bot - b.floor - (a.bot - a.floor))
+        .slice(0, 20);
+    console.log(`\nCPU a turn by package (ms, profiler on), the bot against the waterfall floor, last round`);
+    console.log(`${'all'.padEnd(42)}${total(bot).toFixed(3).padStart(8)}${total(floor).toFixed(3).padStart(8)}`);
+    for (const row of rows) console.log(`${row.name.slice(0, 41).padEnd(42)}${row.bot.toFixed(3).padStart(8)}${row.floor.toFixed(3).padStart(8)}`);
 }
 
 function printProfile(file: string): void {

@@ -24,7 +24,7 @@ const where = (url: string, root: string) => url.replace(/^file:\/\//, '').repla
  * Self time per function and per file of a `--cpu-prof` profile, as shares of all samples
  * (idle and GC included, so shares add up to the whole run).
  */
-export function summarizeProfile(file: string, root: string, top = 25): { functions: Hotspot[]; files: Hotspot[]; packages: Hotspot[]; oursInclusive: Hotspot[] } {
+export function summarizeProfile(file: string, root: string, top = 25): { functions: Hotspot[]; files: Hotspot[]; packages: Hotspot[]; oursInclusive: Hotspot[]; packageMicros: ReadonlyMap<string, number> } {
     const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
     const self = new Map<number, number>();
@@ -61,5 +61,5 @@ export function summarizeProfile(file: string, root: string, top = 25): { functi
             .sort((a, b) => b[1] - a[1])
             .slice(0, top)
             .map(([name, time]) => ({ name, share: time / total }));
-    return { functions: ranked(functions), files: ranked(files), packages: ranked(packages), oursInclusive: ranked(inclusive) };
+    return { functions: ranked(functions), files: ranked(files), packages: ranked(packages), oursInclusive: ranked(inclusive), packageMicros: packages };
 }
