@@ -37,7 +37,7 @@ export interface PlaygroundOptions {
     env?: NodeJS.ProcessEnv;
     /** The Playground's own log file (it writes one); under DATA_DIR's default folder unless told. */
     logFile?: string;
-    /** How long to wait for "Listening on N". */
+    /** How long to wait for "Listening on N" and for its page to answer. */
     timeoutMs?: number;
 }
 
@@ -46,6 +46,23 @@ export interface Playground {
     port: number;
     process: ChildProcess;
     stop(): Promise<void>;
+}
+
+/**
+ * Its page fetched once. The Playground prints "Listening on N" as its server starts; a request that
+ * arrives at once was seen reset (ECONNRESET) now and then, so the address is handed out (and
+ * printed by `npm run playground`) only once the page has answered.
+ */
+async function untilItAnswers(url: string, until: number): Promise<void> {
+    for (;;) {
+        try {
+            await (await fetch(url)).arrayBuffer();
+            return;
+        } catch (error) {
+            if (Date.now() >= until) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+    }
 }
 
 /**
@@ -75,6 +92,7 @@ export function startPlayground(options: PlaygroundOptions): Promise<Playground>
         });
     return new Promise<Playground>((resolve, reject) => {
         let output = '';
+        let heard = false;
         const timer = setTimeout(() => {
             void stop();
             reject(new Error(`the Playground did not say where it listens within ${options.timeoutMs ?? 30_000} ms:\n${output}`));
@@ -84,10 +102,18 @@ export function startPlayground(options: PlaygroundOptions): Promise<Playground>
             options.echo?.(text);
             output += text;
             const listening = /Listening on (\d+)/.exec(output);
-            if (listening) {
+            if (listening && !heard) {
+                heard = true;
                 clearTimeout(timer);
                 const port = Number(listening[1]);
-                resolve({ url: `http://localhost:${port}/`, port, process: child, stop });
+                const url = `http://localhost:${port}/`;
+                untilItAnswers(url, Date.now() + (options.timeoutMs ?? 30_000)).then(
+                    () => resolve({ url, port, process: child, stop }),
+                    (error: Error) => {
+                        void stop();
+                        reject(new Error(`the Playground said it listens on ${port} but its page did not answer (${error.message}):\n${output}`));
+                    },
+                );
             }
         };
         child.stdout.on('data', read);
