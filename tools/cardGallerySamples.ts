@@ -15,8 +15,12 @@ type SampleWords = Record<'staffAsks' | 'userAnswers' | 'staffReplies' | 'staffR
     unanswered: string[];
 };
 
+/** A staff answer's words in each language, for the gallery's answer cards. */
+export type SampleAnswer = Record<Language, { title: string; text: string; example: string }>;
+
 export const SAMPLES = JSON.parse(fs.readFileSync(fromRoot('tools', 'cardGallerySamples.json'), 'utf8')) as {
     people: Record<'requester' | 'staff' | 'colleague', string>;
+    staffAnswer: SampleAnswer;
 } & Record<Language, SampleWords>;
 
 export const PEOPLE = {

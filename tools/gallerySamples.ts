@@ -5,11 +5,9 @@ import { PEOPLE, SAMPLES, T0 } from './cardGallerySamples';
 /** A kept question's id as a card carries it (a random id in real use). */
 export const SAMPLE_QUESTION_ID = '6f1c2e8a-4b7d-4c2a-9e3f-0a1b2c3d4e5f';
 
-type SampleAnswer = Record<Language, { title: string; text: string; example: string }>;
-
 /** A staff answer as the library might write it (words from tools/cardGallerySamples.json), for the card gallery. */
 export function sampleStaffAnswer(): StaffAnswer {
-    const texts = (SAMPLES as unknown as { staffAnswer: SampleAnswer }).staffAnswer;
+    const texts = SAMPLES.staffAnswer;
     const per = <T>(pick: (language: Language) => T) => Object.fromEntries(LANGUAGES.map((language) => [language, pick(language)])) as Record<Language, T>;
     return {
         id: 'sample-staff-answer',
