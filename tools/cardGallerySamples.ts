@@ -16,7 +16,7 @@ type SampleWords = Record<'staffAsks' | 'userAnswers' | 'staffReplies' | 'staffR
 };
 
 /** A staff answer's words in each language, for the gallery's answer cards. */
-export type SampleAnswer = Record<Language, { title: string; text: string; example: string }>;
+type SampleAnswer = Record<Language, { title: string; text: string; example: string }>;
 
 export const SAMPLES = JSON.parse(fs.readFileSync(fromRoot('tools', 'cardGallerySamples.json'), 'utf8')) as {
     people: Record<'requester' | 'staff' | 'colleague', string>;
