@@ -53,13 +53,14 @@ export interface Playground {
  * arrives at once was seen reset (ECONNRESET) now and then, so the address is handed out (and
  * printed by `npm run playground`) only once the page has answered.
  */
-async function untilItAnswers(url: string, until: number): Promise<void> {
+async function untilItAnswers(url: string, until: number, gone: () => boolean): Promise<void> {
     for (;;) {
         try {
             await (await fetch(url)).arrayBuffer();
             return;
         } catch (error) {
-            if (Date.now() >= until) throw error;
+            // Once the Playground has exited (already reported) its page will not answer: no need to keep asking.
+            if (Date.now() >= until || gone()) throw error;
             await new Promise((resolve) => setTimeout(resolve, 100));
         }
     }
@@ -84,9 +85,11 @@ export function startPlayground(options: PlaygroundOptions): Promise<Playground>
         },
         stdio: ['ignore', 'pipe', 'pipe'],
     });
+    const exited = () => child.exitCode !== null || child.signalCode !== null;
+    const timeoutMs = options.timeoutMs ?? 30_000;
     const stop = () =>
         new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            if (exited()) return resolve();
             child.once('exit', () => resolve());
             child.kill('SIGTERM');
         });
@@ -95,8 +98,8 @@ export function startPlayground(options: PlaygroundOptions): Promise<Playground>
         let heard = false;
         const timer = setTimeout(() => {
             void stop();
-            reject(new Error(`the Playground did not say where it listens within ${options.timeoutMs ?? 30_000} ms:\n${output}`));
-        }, options.timeoutMs ?? 30_000);
+            reject(new Error(`the Playground did not say where it listens within ${timeoutMs} ms:\n${output}`));
+        }, timeoutMs);
         const read = (chunk: Buffer) => {
             const text = chunk.toString('utf8');
             options.echo?.(text);
@@ -107,7 +110,7 @@ export function startPlayground(options: PlaygroundOptions): Promise<Playground>
                 clearTimeout(timer);
                 const port = Number(listening[1]);
                 const url = `http://localhost:${port}/`;
-                untilItAnswers(url, Date.now() + (options.timeoutMs ?? 30_000)).then(
+                untilItAnswers(url, Date.now() + timeoutMs, exited).then(
                     () => resolve({ url, port, process: child, stop }),
                     (error: Error) => {
                         void stop();
